@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../services/system/config';
+import { StartupError } from '../services/system/bootstrap';
+import { AppError, errorMessage, localizeDetails } from '../domain/shared/errors';
+import { migrateCommand } from './commands/migrate';
+import { seedCommand } from './commands/seed';
+import { userCommand } from './commands/user';
+import { adminUnitsCommand } from './commands/admin-units';
+
+export const usage = `izis — Hệ thống thông tin khu, cụm công nghiệp (IZIS)
+
+Usage: npm run izis -- <command> [options]
+
+  serve                                   start the web server (same as npm start, without building)
+  migrate                                 apply pending database migrations
+  seed --demo                             load demo data (administrative units, one user per role)
+  user add --username U --name N --role R [--scope-kind K] [--scope REF] [--family KCN|CCN] [--email E]
+                                          create a user; the password is read from IZIS_PASSWORD or stdin
+  user list [--search Q]                  list users
+  user reset-password --username U        set a new password (IZIS_PASSWORD or stdin); ends their sessions
+  admin-units import <file.json>          load a reorganisation file (any province; all or nothing)
+
+Configuration comes from the environment (see .env.example): DATABASE_URL or IZIS_DATA_DIR, etc.`;
+
+export type CliIo = {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+  readSecret: (prompt: string) => Promise<string>;
+};
+
+async function readStdin(prompt: string): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write(prompt);
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trim();
+}
+
+export const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  readSecret: readStdin,
+};
+
+/** Runs one CLI command; returns the exit code. Commands call services, never HTTP. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'migrate':
+        return await migrateCommand(io);
+      case 'seed':
+        return await seedCommand(parseArgs({ args: rest, options: { demo: { type: 'boolean' } } }).values, io);
+      case 'user':
+        return await userCommand(rest, io);
+      case 'admin-units':
+        return await adminUnitsCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(usage);
+        return command === undefined ? 1 : 0;
+      default:
+        io.err(`Unknown command "${command}".\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StartupError) {
+      io.err(`izis: ${error.message}`);
+    } else if (error instanceof AppError) {
+      io.err(`izis: ${errorMessage(error.code, 'vi', error.details)}`);
+      if (error.details) io.err(JSON.stringify(localizeDetails(error.details, 'vi'), null, 2));
+    } else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.err(`izis: ${(error as Error).message}\n\n${usage}`);
+      return 2;
+    } else {
+      io.err(`izis: ${(error as Error).stack ?? String(error)}`);
+    }
+    return 1;
+  }
+}

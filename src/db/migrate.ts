@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { Database } from './client';
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+type Journal = { entries: { idx: number; tag: string }[] };
+
+export function migrationJournal(): Journal {
+  return JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
+}
+
+/** The tag of the newest migration this build ships. */
+export function latestMigrationTag(): string {
+  const entries = migrationJournal().entries;
+  return entries[entries.length - 1]?.tag ?? 'none';
+}
+
+/** Applies every pending migration (append-only SQL in src/db/migrations), in one transaction. */
+export async function applyMigrations(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+  } else {
+    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+  }
+}
+
+/** The schema version the database is at: the tag of the last applied migration. */
+export async function schemaVersion(database: Database): Promise<string> {
+  const rows = await database.query<{ n: string | number }>(
+    'select count(*) as n from drizzle.__drizzle_migrations',
+  );
+  const applied = Number(rows[0]?.n ?? 0);
+  return migrationJournal().entries[applied - 1]?.tag ?? 'none';
+}

@@ -1,0 +1,117 @@
+/**
+ * The one error vocabulary of IZIS. Every failure that reaches a user has a stable `code` and a message in
+ * Vietnamese (default) and English. The server maps `AppError` to HTTP in one place.
+ */
+export type Locale = 'vi' | 'en';
+
+export const errorCatalog = {
+  validation: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The input is not valid.' },
+  'auth.required': { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  'auth.invalid_credentials': {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The username or password is incorrect.',
+  },
+  'auth.session_expired': {
+    status: 401,
+    vi: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  'auth.throttled': {
+    status: 429,
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {retryAfterSeconds} giây.',
+    en: 'Too many failed sign-ins. Try again in {retryAfterSeconds} seconds.',
+  },
+  'auth.account_disabled': {
+    status: 401,
+    vi: 'Tài khoản đã bị khóa. Liên hệ quản trị hệ thống.',
+    en: 'This account is disabled. Contact the system administrator.',
+  },
+  'auth.wrong_password': {
+    status: 400,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is incorrect.',
+  },
+  'csrf.failed': {
+    status: 403,
+    vi: 'Yêu cầu bị từ chối vì không xác thực được nguồn gửi (CSRF).',
+    en: 'The request was refused because its origin could not be verified (CSRF).',
+  },
+  forbidden: {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  not_found: { status: 404, vi: 'Không tìm thấy dữ liệu.', en: 'Not found.' },
+  conflict: {
+    status: 409,
+    vi: 'Dữ liệu đã bị người khác thay đổi hoặc đã tồn tại.',
+    en: 'The record was changed by someone else or already exists.',
+  },
+  'user.username_taken': {
+    status: 409,
+    vi: 'Tên đăng nhập "{username}" đã được sử dụng.',
+    en: 'The username "{username}" is already taken.',
+  },
+  'import.invalid': {
+    status: 400,
+    vi: 'Tệp nhập có lỗi; không có dữ liệu nào được ghi.',
+    en: 'The import file has errors; nothing was saved.',
+  },
+  internal: {
+    status: 500,
+    vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị kèm mã yêu cầu.',
+    en: 'Internal error. Please retry or report it with the request id.',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return errorCatalog[this.code].status;
+  }
+}
+
+/** Field-level validation failure; `fields` maps a field name to its message in each locale. */
+export function validationError(fields: Record<string, LocalizedText>): AppError {
+  return new AppError('validation', { fields });
+}
+
+export type LocalizedText = { vi: string; en: string };
+
+export function errorMessage(code: ErrorCode, locale: Locale, details?: Record<string, unknown>): string {
+  const template = errorCatalog[code][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = details?.[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Resolves localized leaves inside `details` (e.g. field messages) to one locale. */
+export function localizeDetails(details: unknown, locale: Locale): unknown {
+  if (Array.isArray(details)) return details.map((item) => localizeDetails(item, locale));
+  if (details && typeof details === 'object') {
+    const record = details as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 2 && typeof record.vi === 'string' && typeof record.en === 'string') {
+      return record[locale];
+    }
+    return Object.fromEntries(keys.map((key) => [key, localizeDetails(record[key], locale)]));
+  }
+  return details;
+}
+
+export function pickLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return 'vi';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}

@@ -1,0 +1,49 @@
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../domain/shared/errors';
+import { createRouter, type AppDeps } from './context';
+import { csrf } from './middleware/csrf';
+import { handleError } from './middleware/errors';
+import { requestContext } from './middleware/request-context';
+import { session } from './middleware/session';
+import { registerAdminUnits } from './routes/admin-unit/admin-unit.handlers';
+import { registerAudit } from './routes/audit/audit.handlers';
+import { registerAuth } from './routes/auth/auth.handlers';
+import { registerHealth } from './routes/health/health.handlers';
+import { registerUsers } from './routes/user/user.handlers';
+import { serveApiReference, serveWebApp } from './static';
+
+/** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+  app.onError(handleError);
+  app.use('*', requestContext(deps));
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('/api/*', session(deps));
+  app.use('/api/*', csrf(deps));
+
+  registerHealth(app, deps);
+  registerAuth(app, deps);
+  registerUsers(app, deps);
+  registerAdminUnits(app, deps);
+  registerAudit(app, deps);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'IZIS API',
+      version: deps.version,
+      description:
+        'Hệ thống thông tin khu, cụm công nghiệp — every endpoint of the web app. Errors share one shape ' +
+        '`{code, message, details, requestId}`; messages are Vietnamese unless `Accept-Language: en`. Writes with ' +
+        'the session cookie need the `X-CSRF-Token` header from /api/auth/session.',
+    },
+  });
+  serveApiReference(app);
+  app.all('/api/*', () => {
+    throw new AppError('not_found');
+  });
+  if (deps.webDir) serveWebApp(app, deps.webDir);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

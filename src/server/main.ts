@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { systemClock } from '../services/deps';
+import { openRuntime, StartupError } from '../services/system/bootstrap';
+import { ConfigError, parseConfig } from '../services/system/config';
+import { demoSignIns } from '../services/system/demo-seed';
+import { createLogger } from '../services/system/logger';
+import { createApp } from './app';
+
+const rootDir = fileURLToPath(new URL('../../', import.meta.url));
+
+function version(): string {
+  return (JSON.parse(readFileSync(`${rootDir}package.json`, 'utf8')) as { version: string }).version;
+}
+
+/** Starts IZIS: configuration → runtime (database, migrations, seed) → HTTP. Fails with the setting named. */
+export async function startServer(env: Record<string, string | undefined> = process.env): Promise<void> {
+  const started = performance.now();
+  const config = parseConfig(env);
+  const log = createLogger(config.logLevel);
+  const runtime = await openRuntime(config, log);
+  const webDir = `${rootDir}dist/web`;
+  const app = createApp({
+    database: runtime.database,
+    auth: runtime.auth,
+    log,
+    clock: systemClock,
+    cookieSecure: config.cookieSecure,
+    publicUrl: config.publicUrl,
+    webDir: existsSync(webDir) ? webDir : undefined,
+    version: version(),
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void runtime.close();
+      reject(
+        new StartupError(
+          'PORT',
+          error.code === 'EADDRINUSE'
+            ? `port ${config.port} on ${config.host} is already in use`
+            : `cannot listen on ${config.host}:${config.port} (${error.message})`,
+        ),
+      );
+    });
+  });
+
+  const url = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const signIns = config.seedDemo ? await demoSignIns(runtime.database.db) : [];
+  const lines = [
+    '',
+    `  IZIS ${version()} — Hệ thống thông tin khu, cụm công nghiệp`,
+    `  ➜ ${url}   (API reference: ${url}/api/docs)`,
+    `  Database: ${runtime.database.kind === 'pglite' ? `embedded (${runtime.dataDir}/pglite)` : 'PostgreSQL'}` +
+      `   ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  ];
+  if (signIns.length) {
+    lines.push('  Demo sign-ins (change or disable them before real use):');
+    for (const s of signIns) lines.push(`    ${s.username.padEnd(12)} ${s.password}   ${s.role}`);
+  }
+  process.stderr.write(`${lines.join('\n')}\n\n`);
+  log.info({ url, startupMs: Math.round(performance.now() - started) }, 'listening');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    server.close();
+    void runtime.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+export function reportStartupFailure(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    process.stderr.write(`IZIS cannot start — ${error.message}\n`);
+  } else {
+    process.stderr.write(`IZIS cannot start — ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  startServer().catch(reportStartupFailure);
+}

@@ -1,0 +1,25 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { ping } from '../../../db/client';
+import { latestMigrationTag, schemaVersion } from '../../../db/migrate';
+import type { AppDeps, AppEnv } from '../../context';
+import { getHealth } from './health.routes';
+
+export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(getHealth, async (c) => {
+    try {
+      await ping(deps.database);
+      return c.json(
+        {
+          status: 'ok' as const,
+          database: { kind: deps.database.kind, reachable: true },
+          schemaVersion: await schemaVersion(deps.database),
+          expectedSchemaVersion: latestMigrationTag(),
+          version: deps.version,
+        },
+        200,
+      );
+    } catch (error) {
+      return c.json({ status: 'unavailable' as const, error: (error as Error).message }, 503);
+    }
+  });
+}

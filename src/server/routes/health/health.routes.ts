@@ -1,0 +1,23 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { jsonResponse } from '../openapi';
+
+export const healthSchema = z
+  .object({
+    status: z.literal('ok'),
+    database: z.object({ kind: z.enum(['pglite', 'postgres']), reachable: z.boolean() }),
+    schemaVersion: z.string(),
+    expectedSchemaVersion: z.string(),
+    version: z.string(),
+  })
+  .openapi('Health');
+
+export const getHealth = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['System'],
+  summary: 'Liveness and readiness: database reachable, schema version',
+  responses: {
+    200: jsonResponse(healthSchema, 'Healthy'),
+    503: jsonResponse(z.object({ status: z.literal('unavailable'), error: z.string() }), 'Database unreachable'),
+  },
+});

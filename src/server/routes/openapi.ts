@@ -1,0 +1,39 @@
+import { z } from '@hono/zod-openapi';
+
+export const errorSchema = z
+  .object({
+    code: z.string().openapi({ example: 'validation' }),
+    message: z.string().openapi({ example: 'Dữ liệu không hợp lệ.' }),
+    details: z.record(z.string(), z.unknown()),
+    requestId: z.string().nullable(),
+  })
+  .openapi('Error');
+
+const descriptions: Record<number, string> = {
+  400: 'Invalid input (`validation`, with `details.fields`)',
+  401: 'Not signed in, or the session expired',
+  403: 'Forbidden, or CSRF check failed',
+  404: 'Not found (or outside your scope)',
+  409: 'Conflict: stale version or duplicate',
+  429: 'Too many attempts',
+};
+
+/** Error responses of a route, all with the one error shape. */
+export function errorResponses(...statuses: (keyof typeof descriptions)[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: descriptions[status]!, content: { 'application/json': { schema: errorSchema } } },
+    ]),
+  );
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { content: { 'application/json': { schema } }, required: true };
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openPglite, openPostgres, ping, type Database } from '../../db/client';
+import { applyMigrations } from '../../db/migrate';
+import type { AuthSettings } from '../auth/auth.service';
+import type { AppConfig } from './config';
+import { seedDemo, type DemoSeedResult } from './demo-seed';
+import type { Logger } from './logger';
+import { syncRoleCatalogue } from './catalogue';
+import { countUsers } from './system.repository';
+
+/** A start-up failure that names the setting to fix. Printed as one line; the process exits non-zero. */
+export class StartupError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting}: ${message}`);
+    this.name = 'StartupError';
+  }
+}
+
+export type Runtime = {
+  config: AppConfig;
+  database: Database;
+  log: Logger;
+  auth: AuthSettings;
+  dataDir: string;
+  demo: DemoSeedResult | null;
+  close(): Promise<void>;
+};
+
+function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    const probe = join(dir, `.write-probe-${process.pid}`);
+    writeFileSync(probe, 'ok');
+    unlinkSync(probe);
+  } catch (error) {
+    throw new StartupError('IZIS_DATA_DIR', `the directory ${dir} cannot be written (${(error as Error).message})`);
+  }
+}
+
+function loadOrCreateSecret(config: AppConfig, dataDir: string): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One process at a time may open an embedded database directory. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'pglite.lock');
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new StartupError('IZIS_DATA_DIR', `the embedded database in ${dataDir} is in use by process ${pid}`);
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+async function openDatabase(config: AppConfig, dataDir: string): Promise<{ database: Database; fresh: boolean; release: () => void }> {
+  if (config.databaseUrl) {
+    let database: Database | undefined;
+    try {
+      database = await openPostgres(config.databaseUrl);
+      await ping(database);
+    } catch (error) {
+      await database?.close().catch(() => undefined);
+      throw new StartupError(
+        'DATABASE_URL',
+        `cannot connect to ${redactUrl(config.databaseUrl)} (${(error as Error).message || String(error)})`,
+      );
+    }
+    return { database, fresh: false, release: () => undefined };
+  }
+  const release = lockDataDir(dataDir);
+  const dir = join(dataDir, 'pglite');
+  const readyMarker = join(dataDir, 'pglite.ready');
+  // A directory without the marker is what an interrupted first start left: it never held accepted data.
+  const fresh = !existsSync(readyMarker);
+  if (fresh && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  try {
+    return { database: await openPglite({ dataDir: dir }), fresh, release };
+  } catch (error) {
+    release();
+    throw new StartupError('IZIS_DATA_DIR', `cannot open the embedded database in ${dir} (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Everything between configuration and serving: data directory, database, migrations, catalogues and the
+ * demo seed. Any failure stops here with the setting named, and leaves nothing half-initialised.
+ */
+export async function openRuntime(config: AppConfig, log: Logger, options: { migrate?: boolean } = {}): Promise<Runtime> {
+  const dataDir = resolve(config.dataDir);
+  ensureWritableDir(dataDir);
+  const sessionSecret = loadOrCreateSecret(config, dataDir);
+  const started = Date.now();
+  const { database, fresh, release } = await openDatabase(config, dataDir);
+  const close = async () => {
+    await database.close();
+    release();
+  };
+  try {
+    if (options.migrate !== false) {
+      try {
+        await applyMigrations(database);
+      } catch (error) {
+        const message = (error as Error).message || String(error);
+        const hint = /postgis/i.test(message + String((error as { cause?: unknown }).cause ?? ''))
+          ? ' — PostGIS is missing on this server (Debian: apt-get install postgresql-15-postgis-3)'
+          : '';
+        const cause = (error as { cause?: Error }).cause?.message;
+        throw new StartupError(
+          config.databaseUrl ? 'DATABASE_URL' : 'IZIS_DATA_DIR',
+          `migrations failed: ${cause ?? message}${hint}`,
+        );
+      }
+      await syncRoleCatalogue(database.db);
+    }
+    let demo: DemoSeedResult | null = null;
+    if (config.seedDemo && options.migrate !== false && (await countUsers(database.db)) === 0) {
+      demo = await seedDemo({ db: database.db, log });
+    }
+    if (!config.databaseUrl && fresh) writeFileSync(join(dataDir, 'pglite.ready'), new Date().toISOString());
+    log.info({ database: database.kind, ms: Date.now() - started, fresh }, 'database ready');
+    return {
+      config,
+      database,
+      log,
+      dataDir,
+      demo,
+      auth: {
+        sessionSecret,
+        sessionTtlMinutes: config.sessionTtlMinutes,
+        loginMaxFailures: config.loginMaxFailures,
+        loginWindowMinutes: config.loginWindowMinutes,
+      },
+      close,
+    };
+  } catch (error) {
+    await close().catch(() => undefined);
+    // A first start that failed leaves no embedded database behind.
+    if (!config.databaseUrl && fresh) rmSync(join(dataDir, 'pglite'), { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once at start-up from the environment. Every problem is reported at once, each
+ * naming its setting; nothing starts until all are fixed. Documented in .env.example and the README.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a whole number between 1 and 65535' })
+    .int('must be a whole number between 1 and 65535')
+    .min(1, 'must be a whole number between 1 and 65535')
+    .max(65535, 'must be a whole number between 1 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  IZIS_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  IZIS_SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (or unset, to generate one in IZIS_DATA_DIR)')
+    .optional(),
+  IZIS_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43200).default(720),
+  IZIS_COOKIE_SECURE: booleanString.default(false),
+  IZIS_PUBLIC_URL: z.url().optional(),
+  IZIS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  IZIS_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  IZIS_SEED_DEMO: booleanString.default(true),
+  IZIS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: booleanString.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
+});
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionSecret: string | undefined;
+  sessionTtlMinutes: number;
+  cookieSecure: boolean;
+  publicUrl: string | undefined;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  seedDemo: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  smtp:
+    | { host: string; port: number; secure: boolean; user?: string; password?: string; from: string }
+    | undefined;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        return `${key}=${JSON.stringify(cleaned[key] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = result.data;
+  const problems: string[] = [];
+  if (e.SMTP_HOST && !e.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_HOST is set');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.IZIS_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.IZIS_SESSION_SECRET,
+    sessionTtlMinutes: e.IZIS_SESSION_TTL_MINUTES,
+    cookieSecure: e.IZIS_COOKIE_SECURE,
+    publicUrl: e.IZIS_PUBLIC_URL,
+    loginMaxFailures: e.IZIS_LOGIN_MAX_FAILURES,
+    loginWindowMinutes: e.IZIS_LOGIN_WINDOW_MINUTES,
+    seedDemo: e.IZIS_SEED_DEMO,
+    logLevel: e.IZIS_LOG_LEVEL,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE,
+          user: e.SMTP_USER,
+          password: e.SMTP_PASSWORD,
+          from: e.SMTP_FROM ?? '',
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,109 @@
+import { and, asc, count, eq, exists, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { appUser, roleAssignment, rolePermission, role } from '../../db/schema/identity';
+import type { UserVisibility } from './user.policy';
+
+export type UserRow = typeof appUser.$inferSelect;
+export type AssignmentRow = typeof roleAssignment.$inferSelect;
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(appUser).where(eq(appUser.username, username)).limit(1);
+  return rows[0];
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(appUser).where(eq(appUser.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findAssignments(db: Db, userIds: string[]): Promise<AssignmentRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select()
+    .from(roleAssignment)
+    .where(inArray(roleAssignment.userId, userIds))
+    .orderBy(asc(roleAssignment.roleCode));
+}
+
+export async function findPermissions(db: Db, roleCodes: string[]): Promise<string[]> {
+  if (roleCodes.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ permission: rolePermission.permission })
+    .from(rolePermission)
+    .where(inArray(rolePermission.roleCode, roleCodes));
+  return rows.map((r) => r.permission);
+}
+
+export async function findRoles(db: Db) {
+  return db.select().from(role).orderBy(asc(role.code));
+}
+
+/** The visibility filter of user.policy.ts as SQL: applied in every list query, so it fails closed. */
+function visibilityFilter(visibility: UserVisibility): SQL | undefined {
+  if (visibility.kind === 'all') return undefined;
+  const clauses: SQL[] = [eq(appUser.id, visibility.selfId)];
+  if (visibility.families.length) clauses.push(inArray(appUser.family, visibility.families));
+  if (visibility.communes.length) {
+    clauses.push(
+      exists(
+        sql`(select 1 from ${roleAssignment} where ${roleAssignment.userId} = ${appUser.id}
+             and ${roleAssignment.scopeKind} = 'commune'
+             and ${inArray(roleAssignment.scopeRef, visibility.communes)})`,
+      ),
+    );
+  }
+  return or(...clauses);
+}
+
+export async function findUsers(
+  db: Db,
+  visibility: UserVisibility,
+  query: { q?: string | undefined; page: number; pageSize: number; searchPattern?: string },
+): Promise<{ rows: UserRow[]; total: number }> {
+  const filters: (SQL | undefined)[] = [visibilityFilter(visibility)];
+  if (query.searchPattern) filters.push(like(appUser.searchText, query.searchPattern));
+  const where = and(...filters);
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(appUser)
+      .where(where)
+      .orderBy(asc(appUser.username))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(appUser).where(where),
+  ]);
+  return { rows, total: Number(totals[0]?.n ?? 0) };
+}
+
+export async function insertUser(
+  db: Db,
+  values: typeof appUser.$inferInsert,
+  assignments: { roleCode: string; scopeKind: string; scopeRef: string | null }[],
+): Promise<UserRow> {
+  const [created] = await db.insert(appUser).values(values).returning();
+  if (!created) throw new Error('insert app_user returned nothing');
+  if (assignments.length) {
+    await db.insert(roleAssignment).values(assignments.map((a) => ({ ...a, userId: created.id })));
+  }
+  return created;
+}
+
+/** Updates a user only if it is still at `expectedVersion`; returns undefined when someone got there first. */
+export async function updateUser(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  values: Partial<typeof appUser.$inferInsert>,
+): Promise<UserRow | undefined> {
+  const rows = await db
+    .update(appUser)
+    .set({ ...values, version: expectedVersion + 1, updatedAt: new Date() })
+    .where(and(eq(appUser.id, id), eq(appUser.version, expectedVersion)))
+    .returning();
+  return rows[0];
+}
+
+export async function markSignedIn(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(appUser).set({ lastSignInAt: at }).where(eq(appUser.id, id));
+}
