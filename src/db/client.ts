@@ -17,6 +17,8 @@ export type Database = {
   /** Runs a raw statement and returns its rows (used by health checks, tests and benches). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball (test templates, backups). */
+  dump?: () => Promise<Blob>;
 };
 
 /** Opens the embedded database in `dataDir` (created if empty), with PostGIS loaded. */
@@ -37,6 +39,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     },
     async close() {
       await client.close();
+    },
+    async dump() {
+      return client.dumpDataDir('none');
     },
   };
 }

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestMigrationTag, migrationJournal, schemaVersion } from './migrate';
+import { createTestDatabase, type TestDatabase } from './testing';
+import { readdirSync } from 'node:fs';
+import { migrationsFolder } from './migrate';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.cleanup());
+
+describe('migrations', () => {
+  it('bring the database to the newest schema version this build ships', async () => {
+    expect(await schemaVersion(database)).toBe(latestMigrationTag());
+  });
+
+  it('are append-only: every SQL file is in the journal, in order, and the first one enables PostGIS', () => {
+    const files = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort();
+    const tags = migrationJournal().entries.map((e) => `${e.tag}.sql`);
+    expect(files).toEqual(tags);
+    expect(files[0]).toBe('0000_enable_postgis.sql');
+  });
+
+  it('give a working PostGIS: a 1 km × 1 km square near Hanoi measures about 100 ha', async () => {
+    // 0.009° latitude ≈ 1 km; at 21° N, 0.00963° longitude ≈ 1 km.
+    const rows = await database.query<{ ha: number; type: string }>(
+      `select round((st_area(g::geography) / 10000)::numeric, 0)::float as ha, geometrytype(g) as type
+         from (select st_multi(st_geomfromtext('POLYGON((105.8 21.0,105.80963 21.0,105.80963 21.009,105.8 21.009,105.8 21.0))', 4326)) g) s`,
+    );
+    expect(rows[0]!.type).toBe('MULTIPOLYGON');
+    expect(rows[0]!.ha).toBeGreaterThan(98);
+    expect(rows[0]!.ha).toBeLessThan(102);
+  });
+});
+
+describe('the audit trail', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE of its rows, whoever asks', async () => {
+    await database.query(
+      `insert into audit_log (action, entity_type, entity_id, after) values ('test.write', 'test', '1', '{"a":1}')`,
+    );
+    await expect(database.query(`update audit_log set action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(database.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
+    await expect(database.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+    const rows = await database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'test.write'`,
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+});

@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers, named by file suffix (ENGINEERING.md §11):
+//   unit  *.test.ts      pure, no I/O
+//   db    *.db.test.ts   a real database per test file: PGlite by default, PostgreSQL when DATABASE_URL is set
+//   e2e   e2e/*.e2e.test.ts  the built app in Debian Chromium (playwright-core)
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.db.test.ts', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          include: ['src/**/*.db.test.ts'],
+          environment: 'node',
+          globalSetup: ['src/db/testing.global-setup.ts'],
+          pool: 'forks',
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
