@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'db',
           include: ['src/**/*.db.test.ts'],
           environment: 'node',
-          globalSetup: ['src/db/testing.global-setup.ts'],
+          globalSetup: ['src/services/testing.global-setup.ts'],
           pool: 'forks',
           maxWorkers: 2,
           testTimeout: 60_000,

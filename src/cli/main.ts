@@ -6,6 +6,7 @@ import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { userCommand } from './commands/user';
 import { adminUnitsCommand } from './commands/admin-units';
+import { mailCommand } from './commands/mail';
 
 export const usage = `izis — Hệ thống thông tin khu, cụm công nghiệp (IZIS)
 
@@ -19,6 +20,7 @@ Usage: npm run izis -- <command> [options]
   user list [--search Q]                  list users
   user reset-password --username U        set a new password (IZIS_PASSWORD or stdin); ends their sessions
   admin-units import <file.json>          load a reorganisation file (any province; all or nothing)
+  mail test --to ADDRESS                  send a test e-mail through the configured SMTP server
 
 Configuration comes from the environment (see .env.example): DATABASE_URL or IZIS_DATA_DIR, etc.`;
 
@@ -56,6 +58,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await userCommand(rest, io);
       case 'admin-units':
         return await adminUnitsCommand(rest, io);
+      case 'mail':
+        return await mailCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { openPglite, openPostgres, type Database } from './client';
 
 declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   export interface ProvidedContext {
     /** PGlite: path of a dump of the migrated template database. */
     pgliteTemplate: string;
@@ -13,7 +14,8 @@ declare module 'vitest' {
   }
 }
 
-export type TestDatabase = Database & { cleanup(): Promise<void> };
+/** `url` is set on PostgreSQL: the connection string of this test's own database. */
+export type TestDatabase = Database & { url?: string; cleanup(): Promise<void> };
 
 export function databaseUrlWith(url: string, database: string): string {
   const u = new URL(url);
@@ -38,6 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openPostgres(databaseUrlWith(url, name), { max: 20 });
     return {
       ...database,
+      url: databaseUrlWith(url, name),
       async cleanup() {
         await database.close();
         const drop = new pg.Client({ connectionString: url });

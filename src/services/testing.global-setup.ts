@@ -2,17 +2,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres, type Database } from './client';
-import { applyMigrations } from './migrate';
-import { databaseUrlWith } from './testing';
+import { openPglite, openPostgres, type Database } from '../db/client';
+import { applyMigrations } from '../db/migrate';
+import { databaseUrlWith } from '../db/testing';
+import { prepareReferenceData } from './testing';
 
 /**
  * Builds the template every db-tier test file starts from, once per run: migrations, the role catalogue
  * and Hanoi's administrative units. PGlite cold start with PostGIS costs ~10 s; restoring a dump ~3 s.
  */
 export default async function setup(project: TestProject) {
-  // Imported lazily: services are above db in the layering; this file only orchestrates the test run.
-  const { prepareReferenceData } = await import('../services/testing');
+  
   const prepare = async (database: Database) => {
     await applyMigrations(database);
     await prepareReferenceData(database.db);

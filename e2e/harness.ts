@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+const root = new URL('../', import.meta.url).pathname;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** On PostgreSQL runs, a fresh database of the journey's own (with PostGIS) on the DATABASE_URL server. */
+async function scratchDatabase(url: string): Promise<string> {
+  const name = `${new URL(url).pathname.slice(1) || 'izis'}_e2e`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export type RunningIzis = { url: string; process: ChildProcess; output: () => string; stop(): Promise<void> };
+
+/** Starts the built IZIS exactly as `npm start` does (demo data on an empty database) and waits for it. */
+export async function startIzis(): Promise<RunningIzis> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'izis-e2e-'));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    PORT: String(port),
+    IZIS_DATA_DIR: dataDir,
+    IZIS_LOG_LEVEL: 'warn',
+  };
+  if (process.env.DATABASE_URL) env.DATABASE_URL = await scratchDatabase(process.env.DATABASE_URL);
+  const child = spawn(process.execPath, ['bin/izis.mjs', 'serve'], { cwd: root, env });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`IZIS exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`IZIS did not start in 120 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Debian's Chromium, headless, with a throwaway profile and no background network traffic. */
+export async function openBrowser(): Promise<BrowserContext> {
+  const home = mkdtempSync(join(tmpdir(), 'izis-chromium-'));
+  for (const dir of ['config', 'cache', 'data']) mkdirSync(join(home, dir));
+  process.env.XDG_CONFIG_HOME = join(home, 'config');
+  process.env.XDG_CACHE_HOME = join(home, 'cache');
+  process.env.XDG_DATA_HOME = join(home, 'data');
+  return chromium.launchPersistentContext(join(home, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'vi-VN',
+    viewport: { width: 1366, height: 820 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    env: { ...process.env, HOME: home } as Record<string, string>,
+  });
+}
+
+export const screenshotDir = join(root, '.tmp', 'screenshots');

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages IZIS's test suite needs and a fresh machine lacks: Chromium (browser
+# journeys) and PostGIS for the PostgreSQL server (the DATABASE_URL tier). Idempotent; a no-op when all are
+# present. Needs root (or passwordless sudo) only when something is missing.
+set -euo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if command -v pg_config >/dev/null 2>&1 || [ -d /etc/postgresql ]; then
+  dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || missing+=(postgresql-15-postgis-3)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "izis: installing Debian packages: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
