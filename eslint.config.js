@@ -30,12 +30,20 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            zone('domain', ['db', 'services', 'server', 'cli', 'web'], 'domain is pure: it imports no other layer.'),
+            zone(
+              'domain',
+              ['db', 'services', 'server', 'cli', 'web'],
+              'domain is pure: it imports no other layer.',
+            ),
             zone('db', ['services', 'server', 'cli', 'web'], 'db sits below services, server, cli and web.'),
             zone('services', ['server', 'cli', 'web'], 'services never know how they are called.'),
             zone('server', ['cli', 'web'], 'server and cli never import each other; nothing imports web.'),
             zone('cli', ['server', 'web'], 'server and cli never import each other; nothing imports web.'),
-            zone('web', ['db', 'services', 'server', 'cli'], 'web talks to the server over HTTP; it imports domain only.'),
+            zone(
+              'web',
+              ['db', 'services', 'server', 'cli'],
+              'web talks to the server over HTTP; it imports domain only.',
+            ),
           ],
         },
       ],

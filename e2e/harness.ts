@@ -13,14 +13,16 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-/** On PostgreSQL runs, a fresh database of the journey's own (with PostGIS) on the DATABASE_URL server. */
-async function scratchDatabase(url: string): Promise<string> {
-  const name = `${new URL(url).pathname.slice(1) || 'izis'}_e2e`;
+/** A fresh database (suffix `_<suffix>`) beside the one `url` names, on the same PostgreSQL server. */
+export async function scratchDatabase(url: string, suffix = 'e2e'): Promise<string> {
+  const name = `${new URL(url).pathname.slice(1) || 'izis'}_${suffix}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -31,12 +33,25 @@ async function scratchDatabase(url: string): Promise<string> {
   return u.toString();
 }
 
-export type RunningIzis = { url: string; process: ChildProcess; output: () => string; stop(): Promise<void> };
+export type RunningIzis = {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** Milliseconds from spawn to the first healthy answer. */
+  startMs: number;
+  output: () => string;
+  stop(): Promise<void>;
+};
 
-/** Starts the built IZIS exactly as `npm start` does (demo data on an empty database) and waits for it. */
-export async function startIzis(): Promise<RunningIzis> {
+/**
+ * Starts the built IZIS exactly as `npm start` does (demo data on an empty database) and waits for it.
+ * Without options: a new data directory, and on PostgreSQL runs a fresh database of its own.
+ */
+export async function startIzis(
+  options: { dataDir?: string; databaseUrl?: string | null } = {},
+): Promise<RunningIzis> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'izis-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izis-e2e-'));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
@@ -44,7 +59,11 @@ export async function startIzis(): Promise<RunningIzis> {
     IZIS_DATA_DIR: dataDir,
     IZIS_LOG_LEVEL: 'warn',
   };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = await scratchDatabase(process.env.DATABASE_URL);
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else if (options.databaseUrl === undefined && process.env.DATABASE_URL) {
+    env.DATABASE_URL = await scratchDatabase(process.env.DATABASE_URL);
+  }
+  const started = performance.now();
   const child = spawn(process.execPath, ['bin/izis.mjs', 'serve'], { cwd: root, env });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -63,6 +82,8 @@ export async function startIzis(): Promise<RunningIzis> {
   }
   return {
     url,
+    dataDir,
+    startMs: performance.now() - started,
     process: child,
     output: () => output,
     stop: () =>

@@ -49,7 +49,11 @@ describe('a department officer’s first visit', () => {
   });
 
   it('switches to English, and the choice survives a reload', async () => {
-    await page.getByRole('button', { name: 'EN' }).or(page.getByText('EN', { exact: true })).first().click();
+    await page
+      .getByRole('button', { name: 'EN' })
+      .or(page.getByText('EN', { exact: true }))
+      .first()
+      .click();
     await expect.poll(() => page.getByText('Periodic reports').first().isVisible()).toBe(true);
     await page.reload();
     await page.getByTestId('app-shell').waitFor();

@@ -12,7 +12,11 @@ beforeAll(async () => {
   // PostgreSQL: a database of this file's own. Embedded: a fresh data directory (the CLI migrates it).
   if (process.env.DATABASE_URL) {
     database = await createTestDatabase();
-    env = { DATABASE_URL: database.url, IZIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'izis-cli-')), IZIS_LOG_LEVEL: 'error' };
+    env = {
+      DATABASE_URL: database.url,
+      IZIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'izis-cli-')),
+      IZIS_LOG_LEVEL: 'error',
+    };
   } else {
     env = { IZIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'izis-cli-')), IZIS_LOG_LEVEL: 'error' };
   }
@@ -48,7 +52,14 @@ describe('the izis command line', () => {
             newCode: '00454',
             newName: 'Xã Đông Anh',
             type: 'Xã',
-            formerUnits: [{ oldCode: '00451', name: 'Thị trấn Đông Anh', district: 'Huyện Đông Anh', splitAcrossNewUnits: false }],
+            formerUnits: [
+              {
+                oldCode: '00451',
+                name: 'Thị trấn Đông Anh',
+                district: 'Huyện Đông Anh',
+                splitAcrossNewUnits: false,
+              },
+            ],
           },
         ],
       }),
@@ -59,7 +70,20 @@ describe('the izis command line', () => {
     expect(imported.out).toMatch(/Đã nhập: \d+ đơn vị mới/);
 
     const add = await izis(
-      ['user', 'add', '--username', 'lan.nt', '--name', 'Nguyễn Thị Lan', '--role', 'commune_officer', '--scope-kind', 'commune', '--scope', '00454'],
+      [
+        'user',
+        'add',
+        '--username',
+        'lan.nt',
+        '--name',
+        'Nguyễn Thị Lan',
+        '--role',
+        'commune_officer',
+        '--scope-kind',
+        'commune',
+        '--scope',
+        '00454',
+      ],
       { IZIS_PASSWORD: 'Mat-khau-that-dai-2026' },
     );
     expect(add.code, add.err).toBe(0);
@@ -75,7 +99,9 @@ describe('the izis command line', () => {
   });
 
   it('refuses bad input with the field named, and an unknown command with usage', async () => {
-    const bad = await izis(['user', 'add', '--username', 'X Y', '--name', 'A', '--role', 'leader'], { IZIS_PASSWORD: 'ngan' });
+    const bad = await izis(['user', 'add', '--username', 'X Y', '--name', 'A', '--role', 'leader'], {
+      IZIS_PASSWORD: 'ngan',
+    });
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('username');
     expect(bad.err).toContain('Tên đăng nhập chỉ gồm');

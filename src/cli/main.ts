@@ -53,7 +53,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       case 'migrate':
         return await migrateCommand(io);
       case 'seed':
-        return await seedCommand(parseArgs({ args: rest, options: { demo: { type: 'boolean' } } }).values, io);
+        return await seedCommand(
+          parseArgs({ args: rest, options: { demo: { type: 'boolean' } } }).values,
+          io,
+        );
       case 'user':
         return await userCommand(rest, io);
       case 'admin-units':

@@ -22,7 +22,10 @@ export type Database = {
 };
 
 /** Opens the embedded database in `dataDir` (created if empty), with PostGIS loaded. */
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
+export async function openPglite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+}): Promise<Database> {
   // The two-argument constructor silently drops extensions: always use create() with `extensions`.
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),

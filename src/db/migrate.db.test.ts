@@ -16,7 +16,9 @@ describe('migrations', () => {
   });
 
   it('are append-only: every SQL file is in the journal, in order, and the first one enables PostGIS', () => {
-    const files = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(migrationsFolder)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     const tags = migrationJournal().entries.map((e) => `${e.tag}.sql`);
     expect(files).toEqual(tags);
     expect(files[0]).toBe('0000_enable_postgis.sql');

@@ -10,8 +10,12 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 
 type Journal = { entries: { idx: number; tag: string }[] };
 
+let journal: Journal | undefined;
+
+/** The migrations this build ships (read once: the files do not change while IZIS runs). */
 export function migrationJournal(): Journal {
-  return JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
+  journal ??= JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
+  return journal;
 }
 
 /** The tag of the newest migration this build ships. */

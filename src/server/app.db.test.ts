@@ -14,10 +14,15 @@ beforeAll(async () => {
 afterAll(() => database?.cleanup());
 
 async function auditRows(entityId: string) {
-  return database.query<{ action: string; actor_id: string | null; before: unknown; after: unknown; request_id: string | null }>(
-    'select action, actor_id, before, after, request_id from audit_log where entity_id = $1 order by id',
-    [entityId],
-  );
+  return database.query<{
+    action: string;
+    actor_id: string | null;
+    before: unknown;
+    after: unknown;
+    request_id: string | null;
+  }>('select action, actor_id, before, after, request_id from audit_log where entity_id = $1 order by id', [
+    entityId,
+  ]);
 }
 
 describe('health and API description', () => {
@@ -32,7 +37,13 @@ describe('health and API description', () => {
     const client = new TestClient(app);
     const doc = await client.get('/api/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/sign-in', '/api/users', '/api/admin-units', '/api/audit']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/sign-in',
+        '/api/users',
+        '/api/admin-units',
+        '/api/audit',
+      ]),
     );
     const page = await client.get('/api/docs');
     expect(page.status).toBe(200);
@@ -68,7 +79,10 @@ describe('signing in', () => {
     const { user } = await makeUser(database.db);
     const vi = await new TestClient(app).signIn(user.username, 'sai-mat-khau-123');
     expect(vi.status).toBe(401);
-    expect(vi.body).toMatchObject({ code: 'auth.invalid_credentials', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    expect(vi.body).toMatchObject({
+      code: 'auth.invalid_credentials',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
     const en = await new TestClient(app, 'en').signIn(user.username, 'wrong-password-123');
     expect(en.body.message).toBe('The username or password is incorrect.');
     const attempts = await database.query<{ n: number }>(
@@ -87,7 +101,8 @@ describe('signing in', () => {
   it('throttles a username after 5 failures, even for the right password, and says how long to wait', async () => {
     const { user } = await makeUser(database.db);
     const client = new TestClient(app);
-    for (let i = 0; i < 5; i++) expect((await client.signIn(user.username, `wrong-${i}-password`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await client.signIn(user.username, `wrong-${i}-password`)).status).toBe(401);
     const throttled = await client.signIn(user.username, testPassword);
     expect(throttled.status).toBe(429);
     expect(throttled.body.code).toBe('auth.throttled');
@@ -104,7 +119,10 @@ describe('signing in', () => {
     const admin = new TestClient(app);
     const { user: adminUser } = await makeUser(database.db);
     await admin.signIn(adminUser.username, testPassword);
-    expect((await admin.patch(`/api/users/${user.id}/status`, { status: 'disabled', version: user.version })).status).toBe(200);
+    expect(
+      (await admin.patch(`/api/users/${user.id}/status`, { status: 'disabled', version: user.version }))
+        .status,
+    ).toBe(200);
     const res = await new TestClient(app).signIn(user.username, testPassword);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('auth.account_disabled');
@@ -145,7 +163,10 @@ describe('sessions', () => {
     const weak = await here.post('/api/me/password', { currentPassword: testPassword, newPassword: 'ngan1' });
     expect(weak.status).toBe(400);
     expect(weak.body.details.fields.newPassword).toBe('Mật khẩu phải có ít nhất 10 ký tự.');
-    const ok = await here.post('/api/me/password', { currentPassword: testPassword, newPassword: 'Mat-khau-moi-2027' });
+    const ok = await here.post('/api/me/password', {
+      currentPassword: testPassword,
+      newPassword: 'Mat-khau-moi-2027',
+    });
     expect(ok.status).toBe(204);
     expect((await here.get('/api/auth/session')).status).toBe(200);
     expect((await elsewhere.get('/api/auth/session')).status).toBe(401);
@@ -167,13 +188,21 @@ describe('cross-site request forgery', () => {
     const { user } = await makeUser(database.db);
     const client = new TestClient(app);
     await client.signIn(user.username, testPassword);
-    const forged = await client.post('/api/auth/sign-out-everywhere', {}, {
-      csrf: false,
-      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
-    });
+    const forged = await client.post(
+      '/api/auth/sign-out-everywhere',
+      {},
+      {
+        csrf: false,
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      },
+    );
     expect(forged.status).toBe(403);
     // With a stolen token but the wrong origin, still refused.
-    const wrongOrigin = await client.post('/api/auth/sign-out', {}, { headers: { origin: 'https://evil.example' } });
+    const wrongOrigin = await client.post(
+      '/api/auth/sign-out',
+      {},
+      { headers: { origin: 'https://evil.example' } },
+    );
     expect(wrongOrigin.status).toBe(403);
     expect((await client.get('/api/auth/session')).status).toBe(200);
   });
@@ -191,34 +220,70 @@ describe('cross-site request forgery', () => {
 
 describe('scope', () => {
   it('a commune officer lists only the accounts of its commune, and another commune’s is "not found"', async () => {
-    const dongAnh = await makeUser(database.db, { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.dongAnh });
-    const colleague = await makeUser(database.db, { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.dongAnh });
-    const thachThat = await makeUser(database.db, { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.thachThat });
+    const dongAnh = await makeUser(database.db, {
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.dongAnh,
+    });
+    const colleague = await makeUser(database.db, {
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.dongAnh,
+    });
+    const thachThat = await makeUser(database.db, {
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.thachThat,
+    });
     const client = new TestClient(app);
     await client.signIn(dongAnh.user.username, testPassword);
     const list = await client.get('/api/users?pageSize=500');
     const ids = list.body.items.map((u: { id: string }) => u.id);
     expect(ids).toContain(colleague.user.id);
     expect(ids).not.toContain(thachThat.user.id);
-    expect(list.body.items.every((u: { assignments: { scopeRef: string }[] }) => u.assignments[0]!.scopeRef === communes.dongAnh)).toBe(true);
+    expect(
+      list.body.items.every(
+        (u: { assignments: { scopeRef: string }[] }) => u.assignments[0]!.scopeRef === communes.dongAnh,
+      ),
+    ).toBe(true);
     const other = await client.get(`/api/users/${thachThat.user.id}`);
     expect(other.status).toBe(404);
-    expect(list.body.items.find((u: { id: string }) => u.id === dongAnh.user.id).assignments[0].scopeLabel).toBe('Xã Đông Anh');
+    expect(
+      list.body.items.find((u: { id: string }) => u.id === dongAnh.user.id).assignments[0].scopeLabel,
+    ).toBe('Xã Đông Anh');
   });
 
   it('a commune officer cannot administer accounts, even in its own commune', async () => {
-    const officer = await makeUser(database.db, { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.dongAnh });
-    const colleague = await makeUser(database.db, { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.dongAnh });
+    const officer = await makeUser(database.db, {
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.dongAnh,
+    });
+    const colleague = await makeUser(database.db, {
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.dongAnh,
+    });
     const client = new TestClient(app);
     await client.signIn(officer.user.username, testPassword);
-    const res = await client.post(`/api/users/${colleague.user.id}/password`, { newPassword: 'Mat-khau-chiem-2026' });
+    const res = await client.post(`/api/users/${colleague.user.id}/password`, {
+      newPassword: 'Mat-khau-chiem-2026',
+    });
     expect(res.status).toBe(403);
     expect((await new TestClient(app).signIn(colleague.user.username, testPassword)).status).toBe(200);
   });
 
   it('the industrial-park board cannot create or change accounts of the cluster family', async () => {
-    const bql = await makeUser(database.db, { role: 'department_officer', scopeKind: 'family', scopeRef: 'KCN' });
-    const ccnOfficer = await makeUser(database.db, { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.thachThat });
+    const bql = await makeUser(database.db, {
+      role: 'department_officer',
+      scopeKind: 'family',
+      scopeRef: 'KCN',
+    });
+    const ccnOfficer = await makeUser(database.db, {
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.thachThat,
+    });
     const client = new TestClient(app);
     await client.signIn(bql.user.username, testPassword);
     const create = await client.post('/api/users', {
@@ -231,7 +296,10 @@ describe('scope', () => {
     });
     expect(create.status).toBe(403);
     expect((await client.get(`/api/users/${ccnOfficer.user.id}`)).status).toBe(404);
-    const disable = await client.patch(`/api/users/${ccnOfficer.user.id}/status`, { status: 'disabled', version: 1 });
+    const disable = await client.patch(`/api/users/${ccnOfficer.user.id}/status`, {
+      status: 'disabled',
+      version: 1,
+    });
     expect(disable.status).toBe(404);
     // …but it can create an enterprise account of its own family.
     const own = await client.post('/api/users', {
@@ -247,7 +315,12 @@ describe('scope', () => {
   });
 
   it('an enterprise may not read the audit trail nor the user list', async () => {
-    const tenant = await makeUser(database.db, { role: 'enterprise', scopeKind: 'organisation', scopeRef: 'ORG-1', family: 'CCN' });
+    const tenant = await makeUser(database.db, {
+      role: 'enterprise',
+      scopeKind: 'organisation',
+      scopeRef: 'ORG-1',
+      family: 'CCN',
+    });
     const client = new TestClient(app);
     await client.signIn(tenant.user.username, testPassword);
     expect((await client.get('/api/audit')).status).toBe(403);
@@ -295,7 +368,12 @@ describe('the audit trail', () => {
     expect(rows[2]!.after).toMatchObject({ status: 'disabled' });
     expect(JSON.stringify(rows)).not.toMatch(/argon2|passwordHash|Mat-khau/);
     const own = await auditRows(admin.user.id);
-    expect(own.map((r) => r.action)).toEqual(['user.create', 'auth.sign_in', 'user.update_preferences', 'auth.sign_out']);
+    expect(own.map((r) => r.action)).toEqual([
+      'user.create',
+      'auth.sign_in',
+      'user.update_preferences',
+      'auth.sign_out',
+    ]);
     expect(own[2]).toMatchObject({ before: { locale: 'vi' }, after: { locale: 'en' } });
   });
 
@@ -313,7 +391,9 @@ describe('the audit trail', () => {
     const target = await makeUser(database.db);
     const client = new TestClient(app);
     await client.signIn(admin.user.username, testPassword);
-    expect((await client.patch(`/api/users/${target.user.id}/status`, { status: 'disabled', version: 1 })).status).toBe(200);
+    expect(
+      (await client.patch(`/api/users/${target.user.id}/status`, { status: 'disabled', version: 1 })).status,
+    ).toBe(200);
     const stale = await client.patch(`/api/users/${target.user.id}/status`, { status: 'active', version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.details.current).toMatchObject({ status: 'disabled', version: 2 });

@@ -44,7 +44,8 @@ export function serveWebApp(app: Hono<AppEnv>, webDir: string): void {
     const path = c.req.path;
     if (path.startsWith('/api/')) return c.notFound();
     const file = path !== '/' ? fileIn(webDir, path) : undefined;
-    if (file) return send(file, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (file)
+      return send(file, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (!existsSync(index)) {
       return c.text('IZIS web app is not built. Run `npm run build` (or `npm start`, which builds it).', 503);
     }

@@ -14,7 +14,10 @@ export const testAuth: AuthSettings = {
   loginWindowMinutes: 15,
 };
 
-export function createTestApp(database: Database, options: { clock?: Clock; auth?: Partial<AuthSettings> } = {}) {
+export function createTestApp(
+  database: Database,
+  options: { clock?: Clock; auth?: Partial<AuthSettings> } = {},
+) {
   const clock = options.clock ?? manualClock();
   const app = createApp({
     database,
@@ -53,7 +56,8 @@ export class TestClient {
     const headers: Record<string, string> = { 'accept-language': this.locale, ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET' && options.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    if (method !== 'GET' && options.csrf !== false && this.csrfToken)
+      headers['x-csrf-token'] = this.csrfToken;
     const res = await this.app.request(`http://127.0.0.1${path}`, {
       method,
       headers,

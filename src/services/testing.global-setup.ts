@@ -12,7 +12,6 @@ import { prepareReferenceData } from './testing';
  * and Hanoi's administrative units. PGlite cold start with PostGIS costs ~10 s; restoring a dump ~3 s.
  */
 export default async function setup(project: TestProject) {
-  
   const prepare = async (database: Database) => {
     await applyMigrations(database);
     await prepareReferenceData(database.db);

@@ -16,7 +16,15 @@ export async function adminUnitsCommand(args: string[], io: CliIo): Promise<numb
     content = JSON.parse(readFileSync(resolve(file), 'utf8'));
   } catch (error) {
     throw new AppError('import.invalid', {
-      problems: [{ path: file, message: { vi: `Không đọc được tệp JSON: ${(error as Error).message}`, en: (error as Error).message } }],
+      problems: [
+        {
+          path: file,
+          message: {
+            vi: `Không đọc được tệp JSON: ${(error as Error).message}`,
+            en: (error as Error).message,
+          },
+        },
+      ],
     });
   }
   return withRuntime(io, async (_runtime, deps) => {

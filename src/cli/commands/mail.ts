@@ -13,7 +13,8 @@ export async function mailCommand(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const mailer = createMailer(parseConfig(io.env).smtp);
-  if (!mailer) throw validationError({ SMTP_HOST: { vi: 'Chưa cấu hình SMTP_HOST.', en: 'SMTP_HOST is not set.' } });
+  if (!mailer)
+    throw validationError({ SMTP_HOST: { vi: 'Chưa cấu hình SMTP_HOST.', en: 'SMTP_HOST is not set.' } });
   const { messageId } = await mailer.send({
     to: values.to,
     subject: 'IZIS — thư kiểm tra cấu hình SMTP',

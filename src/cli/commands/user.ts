@@ -32,14 +32,18 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
       email: values.email,
       password: await password(io),
       role: values.role,
-      scopeKind: values['scope-kind'] ?? (values.role === 'system_admin' || values.role === 'leader' ? 'all' : undefined),
+      scopeKind:
+        values['scope-kind'] ??
+        (values.role === 'system_admin' || values.role === 'leader' ? 'all' : undefined),
       scopeRef: values.scope,
       family: values.family,
     });
     if (!parsed.success) throw validationError(issuesToFields(parsed.error.issues));
     return withRuntime(io, async (_runtime, deps) => {
       const user = await createUser(deps, parsed.data, 'vi');
-      io.out(`Đã tạo người dùng ${user.username} (${user.assignments.map((a) => `${a.roleName} — ${a.scopeLabel}`).join('; ')}).`);
+      io.out(
+        `Đã tạo người dùng ${user.username} (${user.assignments.map((a) => `${a.roleName} — ${a.scopeLabel}`).join('; ')}).`,
+      );
       return 0;
     });
   }
@@ -50,7 +54,9 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
       io.out(`${'USERNAME'.padEnd(16)} ${'STATUS'.padEnd(9)} ${'ROLE'.padEnd(20)} SCOPE`);
       for (const u of items) {
         const a = u.assignments[0];
-        io.out(`${u.username.padEnd(16)} ${u.status.padEnd(9)} ${(a?.role ?? '').padEnd(20)} ${a?.scopeLabel ?? ''}`);
+        io.out(
+          `${u.username.padEnd(16)} ${u.status.padEnd(9)} ${(a?.role ?? '').padEnd(20)} ${a?.scopeLabel ?? ''}`,
+        );
       }
       io.out(`${total} người dùng / users`);
       return 0;
@@ -58,7 +64,8 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (sub === 'reset-password') {
     const { values } = parseArgs({ args: rest, options: { username: { type: 'string' } } });
-    if (!values.username) throw validationError({ username: { vi: 'Thiếu --username.', en: '--username is required.' } });
+    if (!values.username)
+      throw validationError({ username: { vi: 'Thiếu --username.', en: '--username is required.' } });
     const newPassword = await password(io);
     return withRuntime(io, async (runtime, deps) => {
       const user = await findUserByUsername(runtime.database.db, values.username!.toLowerCase());
@@ -71,4 +78,3 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
   io.err('izis user: expected add | list | reset-password');
   return 2;
 }
-

@@ -103,6 +103,8 @@ export const loginAttempt = pgTable(
   },
   (t) => [
     index('login_attempt_username_at_idx').on(t.username, t.at),
-    index('login_attempt_ip_at_idx').on(t.ip, t.at).where(sql`${t.success} = false`),
+    index('login_attempt_ip_at_idx')
+      .on(t.ip, t.at)
+      .where(sql`${t.success} = false`),
   ],
 );

@@ -48,7 +48,9 @@ export type AdminUnitQuery = z.infer<typeof adminUnitQuerySchema>;
  * from a file of this shape.
  */
 export const reorganisationFileSchema = z.object({
-  province: z.object({ code: z.string().min(1), name: z.string().min(1), kind: z.string().min(1) }).optional(),
+  province: z
+    .object({ code: z.string().min(1), name: z.string().min(1), kind: z.string().min(1) })
+    .optional(),
   effectiveDate: isoDate.optional(),
   legalBasis: z.string().optional(),
   districts: z

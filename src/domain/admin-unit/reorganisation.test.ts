@@ -14,7 +14,12 @@ const file = {
       newName: 'Xã Đông Anh',
       type: 'Xã',
       formerUnits: [
-        { oldCode: '00451', name: 'Thị trấn Đông Anh', district: 'Huyện Đông Anh', splitAcrossNewUnits: false },
+        {
+          oldCode: '00451',
+          name: 'Thị trấn Đông Anh',
+          district: 'Huyện Đông Anh',
+          splitAcrossNewUnits: false,
+        },
         { oldCode: '00452', name: 'Xã Uy Nỗ', district: 'Huyện Đông Anh', splitAcrossNewUnits: true },
       ],
       approxLat: 21.14,
@@ -24,7 +29,9 @@ const file = {
       newCode: '00460',
       newName: 'Xã Phúc Thịnh',
       type: 'Xã',
-      formerUnits: [{ oldCode: '00452', name: 'Xã Uy Nỗ', district: 'Huyện Đông Anh', splitAcrossNewUnits: true }],
+      formerUnits: [
+        { oldCode: '00452', name: 'Xã Uy Nỗ', district: 'Huyện Đông Anh', splitAcrossNewUnits: true },
+      ],
     },
   ],
 };
@@ -47,7 +54,9 @@ describe('planning a reorganisation', () => {
     expect(links).toHaveLength(2);
     expect(links.every((l) => l.partial)).toBe(true);
     // The district spread over two new communes: each received part of it.
-    expect(result.plan.links.filter((l) => l.predecessorKey === 'district:017:').every((l) => l.partial)).toBe(true);
+    expect(
+      result.plan.links.filter((l) => l.predecessorKey === 'district:017:').every((l) => l.partial),
+    ).toBe(true);
   });
 
   it('names every former unit whose district has no code, and plans nothing', () => {

@@ -46,7 +46,10 @@ export function planReorganisation(
 ): { ok: true; plan: ReorganisationPlan } | { ok: false; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
   if (!file.province) {
-    problems.push({ path: 'province', message: { vi: 'Thiếu thông tin tỉnh/thành phố.', en: 'The province is missing.' } });
+    problems.push({
+      path: 'province',
+      message: { vi: 'Thiếu thông tin tỉnh/thành phố.', en: 'The province is missing.' },
+    });
   }
   if (!file.effectiveDate) {
     problems.push({

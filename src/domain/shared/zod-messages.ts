@@ -21,20 +21,31 @@ export function localizeIssue(issue: IssueLike): LocalizedText {
     case 'invalid_type':
       return issue.input === undefined
         ? { vi: 'Trường này là bắt buộc.', en: 'This field is required.' }
-        : { vi: `Sai kiểu dữ liệu (cần ${issue.expected ?? 'giá trị khác'}).`, en: `Wrong type (expected ${issue.expected ?? 'another value'}).` };
+        : {
+            vi: `Sai kiểu dữ liệu (cần ${issue.expected ?? 'giá trị khác'}).`,
+            en: `Wrong type (expected ${issue.expected ?? 'another value'}).`,
+          };
     case 'too_small':
       return isString
         ? Number(issue.minimum) <= 1
           ? { vi: 'Trường này là bắt buộc.', en: 'This field is required.' }
-          : { vi: `Phải có ít nhất ${issue.minimum} ký tự.`, en: `Must have at least ${issue.minimum} characters.` }
+          : {
+              vi: `Phải có ít nhất ${issue.minimum} ký tự.`,
+              en: `Must have at least ${issue.minimum} characters.`,
+            }
         : { vi: `Giá trị phải từ ${issue.minimum} trở lên.`, en: `Must be at least ${issue.minimum}.` };
     case 'too_big':
       return isString
-        ? { vi: `Không được quá ${issue.maximum} ký tự.`, en: `Must have at most ${issue.maximum} characters.` }
+        ? {
+            vi: `Không được quá ${issue.maximum} ký tự.`,
+            en: `Must have at most ${issue.maximum} characters.`,
+          }
         : { vi: `Giá trị không được lớn hơn ${issue.maximum}.`, en: `Must be at most ${issue.maximum}.` };
     case 'invalid_format':
-      if (issue.format === 'email') return { vi: 'Địa chỉ email không hợp lệ.', en: 'The e-mail address is not valid.' };
-      if (issue.format === 'date') return { vi: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD).', en: 'Invalid date (expected YYYY-MM-DD).' };
+      if (issue.format === 'email')
+        return { vi: 'Địa chỉ email không hợp lệ.', en: 'The e-mail address is not valid.' };
+      if (issue.format === 'date')
+        return { vi: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD).', en: 'Invalid date (expected YYYY-MM-DD).' };
       if (issue.message === 'username') {
         return {
           vi: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số và các ký tự . _ -',

@@ -23,7 +23,8 @@ export function csrf(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const own = publicOrigin ?? new URL(c.req.url).origin;
       if (origin !== own) throw new AppError('csrf.failed', { reason: 'origin' });
     }
-    if (c.req.header('sec-fetch-site') === 'cross-site') throw new AppError('csrf.failed', { reason: 'fetch-site' });
+    if (c.req.header('sec-fetch-site') === 'cross-site')
+      throw new AppError('csrf.failed', { reason: 'fetch-site' });
     const session = c.get('session');
     if (session && getCookie(c, sessionCookie)) {
       if (!csrfTokenMatches(session.csrfToken, c.req.header('x-csrf-token'))) {

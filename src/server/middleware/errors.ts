@@ -1,7 +1,14 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
-import { AppError, errorCatalog, errorMessage, localizeDetails, validationError, type ErrorCode } from '../../domain/shared/errors';
+import {
+  AppError,
+  errorCatalog,
+  errorMessage,
+  localizeDetails,
+  validationError,
+  type ErrorCode,
+} from '../../domain/shared/errors';
 import { issuesToFields } from '../../domain/shared/zod-messages';
 import type { AppEnv } from '../context';
 
@@ -10,7 +17,13 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   let appError: AppError;
   if (error instanceof AppError) appError = error;
   else if (error instanceof ZodError) appError = validationError(issuesToFields(error.issues));
-  else if (error instanceof HTTPException && error.status === 400) appError = new AppError('validation', { body: { vi: 'Nội dung yêu cầu không đọc được (JSON sai?).', en: 'The request body could not be read (malformed JSON?).' } });
+  else if (error instanceof HTTPException && error.status === 400)
+    appError = new AppError('validation', {
+      body: {
+        vi: 'Nội dung yêu cầu không đọc được (JSON sai?).',
+        en: 'The request body could not be read (malformed JSON?).',
+      },
+    });
   else {
     c.get('log')?.error({ err: error }, 'unhandled error');
     appError = new AppError('internal');

@@ -28,11 +28,26 @@ describe('Hanoi’s administrative units (loaded into every test database from s
   });
 
   it('answer "which units were in force on a date": districts before 1/7/2025, new communes after', async () => {
-    const before = await listAdminUnits(admin(), { level: 'district', validOn: '2025-06-30', page: 1, pageSize: 100 });
-    const after = await listAdminUnits(admin(), { level: 'district', validOn: '2025-07-01', page: 1, pageSize: 100 });
+    const before = await listAdminUnits(admin(), {
+      level: 'district',
+      validOn: '2025-06-30',
+      page: 1,
+      pageSize: 100,
+    });
+    const after = await listAdminUnits(admin(), {
+      level: 'district',
+      validOn: '2025-07-01',
+      page: 1,
+      pageSize: 100,
+    });
     expect(before.total).toBe(30);
     expect(after.total).toBe(0);
-    const communes = await listAdminUnits(admin(), { level: 'commune', validOn: '2026-01-01', page: 1, pageSize: 500 });
+    const communes = await listAdminUnits(admin(), {
+      level: 'commune',
+      validOn: '2026-01-01',
+      page: 1,
+      pageSize: 500,
+    });
     expect(communes.total).toBe(126);
   });
 
@@ -44,7 +59,13 @@ describe('Hanoi’s administrative units (loaded into every test database from s
   });
 
   it('link each new unit to the former units it was formed from, marking partial successions', async () => {
-    const found = await listAdminUnits(admin(), { q: 'xa dong anh', level: 'commune', validOn: '2026-01-01', page: 1, pageSize: 5 });
+    const found = await listAdminUnits(admin(), {
+      q: 'xa dong anh',
+      level: 'commune',
+      validOn: '2026-01-01',
+      page: 1,
+      pageSize: 5,
+    });
     const detail = await getAdminUnit(admin(), found.items[0]!.id);
     expect(detail.parentName).toBe('Thành phố Hà Nội');
     expect(detail.predecessors.length).toBeGreaterThan(1);
@@ -62,11 +83,14 @@ describe('Hanoi’s administrative units (loaded into every test database from s
   });
 
   it('refuse a bad file whole, naming every bad place, and write nothing', async () => {
-    const file = hanoiReorganisationFile() as { units: { newCode: string; formerUnits: { district: string }[] }[] };
+    const file = hanoiReorganisationFile() as {
+      units: { newCode: string; formerUnits: { district: string }[] }[];
+    };
     const bad = structuredClone(file);
     bad.units[0]!.newCode = 'ABC';
     bad.units[5]!.formerUnits[0]!.district = 'Huyện Không Tồn Tại';
-    const count = async () => (await database.query<{ n: number }>('select count(*)::int as n from admin_unit'))[0]!.n;
+    const count = async () =>
+      (await database.query<{ n: number }>('select count(*)::int as n from admin_unit'))[0]!.n;
     const before = await count();
     const error = await importReorganisation(admin(), bad, { source: 'bad' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
@@ -74,16 +98,22 @@ describe('Hanoi’s administrative units (loaded into every test database from s
     expect(JSON.stringify((error as AppError).details)).toContain('units.0.newCode');
     const second = structuredClone(file);
     second.units[5]!.formerUnits[0]!.district = 'Huyện Không Tồn Tại';
-    const error2 = (await importReorganisation(admin(), second, { source: 'bad' }).catch((e: unknown) => e)) as AppError;
+    const error2 = (await importReorganisation(admin(), second, { source: 'bad' }).catch(
+      (e: unknown) => e,
+    )) as AppError;
     expect(JSON.stringify(error2.details)).toContain('Huyện Không Tồn Tại');
     expect(await count()).toBe(before);
   });
 
   it('may be imported only by someone with the admin_unit.manage permission', async () => {
-    const { actor } = await makeUser(database.db, { role: 'department_officer', scopeKind: 'family', scopeRef: 'CCN' });
-    const error = await importReorganisation(testDeps(database.db, actor), hanoiReorganisationFile(), { source: 'x' }).catch(
-      (e: unknown) => e,
-    );
+    const { actor } = await makeUser(database.db, {
+      role: 'department_officer',
+      scopeKind: 'family',
+      scopeRef: 'CCN',
+    });
+    const error = await importReorganisation(testDeps(database.db, actor), hanoiReorganisationFile(), {
+      source: 'x',
+    }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('forbidden');
   });
 });

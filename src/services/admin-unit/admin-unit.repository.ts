@@ -1,4 +1,18 @@
-import { aliasedTable, and, asc, count, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  like,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { adminUnit, adminUnitSuccession } from '../../db/schema/admin-unit';
 import type { AdminUnitQuery } from '../../domain/admin-unit/admin-unit.schema';
@@ -12,7 +26,9 @@ const unitColumns = {
   kind: adminUnit.kind,
   name: adminUnit.name,
   parentId: adminUnit.parentId,
-  parentName: sql<string | null>`case when ${parent.id} is null then null else ${parent.kind} || ' ' || ${parent.name} end`,
+  parentName: sql<
+    string | null
+  >`case when ${parent.id} is null then null else ${parent.kind} || ' ' || ${parent.name} end`,
   validFrom: adminUnit.validFrom,
   validTo: adminUnit.validTo,
 };
@@ -29,7 +45,9 @@ export async function findAdminUnits(
     filters.push(or(isNull(adminUnit.validTo), gte(adminUnit.validTo, on))!);
   }
   if (query.searchPattern) {
-    filters.push(or(like(adminUnit.searchText, query.searchPattern), like(adminUnit.code, query.searchPattern))!);
+    filters.push(
+      or(like(adminUnit.searchText, query.searchPattern), like(adminUnit.code, query.searchPattern))!,
+    );
   }
   const where = filters.length ? and(...filters) : undefined;
   const [rows, totals] = await Promise.all([
@@ -113,7 +131,10 @@ export async function countAdminUnits(db: Db): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function upsertSuccession(db: Db, values: typeof adminUnitSuccession.$inferInsert): Promise<void> {
+export async function upsertSuccession(
+  db: Db,
+  values: typeof adminUnitSuccession.$inferInsert,
+): Promise<void> {
   await db
     .insert(adminUnitSuccession)
     .values(values)
@@ -174,7 +195,9 @@ export async function findCurrentCommuneCode(db: Db, foldedName: string): Promis
   const rows = await db
     .select({ code: adminUnit.code })
     .from(adminUnit)
-    .where(and(eq(adminUnit.level, 'commune'), isNull(adminUnit.validTo), eq(adminUnit.searchText, foldedName)))
+    .where(
+      and(eq(adminUnit.level, 'commune'), isNull(adminUnit.validTo), eq(adminUnit.searchText, foldedName)),
+    )
     .limit(1);
   return rows[0]?.code ?? null;
 }

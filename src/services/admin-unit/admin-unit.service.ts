@@ -103,12 +103,28 @@ export async function importReorganisation(
         source: options.source,
       };
       const current = byKey.get(unit.key);
-      const after = { code: unit.code, level: unit.level, ...values, validFrom: unit.validFrom, lat: unit.lat, lon: unit.lon };
+      const after = {
+        code: unit.code,
+        level: unit.level,
+        ...values,
+        validFrom: unit.validFrom,
+        lat: unit.lat,
+        lon: unit.lon,
+      };
       if (!current) {
-        const id = await insertAdminUnit(tx, { ...values, code: unit.code, level: unit.level, validFrom: unit.validFrom }, centre);
+        const id = await insertAdminUnit(
+          tx,
+          { ...values, code: unit.code, level: unit.level, validFrom: unit.validFrom },
+          centre,
+        );
         idByKey.set(unit.key, id);
         summary.inserted++;
-        await recordAudit(tx, deps, { action: 'admin_unit.create', entityType: 'admin_unit', entityId: id, after });
+        await recordAudit(tx, deps, {
+          action: 'admin_unit.create',
+          entityType: 'admin_unit',
+          entityId: id,
+          after,
+        });
         continue;
       }
       idByKey.set(unit.key, current.id);

@@ -51,13 +51,11 @@ export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
   return {
     userId: user.id,
     username: user.username,
-    assignments: assignments.map(
-      (a): Assignment => ({
-        role: a.roleCode as RoleCode,
-        scopeKind: a.scopeKind as ScopeKind,
-        scopeRef: a.scopeRef,
-      }),
-    ),
+    assignments: assignments.map((a): Assignment => ({
+      role: a.roleCode as RoleCode,
+      scopeKind: a.scopeKind as ScopeKind,
+      scopeRef: a.scopeRef,
+    })),
     permissions: new Set(permissions as Permission[]),
   };
 }
@@ -68,11 +66,16 @@ async function throttleCheck(deps: ServiceDeps, username: string, meta: ClientMe
   const since = new Date(now.getTime() - windowMs);
   const byUser = await recentFailures(deps.db, { username }, since);
   // An address trying many usernames is throttled too, with a wider allowance (shared office NAT).
-  const byIp = meta.ip ? await recentFailures(deps.db, { ip: meta.ip }, since) : { failures: 0, oldest: null };
+  const byIp = meta.ip
+    ? await recentFailures(deps.db, { ip: meta.ip }, since)
+    : { failures: 0, oldest: null };
   const blocked =
     byUser.failures >= s.loginMaxFailures ? byUser : byIp.failures >= s.loginMaxFailures * 4 ? byIp : null;
   if (blocked?.oldest) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((blocked.oldest.getTime() + windowMs - now.getTime()) / 1000));
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil((blocked.oldest.getTime() + windowMs - now.getTime()) / 1000),
+    );
     deps.log.warn({ username, ip: meta.ip, retryAfterSeconds }, 'sign-in throttled');
     throw new AppError('auth.throttled', { retryAfterSeconds });
   }
@@ -115,12 +118,16 @@ export async function signIn(
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
     });
     await markSignedIn(tx, user.id, now);
-    await recordAudit(tx, { actor, requestId: deps.requestId }, {
-      action: 'auth.sign_in',
-      entityType: 'user',
-      entityId: user.id,
-      after: { ip: meta.ip, userAgent: meta.userAgent, expiresAt: expiresAt.toISOString() },
-    });
+    await recordAudit(
+      tx,
+      { actor, requestId: deps.requestId },
+      {
+        action: 'auth.sign_in',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ip: meta.ip, userAgent: meta.userAgent, expiresAt: expiresAt.toISOString() },
+      },
+    );
   });
   return { token, csrfToken, expiresAt, user, actor };
 }
@@ -152,7 +159,13 @@ export async function resolveSession(
   const user = await findUserById(deps.db, session.userId);
   if (!user || user.status !== 'active') throw new AppError('auth.session_expired');
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, id, now);
-  return { sessionId: id, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user, actor: await loadActor(deps.db, user) };
+  return {
+    sessionId: id,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    user,
+    actor: await loadActor(deps.db, user),
+  };
 }
 
 export function csrfTokenMatches(expected: string, presented: string | null | undefined): boolean {

@@ -7,11 +7,19 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../../', import.meta.url).pathname;
 
 /** Runs `izis serve` as a real process and collects what it says before it stops. */
-function serve(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stderr: string }> {
+function serve(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/izis.mjs', 'serve'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', IZIS_LOG_LEVEL: 'error', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        IZIS_LOG_LEVEL: 'error',
+        ...env,
+      },
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

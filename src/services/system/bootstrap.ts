@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openPglite, openPostgres, ping, type Database } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
@@ -39,7 +48,10 @@ function ensureWritableDir(dir: string): void {
     writeFileSync(probe, 'ok');
     unlinkSync(probe);
   } catch (error) {
-    throw new StartupError('IZIS_DATA_DIR', `the directory ${dir} cannot be written (${(error as Error).message})`);
+    throw new StartupError(
+      'IZIS_DATA_DIR',
+      `the directory ${dir} cannot be written (${(error as Error).message})`,
+    );
   }
 }
 
@@ -71,7 +83,10 @@ function lockDataDir(dataDir: string): () => void {
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new StartupError('IZIS_DATA_DIR', `the embedded database in ${dataDir} is in use by process ${pid}`);
+      throw new StartupError(
+        'IZIS_DATA_DIR',
+        `the embedded database in ${dataDir} is in use by process ${pid}`,
+      );
     }
   }
   writeFileSync(lockFile, String(process.pid));
@@ -84,7 +99,10 @@ function lockDataDir(dataDir: string): () => void {
   };
 }
 
-async function openDatabase(config: AppConfig, dataDir: string): Promise<{ database: Database; fresh: boolean; release: () => void }> {
+async function openDatabase(
+  config: AppConfig,
+  dataDir: string,
+): Promise<{ database: Database; fresh: boolean; release: () => void }> {
   if (config.databaseUrl) {
     let database: Database | undefined;
     try {
@@ -109,7 +127,10 @@ async function openDatabase(config: AppConfig, dataDir: string): Promise<{ datab
     return { database: await openPglite({ dataDir: dir }), fresh, release };
   } catch (error) {
     release();
-    throw new StartupError('IZIS_DATA_DIR', `cannot open the embedded database in ${dir} (${(error as Error).message})`);
+    throw new StartupError(
+      'IZIS_DATA_DIR',
+      `cannot open the embedded database in ${dir} (${(error as Error).message})`,
+    );
   }
 }
 
@@ -117,7 +138,11 @@ async function openDatabase(config: AppConfig, dataDir: string): Promise<{ datab
  * Everything between configuration and serving: data directory, database, migrations, catalogues and the
  * demo seed. Any failure stops here with the setting named, and leaves nothing half-initialised.
  */
-export async function openRuntime(config: AppConfig, log: Logger, options: { migrate?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: AppConfig,
+  log: Logger,
+  options: { migrate?: boolean } = {},
+): Promise<Runtime> {
   const dataDir = resolve(config.dataDir);
   ensureWritableDir(dataDir);
   const sessionSecret = loadOrCreateSecret(config, dataDir);

@@ -18,7 +18,9 @@ export async function syncRoleCatalogue(db: Db): Promise<void> {
           set: { nameVi: r.nameVi, nameEn: r.nameEn, scopeKinds: [...r.scopeKinds] },
         });
       await tx.delete(rolePermission).where(sql`${rolePermission.roleCode} = ${r.code}`);
-      await tx.insert(rolePermission).values(r.permissions.map((permission) => ({ roleCode: r.code, permission })));
+      await tx
+        .insert(rolePermission)
+        .values(r.permissions.map((permission) => ({ roleCode: r.code, permission })));
     }
   });
 }

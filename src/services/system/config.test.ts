@@ -4,7 +4,12 @@ import { ConfigError, parseConfig } from './config';
 describe('configuration', () => {
   it('has defaults that start IZIS on 127.0.0.1:3000 with the embedded database in ./data', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: undefined });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      databaseUrl: undefined,
+    });
     expect(config.smtp).toBeUndefined();
   });
 

@@ -38,8 +38,20 @@ type DemoUser = {
 };
 
 const demoAccounts: DemoUser[] = [
-  { username: 'admin', displayName: 'Quản trị hệ thống', role: 'system_admin', scopeKind: 'all', scopeRef: null },
-  { username: 'lanhdao', displayName: 'Lãnh đạo UBND Thành phố', role: 'leader', scopeKind: 'all', scopeRef: null },
+  {
+    username: 'admin',
+    displayName: 'Quản trị hệ thống',
+    role: 'system_admin',
+    scopeKind: 'all',
+    scopeRef: null,
+  },
+  {
+    username: 'lanhdao',
+    displayName: 'Lãnh đạo UBND Thành phố',
+    role: 'leader',
+    scopeKind: 'all',
+    scopeRef: null,
+  },
   {
     username: 'sct',
     displayName: 'Phòng Quản lý Công nghiệp — Sở Công Thương',
@@ -107,7 +119,9 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   const created: DemoSeedResult['users'] = [];
   for (const user of demoAccounts) {
     // Commune scopes name the unit; its code comes from the administrative units just loaded.
-    const scopeRef = user.communeName ? await findCurrentCommuneCode(ctx.db, user.communeName) : user.scopeRef;
+    const scopeRef = user.communeName
+      ? await findCurrentCommuneCode(ctx.db, user.communeName)
+      : user.scopeRef;
     const summary = await createUser(
       deps,
       {
@@ -122,7 +136,11 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
       },
       'vi',
     );
-    created.push({ username: user.username, role: user.role, scope: summary.assignments[0]?.scopeLabel ?? '' });
+    created.push({
+      username: user.username,
+      role: user.role,
+      scope: summary.assignments[0]?.scopeLabel ?? '',
+    });
   }
   ctx.log.info({ users: created.length, adminUnits }, 'demo data seeded');
   return { password: demoPassword, users: created, adminUnits };

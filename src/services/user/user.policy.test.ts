@@ -39,7 +39,10 @@ describe('who may see a user account', () => {
   it('a commune officer sees accounts scoped to its commune, not to another commune', () => {
     expect(canReadUser(dongAnh, communeOfficerThachThat)).toBe(false);
     expect(
-      canReadUser(dongAnh, { ...communeOfficerThachThat, assignments: [{ role: 'commune_officer', scopeKind: 'commune', scopeRef: '00454' }] }),
+      canReadUser(dongAnh, {
+        ...communeOfficerThachThat,
+        assignments: [{ role: 'commune_officer', scopeKind: 'commune', scopeRef: '00454' }],
+      }),
     ).toBe(true);
   });
 
@@ -58,9 +61,17 @@ describe('who may administer a user account', () => {
   it('a department officer may not touch another family, nor grant department or admin roles', () => {
     expect(canManageUser(sct, kcnEnterprise)).toBe(false);
     expect(
-      canManageUser(sct, { family: 'CCN', assignments: [{ role: 'department_officer', scopeKind: 'family', scopeRef: 'CCN' }] }),
+      canManageUser(sct, {
+        family: 'CCN',
+        assignments: [{ role: 'department_officer', scopeKind: 'family', scopeRef: 'CCN' }],
+      }),
     ).toBe(false);
-    expect(canManageUser(sct, { family: null, assignments: [{ role: 'system_admin', scopeKind: 'all', scopeRef: null }] })).toBe(false);
+    expect(
+      canManageUser(sct, {
+        family: null,
+        assignments: [{ role: 'system_admin', scopeKind: 'all', scopeRef: null }],
+      }),
+    ).toBe(false);
   });
 
   it('commune officers, leaders and enterprises administer nobody', () => {

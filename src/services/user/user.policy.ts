@@ -19,8 +19,7 @@ export type UserTarget = {
 const delegableRoles: readonly RoleCode[] = ['commune_officer', 'developer', 'enterprise'];
 
 export type UserVisibility =
-  | { kind: 'all' }
-  | { kind: 'scoped'; selfId: string; families: ZoneFamily[]; communes: string[] };
+  { kind: 'all' } | { kind: 'scoped'; selfId: string; families: ZoneFamily[]; communes: string[] };
 
 export function userVisibility(actor: Actor): UserVisibility {
   const families: ZoneFamily[] = [];

@@ -1,8 +1,4 @@
-import type {
-  CreateUserInput,
-  SessionUser,
-  UserSummary,
-} from '../../domain/identity/identity.schema';
+import type { CreateUserInput, SessionUser, UserSummary } from '../../domain/identity/identity.schema';
 import { checkPassword } from '../../domain/identity/password-rules';
 import {
   hasPermission,
@@ -95,7 +91,12 @@ async function toSummaries(db: Db, users: UserRow[], locale: Locale): Promise<Us
   }));
 }
 
-export async function toSessionUser(db: Db, user: UserRow, actor: Actor, locale: Locale): Promise<SessionUser> {
+export async function toSessionUser(
+  db: Db,
+  user: UserRow,
+  actor: Actor,
+  locale: Locale,
+): Promise<SessionUser> {
   const [summary] = await toSummaries(db, [user], locale);
   return {
     id: summary!.id,
@@ -132,7 +133,11 @@ async function loadTarget(deps: ServiceDeps, id: string) {
     target: {
       id,
       family: user.family as ZoneFamily | null,
-      assignments: assignments.map((a) => ({ role: a.roleCode as RoleCode, scopeKind: a.scopeKind, scopeRef: a.scopeRef })),
+      assignments: assignments.map((a) => ({
+        role: a.roleCode as RoleCode,
+        scopeKind: a.scopeKind,
+        scopeRef: a.scopeRef,
+      })),
     },
   };
 }
@@ -146,7 +151,10 @@ export async function getUser(deps: ServiceDeps, id: string, locale: Locale): Pr
   return summary!;
 }
 
-function auditView(user: UserRow, assignments?: { role: string; scopeKind: string; scopeRef: string | null }[]) {
+function auditView(
+  user: UserRow,
+  assignments?: { role: string; scopeKind: string; scopeRef: string | null }[],
+) {
   // Never the password hash.
   return {
     username: user.username,
@@ -176,7 +184,11 @@ async function validateScope(
     return problems;
   }
   if (scopeKind === 'all') {
-    if (scopeRef) problems.scopeRef = { vi: 'Phạm vi toàn thành phố không có mã.', en: 'The whole-city scope takes no reference.' };
+    if (scopeRef)
+      problems.scopeRef = {
+        vi: 'Phạm vi toàn thành phố không có mã.',
+        en: 'The whole-city scope takes no reference.',
+      };
   } else if (!scopeRef) {
     problems.scopeRef = { vi: 'Chưa chọn phạm vi.', en: 'Choose the scope.' };
   } else if (scopeKind === 'family' && scopeRef !== 'KCN' && scopeRef !== 'CCN') {
@@ -199,11 +211,17 @@ function familyFor(actor: Actor, input: CreateUserInput): ZoneFamily | null {
   if (input.scopeKind === 'family') return (input.scopeRef as ZoneFamily) ?? null;
   if (input.role === 'commune_officer') return 'CCN';
   if (input.family) return input.family;
-  const ownFamily = actor.assignments.find((a) => a.role === 'department_officer' && a.scopeKind === 'family');
+  const ownFamily = actor.assignments.find(
+    (a) => a.role === 'department_officer' && a.scopeKind === 'family',
+  );
   return (ownFamily?.scopeRef as ZoneFamily | undefined) ?? null;
 }
 
-export async function createUser(deps: ServiceDeps, input: CreateUserInput, locale: Locale): Promise<UserSummary> {
+export async function createUser(
+  deps: ServiceDeps,
+  input: CreateUserInput,
+  locale: Locale,
+): Promise<UserSummary> {
   const actor = requireActor(deps);
   const scopeRef = input.scopeRef ?? null;
   const family = familyFor(actor, input);

@@ -15,6 +15,9 @@ export function registerAdminUnits(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     c.json(await getAdminUnit(serviceDeps(c, deps), c.req.valid('param').id), 200),
   );
   app.openapi(importAdminUnitsRoute, async (c) =>
-    c.json(await importReorganisation(serviceDeps(c, deps), c.req.valid('json'), { source: 'api upload' }), 200),
+    c.json(
+      await importReorganisation(serviceDeps(c, deps), c.req.valid('json'), { source: 'api upload' }),
+      200,
+    ),
   );
 }

@@ -10,7 +10,8 @@ export const listAdminUnitsRoute = createRoute({
   method: 'get',
   path: '/api/admin-units',
   tags: ['Administrative units'],
-  summary: 'Provinces, districts (until 30/6/2025) and communes/wards, filtered by level, validity date and name',
+  summary:
+    'Provinces, districts (until 30/6/2025) and communes/wards, filtered by level, validity date and name',
   request: { query: adminUnitQuerySchema },
   responses: {
     200: jsonResponse(
@@ -41,7 +42,9 @@ export const importAdminUnitsRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()).openapi('ReorganisationFile') } },
+      content: {
+        'application/json': { schema: z.record(z.string(), z.unknown()).openapi('ReorganisationFile') },
+      },
     },
   },
   responses: {

@@ -4,5 +4,7 @@ import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
 import { listAuditRoute } from './audit.routes';
 
 export function registerAudit(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(listAuditRoute, async (c) => c.json(await listAudit(serviceDeps(c, deps), c.req.valid('query')), 200));
+  app.openapi(listAuditRoute, async (c) =>
+    c.json(await listAudit(serviceDeps(c, deps), c.req.valid('query')), 200),
+  );
 }

@@ -1,15 +1,17 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import {
-  changeOwnPassword,
-  signIn,
-  signOut,
-  signOutEverywhere,
-} from '../../../services/auth/auth.service';
+import { changeOwnPassword, signIn, signOut, signOutEverywhere } from '../../../services/auth/auth.service';
 import { toSessionUser, updateMyLocale } from '../../../services/user/user.service';
 import { requireSession, serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
-import { getSession, patchMe, postMyPassword, postSignIn, postSignOut, postSignOutEverywhere } from './auth.routes';
+import {
+  getSession,
+  patchMe,
+  postMyPassword,
+  postSignIn,
+  postSignOut,
+  postSignOutEverywhere,
+} from './auth.routes';
 
 function clientIp(c: AppContext): string | null {
   try {

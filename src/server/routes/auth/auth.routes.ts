@@ -49,7 +49,10 @@ export const patchMe = createRoute({
   tags: ['Auth'],
   summary: 'Update own preferences (language)',
   request: { body: jsonBody(updateMeInputSchema) },
-  responses: { 200: jsonResponse(sessionUserSchema.meta({ id: 'SessionUser' }), 'Updated'), ...errorResponses(400, 401, 403) },
+  responses: {
+    200: jsonResponse(sessionUserSchema.meta({ id: 'SessionUser' }), 'Updated'),
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 export const postMyPassword = createRoute({
@@ -60,4 +63,3 @@ export const postMyPassword = createRoute({
   request: { body: jsonBody(changePasswordInputSchema) },
   responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 403) },
 });
-

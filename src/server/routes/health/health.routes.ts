@@ -18,6 +18,9 @@ export const getHealth = createRoute({
   summary: 'Liveness and readiness: database reachable, schema version',
   responses: {
     200: jsonResponse(healthSchema, 'Healthy'),
-    503: jsonResponse(z.object({ status: z.literal('unavailable'), error: z.string() }), 'Database unreachable'),
+    503: jsonResponse(
+      z.object({ status: z.literal('unavailable'), error: z.string() }),
+      'Database unreachable',
+    ),
   },
 });

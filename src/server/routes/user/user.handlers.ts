@@ -34,7 +34,13 @@ export function registerUsers(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(setStatusRoute, async (c) => {
     const body = c.req.valid('json');
     return c.json(
-      await setUserStatus(serviceDeps(c, deps), c.req.valid('param').id, body.status, body.version, c.get('locale')),
+      await setUserStatus(
+        serviceDeps(c, deps),
+        c.req.valid('param').id,
+        body.status,
+        body.version,
+        c.get('locale'),
+      ),
       200,
     );
   });

@@ -67,7 +67,9 @@ export const listRolesRoute = createRoute({
   summary: 'The role catalogue with the scope kinds each accepts',
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), scopeKinds: z.array(z.string()) })) }),
+      z.object({
+        items: z.array(z.object({ code: z.string(), name: z.string(), scopeKinds: z.array(z.string()) })),
+      }),
       'Roles',
     ),
     ...errorResponses(401),
