@@ -36,7 +36,10 @@ export function checkTaxCode(input: string): LocalizedText | null {
     };
   }
   if (match[2] === '000') {
-    return { vi: 'Số thứ tự đơn vị phụ thuộc phải từ 001 đến 999.', en: 'The branch number must be 001–999.' };
+    return {
+      vi: 'Số thứ tự đơn vị phụ thuộc phải từ 001 đến 999.',
+      en: 'The branch number must be 001–999.',
+    };
   }
   return null;
 }

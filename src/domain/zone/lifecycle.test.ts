@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkLifecycleEvent, deriveLifecycle, type LifecycleEvent } from './lifecycle';
 
 let seq = 0;
-const ev = (state: LifecycleEvent['state'], eventDate: string, extra: Partial<LifecycleEvent> = {}): LifecycleEvent => ({
+const ev = (
+  state: LifecycleEvent['state'],
+  eventDate: string,
+  extra: Partial<LifecycleEvent> = {},
+): LifecycleEvent => ({
   state,
   eventDate,
   seq: ++seq,
@@ -34,7 +38,9 @@ describe('a zone’s lifecycle', () => {
 
   it('refuses going back along the legal path, and progress that decreases', () => {
     expect(checkLifecycleEvent(history, ev('in_plan', '2022-01-01'))?.vi).toContain('Không thể lùi');
-    expect(checkLifecycleEvent(history, ev('land_clearance', '2022-01-01', { progressPct: 50 }))?.vi).toContain('không thể giảm');
+    expect(
+      checkLifecycleEvent(history, ev('land_clearance', '2022-01-01', { progressPct: 50 }))?.vi,
+    ).toContain('không thể giảm');
   });
 
   it('checks a back-dated event against the history after it', () => {
@@ -48,6 +54,8 @@ describe('a zone’s lifecycle', () => {
     expect(deriveLifecycle(suspended)).toMatchObject({ state: 'land_clearance', suspended: false });
     const revoked = [...history, ev('revoked', '2024-01-01')];
     expect(deriveLifecycle(revoked)).toMatchObject({ state: 'revoked', ended: true });
-    expect(checkLifecycleEvent(revoked, ev('construction', '2024-06-01'))?.vi).toContain('sau khi đã thu hồi');
+    expect(checkLifecycleEvent(revoked, ev('construction', '2024-06-01'))?.vi).toContain(
+      'sau khi đã thu hồi',
+    );
   });
 });

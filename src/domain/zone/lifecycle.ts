@@ -103,7 +103,8 @@ export function deriveLifecycle(events: readonly LifecycleEvent[]): LifecycleSum
   };
   let beforeSuspension: LifecycleState | null = null;
   for (const e of sorted(events)) {
-    if (e.state === 'established') summary.established = { date: e.eventDate, decisionNo: e.decisionNo ?? null };
+    if (e.state === 'established')
+      summary.established = { date: e.eventDate, decisionNo: e.decisionNo ?? null };
     if (e.state === 'land_clearance' && e.progressPct != null) summary.landClearancePct = e.progressPct;
     if (e.state === 'construction' && e.progressPct != null) summary.constructionPct = e.progressPct;
     if (annotations.includes(e.state)) continue;
@@ -134,7 +135,10 @@ const rank = (state: LifecycleState | null) => (state ? mainPath.indexOf(state) 
  * Whether `next` may be added to the history. Returns a message naming the problem, or null. The new event
  * is checked against the history up to its own date, and the history after it must stay valid.
  */
-export function checkLifecycleEvent(history: readonly LifecycleEvent[], next: LifecycleEvent): LocalizedText | null {
+export function checkLifecycleEvent(
+  history: readonly LifecycleEvent[],
+  next: LifecycleEvent,
+): LocalizedText | null {
   const all = sorted([...history, next]);
   let state: LifecycleState | null = null;
   let established = false;
@@ -179,10 +183,12 @@ export function checkLifecycleEvent(history: readonly LifecycleEvent[], next: Li
         }
         break;
       case 'established':
-        if (established) return { vi: 'Khu/cụm đã được thành lập trước đó.', en: 'The zone was already established.' };
+        if (established)
+          return { vi: 'Khu/cụm đã được thành lập trước đó.', en: 'The zone was already established.' };
         break;
       case 'resumed':
-        if (!suspended) return { vi: 'Chỉ tiếp tục được sau khi tạm dừng.', en: 'Only a suspended zone can resume.' };
+        if (!suspended)
+          return { vi: 'Chỉ tiếp tục được sau khi tạm dừng.', en: 'Only a suspended zone can resume.' };
         break;
       case 'suspended':
         if (suspended) return { vi: 'Khu/cụm đang tạm dừng.', en: 'The zone is already suspended.' };

@@ -30,5 +30,10 @@ export function weightedOccupancy(zones: readonly OccupancyInput[]): {
     occupied += (z.leasedHa ?? 0) + (z.approvedHa ?? 0);
     counted += 1;
   }
-  return { rate: land > 0 ? occupied / land : null, industrialLandHa: land, occupiedHa: occupied, zones: counted };
+  return {
+    rate: land > 0 ? occupied / land : null,
+    industrialLandHa: land,
+    occupiedHa: occupied,
+    zones: counted,
+  };
 }

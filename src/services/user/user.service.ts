@@ -233,7 +233,15 @@ export async function createUser(
   if (passwordProblem) problems.password = passwordProblem;
   if (Object.keys(problems).length) throw validationError(problems);
   if (await findUserByUsername(deps.db, input.username)) {
-    throw new AppError('user.username_taken', { username: input.username });
+    throw new AppError('user.username_taken', {
+      username: input.username,
+      fields: {
+        username: {
+          vi: `Tên đăng nhập "${input.username}" đã được sử dụng.`,
+          en: `The username "${input.username}" is already taken.`,
+        },
+      },
+    });
   }
   const passwordHash = await hashPassword(input.password);
   const created = await deps.db.transaction(async (tx) => {

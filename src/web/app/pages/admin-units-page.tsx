@@ -1,0 +1,9 @@
+import { Forbidden } from '../../components/ui/forbidden';
+import { AdminUnitList } from '../../features/admin-unit/components/admin-unit-list';
+import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { PERMISSIONS } from '../paths';
+
+export function AdminUnitsPage() {
+  const user = useCurrentUser();
+  return hasAnyPermission(user, PERMISSIONS.adminUnits) ? <AdminUnitList /> : <Forbidden />;
+}

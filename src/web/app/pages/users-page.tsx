@@ -1,0 +1,9 @@
+import { Forbidden } from '../../components/ui/forbidden';
+import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { UserList } from '../../features/user/components/user-list';
+import { PERMISSIONS } from '../paths';
+
+export function UsersPage() {
+  const user = useCurrentUser();
+  return hasAnyPermission(user, PERMISSIONS.users) ? <UserList /> : <Forbidden />;
+}

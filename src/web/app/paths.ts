@@ -1,0 +1,21 @@
+/** Addresses of the pages; kept apart from the navigation so the router does not load the menu's icons. */
+export const PATHS = {
+  dashboard: '/',
+  registry: '/zones',
+  enterprises: '/enterprises',
+  reports: '/reports',
+  monitoring: '/monitoring',
+  targets: '/targets',
+  briefings: '/briefings',
+  map: '/map',
+  catalogue: '/catalogue',
+  users: '/admin/users',
+  adminUnits: '/admin/admin-units',
+  audit: '/admin/audit',
+} as const;
+
+export const PERMISSIONS = {
+  users: ['user.read'],
+  adminUnits: ['admin_unit.read'],
+  audit: ['audit.read'],
+} as const;

@@ -1,0 +1,90 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageLoader } from '../components/ui/page-loader';
+import type { PlannedModule } from './pages/coming-soon-page';
+import { PATHS } from './paths';
+import { RequireAuth, SIGN_IN_PATH } from './require-auth';
+import { RouteErrorElement } from './route-error-element';
+
+/** Each page is its own chunk, loaded on first visit; the entry holds only the router and the providers. */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const loadAppShell = () => import('./app-shell');
+const loadSignInPage = () => import('./pages/sign-in-page');
+
+const AppShell = lazyPage(() => loadAppShell().then((m) => m.AppShell));
+const SignInPage = lazyPage(() => loadSignInPage().then((m) => m.SignInPage));
+const ComingSoonPage = lazyPage(() => import('./pages/coming-soon-page').then((m) => m.ComingSoonPage));
+const UsersPage = lazyPage(() => import('./pages/users-page').then((m) => m.UsersPage));
+const AdminUnitsPage = lazyPage(() => import('./pages/admin-units-page').then((m) => m.AdminUnitsPage));
+const AuditPage = lazyPage(() => import('./pages/audit-page').then((m) => m.AuditPage));
+const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
+
+function FullPage({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoader fullScreen />}>{children}</Suspense>;
+}
+
+const planned = (path: string, module: PlannedModule): RouteObject => ({
+  path,
+  element: <ComingSoonPage module={module} />,
+});
+
+export const routes: RouteObject[] = [
+  {
+    path: SIGN_IN_PATH,
+    element: (
+      <FullPage>
+        <SignInPage />
+      </FullPage>
+    ),
+    errorElement: <RouteErrorElement />,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <FullPage>
+          <AppShell />
+        </FullPage>
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorElement />,
+    children: [
+      {
+        // A page that fails shows its error inside the shell, so navigation stays usable.
+        errorElement: <RouteErrorElement />,
+        children: [
+          { index: true, element: <ComingSoonPage module="dashboard" /> },
+          planned(PATHS.registry, 'registry'),
+          planned(PATHS.enterprises, 'enterprises'),
+          planned(PATHS.reports, 'reports'),
+          planned(PATHS.monitoring, 'monitoring'),
+          planned(PATHS.targets, 'targets'),
+          planned(PATHS.briefings, 'briefings'),
+          planned(PATHS.map, 'map'),
+          planned(PATHS.catalogue, 'catalogue'),
+          { path: PATHS.users, element: <UsersPage /> },
+          { path: PATHS.adminUnits, element: <AdminUnitsPage /> },
+          { path: PATHS.audit, element: <AuditPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+/**
+ * Starts downloading the first screen's code (the shell, or the sign-in page) while the session is still
+ * being checked, instead of after.
+ */
+export function preloadFirstScreen(pathname: string): void {
+  void (pathname === SIGN_IN_PATH ? loadSignInPage() : loadAppShell()).catch(() => {
+    // The route's own lazy load reports the failure when it renders.
+  });
+}
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

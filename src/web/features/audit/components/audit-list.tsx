@@ -1,0 +1,187 @@
+import { Button, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState, type MouseEvent } from 'react';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { useFormat } from '../../../lib/format';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useT } from '../../../lib/i18n';
+import { positiveInt, useUrlState } from '../../../lib/url-state';
+import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { useUsers } from '../../user/api/user-api';
+import { useAuditEntries, type AuditEntry } from '../api/audit-api';
+import { AuditChange } from './audit-change';
+
+const URL_KEYS = ['entityType', 'actorId', 'actorName', 'page', 'pageSize'] as const;
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Nhật ký thay đổi: who changed what and when, with the record before and after. */
+export function AuditList() {
+  const t = useT();
+  const format = useFormat();
+  const me = useCurrentUser();
+  const [state, setState, searchWith] = useUrlState(URL_KEYS);
+  const stop = (event: MouseEvent) => event.stopPropagation();
+  const page = positiveInt(state.page, 1);
+  const pageSize = positiveInt(state.pageSize, DEFAULT_PAGE_SIZE);
+  const entries = useAuditEntries({
+    entityType: state.entityType || undefined,
+    actorId: state.actorId || undefined,
+    page,
+    pageSize,
+  });
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => format.dateTime(at) },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_value, entry) =>
+        entry.actorId ? (
+          <Link
+            title={t('audit.filterByActor')}
+            to={searchWith({ actorId: entry.actorId, actorName: entry.actorName, page: null })}
+            onClick={stop}
+          >
+            {entry.actorName ?? entry.actorId}
+          </Link>
+        ) : (
+          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+    },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      render: (entityType: string) => (
+        <Link
+          title={t('audit.filterByEntityType')}
+          to={searchWith({ entityType, page: null })}
+          onClick={stop}
+        >
+          {entityType}
+        </Link>
+      ),
+    },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      render: (id: string) => (
+        <Typography.Text code copyable>
+          {id}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  const filtered = Boolean(state.entityType || state.actorId);
+
+  return (
+    <>
+      <PageHeader title={t('nav.audit')} subtitle={t('audit.subtitle')} />
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <Input.Search
+          key={state.entityType}
+          defaultValue={state.entityType}
+          allowClear
+          enterButton
+          placeholder={t('audit.entityTypePlaceholder')}
+          aria-label={t('audit.entityType')}
+          style={{ maxWidth: 300 }}
+          onSearch={(entityType) => setState({ entityType: entityType.trim(), page: null })}
+        />
+        {hasPermission(me, 'user.read') ? (
+          <ActorSelect
+            value={state.actorId ? { id: state.actorId, name: state.actorName || state.actorId } : null}
+            onChange={(actor) =>
+              setState({ actorId: actor?.id ?? null, actorName: actor?.name ?? null, page: null })
+            }
+          />
+        ) : state.actorId ? (
+          <Tag closable onClose={() => setState({ actorId: null, actorName: null, page: null })}>
+            {t('audit.actor')}: {state.actorName || state.actorId}
+          </Tag>
+        ) : null}
+        {filtered ? (
+          <Button
+            type="link"
+            onClick={() => setState({ entityType: null, actorId: null, actorName: null, page: null })}
+          >
+            {t('common.clearFilters')}
+          </Button>
+        ) : null}
+      </Flex>
+      {entries.error ? (
+        <div style={{ marginBottom: 16 }}>
+          <ErrorAlert
+            error={entries.error}
+            action={<Button onClick={() => void entries.refetch()}>{t('common.retry')}</Button>}
+          />
+        </div>
+      ) : null}
+      <Table<AuditEntry>
+        rowKey="id"
+        columns={columns}
+        dataSource={entries.data?.items ?? []}
+        loading={entries.isFetching}
+        scroll={{ x: 'max-content' }}
+        expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} />, expandRowByClick: true }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: entries.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('table.total', { total: format.number(total) }),
+        }}
+        onChange={(pagination) =>
+          setState({
+            page: pagination.current === 1 ? null : pagination.current,
+            pageSize: pagination.pageSize === DEFAULT_PAGE_SIZE ? null : pagination.pageSize,
+          })
+        }
+      />
+    </>
+  );
+}
+
+type Actor = { id: string; name: string };
+
+/** Picks the person whose changes to show, searching users by name on the server. */
+function ActorSelect({ value, onChange }: { value: Actor | null; onChange: (actor: Actor | null) => void }) {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const query = useDebouncedValue(search.trim());
+  const users = useUsers({ q: query, page: 1, pageSize: 20 });
+  const options = (users.data?.items ?? []).map((user) => ({
+    value: user.id,
+    label: `${user.displayName} (${user.username})`,
+  }));
+  if (value && !options.some((option) => option.value === value.id)) {
+    options.unshift({ value: value.id, label: value.name });
+  }
+  return (
+    <Select<string>
+      allowClear
+      aria-label={t('audit.actor')}
+      placeholder={t('audit.actorPlaceholder')}
+      style={{ minWidth: 260 }}
+      loading={users.isFetching}
+      value={value?.id}
+      options={options}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onChange={(id, option) => {
+        if (!id) {
+          onChange(null);
+          return;
+        }
+        const label = option && !Array.isArray(option) ? String(option.label ?? id) : id;
+        onChange({ id, name: label });
+      }}
+      notFoundContent={users.error ? <ErrorAlert error={users.error} /> : undefined}
+    />
+  );
+}

@@ -1,0 +1,178 @@
+import { getLocale } from './locale-store';
+
+/**
+ * The one way the web app talks to the server. Errors always arrive as `ApiError`, built from the server's
+ * error body `{ code, message, details?, requestId }`; `message` is already in the requested language.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+  readonly requestId: string | null;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    details?: Record<string, unknown> | undefined;
+    requestId?: string | null;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId ?? null;
+  }
+
+  /** Field-level messages of a validation error (`details.fields`), keyed by field name. */
+  get fieldErrors(): Record<string, string> {
+    const fields = this.details?.['fields'];
+    if (!isRecord(fields)) return {};
+    const out: Record<string, string> = {};
+    for (const [name, message] of Object.entries(fields)) {
+      if (typeof message === 'string') out[name] = message;
+    }
+    return out;
+  }
+
+  /** A numeric entry of `details`, e.g. `retryAfterSeconds` of a throttled sign-in. */
+  detailNumber(key: string): number | null {
+    const value = this.details?.[key];
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  }
+}
+
+/** Codes made up on this side, when there is no server answer to read. */
+export const CLIENT_ERROR_CODES = {
+  network: 'client.network',
+  badResponse: 'client.bad_response',
+} as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** Set from every session response; sent as `x-csrf-token` on each request that changes something. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** What to do when the server says the session is gone (the app sends the user to the sign-in page). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+export function notifyUnauthorized(): void {
+  onUnauthorized?.();
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Handle a 401 yourself instead of being sent to the sign-in page (session probe, sign-in itself). */
+  skipAuthRedirect?: boolean;
+};
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readErrorBody(response: Response): Promise<ApiError> {
+  const headerRequestId = response.headers.get('x-request-id');
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (isRecord(body) && typeof body['code'] === 'string') {
+    return new ApiError({
+      status: response.status,
+      code: body['code'],
+      message: typeof body['message'] === 'string' ? body['message'] : '',
+      details: isRecord(body['details']) ? body['details'] : undefined,
+      requestId: typeof body['requestId'] === 'string' ? body['requestId'] : headerRequestId,
+    });
+  }
+  // Not our server speaking (a proxy error page, a crash before the error handler): no message to show.
+  return new ApiError({
+    status: response.status,
+    code: CLIENT_ERROR_CODES.badResponse,
+    message: '',
+    requestId: headerRequestId,
+  });
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': getLocale(),
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network, message: '' });
+  }
+
+  if (!response.ok) {
+    const error = await readErrorBody(response);
+    if (response.status === 401 && !options.skipAuthRedirect) notifyUnauthorized();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError({
+      status: response.status,
+      code: CLIENT_ERROR_CODES.badResponse,
+      message: '',
+      requestId: response.headers.get('x-request-id'),
+    });
+  }
+}
+
+type BodyOptions = Omit<RequestOptions, 'method' | 'body'>;
+
+export const api = {
+  get: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'GET' }),
+  post: <T>(path: string, body?: unknown, options: BodyOptions = {}) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body }),
+  patch: <T>(path: string, body?: unknown, options: BodyOptions = {}) =>
+    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
+  delete: <T>(path: string, options: BodyOptions = {}) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
+};
+
+/** A page of a list endpoint: `{ items, total }`. */
+export type Page<T> = { items: T[]; total: number };
