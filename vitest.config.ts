@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, named by file suffix (ENGINEERING.md §11):
+// Three tiers, named by file suffix (ENGINEERING.md §11), run in this order (sequence.groupOrder):
 //   unit  *.test.ts      pure, no I/O
 //   db    *.db.test.ts   a real database per test file: PGlite by default, PostgreSQL when DATABASE_URL is set
 //   e2e   e2e/*.e2e.test.ts  the built app in Debian Chromium (playwright-core)
@@ -10,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts', 'node_modules/**'],
           environment: 'node',
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          sequence: { groupOrder: 1 },
           include: ['src/**/*.db.test.ts'],
           environment: 'node',
           globalSetup: ['src/services/testing.global-setup.ts'],
@@ -30,6 +32,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
           fileParallelism: false,
