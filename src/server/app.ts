@@ -10,6 +10,7 @@ import { registerAudit } from './routes/audit/audit.handlers';
 import { registerAuth } from './routes/auth/auth.handlers';
 import { registerHealth } from './routes/health/health.handlers';
 import { registerUsers } from './routes/user/user.handlers';
+import { registerZones } from './routes/zone/zone.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   registerUsers(app, deps);
   registerAdminUnits(app, deps);
   registerAudit(app, deps);
+  registerZones(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../db/testing';
+import { systemActor } from '../domain/identity/roles';
+import { communes, makeUser, testDeps, testPassword } from '../services/testing';
+import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
+import { createTestApp, TestClient } from './testing';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createTestApp>['app'];
+
+const square = (lon: number, lat: number, d = 0.005) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database).app;
+  const deps = testDeps(database.db, systemActor('test'));
+  await createZone(deps, {
+    code: 'CCN-THUY-LAM',
+    name: 'CCN Thụy Lâm',
+    kind: 'CCN',
+    ccnTypeCode: 'general',
+    communeCode: communes.dongAnh,
+    formerDistrictCode: '017',
+    declaredAreaHa: 17,
+    industrialLandHa: 12,
+    leasedHa: 3,
+    approvedHa: 1.2,
+    lat: 21.175,
+    lon: 105.86,
+  });
+  await createZone(deps, {
+    code: 'CCN-PHUNG-XA',
+    name: 'CCN đồ mộc dân dụng Phùng Xá',
+    kind: 'CCN',
+    ccnTypeCode: 'craft_village',
+    communeCode: communes.thachThat,
+    formerDistrictCode: '276',
+    declaredAreaHa: 4.2,
+    industrialLandHa: 3,
+    leasedHa: 3,
+  });
+  await createZone(deps, {
+    code: 'KCN-THANG-LONG',
+    name: 'KCN Thăng Long',
+    kind: 'KCN',
+    communeCode: communes.dongAnh,
+    formerDistrictCode: '017',
+    declaredAreaHa: 274,
+    industrialLandHa: 200,
+    leasedHa: 198,
+  });
+  await addLifecycleEvent(deps, 'CCN-THUY-LAM', {
+    state: 'established',
+    eventDate: '2021-06-01',
+    decisionNo: '1234/QĐ-UBND',
+  });
+});
+afterAll(() => database?.cleanup());
+
+async function signedIn(overrides: Parameters<typeof makeUser>[1] = {}) {
+  const { user } = await makeUser(database.db, overrides);
+  const client = new TestClient(app);
+  await client.signIn(user.username, testPassword);
+  return { client, user };
+}
+
+describe('finding zones', () => {
+  it('finds a cluster typed without diacritics: "thuy lam" finds CCN Thụy Lâm', async () => {
+    const { client } = await signedIn();
+    const res = await client.get('/api/zones?q=thuy%20lam');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((z: { name: string }) => z.name)).toEqual(['CCN Thụy Lâm']);
+    expect(res.body.items[0]).toMatchObject({
+      communeName: 'Xã Đông Anh',
+      formerDistrictName: 'Huyện Đông Anh',
+      lifecycleState: 'established',
+      family: 'CCN',
+    });
+    expect(res.body.items[0].occupancy).toBeCloseTo(4.2 / 12);
+  });
+
+  it('filters by family and former district, and sorts by occupancy', async () => {
+    const { client } = await signedIn();
+    const ccn = await client.get('/api/zones?family=CCN&sort=occupancy&order=desc');
+    expect(ccn.body.items.map((z: { code: string }) => z.code)).toEqual(['CCN-PHUNG-XA', 'CCN-THUY-LAM']);
+    const dongAnh = await client.get('/api/zones?formerDistrict=017');
+    expect(dongAnh.body.total).toBe(2);
+  });
+
+  it('computes area-weighted occupancy per family and city-wide', async () => {
+    const { client } = await signedIn();
+    const res = await client.get('/api/zones/occupancy?groupBy=family');
+    const ccn = res.body.items.find((g: { key: string }) => g.key === 'CCN');
+    expect(ccn).toMatchObject({ zones: 2, industrialLandHa: 15, label: 'Cụm công nghiệp' });
+    expect(ccn.rate).toBeCloseTo((3 + 1.2 + 3) / 15);
+    const city = await client.get('/api/zones/occupancy?groupBy=city');
+    expect(city.body.items[0].rate).toBeCloseTo((3 + 1.2 + 3 + 198) / 215);
+  });
+
+  it('serves the map as GeoJSON: a point while no boundary is drawn', async () => {
+    const { client } = await signedIn();
+    const res = await client.get('/api/zones/map?family=CCN');
+    expect(res.body.type).toBe('FeatureCollection');
+    const feature = res.body.features.find(
+      (f: { properties: { code: string } }) => f.properties.code === 'CCN-THUY-LAM',
+    );
+    expect(feature.geometry).toEqual({ type: 'Point', coordinates: [105.86, 21.175] });
+    expect(feature.properties.geometry).toBe('point');
+  });
+});
+
+describe('editing a zone', () => {
+  it('changes leased land, shows the new occupancy at once, and records it in the history', async () => {
+    const { client, user } = await signedIn({
+      role: 'department_officer',
+      scopeKind: 'family',
+      scopeRef: 'CCN',
+    });
+    const before = await client.get('/api/zones/CCN-PHUNG-XA');
+    const res = await client.patch('/api/zones/CCN-PHUNG-XA', {
+      leasedHa: 1.5,
+      version: before.body.version,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.occupancy).toBeCloseTo(0.5);
+    expect(res.body.version).toBe(before.body.version + 1);
+    const map = await client.get('/api/zones/map?q=phung%20xa');
+    expect(map.body.features).toHaveLength(0); // no location on record: nothing to draw
+    const history = await client.get('/api/zones/CCN-PHUNG-XA/history');
+    const edit = history.body.items[0];
+    expect(edit).toMatchObject({ action: 'zone.update', actorId: user.id });
+    expect(edit.before.leasedHa).toBe(3);
+    expect(edit.after.leasedHa).toBe(1.5);
+  });
+
+  it('refuses a stale edit with 409, showing the other officer’s change, and overwrites nothing', async () => {
+    const first = await signedIn({ role: 'department_officer', scopeKind: 'family', scopeRef: 'CCN' });
+    const second = await signedIn({ role: 'department_officer', scopeKind: 'family', scopeRef: 'CCN' });
+    const read = await second.client.get('/api/zones/CCN-THUY-LAM');
+    expect(
+      (await first.client.patch('/api/zones/CCN-THUY-LAM', { leasedHa: 5, version: read.body.version }))
+        .status,
+    ).toBe(200);
+    const stale = await second.client.patch('/api/zones/CCN-THUY-LAM', {
+      leasedHa: 2,
+      version: read.body.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.details.current.leasedHa).toBe(5);
+    expect(stale.body.details.changes[0]).toMatchObject({
+      actorName: first.user.username,
+      after: { leasedHa: 5 },
+    });
+    expect((await second.client.get('/api/zones/CCN-THUY-LAM')).body.leasedHa).toBe(5);
+  });
+
+  it('names each bad field in Vietnamese', async () => {
+    const { client } = await signedIn();
+    const zone = await client.get('/api/zones/CCN-THUY-LAM');
+    const res = await client.patch('/api/zones/CCN-THUY-LAM', {
+      leasedHa: 50,
+      communeCode: '99999',
+      version: zone.body.version,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields.leasedHa).toContain('vượt diện tích đất công nghiệp');
+    expect(res.body.details.fields.communeCode).toBe('Không có xã/phường đang hiệu lực mã 99999.');
+  });
+
+  it('refuses an invalid lifecycle step with the reason', async () => {
+    const { client } = await signedIn();
+    const res = await client.post('/api/zones/CCN-PHUNG-XA/lifecycle', {
+      state: 'operating',
+      eventDate: '2024-01-01',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields.state).toContain('chưa có quyết định thành lập');
+  });
+
+  it('takes a GeoJSON boundary, computes its area and moves the marker inside it', async () => {
+    const { client } = await signedIn();
+    const zone = await client.get('/api/zones/CCN-PHUNG-XA');
+    const bad = await client.request('PUT', '/api/zones/CCN-PHUNG-XA/boundary', {
+      body: { geometry: square(21.0, 105.5), version: zone.body.version },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields.geometry).toContain('ngoài Việt Nam');
+    const ok = await client.request('PUT', '/api/zones/CCN-PHUNG-XA/boundary', {
+      body: { geometry: square(105.55, 21.02), version: zone.body.version },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.hasBoundary).toBe(true);
+    expect(ok.body.boundaryAreaHa).toBeGreaterThan(28);
+    expect(ok.body.boundaryAreaHa).toBeLessThan(32);
+    const map = await client.get('/api/zones/map?q=phung%20xa');
+    expect(map.body.features[0].geometry.type).toBe('MultiPolygon');
+  });
+});
+
+describe('scope', () => {
+  it('a commune officer sees and edits only the zones of its commune', async () => {
+    const { client } = await signedIn({
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.dongAnh,
+    });
+    const list = await client.get('/api/zones?pageSize=100');
+    expect(list.body.items.map((z: { code: string }) => z.code).sort()).toEqual([
+      'CCN-THUY-LAM',
+      'KCN-THANG-LONG',
+    ]);
+    expect((await client.get('/api/zones/CCN-PHUNG-XA')).status).toBe(404);
+    expect((await client.patch('/api/zones/CCN-PHUNG-XA', { leasedHa: 1, version: 1 })).status).toBe(404);
+    const own = await client.get('/api/zones/CCN-THUY-LAM');
+    expect(
+      (await client.patch('/api/zones/CCN-THUY-LAM', { notes: 'Đã kiểm tra', version: own.body.version }))
+        .status,
+    ).toBe(200);
+    // The park on its territory is the Management Board's to edit.
+    const park = await client.get('/api/zones/KCN-THANG-LONG');
+    expect(
+      (await client.patch('/api/zones/KCN-THANG-LONG', { notes: 'x', version: park.body.version })).status,
+    ).toBe(403);
+  });
+
+  it('a developer sees and edits only its own zone', async () => {
+    const { client } = await signedIn({
+      role: 'developer',
+      scopeKind: 'zone',
+      scopeRef: 'KCN-THANG-LONG',
+      family: 'KCN',
+    });
+    const list = await client.get('/api/zones');
+    expect(list.body.items.map((z: { code: string }) => z.code)).toEqual(['KCN-THANG-LONG']);
+    expect((await client.get('/api/zones/CCN-THUY-LAM')).status).toBe(404);
+    const own = await client.get('/api/zones/KCN-THANG-LONG');
+    expect(
+      (await client.patch('/api/zones/KCN-THANG-LONG', { leasedHa: 199, version: own.body.version })).status,
+    ).toBe(200);
+  });
+
+  it('the park board does not see clusters, and may not create one', async () => {
+    const { client } = await signedIn({ role: 'department_officer', scopeKind: 'family', scopeRef: 'KCN' });
+    const list = await client.get('/api/zones');
+    expect(list.body.items.every((z: { family: string }) => z.family === 'KCN')).toBe(true);
+    const res = await client.post('/api/zones', { code: 'CCN-MOI', name: 'CCN Mới', kind: 'CCN' });
+    expect(res.status).toBe(403);
+  });
+
+  it('a leader reads everything and edits nothing; the public reads nothing of the registry', async () => {
+    const { client } = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
+    expect((await client.get('/api/zones')).body.total).toBe(3);
+    const zone = await client.get('/api/zones/CCN-THUY-LAM');
+    expect(
+      (await client.patch('/api/zones/CCN-THUY-LAM', { notes: 'x', version: zone.body.version })).status,
+    ).toBe(403);
+    const anonymous = new TestClient(app);
+    for (const path of ['/api/zones', '/api/zones/CCN-THUY-LAM', '/api/zones/map', '/api/zones/occupancy']) {
+      expect((await anonymous.get(path)).status, path).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  addLifecycleEvent,
+  createZone,
+  getZone,
+  listCcnTypes,
+  listLifecycle,
+  listZones,
+  setBoundary,
+  updateZone,
+  zoneHistory,
+  zoneMap,
+  zoneOccupancy,
+} from '../../../services/zone/zone.service';
+import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
+import {
+  addLifecycleRoute,
+  ccnTypesRoute,
+  clearBoundaryRoute,
+  createZoneRoute,
+  getZoneRoute,
+  listLifecycleRoute,
+  listZonesRoute,
+  setBoundaryRoute,
+  updateZoneRoute,
+  zoneHistoryRoute,
+  zoneMapRoute,
+  zoneOccupancyRoute,
+} from './zone.routes';
+
+export function registerZones(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  // Fixed paths first: /api/zones/map must not be read as the zone with code "map".
+  app.openapi(zoneMapRoute, async (c) =>
+    c.json(await zoneMap(serviceDeps(c, deps), c.req.valid('query')), 200),
+  );
+  app.openapi(zoneOccupancyRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await zoneOccupancy(serviceDeps(c, deps), q.groupBy, q.family, c.get('locale')), 200);
+  });
+  app.openapi(ccnTypesRoute, async (c) =>
+    c.json(await listCcnTypes(serviceDeps(c, deps), c.get('locale')), 200),
+  );
+  app.openapi(listZonesRoute, async (c) =>
+    c.json(await listZones(serviceDeps(c, deps), c.req.valid('query')), 200),
+  );
+  app.openapi(createZoneRoute, async (c) =>
+    c.json(await createZone(serviceDeps(c, deps), c.req.valid('json')), 201),
+  );
+  app.openapi(getZoneRoute, async (c) =>
+    c.json(await getZone(serviceDeps(c, deps), c.req.valid('param').code), 200),
+  );
+  app.openapi(updateZoneRoute, async (c) =>
+    c.json(await updateZone(serviceDeps(c, deps), c.req.valid('param').code, c.req.valid('json')), 200),
+  );
+  app.openapi(listLifecycleRoute, async (c) =>
+    c.json(await listLifecycle(serviceDeps(c, deps), c.req.valid('param').code), 200),
+  );
+  app.openapi(addLifecycleRoute, async (c) =>
+    c.json(
+      await addLifecycleEvent(serviceDeps(c, deps), c.req.valid('param').code, c.req.valid('json')),
+      201,
+    ),
+  );
+  app.openapi(zoneHistoryRoute, async (c) =>
+    c.json(await zoneHistory(serviceDeps(c, deps), c.req.valid('param').code), 200),
+  );
+  app.openapi(setBoundaryRoute, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(
+      await setBoundary(serviceDeps(c, deps), c.req.valid('param').code, body.geometry, body.version),
+      200,
+    );
+  });
+  app.openapi(clearBoundaryRoute, async (c) =>
+    c.json(
+      await setBoundary(serviceDeps(c, deps), c.req.valid('param').code, null, c.req.valid('query').version),
+      200,
+    ),
+  );
+}

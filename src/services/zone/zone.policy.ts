@@ -1,0 +1,89 @@
+import { hasPermission, type Actor, type ZoneFamily } from '../../domain/identity/roles';
+
+/**
+ * Which zones an actor may see and change, by role and scope. `zoneVisibility` becomes a SQL filter in
+ * zone.repository.ts; `canSeeZone`/`canEditZone` check one loaded zone. Developers keep their own zones
+ * current; commune officers the zones on their territory; departments their family.
+ */
+export type ZoneVisibility =
+  | { kind: 'all' }
+  | {
+      kind: 'scoped';
+      families: ZoneFamily[];
+      communeCodes: string[];
+      zoneCodes: string[];
+      developerOrgCodes: string[];
+      investorOrgCodes: string[];
+    };
+
+export type ZoneFacts = {
+  code: string;
+  family: ZoneFamily;
+  communeCode: string | null;
+  developerCode: string | null;
+  investorCodes?: readonly string[];
+};
+
+export function zoneVisibility(actor: Actor): ZoneVisibility {
+  const v = {
+    families: [] as ZoneFamily[],
+    communeCodes: [] as string[],
+    zoneCodes: [] as string[],
+    developerOrgCodes: [] as string[],
+    investorOrgCodes: [] as string[],
+  };
+  for (const a of actor.assignments) {
+    if (a.scopeKind === 'all') return { kind: 'all' };
+    if (!a.scopeRef) continue;
+    if (a.scopeKind === 'family') v.families.push(a.scopeRef as ZoneFamily);
+    if (a.scopeKind === 'commune') v.communeCodes.push(a.scopeRef);
+    if (a.scopeKind === 'zone') v.zoneCodes.push(a.scopeRef);
+    if (a.scopeKind === 'organisation' && a.role === 'developer') v.developerOrgCodes.push(a.scopeRef);
+    if (a.scopeKind === 'organisation' && a.role === 'enterprise') v.investorOrgCodes.push(a.scopeRef);
+  }
+  return { kind: 'scoped', ...v };
+}
+
+function inScope(actor: Actor, zone: ZoneFacts, roles: readonly string[] | null): boolean {
+  return actor.assignments.some((a) => {
+    if (roles && !roles.includes(a.role)) return false;
+    // Communes keep clusters' records; parks on their territory are the Management Board's to edit.
+    if (roles && a.role === 'commune_officer' && zone.family !== 'CCN') return false;
+    switch (a.scopeKind) {
+      case 'all':
+        return true;
+      case 'family':
+        return a.scopeRef === zone.family;
+      case 'commune':
+        return a.scopeRef !== null && a.scopeRef === zone.communeCode;
+      case 'zone':
+        return a.scopeRef === zone.code;
+      case 'organisation':
+        return a.role === 'developer'
+          ? a.scopeRef !== null && a.scopeRef === zone.developerCode
+          : a.scopeRef !== null && (zone.investorCodes ?? []).includes(a.scopeRef);
+    }
+  });
+}
+
+export function canSeeZone(actor: Actor, zone: ZoneFacts): boolean {
+  return hasPermission(actor, 'zone.read') && inScope(actor, zone, null);
+}
+
+/** Editing needs zone.manage through an assignment whose scope covers the zone (leaders never edit). */
+export function canEditZone(actor: Actor, zone: ZoneFacts): boolean {
+  return (
+    hasPermission(actor, 'zone.manage') &&
+    inScope(actor, zone, ['system_admin', 'department_officer', 'commune_officer', 'developer'])
+  );
+}
+
+/** Creating a zone: system administrators, or the department of the zone's family. */
+export function canCreateZone(actor: Actor, family: ZoneFamily): boolean {
+  return (
+    hasPermission(actor, 'zone.create') &&
+    actor.assignments.some(
+      (a) => a.role === 'system_admin' || (a.role === 'department_officer' && a.scopeRef === family),
+    )
+  );
+}

@@ -1,0 +1,407 @@
+import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { adminUnit } from '../../db/schema/admin-unit';
+import { organisation } from '../../db/schema/organisation';
+import { project } from '../../db/schema/project';
+import { ccnType, zone, zoneLifecycleEvent } from '../../db/schema/zone';
+import type { ZoneListQuery } from '../../domain/zone/zone.schema';
+import type { ZoneVisibility } from './zone.policy';
+
+/** The zone's family as SQL (CCN → CCN; KCN, KCX, KCNC → KCN). */
+export const zoneFamilySql = sql<string>`case when ${zone.kind} = 'CCN' then 'CCN' else 'KCN' end`;
+
+/**
+ * The current lifecycle state, derived in SQL exactly as domain/zone/lifecycle.ts derives it: the latest
+ * event that moves the zone (annotations and resumptions excluded; a suspension that was later resumed
+ * no longer counts).
+ */
+export const lifecycleStateSql = sql<string | null>`(
+  select e.state from ${zoneLifecycleEvent} e
+  where e.zone_id = ${zone.id}
+    and e.state not in ('expanded', 'adjusted', 'resumed')
+    and not (e.state = 'suspended' and exists (
+      select 1 from ${zoneLifecycleEvent} r
+      where r.zone_id = e.zone_id and r.state = 'resumed' and (r.event_date, r.seq) > (e.event_date, e.seq)))
+  order by e.event_date desc, e.seq desc limit 1)`;
+
+const occupancySql = sql<string | null>`case when ${zone.industrialLandHa} > 0
+  then (coalesce(${zone.leasedHa}, 0) + coalesce(${zone.approvedHa}, 0)) / ${zone.industrialLandHa} end`;
+
+const communeUnit = aliasedTable(adminUnit, 'commune_unit');
+const districtUnit = aliasedTable(adminUnit, 'district_unit');
+
+/** The visibility of zone.policy.ts as SQL: applied in every query, so a forgotten check returns nothing. */
+export function zoneVisibilityFilter(visibility: ZoneVisibility): SQL | undefined {
+  if (visibility.kind === 'all') return undefined;
+  const clauses: SQL[] = [sql`false`];
+  if (visibility.families.length) clauses.push(inArray(zoneFamilySql, visibility.families));
+  if (visibility.communeCodes.length) {
+    clauses.push(
+      sql`${zone.communeId} in (select id from ${adminUnit} where level = 'commune' and valid_to is null and ${inArray(adminUnit.code, visibility.communeCodes)})`,
+    );
+  }
+  if (visibility.zoneCodes.length) clauses.push(inArray(zone.code, visibility.zoneCodes));
+  if (visibility.developerOrgCodes.length) {
+    clauses.push(
+      sql`${zone.developerId} in (select id from ${organisation} where ${inArray(organisation.code, visibility.developerOrgCodes)})`,
+    );
+  }
+  if (visibility.investorOrgCodes.length) {
+    clauses.push(
+      sql`${zone.id} in (select p.zone_id from ${project} p join ${organisation} o on o.id = p.investor_id where ${inArray(organisation.code, visibility.investorOrgCodes)})`,
+    );
+  }
+  return or(...clauses);
+}
+
+const summaryColumns = {
+  id: zone.id,
+  code: zone.code,
+  name: zone.name,
+  kind: zone.kind,
+  family: zoneFamilySql,
+  ccnTypeCode: zone.ccnTypeCode,
+  communeCode: sql<string | null>`${communeUnit.code}`,
+  communeName: sql<string | null>`${communeUnit.kind} || ' ' || ${communeUnit.name}`,
+  formerDistrictName: sql<string | null>`${districtUnit.kind} || ' ' || ${districtUnit.name}`,
+  developerName: organisation.name,
+  declaredAreaHa: zone.declaredAreaHa,
+  industrialLandHa: zone.industrialLandHa,
+  leasedHa: zone.leasedHa,
+  approvedHa: zone.approvedHa,
+  occupancy: occupancySql,
+  lifecycleState: lifecycleStateSql,
+  wwtpStatus: zone.wwtpStatus,
+  projects: sql<number>`(select count(*)::int from ${project} where ${project.zoneId} = ${zone.id})`,
+  isSynthetic: zone.isSynthetic,
+  version: zone.version,
+};
+
+export type ZoneSummaryRow = {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  family: string;
+  ccnTypeCode: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  formerDistrictName: string | null;
+  developerName: string | null;
+  declaredAreaHa: string | null;
+  industrialLandHa: string | null;
+  leasedHa: string | null;
+  approvedHa: string | null;
+  occupancy: string | null;
+  lifecycleState: string | null;
+  wwtpStatus: string | null;
+  projects: number;
+  isSynthetic: boolean;
+  version: number;
+};
+
+function listFilters(visibility: ZoneVisibility, query: Partial<ZoneListQuery> & { searchPattern?: string }) {
+  const filters: (SQL | undefined)[] = [zoneVisibilityFilter(visibility)];
+  if (query.searchPattern) filters.push(like(zone.searchText, query.searchPattern));
+  if (query.family) filters.push(eq(zoneFamilySql, query.family));
+  if (query.kind) filters.push(eq(zone.kind, query.kind));
+  if (query.ccnType) filters.push(eq(zone.ccnTypeCode, query.ccnType));
+  if (query.state) filters.push(sql`${lifecycleStateSql} = ${query.state}`);
+  if (query.commune) filters.push(sql`${communeUnit.code} = ${query.commune}`);
+  if (query.formerDistrict) filters.push(sql`${districtUnit.code} = ${query.formerDistrict}`);
+  if (query.developer) filters.push(eq(organisation.code, query.developer));
+  return and(...filters);
+}
+
+function baseQuery<T extends Record<string, unknown>>(db: Db, columns: T) {
+  return db
+    .select(columns as never)
+    .from(zone)
+    .leftJoin(communeUnit, eq(communeUnit.id, zone.communeId))
+    .leftJoin(districtUnit, eq(districtUnit.id, zone.formerDistrictId))
+    .leftJoin(organisation, eq(organisation.id, zone.developerId));
+}
+
+const sortColumns = {
+  code: zone.code,
+  name: zone.searchText,
+  area: zone.declaredAreaHa,
+  occupancy: occupancySql,
+  commune: sql`${communeUnit.name}`,
+} as const;
+
+export async function findZones(
+  db: Db,
+  visibility: ZoneVisibility,
+  query: ZoneListQuery & { searchPattern?: string },
+): Promise<{ rows: ZoneSummaryRow[]; total: number }> {
+  const where = listFilters(visibility, query);
+  const sortBy = sortColumns[query.sort];
+  const direction = query.order === 'desc' ? desc : asc;
+  const [rows, totals] = await Promise.all([
+    baseQuery(db, summaryColumns)
+      .where(where)
+      .orderBy(sql`${direction(sortBy as never)} nulls last`, asc(zone.code))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    baseQuery(db, { n: sql<number>`count(*)::int` }).where(where),
+  ]);
+  return {
+    rows: rows as unknown as ZoneSummaryRow[],
+    total: Number((totals[0] as { n: number } | undefined)?.n ?? 0),
+  };
+}
+
+const detailColumns = {
+  ...summaryColumns,
+  phaseOfId: zone.phaseOfId,
+  phaseNo: zone.phaseNo,
+  formerDistrictCode: sql<string | null>`${districtUnit.code}`,
+  formerCommuneId: zone.formerCommuneId,
+  developerId: zone.developerId,
+  developerCode: organisation.code,
+  infrastructureCompleteHa: zone.infrastructureCompleteHa,
+  priorityReservedHa: zone.priorityReservedHa,
+  managingAuthority: zone.managingAuthority,
+  infraInvestmentApprovedVnd: zone.infraInvestmentApprovedVnd,
+  infraInvestmentPaidVnd: zone.infraInvestmentPaidVnd,
+  wwtpCapacityM3Day: zone.wwtpCapacityM3Day,
+  fireSafetyStatus: zone.fireSafetyStatus,
+  boundaryAreaHa: sql<string | null>`round((st_area(${zone.boundary}::geography) / 10000)::numeric, 4)`,
+  hasBoundary: sql<boolean>`${zone.boundary} is not null`,
+  lat: sql<number | null>`st_y(${zone.location})`,
+  lon: sql<number | null>`st_x(${zone.location})`,
+  sourceStatusText: zone.sourceStatusText,
+  notes: zone.notes,
+  sources: zone.sources,
+  updatedAt: zone.updatedAt,
+  communeId: zone.communeId,
+  formerDistrictId: zone.formerDistrictId,
+};
+
+export type ZoneDetailRow = ZoneSummaryRow & {
+  phaseOfId: string | null;
+  phaseNo: number | null;
+  formerDistrictCode: string | null;
+  formerCommuneId: string | null;
+  developerId: string | null;
+  developerCode: string | null;
+  infrastructureCompleteHa: string | null;
+  priorityReservedHa: string | null;
+  managingAuthority: string | null;
+  infraInvestmentApprovedVnd: string | null;
+  infraInvestmentPaidVnd: string | null;
+  wwtpCapacityM3Day: string | null;
+  fireSafetyStatus: string | null;
+  boundaryAreaHa: string | null;
+  hasBoundary: boolean;
+  lat: number | null;
+  lon: number | null;
+  sourceStatusText: string | null;
+  notes: string | null;
+  sources: string[];
+  updatedAt: Date;
+  communeId: string | null;
+  formerDistrictId: string | null;
+};
+
+/** One zone by code, within the visibility (undefined when absent or outside it). */
+export async function findZoneByCode(
+  db: Db,
+  visibility: ZoneVisibility,
+  code: string,
+): Promise<ZoneDetailRow | undefined> {
+  const rows = await baseQuery(db, detailColumns)
+    .where(and(eq(zone.code, code), zoneVisibilityFilter(visibility)))
+    .limit(1);
+  return rows[0] as unknown as ZoneDetailRow | undefined;
+}
+
+export async function findZoneRefs(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: zone.id,
+      code: zone.code,
+      name: zone.name,
+      phaseNo: zone.phaseNo,
+      phaseOfId: zone.phaseOfId,
+    })
+    .from(zone)
+    .where(inArray(zone.id, ids));
+}
+
+export async function findPhases(db: Db, zoneId: string) {
+  return db
+    .select({ id: zone.id, code: zone.code, name: zone.name, phaseNo: zone.phaseNo })
+    .from(zone)
+    .where(eq(zone.phaseOfId, zoneId))
+    .orderBy(asc(zone.phaseNo), asc(zone.code));
+}
+
+export async function findZoneIdByCode(db: Db, code: string): Promise<string | undefined> {
+  const rows = await db.select({ id: zone.id }).from(zone).where(eq(zone.code, code)).limit(1);
+  return rows[0]?.id;
+}
+
+export async function findCcnTypes(db: Db) {
+  return db.select().from(ccnType).where(eq(ccnType.active, true)).orderBy(asc(ccnType.sortOrder));
+}
+
+export type ZoneWrite = Partial<typeof zone.$inferInsert>;
+
+export async function insertZone(db: Db, values: typeof zone.$inferInsert): Promise<string> {
+  const rows = await db.insert(zone).values(values).returning({ id: zone.id });
+  return rows[0]!.id;
+}
+
+/** Updates only if the zone is still at `expectedVersion`; returns false when someone got there first. */
+export async function updateZone(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  values: ZoneWrite,
+): Promise<boolean> {
+  const rows = await db
+    .update(zone)
+    .set({ ...values, version: expectedVersion + 1, updatedAt: new Date() })
+    .where(and(eq(zone.id, id), eq(zone.version, expectedVersion)))
+    .returning({ id: zone.id });
+  return rows.length === 1;
+}
+
+export async function findLifecycleEvents(db: Db, zoneId: string) {
+  return db
+    .select()
+    .from(zoneLifecycleEvent)
+    .where(eq(zoneLifecycleEvent.zoneId, zoneId))
+    .orderBy(asc(zoneLifecycleEvent.eventDate), asc(zoneLifecycleEvent.seq));
+}
+
+export async function insertLifecycleEvent(db: Db, values: typeof zoneLifecycleEvent.$inferInsert) {
+  const rows = await db.insert(zoneLifecycleEvent).values(values).returning();
+  return rows[0]!;
+}
+
+/** Area-weighted occupancy per group, over the zones the actor may see. */
+export async function occupancyByGroup(
+  db: Db,
+  visibility: ZoneVisibility,
+  groupBy: 'commune' | 'formerDistrict' | 'family' | 'city',
+  family: 'KCN' | 'CCN' | undefined,
+) {
+  const key =
+    groupBy === 'commune'
+      ? sql<string>`coalesce(${communeUnit.code}, '')`
+      : groupBy === 'formerDistrict'
+        ? sql<string>`coalesce(${districtUnit.code}, '')`
+        : groupBy === 'family'
+          ? zoneFamilySql
+          : sql<string>`${sql.raw("'city'")}`;
+  const label =
+    groupBy === 'commune'
+      ? sql<string | null>`min(${communeUnit.kind} || ' ' || ${communeUnit.name})`
+      : groupBy === 'formerDistrict'
+        ? sql<string | null>`min(${districtUnit.kind} || ' ' || ${districtUnit.name})`
+        : sql<string | null>`null`;
+  const query = baseQuery(db, {
+    key,
+    label,
+    zones: sql<number>`count(*) filter (where ${zone.industrialLandHa} > 0)::int`,
+    industrialLandHa: sql<string>`coalesce(sum(${zone.industrialLandHa}) filter (where ${zone.industrialLandHa} > 0), 0)`,
+    occupiedHa: sql<string>`coalesce(sum(coalesce(${zone.leasedHa}, 0) + coalesce(${zone.approvedHa}, 0)) filter (where ${zone.industrialLandHa} > 0), 0)`,
+  }).where(and(zoneVisibilityFilter(visibility), family ? eq(zoneFamilySql, family) : undefined));
+  // City-wide is one group over everything (PostgreSQL refuses GROUP/ORDER BY a constant).
+  const rows = groupBy === 'city' ? await query : await query.groupBy(key).orderBy(key);
+  return rows as unknown as {
+    key: string;
+    label: string | null;
+    zones: number;
+    industrialLandHa: string;
+    occupiedHa: string;
+  }[];
+}
+
+/** GeoJSON features built in SQL: the boundary when drawn, else the marker point. */
+export async function findZoneFeatures(
+  db: Db,
+  visibility: ZoneVisibility,
+  query: Partial<ZoneListQuery> & { searchPattern?: string },
+) {
+  const rows = await baseQuery(db, {
+    code: zone.code,
+    name: zone.name,
+    kind: zone.kind,
+    family: zoneFamilySql,
+    lifecycleState: lifecycleStateSql,
+    occupancy: occupancySql,
+    declaredAreaHa: zone.declaredAreaHa,
+    geometryKind: sql<string>`case when ${zone.boundary} is not null then 'boundary' else 'point' end`,
+    geometry: sql<string>`st_asgeojson(coalesce(${zone.boundary}, ${zone.location}), 6)`,
+  })
+    .where(and(listFilters(visibility, query), sql`coalesce(${zone.boundary}, ${zone.location}) is not null`))
+    .orderBy(asc(zone.code));
+  return rows as unknown as {
+    code: string;
+    name: string;
+    kind: string;
+    family: string;
+    lifecycleState: string | null;
+    occupancy: string | null;
+    declaredAreaHa: string | null;
+    geometryKind: 'boundary' | 'point';
+    geometry: string;
+  }[];
+}
+
+/** Sets the boundary from GeoJSON (Polygon or MultiPolygon), moving the marker to its centroid. */
+export async function setZoneBoundary(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  geojson: string | null,
+): Promise<boolean> {
+  const boundary = geojson ? sql`st_multi(st_setsrid(st_geomfromgeojson(${geojson}), 4326))` : sql`null`;
+  const rows = await db
+    .update(zone)
+    .set({
+      boundary: boundary as unknown as string,
+      ...(geojson
+        ? {
+            location:
+              sql`st_pointonsurface(st_multi(st_setsrid(st_geomfromgeojson(${geojson}), 4326)))` as unknown as string,
+          }
+        : {}),
+      version: expectedVersion + 1,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(zone.id, id), eq(zone.version, expectedVersion)))
+    .returning({ id: zone.id });
+  return rows.length === 1;
+}
+
+/** Checks a GeoJSON geometry in the database: valid polygonal, within Vietnam's rough extent. */
+export async function inspectGeometry(db: Db, geojson: string) {
+  const rows = await db.execute(sql`select
+      st_isvalid(g) as valid, st_isvalidreason(g) as reason, geometrytype(g) as type,
+      round((st_area(g::geography) / 10000)::numeric, 4)::text as area_ha,
+      st_xmin(g) as xmin, st_xmax(g) as xmax, st_ymin(g) as ymin, st_ymax(g) as ymax
+    from (select st_setsrid(st_geomfromgeojson(${geojson}), 4326) as g) s`);
+  return (rows as unknown as { rows: Record<string, unknown>[] }).rows[0] as {
+    valid: boolean;
+    reason: string;
+    type: string;
+    area_ha: string;
+    xmin: number;
+    xmax: number;
+    ymin: number;
+    ymax: number;
+  };
+}
+
+/** A marker position as a column value (EPSG:4326; GeoJSON order lon, lat). */
+export function pointValue(point: { lat: number; lon: number } | null): string | null {
+  return point
+    ? (sql`st_setsrid(st_makepoint(${point.lon}, ${point.lat}), 4326)` as unknown as string)
+    : null;
+}
