@@ -201,3 +201,35 @@ export async function findCurrentCommuneCode(db: Db, foldedName: string): Promis
     .limit(1);
   return rows[0]?.code ?? null;
 }
+
+/**
+ * The commune/ward in force whose rough centre is nearest to a point, optionally among the successors of
+ * one former district. For placing a record whose source gives only approximate coordinates.
+ */
+export async function findNearestCurrentCommune(
+  db: Db,
+  point: { lat: number; lon: number },
+  formerDistrictCode: string | null,
+): Promise<{ code: string; name: string } | null> {
+  const result = await db.execute(sql`
+    select u.code, u.kind || ' ' || u.name as name
+      from ${adminUnit} u
+     where u.level = 'commune' and u.valid_to is null and u.approx_centre is not null
+       and (${formerDistrictCode}::text is null or u.id in (
+             select s.successor_id from ${adminUnitSuccession} s join ${adminUnit} d on d.id = s.predecessor_id
+              where d.level = 'district' and d.code = ${formerDistrictCode}))
+     order by u.approx_centre <-> st_setsrid(st_makepoint(${point.lon}, ${point.lat}), 4326)
+     limit 1`);
+  const row = (result as unknown as { rows: { code: string; name: string }[] }).rows[0];
+  return row ?? null;
+}
+
+/** The former district (until 30/6/2025) whose folded name is `foldedName` ("dong anh"). */
+export async function findFormerDistrictByName(db: Db, foldedName: string): Promise<string | null> {
+  const rows = await db
+    .select({ code: adminUnit.code, searchText: adminUnit.searchText })
+    .from(adminUnit)
+    .where(eq(adminUnit.level, 'district'));
+  const match = rows.find((r) => r.searchText.replace(/^(quan|huyen|thi xa) /, '') === foldedName);
+  return match?.code ?? null;
+}

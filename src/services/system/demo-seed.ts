@@ -9,6 +9,7 @@ import { createUser } from '../user/user.service';
 import { findAssignments, findUserByUsername } from '../user/user.repository';
 import { verifyPassword } from '../auth/password-hash';
 import type { Logger } from './logger';
+import { seedDemoZones } from './demo-zones';
 
 const dataDir = fileURLToPath(new URL('../../db/seed/data/', import.meta.url));
 
@@ -98,6 +99,7 @@ export type DemoSeedResult = {
   password: string;
   users: { username: string; role: RoleCode; scope: string }[];
   adminUnits: { inserted: number; updated: number; unchanged: number; links: number };
+  zones: number;
 };
 
 /**
@@ -116,6 +118,7 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   const adminUnits = await importReorganisation(deps, hanoiReorganisationFile(), {
     source: 'shared/data/hanoi-communes-2025.json (Nghị quyết 1656/NQ-UBTVQH15)',
   });
+  const zones = await seedDemoZones(deps);
   const created: DemoSeedResult['users'] = [];
   for (const user of demoAccounts) {
     // Commune scopes name the unit; its code comes from the administrative units just loaded.
@@ -142,8 +145,8 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
       scope: summary.assignments[0]?.scopeLabel ?? '',
     });
   }
-  ctx.log.info({ users: created.length, adminUnits }, 'demo data seeded');
-  return { password: demoPassword, users: created, adminUnits };
+  ctx.log.info({ users: created.length, adminUnits, zones }, 'demo data seeded');
+  return { password: demoPassword, users: created, adminUnits, zones };
 }
 
 /** The demo accounts that still accept the demo password (for the start-up banner). */
