@@ -11,6 +11,9 @@ import { registerAuth } from './routes/auth/auth.handlers';
 import { registerHealth } from './routes/health/health.handlers';
 import { registerUsers } from './routes/user/user.handlers';
 import { registerZones } from './routes/zone/zone.handlers';
+import { registerOrganisations } from './routes/organisation/organisation.handlers';
+import { registerProjects } from './routes/project/project.handlers';
+import { registerExchangeRates } from './routes/exchange-rate/exchange-rate.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -28,6 +31,9 @@ export function createApp(deps: AppDeps) {
   registerAdminUnits(app, deps);
   registerAudit(app, deps);
   registerZones(app, deps);
+  registerOrganisations(app, deps);
+  registerProjects(app, deps);
+  registerExchangeRates(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

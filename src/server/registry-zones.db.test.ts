@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { systemActor } from '../domain/identity/roles';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
+import { createOrganisation } from '../services/organisation/organisation.service';
+import { createProject } from '../services/project/project.service';
 import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
 
@@ -65,6 +67,19 @@ beforeAll(async () => {
     eventDate: '2021-06-01',
     decisionNo: '1234/QĐ-UBND',
   });
+  await createOrganisation(deps, {
+    code: 'ORG-TENANT-1',
+    name: 'Công ty TNHH Cơ khí Thụy Lâm',
+    ownership: 'domestic_private',
+    roles: ['tenant'],
+  } as never);
+  await createProject(deps, {
+    code: 'PRJ-TL-1',
+    zoneCode: 'CCN-THUY-LAM',
+    investorCode: 'ORG-TENANT-1',
+    name: 'Xưởng cơ khí',
+    status: 'operating',
+  } as never);
 });
 afterAll(() => database?.cleanup());
 
@@ -256,6 +271,23 @@ describe('scope', () => {
     expect(list.body.items.every((z: { family: string }) => z.family === 'KCN')).toBe(true);
     const res = await client.post('/api/zones', { code: 'CCN-MOI', name: 'CCN Mới', kind: 'CCN' });
     expect(res.status).toBe(403);
+  });
+
+  it('an enterprise sees the zones where it has a project, and the zone’s tenants only as far as its own', async () => {
+    const { client } = await signedIn({
+      role: 'enterprise',
+      scopeKind: 'organisation',
+      scopeRef: 'ORG-TENANT-1',
+      family: 'CCN',
+    });
+    const list = await client.get('/api/zones');
+    expect(list.body.items.map((z: { code: string }) => z.code)).toEqual(['CCN-THUY-LAM']);
+    const zone = await client.get('/api/zones/CCN-THUY-LAM');
+    expect(
+      (await client.patch('/api/zones/CCN-THUY-LAM', { notes: 'x', version: zone.body.version })).status,
+    ).toBe(403);
+    const projects = await client.get('/api/zones/CCN-THUY-LAM/projects');
+    expect(projects.body.items.map((p: { code: string }) => p.code)).toEqual(['PRJ-TL-1']);
   });
 
   it('a leader reads everything and edits nothing; the public reads nothing of the registry', async () => {

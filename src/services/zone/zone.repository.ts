@@ -48,7 +48,11 @@ export function zoneVisibilityFilter(visibility: ZoneVisibility): SQL | undefine
   }
   if (visibility.investorOrgCodes.length) {
     clauses.push(
-      sql`${zone.id} in (select p.zone_id from ${project} p join ${organisation} o on o.id = p.investor_id where ${inArray(organisation.code, visibility.investorOrgCodes)})`,
+      sql`${zone.id} in (select p.zone_id from ${project} p join ${organisation} o on o.id = p.investor_id
+            where o.code in (${sql.join(
+              visibility.investorOrgCodes.map((c) => sql`${c}`),
+              sql`, `,
+            )}))`,
     );
   }
   return or(...clauses);
@@ -404,4 +408,29 @@ export function pointValue(point: { lat: number; lon: number } | null): string |
   return point
     ? (sql`st_setsrid(st_makepoint(${point.lon}, ${point.lat}), 4326)` as unknown as string)
     : null;
+}
+
+/**
+ * Every zone matching the list filters within the visibility, unpaged, in the list's order, with its
+ * geometry as GeoJSON (boundary, else marker, else null): for exports.
+ */
+export async function findAllZones(
+  db: Db,
+  visibility: ZoneVisibility,
+  query: Partial<ZoneListQuery> & { searchPattern?: string },
+): Promise<(ZoneSummaryRow & { geometryKind: 'boundary' | 'point' | null; geometry: string | null })[]> {
+  const sortBy = sortColumns[query.sort ?? 'code'];
+  const direction = query.order === 'desc' ? desc : asc;
+  const rows = await baseQuery(db, {
+    ...summaryColumns,
+    geometryKind: sql<string | null>`case when ${zone.boundary} is not null then 'boundary'
+      when ${zone.location} is not null then 'point' end`,
+    geometry: sql<string | null>`st_asgeojson(coalesce(${zone.boundary}, ${zone.location}), 6)`,
+  })
+    .where(listFilters(visibility, query))
+    .orderBy(sql`${direction(sortBy as never)} nulls last`, asc(zone.code));
+  return rows as unknown as (ZoneSummaryRow & {
+    geometryKind: 'boundary' | 'point' | null;
+    geometry: string | null;
+  })[];
 }

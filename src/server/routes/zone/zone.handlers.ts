@@ -12,6 +12,7 @@ import {
   zoneMap,
   zoneOccupancy,
 } from '../../../services/zone/zone.service';
+import { listProjects } from '../../../services/project/project.service';
 import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
 import {
   addLifecycleRoute,
@@ -26,6 +27,7 @@ import {
   zoneHistoryRoute,
   zoneMapRoute,
   zoneOccupancyRoute,
+  zoneProjectsRoute,
 } from './zone.routes';
 
 export function registerZones(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -64,6 +66,11 @@ export function registerZones(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(zoneHistoryRoute, async (c) =>
     c.json(await zoneHistory(serviceDeps(c, deps), c.req.valid('param').code), 200),
   );
+  app.openapi(zoneProjectsRoute, async (c) => {
+    const services = serviceDeps(c, deps);
+    const zone = await getZone(services, c.req.valid('param').code);
+    return c.json(await listProjects(services, { ...c.req.valid('query'), zone: zone.code }), 200);
+  });
   app.openapi(setBoundaryRoute, async (c) => {
     const body = c.req.valid('json');
     return c.json(

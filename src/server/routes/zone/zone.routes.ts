@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditEntrySchema } from '../../../domain/audit/audit.schema';
+import { projectSummarySchema } from '../../../domain/project/project.schema';
 import {
   createZoneInputSchema,
   lifecycleEventInputSchema,
@@ -165,4 +166,22 @@ export const clearBoundaryRoute = createRoute({
   summary: 'Remove the boundary (the marker stays)',
   request: { params: codeParam, query: z.object({ version: z.coerce.number().int().min(1) }) },
   responses: { 200: jsonResponse(detail, 'Updated'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+export const zoneProjectsRoute = createRoute({
+  method: 'get',
+  path: '/api/zones/{code}/projects',
+  tags,
+  summary: 'The tenant projects of one zone (same as /api/projects?zone=…)',
+  request: {
+    params: codeParam,
+    query: z.object({
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(projectSummarySchema), total: z.number() }), 'Projects'),
+    ...errorResponses(401, 404),
+  },
 });

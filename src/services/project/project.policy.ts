@@ -1,0 +1,50 @@
+import { hasPermission, type Actor } from '../../domain/identity/roles';
+import { canEditZone, zoneVisibility, type ZoneFacts, type ZoneVisibility } from '../zone/zone.policy';
+
+/**
+ * Who may see and change tenant projects and their capital. A project is visible when its zone is visible
+ * (zone.policy.ts), or — for an enterprise — when the actor's organisation is its investor; an enterprise
+ * does not see the other tenants of its zone. `projectVisibility` becomes a SQL filter in
+ * project.repository.ts; writes need the project's zone to be editable by the actor.
+ */
+export type ProjectVisibility =
+  { kind: 'all' } | { kind: 'scoped'; zones: ZoneVisibility; investorOrgCodes: string[] };
+
+export function projectVisibility(actor: Actor): ProjectVisibility {
+  const zones = zoneVisibility(actor);
+  if (zones.kind === 'all') return { kind: 'all' };
+  // Seeing a zone because one invests in it must not reveal the zone's other projects.
+  return {
+    kind: 'scoped',
+    zones: { ...zones, investorOrgCodes: [] },
+    investorOrgCodes: zones.investorOrgCodes,
+  };
+}
+
+export function canReadProjects(actor: Actor): boolean {
+  return hasPermission(actor, 'project.read');
+}
+
+/** The coarse gate at the top of every project write; the zone-specific check is `canEditProject`. */
+export function canManageProjects(actor: Actor): boolean {
+  return hasPermission(actor, 'project.manage');
+}
+
+/** Creating, editing a project or adding to its ledger: project.manage and the zone editable by the actor. */
+export function canEditProject(actor: Actor, zone: ZoneFacts): boolean {
+  return hasPermission(actor, 'project.manage') && canEditZone(actor, zone);
+}
+
+/** Capital totals cover the projects the actor may see. */
+export function canReadCapital(actor: Actor): boolean {
+  return hasPermission(actor, 'project.read');
+}
+
+/** Exchange rates are configuration: readable by whoever reads capital, set by exchange_rate.manage. */
+export function canReadExchangeRates(actor: Actor): boolean {
+  return hasPermission(actor, 'project.read') || hasPermission(actor, 'exchange_rate.manage');
+}
+
+export function canManageExchangeRates(actor: Actor): boolean {
+  return hasPermission(actor, 'exchange_rate.manage');
+}
