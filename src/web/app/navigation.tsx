@@ -30,13 +30,18 @@ export type NavGroup = { key: string; label: MessageKey; icon: ReactNode; childr
 
 export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: PATHS.dashboard, label: 'nav.dashboard', icon: <DashboardOutlined aria-hidden /> },
-  { path: PATHS.registry, label: 'nav.registry', icon: <ApartmentOutlined aria-hidden /> },
+  {
+    path: PATHS.registry,
+    label: 'nav.registry',
+    icon: <ApartmentOutlined aria-hidden />,
+    anyOf: PERMISSIONS.zones,
+  },
   { path: PATHS.enterprises, label: 'nav.enterprises', icon: <ShopOutlined aria-hidden /> },
   { path: PATHS.reports, label: 'nav.reports', icon: <FileTextOutlined aria-hidden /> },
   { path: PATHS.monitoring, label: 'nav.monitoring', icon: <ScheduleOutlined aria-hidden /> },
   { path: PATHS.targets, label: 'nav.targets', icon: <AimOutlined aria-hidden /> },
   { path: PATHS.briefings, label: 'nav.briefings', icon: <SolutionOutlined aria-hidden /> },
-  { path: PATHS.map, label: 'nav.map', icon: <EnvironmentOutlined aria-hidden /> },
+  { path: PATHS.map, label: 'nav.map', icon: <EnvironmentOutlined aria-hidden />, anyOf: PERMISSIONS.zones },
   { path: PATHS.catalogue, label: 'nav.catalogue', icon: <GlobalOutlined aria-hidden /> },
   {
     key: 'admin',

@@ -15,6 +15,7 @@ export const PATHS = {
 } as const;
 
 export const PERMISSIONS = {
+  zones: ['zone.read'],
   users: ['user.read'],
   adminUnits: ['admin_unit.read'],
   audit: ['audit.read'],

@@ -20,6 +20,9 @@ const ComingSoonPage = lazyPage(() => import('./pages/coming-soon-page').then((m
 const UsersPage = lazyPage(() => import('./pages/users-page').then((m) => m.UsersPage));
 const AdminUnitsPage = lazyPage(() => import('./pages/admin-units-page').then((m) => m.AdminUnitsPage));
 const AuditPage = lazyPage(() => import('./pages/audit-page').then((m) => m.AuditPage));
+const ZonesPage = lazyPage(() => import('./pages/zones-page').then((m) => m.ZonesPage));
+const ZonePage = lazyPage(() => import('./pages/zone-page').then((m) => m.ZonePage));
+const MapPage = lazyPage(() => import('./pages/map-page').then((m) => m.MapPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -57,13 +60,14 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorElement />,
         children: [
           { index: true, element: <ComingSoonPage module="dashboard" /> },
-          planned(PATHS.registry, 'registry'),
+          { path: PATHS.registry, element: <ZonesPage /> },
+          { path: `${PATHS.registry}/:code`, element: <ZonePage /> },
           planned(PATHS.enterprises, 'enterprises'),
           planned(PATHS.reports, 'reports'),
           planned(PATHS.monitoring, 'monitoring'),
           planned(PATHS.targets, 'targets'),
           planned(PATHS.briefings, 'briefings'),
-          planned(PATHS.map, 'map'),
+          { path: PATHS.map, element: <MapPage /> },
           planned(PATHS.catalogue, 'catalogue'),
           { path: PATHS.users, element: <UsersPage /> },
           { path: PATHS.adminUnits, element: <AdminUnitsPage /> },

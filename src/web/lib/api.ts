@@ -170,6 +170,8 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'POST', body }),
   patch: <T>(path: string, body?: unknown, options: BodyOptions = {}) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
+  put: <T>(path: string, body?: unknown, options: BodyOptions = {}) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body }),
   delete: <T>(path: string, options: BodyOptions = {}) =>
     apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };

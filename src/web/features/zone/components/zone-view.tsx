@@ -1,0 +1,124 @@
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Flex, Result, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { ApiError } from '../../../lib/api';
+import { useFormat } from '../../../lib/format';
+import { useT } from '../../../lib/i18n';
+import { useUrlState } from '../../../lib/url-state';
+import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { useZone } from '../api/zone-api';
+import { ZoneBoundaryTab } from './zone-boundary-tab';
+import { ZoneEditDrawer } from './zone-edit-drawer';
+import { ZoneHistoryTab } from './zone-history-tab';
+import { KIND_LABELS } from './zone-labels';
+import { ZoneLifecycleTab } from './zone-lifecycle-tab';
+import type { ZoneListLocationState } from './zone-paths';
+import { ZoneOverview } from './zone-overview';
+import { ZoneProjectsTab } from './zone-projects-tab';
+import { LifecycleTag, SyntheticTag } from './zone-tags';
+
+const TABS = ['overview', 'lifecycle', 'projects', 'history', 'boundary'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** One park or cluster: key figures, lifecycle, tenant projects, history, boundary; editing for its keepers. */
+export function ZoneView({ code }: { code: string }) {
+  const t = useT();
+  const format = useFormat();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const [state, setState] = useUrlState(['tab'] as const);
+  const zone = useZone(code);
+  const [editing, setEditing] = useState(false);
+  const canManage = hasPermission(user, 'zone.manage');
+  const tab: TabKey = (TABS as readonly string[]).includes(state.tab) ? (state.tab as TabKey) : 'overview';
+  // Remembered once: switching tabs rewrites the address and drops the navigation state.
+  const [fromList] = useState(() => (location.state as ZoneListLocationState)?.fromList ?? '');
+  const back = (
+    <Link to={`/zones${fromList}`}>
+      <ArrowLeftOutlined aria-hidden /> {t('zone.backToList')}
+    </Link>
+  );
+
+  if (zone.isPending) return <PageLoader />;
+  if (zone.error) {
+    const notFound = zone.error instanceof ApiError && zone.error.status === 404;
+    return (
+      <>
+        <div style={{ marginBottom: 16 }}>{back}</div>
+        {notFound ? (
+          <Result status="404" title={t('zone.notFound', { code })} />
+        ) : (
+          <ErrorAlert
+            error={zone.error}
+            action={<Button onClick={() => void zone.refetch()}>{t('common.retry')}</Button>}
+          />
+        )}
+      </>
+    );
+  }
+  const detail = zone.data;
+
+  return (
+    <>
+      <div style={{ marginBottom: 8 }}>{back}</div>
+      <PageHeader
+        title={detail.name}
+        subtitle={
+          <Flex component="span" gap={8} wrap align="center">
+            <Typography.Text code>{detail.code}</Typography.Text>
+            <Tag>{t(KIND_LABELS[detail.kind])}</Tag>
+            <LifecycleTag state={detail.lifecycleState} />
+            {detail.isSynthetic ? <SyntheticTag /> : null}
+            <Typography.Text type="secondary">
+              {t('zone.updatedAt', { time: format.dateTime(detail.updatedAt) })}
+            </Typography.Text>
+          </Flex>
+        }
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+              {t('zone.edit')}
+            </Button>
+          ) : null
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setState({ tab: key === 'overview' ? null : key })}
+        destroyOnHidden
+        items={[
+          {
+            key: 'overview',
+            label: t('zone.tab.overview'),
+            children: <ZoneOverview zone={detail} />,
+          },
+          {
+            key: 'lifecycle',
+            label: t('zone.tab.lifecycle'),
+            children: <ZoneLifecycleTab zone={detail} canManage={canManage} />,
+          },
+          {
+            key: 'projects',
+            label: t('zone.tab.projects'),
+            children: <ZoneProjectsTab code={detail.code} />,
+          },
+          {
+            key: 'history',
+            label: t('zone.tab.history'),
+            children: <ZoneHistoryTab code={detail.code} />,
+          },
+          {
+            key: 'boundary',
+            label: t('zone.tab.boundary'),
+            children: <ZoneBoundaryTab zone={detail} canManage={canManage} />,
+          },
+        ]}
+      />
+      {canManage ? <ZoneEditDrawer zone={detail} open={editing} onClose={() => setEditing(false)} /> : null}
+    </>
+  );
+}
