@@ -126,9 +126,11 @@ export async function getOrganisation(deps: ServiceDeps, code: string): Promise<
   return toOrganisation(await loadVisible(deps, code));
 }
 
+/** `options.synthetic` marks generated demo records (never set from the API). */
 export async function createOrganisation(
   deps: ServiceDeps,
   input: CreateOrganisationInput,
+  options: { synthetic?: boolean } = {},
 ): Promise<Organisation> {
   const actor = requireActor(deps);
   if (!canManageOrganisations(actor)) throw new AppError('forbidden');
@@ -147,6 +149,7 @@ export async function createOrganisation(
         name: input.name,
         roles: input.roles,
         searchText: searchTextOf({ ...input, taxCode: values.taxCode ?? null }),
+        isSynthetic: options.synthetic ?? false,
       });
       const created = toOrganisation(row);
       await recordAudit(tx, deps, {

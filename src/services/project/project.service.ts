@@ -187,7 +187,12 @@ async function toColumns(db: Db, actor: Actor, fields: Partial<ProjectFields>): 
   return values;
 }
 
-export async function createProject(deps: ServiceDeps, input: CreateProjectInput): Promise<ProjectDetail> {
+/** `options.synthetic` marks generated demo records (never set from the API). */
+export async function createProject(
+  deps: ServiceDeps,
+  input: CreateProjectInput,
+  options: { synthetic?: boolean } = {},
+): Promise<ProjectDetail> {
   const actor = requireActor(deps);
   if (!canManageProjects(actor)) throw new AppError('forbidden');
   const { code, ...fields } = input;
@@ -207,6 +212,7 @@ export async function createProject(deps: ServiceDeps, input: CreateProjectInput
         name: input.name,
         status: input.status,
         searchText: foldVietnamese(`${code} ${input.name} ${input.certificateNo ?? ''}`),
+        isSynthetic: options.synthetic ?? false,
       });
       const created = await toDetail(tx, (await findProjectByCode(tx, { kind: 'all' }, code))!);
       await recordAudit(tx, deps, {

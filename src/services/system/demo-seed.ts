@@ -10,6 +10,7 @@ import { findAssignments, findUserByUsername } from '../user/user.repository';
 import { verifyPassword } from '../auth/password-hash';
 import type { Logger } from './logger';
 import { seedDemoZones } from './demo-zones';
+import { seedDemoTenants } from './demo-tenants';
 
 const dataDir = fileURLToPath(new URL('../../db/seed/data/', import.meta.url));
 
@@ -100,6 +101,7 @@ export type DemoSeedResult = {
   users: { username: string; role: RoleCode; scope: string }[];
   adminUnits: { inserted: number; updated: number; unchanged: number; links: number };
   zones: number;
+  tenants: { organisations: number; projects: number; events: number };
 };
 
 /**
@@ -119,6 +121,7 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
     source: 'shared/data/hanoi-communes-2025.json (Nghị quyết 1656/NQ-UBTVQH15)',
   });
   const zones = await seedDemoZones(deps);
+  const tenants = await seedDemoTenants(deps);
   const created: DemoSeedResult['users'] = [];
   for (const user of demoAccounts) {
     // Commune scopes name the unit; its code comes from the administrative units just loaded.
@@ -145,8 +148,8 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
       scope: summary.assignments[0]?.scopeLabel ?? '',
     });
   }
-  ctx.log.info({ users: created.length, adminUnits, zones }, 'demo data seeded');
-  return { password: demoPassword, users: created, adminUnits, zones };
+  ctx.log.info({ users: created.length, adminUnits, zones, tenants }, 'demo data seeded');
+  return { password: demoPassword, users: created, adminUnits, zones, tenants };
 }
 
 /** The demo accounts that still accept the demo password (for the start-up banner). */
