@@ -180,6 +180,21 @@ describe('editing a zone', () => {
     expect((await second.client.get('/api/zones/CCN-THUY-LAM')).body.leasedHa).toBe(5);
   });
 
+  it('saving a form that changes nothing writes no new version and no audit entry', async () => {
+    const { client } = await signedIn();
+    const zone = await client.get('/api/zones/CCN-THUY-LAM');
+    const history = await client.get('/api/zones/CCN-THUY-LAM/history');
+    const res = await client.patch('/api/zones/CCN-THUY-LAM', {
+      name: zone.body.name,
+      version: zone.body.version,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(zone.body.version);
+    expect((await client.get('/api/zones/CCN-THUY-LAM/history')).body.items).toHaveLength(
+      history.body.items.length,
+    );
+  });
+
   it('names each bad field in Vietnamese', async () => {
     const { client } = await signedIn();
     const zone = await client.get('/api/zones/CCN-THUY-LAM');
@@ -242,8 +257,10 @@ describe('scope', () => {
       (await client.patch('/api/zones/CCN-THUY-LAM', { notes: 'Đã kiểm tra', version: own.body.version }))
         .status,
     ).toBe(200);
-    // The park on its territory is the Management Board's to edit.
+    expect(own.body.canEdit).toBe(true);
+    // The park on its territory is the Management Board's to edit — and the page knows it.
     const park = await client.get('/api/zones/KCN-THANG-LONG');
+    expect(park.body.canEdit).toBe(false);
     expect(
       (await client.patch('/api/zones/KCN-THANG-LONG', { notes: 'x', version: park.body.version })).status,
     ).toBe(403);

@@ -130,6 +130,8 @@ export const zoneDetailSchema = zoneSummarySchema.extend({
     constructionPct: z.number().nullable(),
   }),
   updatedAt: z.string(),
+  /** Whether the caller may edit this zone (the server decides; the UI only hides what would be refused). */
+  canEdit: z.boolean(),
 });
 export type ZoneDetail = z.infer<typeof zoneDetailSchema>;
 

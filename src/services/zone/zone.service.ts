@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../domain/audit/audit.schema';
-import { hasPermission } from '../../domain/identity/roles';
+import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { AppError, validationError, type Locale, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
 import { checkLifecycleEvent, deriveLifecycle, type LifecycleState } from '../../domain/zone/lifecycle';
@@ -95,7 +95,7 @@ function facts(row: ZoneDetailRow) {
   };
 }
 
-async function toDetail(db: Db, row: ZoneDetailRow): Promise<ZoneDetail> {
+async function toDetail(db: Db, row: ZoneDetailRow, actor: Actor | null = null): Promise<ZoneDetail> {
   const [events, phases, phaseOf] = await Promise.all([
     findLifecycleEvents(db, row.id),
     findPhases(db, row.id),
@@ -141,11 +141,12 @@ async function toDetail(db: Db, row: ZoneDetailRow): Promise<ZoneDetail> {
       constructionPct: lifecycle.constructionPct,
     },
     updatedAt: new Date(row.updatedAt).toISOString(),
+    canEdit: actor ? canEditZone(actor, facts(row)) : false,
   };
 }
 
 export async function getZone(deps: ServiceDeps, code: string): Promise<ZoneDetail> {
-  return toDetail(deps.db, await loadVisible(deps, code));
+  return toDetail(deps.db, await loadVisible(deps, code), deps.actor);
 }
 
 /** The writable facts as recorded in the audit trail: the same names and units as the API. */
@@ -276,7 +277,7 @@ export async function createZone(deps: ServiceDeps, input: CreateZoneInput): Pro
       kind: input.kind,
       searchText: foldVietnamese(`${code} ${input.name}`),
     } as never);
-    const created = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, code))!);
+    const created = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, code))!, deps.actor);
     await recordAudit(tx, deps, {
       action: 'zone.create',
       entityType: 'zone',
@@ -332,13 +333,20 @@ export async function updateZone(
       },
     });
   }
-  const before = await toDetail(deps.db, row);
+  const before = await toDetail(deps.db, row, deps.actor);
   if (version !== row.version) await conflict(deps.db, row, version);
   const values = await toColumns(deps.db, fields, before as unknown as Partial<ZoneFields>);
   if (fields.name !== undefined) values.searchText = foldVietnamese(`${row.code} ${fields.name}`);
+  // Nothing actually changes: no new version, no audit entry.
+  const unchanged = (Object.keys(fields) as (keyof typeof fields)[]).every(
+    (key) =>
+      JSON.stringify((before as Record<string, unknown>)[key] ?? null) ===
+      JSON.stringify(fields[key] ?? null),
+  );
+  if (unchanged) return before;
   return deps.db.transaction(async (tx) => {
     if (!(await updateZoneRow(tx, row.id, version, values))) await conflict(tx, row, version);
-    const after = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, row.code))!);
+    const after = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, row.code))!, deps.actor);
     await recordAudit(tx, deps, {
       action: 'zone.update',
       entityType: 'zone',
@@ -472,11 +480,11 @@ export async function setBoundary(
       });
     }
   }
-  const before = await toDetail(deps.db, row);
+  const before = await toDetail(deps.db, row, deps.actor);
   if (version !== row.version) await conflict(deps.db, row, version);
   return deps.db.transaction(async (tx) => {
     if (!(await setZoneBoundary(tx, row.id, version, geojson))) await conflict(tx, row, version);
-    const after = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, row.code))!);
+    const after = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, row.code))!, deps.actor);
     await recordAudit(tx, deps, {
       action: geojson ? 'zone.boundary_set' : 'zone.boundary_cleared',
       entityType: 'zone',

@@ -9,7 +9,6 @@ import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
 import { useZone } from '../api/zone-api';
 import { ZoneBoundaryTab } from './zone-boundary-tab';
 import { ZoneEditDrawer } from './zone-edit-drawer';
@@ -28,12 +27,12 @@ type TabKey = (typeof TABS)[number];
 export function ZoneView({ code }: { code: string }) {
   const t = useT();
   const format = useFormat();
-  const user = useCurrentUser();
   const location = useLocation();
   const [state, setState] = useUrlState(['tab'] as const);
   const zone = useZone(code);
   const [editing, setEditing] = useState(false);
-  const canManage = hasPermission(user, 'zone.manage');
+  // The server says whether this zone is editable by this user (role and scope), not just the permission.
+  const canManage = zone.data?.canEdit ?? false;
   const tab: TabKey = (TABS as readonly string[]).includes(state.tab) ? (state.tab as TabKey) : 'overview';
   // Remembered once: switching tabs rewrites the address and drops the navigation state.
   const [fromList] = useState(() => (location.state as ZoneListLocationState)?.fromList ?? '');
