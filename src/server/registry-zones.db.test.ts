@@ -173,6 +173,7 @@ describe('editing a zone', () => {
     });
     expect(stale.status).toBe(409);
     expect(stale.body.details.current.leasedHa).toBe(5);
+    expect(stale.body.details.current.canEdit).toBe(true);
     expect(stale.body.details.changes[0]).toMatchObject({
       actorName: first.user.username,
       after: { leasedHa: 5 },

@@ -96,11 +96,10 @@ function facts(row: ZoneDetailRow) {
 }
 
 async function toDetail(db: Db, row: ZoneDetailRow, actor: Actor | null = null): Promise<ZoneDetail> {
-  const [events, phases, phaseOf] = await Promise.all([
-    findLifecycleEvents(db, row.id),
-    findPhases(db, row.id),
-    row.phaseOfId ? findZoneRefs(db, [row.phaseOfId]) : Promise.resolve([]),
-  ]);
+  // One after the other: inside a transaction the pg driver has a single connection.
+  const events = await findLifecycleEvents(db, row.id);
+  const phases = await findPhases(db, row.id);
+  const phaseOf = row.phaseOfId ? await findZoneRefs(db, [row.phaseOfId]) : [];
   const lifecycle = deriveLifecycle(
     events.map((e) => ({
       state: e.state as LifecycleState,
@@ -307,8 +306,8 @@ async function changesSince(db: Db, zoneId: string, version: number): Promise<Au
     }));
 }
 
-async function conflict(db: Db, row: ZoneDetailRow, version: number): Promise<never> {
-  const current = await toDetail(db, row);
+async function conflict(db: Db, row: ZoneDetailRow, version: number, actor: Actor | null): Promise<never> {
+  const current = await toDetail(db, row, actor);
   throw new AppError('conflict', { current, changes: await changesSince(db, row.id, version) });
 }
 
@@ -334,7 +333,7 @@ export async function updateZone(
     });
   }
   const before = await toDetail(deps.db, row, deps.actor);
-  if (version !== row.version) await conflict(deps.db, row, version);
+  if (version !== row.version) await conflict(deps.db, row, version, deps.actor);
   const values = await toColumns(deps.db, fields, before as unknown as Partial<ZoneFields>);
   if (fields.name !== undefined) values.searchText = foldVietnamese(`${row.code} ${fields.name}`);
   // Nothing actually changes: no new version, no audit entry.
@@ -345,7 +344,7 @@ export async function updateZone(
   );
   if (unchanged) return before;
   return deps.db.transaction(async (tx) => {
-    if (!(await updateZoneRow(tx, row.id, version, values))) await conflict(tx, row, version);
+    if (!(await updateZoneRow(tx, row.id, version, values))) await conflict(tx, row, version, deps.actor);
     const after = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, row.code))!, deps.actor);
     await recordAudit(tx, deps, {
       action: 'zone.update',
@@ -481,9 +480,9 @@ export async function setBoundary(
     }
   }
   const before = await toDetail(deps.db, row, deps.actor);
-  if (version !== row.version) await conflict(deps.db, row, version);
+  if (version !== row.version) await conflict(deps.db, row, version, deps.actor);
   return deps.db.transaction(async (tx) => {
-    if (!(await setZoneBoundary(tx, row.id, version, geojson))) await conflict(tx, row, version);
+    if (!(await setZoneBoundary(tx, row.id, version, geojson))) await conflict(tx, row, version, deps.actor);
     const after = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, row.code))!, deps.actor);
     await recordAudit(tx, deps, {
       action: geojson ? 'zone.boundary_set' : 'zone.boundary_cleared',
