@@ -7,6 +7,8 @@ import { seedCommand } from './commands/seed';
 import { userCommand } from './commands/user';
 import { adminUnitsCommand } from './commands/admin-units';
 import { mailCommand } from './commands/mail';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 
 export const usage = `izis — Hệ thống thông tin khu, cụm công nghiệp (IZIS)
 
@@ -21,6 +23,10 @@ Usage: npm run izis -- <command> [options]
   user reset-password --username U        set a new password (IZIS_PASSWORD or stdin); ends their sessions
   admin-units import <file.json>          load a reorganisation file (any province; all or nothing)
   mail test --to ADDRESS                  send a test e-mail through the configured SMTP server
+  import zones <file.xlsx|.csv> [--dry-run] [--sheet NAME]
+                                          import zones from a spreadsheet (all or nothing; --dry-run only checks)
+  export zones <file.xlsx|.csv|.geojson> [--family KCN|CCN] [--kind K] [--commune CODE] [--q TEXT]
+                                          export the zone list (same columns as the import template)
 
 Configuration comes from the environment (see .env.example): DATABASE_URL or IZIS_DATA_DIR, etc.`;
 
@@ -63,6 +69,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await adminUnitsCommand(rest, io);
       case 'mail':
         return await mailCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

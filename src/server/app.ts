@@ -9,6 +9,7 @@ import { registerAdminUnits } from './routes/admin-unit/admin-unit.handlers';
 import { registerAudit } from './routes/audit/audit.handlers';
 import { registerAuth } from './routes/auth/auth.handlers';
 import { registerHealth } from './routes/health/health.handlers';
+import { registerImportExport } from './routes/import/import.handlers';
 import { registerUsers } from './routes/user/user.handlers';
 import { registerZones } from './routes/zone/zone.handlers';
 import { registerOrganisations } from './routes/organisation/organisation.handlers';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
   registerUsers(app, deps);
   registerAdminUnits(app, deps);
   registerAudit(app, deps);
+  registerImportExport(app, deps);
   registerZones(app, deps);
   registerOrganisations(app, deps);
   registerProjects(app, deps);

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/shared/errors';
 import { canBrowseAudit } from './audit.policy';
 import type { Db } from '../../db/client';
 import { requireActor, type ServiceDeps } from '../deps';
-import { findAuditRows, insertAuditRow } from './audit.repository';
+import { findAuditRows, insertAuditRow, insertAuditRows } from './audit.repository';
 
 export type AuditChange = {
   action: string;
@@ -56,4 +56,28 @@ export async function listAudit(
       requestId: row.requestId,
     })),
   };
+}
+
+/**
+ * Records many changes at once (bulk imports): one audit row per change, exactly as `recordAudit` writes
+ * it, inserted in batches. Call it inside the transaction of the changes.
+ */
+export async function recordAudits(
+  tx: Db,
+  deps: Pick<ServiceDeps, 'actor' | 'requestId'>,
+  changes: readonly AuditChange[],
+): Promise<void> {
+  await insertAuditRows(
+    tx,
+    changes.map((change) => ({
+      actorId: deps.actor?.userId || null,
+      actorName: deps.actor?.username ?? null,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      before: change.before ?? null,
+      after: change.after ?? null,
+      requestId: deps.requestId,
+    })),
+  );
 }
