@@ -1,0 +1,99 @@
+/** What the benchmarks share: the result rows, signing in, and sequential latency percentiles. */
+import { readFileSync } from 'node:fs';
+
+export type Row = {
+  database: string;
+  /** The data: `demo` (the foundation's) or a generator scale. */
+  scale: string;
+  metric: string;
+  value: number;
+  unit: string;
+  /** p95 ÷ /api/health's p95 in the same run. */
+  ratio?: number;
+  /** The issue's target, e.g. "< 50 ms", and whether this run met it. */
+  target?: string;
+  met?: boolean;
+};
+
+export const rows: Row[] = [];
+
+/** Requests per endpoint after the warm-up. */
+export const requests = Number(process.env.BENCH_REQUESTS ?? 300);
+export const warmUp = 20;
+
+export const round = (n: number) => Math.round(n * 10) / 10;
+export const idle = () => new Promise((r) => setTimeout(r, 5000));
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+export type Session = { cookie: string; csrf: string };
+
+export async function signIn(url: string): Promise<Session> {
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'IzisDemo-2026' }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  const cookie = /izis_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * Sequential GETs: `warmUp` unmeasured, then `requests` measured. `path` may vary per request (the i-th
+ * path), e.g. to visit random zones. Returns the percentiles and the mean response size.
+ */
+export async function latency(
+  url: string,
+  path: string | ((i: number) => string),
+  cookie: string,
+  count = requests,
+): Promise<{ p50: number; p95: number; bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < count + warmUp; i++) {
+    const p = typeof path === 'string' ? path : path(i);
+    const t = performance.now();
+    const res = await fetch(`${url}${p}`, { headers: { cookie } });
+    const body = await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
+    if (i >= warmUp) {
+      times.push(performance.now() - t);
+      bytes += body.byteLength;
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes: bytes / count };
+}
+
+/** Measures `path` and records its p50 and p95 (with the ratio to `baseline`, and the target if any). */
+export async function measure(
+  label: { database: string; scale: string },
+  url: string,
+  session: Session,
+  metric: string,
+  path: string | ((i: number) => string),
+  options: { baseline?: number; targetMs?: number } = {},
+): Promise<{ p50: number; p95: number; bytes: number }> {
+  const result = await latency(url, path, session.cookie);
+  console.log(
+    `  [${label.database} ${label.scale}] ${metric}: p50 ${round(result.p50)} ms, p95 ${round(result.p95)} ms`,
+  );
+  rows.push({ ...label, metric: `${metric} p50`, value: round(result.p50), unit: 'ms' });
+  rows.push({
+    ...label,
+    metric: `${metric} p95`,
+    value: round(result.p95),
+    unit: 'ms',
+    ...(options.baseline ? { ratio: round(result.p95 / options.baseline) } : {}),
+    ...(options.targetMs ? { target: `< ${options.targetMs} ms`, met: result.p95 < options.targetMs } : {}),
+  });
+  return result;
+}

@@ -1,0 +1,284 @@
+/**
+ * Registry benchmarks (issue 3) on generated data of a named scale: the real server on a database filled by
+ * bench/generate.ts, then p50/p95 of the zone list (default, search, commune filter, occupancy sort), zone
+ * pages (random codes), the map (whole city, one family), occupancy groups and capital totals; and an
+ * import of 10,000 rows when an import endpoint exists. Targets from the issue: list, page and map
+ * p95 < 50 ms; capital totals < 100 ms; importing 10,000 project rows < 10 s.
+ */
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { parseCsv, writeCsv } from '../src/domain/import/csv';
+import { openPglite, openPostgres, type Database } from '../src/db/client';
+import { scratchDatabase, startIzis, type RunningIzis } from '../e2e/harness';
+import { generate, mulberry32, type GenerateSummary, type ScaleName } from './generate';
+import { idle, measure, round, rows, rssMb, signIn, type Session } from './lib';
+
+const LIST_MS = 50;
+const CAPITAL_MS = 100;
+const IMPORT_ROWS = 10_000;
+const IMPORT_S = 10;
+
+/** GET answers 404 `not_found` for a route that does not exist (yet); anything else means it is there. */
+async function routeExists(url: string, path: string, cookie: string): Promise<boolean> {
+  const res = await fetch(`${url}${path}`, { headers: { cookie } });
+  await res.arrayBuffer();
+  return res.status !== 404;
+}
+
+async function measureRegistry(
+  label: { database: string; scale: string },
+  izis: RunningIzis,
+  data: GenerateSummary,
+) {
+  await idle(); // let start-up settle (JIT, the first checkpoint) before the baseline
+  // Other work on the machine shows in p95 first: keep the load beside the numbers.
+  const load = () => round(loadavg()[0]!);
+  const loadBefore = load();
+  const session = await signIn(izis.url);
+  const url = izis.url;
+  const { p95: baseline } = await measure(label, url, session, 'GET /api/health', '/api/health');
+  rows[rows.length - 1]!.ratio = 1;
+  const list = { baseline, targetMs: LIST_MS };
+  const q = encodeURIComponent(data.sample.searchTerm);
+  await measure(label, url, session, 'GET /api/zones (first page of 50, by code)', '/api/zones', list);
+  await measure(label, url, session, `GET /api/zones?q=${data.sample.searchTerm}`, `/api/zones?q=${q}`, list);
+  await measure(
+    label,
+    url,
+    session,
+    `GET /api/zones?commune=${data.sample.communeCode}`,
+    `/api/zones?commune=${data.sample.communeCode}`,
+    list,
+  );
+  await measure(
+    label,
+    url,
+    session,
+    'GET /api/zones?sort=occupancy&order=desc',
+    '/api/zones?sort=occupancy&order=desc',
+    list,
+  );
+  const random = mulberry32(data.seed);
+  const codes = data.sample.zoneCodes;
+  await measure(
+    label,
+    url,
+    session,
+    'GET /api/zones/{code} (random zones)',
+    () => `/api/zones/${codes[Math.floor(random() * codes.length)]}`,
+    list,
+  );
+  const map = await measure(label, url, session, 'GET /api/zones/map (all zones)', '/api/zones/map', list);
+  rows.push({
+    ...label,
+    metric: 'GET /api/zones/map response size',
+    value: round(map.bytes / 1024),
+    unit: 'KiB',
+  });
+  await measure(label, url, session, 'GET /api/zones/map?family=CCN', '/api/zones/map?family=CCN', list);
+  await measure(label, url, session, 'GET /api/zones/map?family=KCN', '/api/zones/map?family=KCN', list);
+  await measure(
+    label,
+    url,
+    session,
+    'GET /api/zones/occupancy?groupBy=commune',
+    '/api/zones/occupancy?groupBy=commune',
+    { baseline },
+  );
+  await measure(
+    label,
+    url,
+    session,
+    'GET /api/zones/occupancy?groupBy=formerDistrict',
+    '/api/zones/occupancy?groupBy=formerDistrict',
+    { baseline },
+  );
+  const capital = '/api/capital?from=2022-01-01&to=2022-05-31';
+  if (await routeExists(url, capital, session.cookie)) {
+    await measure(label, url, session, `GET ${capital}`, capital, { baseline, targetMs: CAPITAL_MS });
+  } else {
+    rows.push({ ...label, metric: `GET ${capital}: not measured (no such route yet)`, value: NaN, unit: '' });
+  }
+  rows.push({
+    ...label,
+    metric: 'load average (1 min) before / after the requests',
+    value: NaN,
+    unit: `${loadBefore} / ${load()}`,
+  });
+  // Last: it adds 10,000 zones.
+  await measureImport(label, url, session);
+}
+
+/**
+ * Imports IMPORT_ROWS new rows through the HTTP endpoint (dry run, then commit). Projects once their import
+ * exists; until then zones: the synthetic zones exported as CSV (the import template's columns) and
+ * repeated under new codes, so every row is valid and new.
+ */
+export async function measureImport(
+  label: { database: string; scale: string },
+  url: string,
+  session: Session,
+) {
+  const spec = (await (await fetch(`${url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+  if (spec.paths['/api/import/projects']) {
+    rows.push({
+      ...label,
+      metric: 'POST /api/import/projects: exists, not driven by this bench yet',
+      value: NaN,
+      unit: '',
+    });
+  }
+  if (!spec.paths['/api/import/zones']) {
+    rows.push({
+      ...label,
+      metric: 'POST /api/import/zones: not measured (no such route yet)',
+      value: NaN,
+      unit: '',
+    });
+    return;
+  }
+  const exported = await fetch(`${url}/api/zones/export.csv?q=syn-`, { headers: { cookie: session.cookie } });
+  if (!exported.ok) throw new Error(`export: ${exported.status}`);
+  const [header, ...zones] = parseCsv(await exported.text());
+  const records = Array.from({ length: IMPORT_ROWS }, (_, i) => {
+    const record = [...zones[i % zones.length]!];
+    record[0] = `SYN-IMP-${String(i + 1).padStart(5, '0')}`; // Mã khu/cụm
+    record[1] = `${record[1]} (nhập ${i + 1})`; // Tên khu/cụm
+    return record;
+  });
+  const file = writeCsv([header!, ...records]);
+  for (const mode of ['dry-run', 'commit'] as const) {
+    const form = new FormData();
+    form.append('file', new Blob([file], { type: 'text/csv' }), 'khu-cum-cong-nghiep.csv');
+    const started = performance.now();
+    const res = await fetch(`${url}/api/import/zones?mode=${mode}`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, origin: url },
+      body: form,
+    });
+    const result = (await res.json()) as { committed?: boolean; toCreate?: number; errors?: unknown[] };
+    const seconds = (performance.now() - started) / 1000;
+    if (
+      !res.ok ||
+      result.errors?.length ||
+      result.toCreate !== IMPORT_ROWS ||
+      (mode === 'commit' && !result.committed)
+    ) {
+      throw new Error(`zone import (${mode}): ${res.status} ${JSON.stringify(result).slice(0, 500)}`);
+    }
+    console.log(`  [${label.database} ${label.scale}] zone import ${mode}: ${round(seconds)} s`);
+    rows.push({
+      ...label,
+      metric: `POST /api/import/zones?mode=${mode}, ${IMPORT_ROWS.toLocaleString('en')} new zones (CSV, ${round(file.length / 1024 / 1024)} MB)`,
+      value: round(seconds),
+      unit: 's',
+      target: `< ${IMPORT_S} s (set for projects)`,
+      met: seconds < IMPORT_S,
+    });
+  }
+}
+
+async function fillAndStart(
+  database: string,
+  scale: ScaleName,
+  first: RunningIzis,
+  open: () => Promise<Database>,
+  restart: () => Promise<RunningIzis>,
+) {
+  const label = { database, scale };
+  await first.stop();
+  const db = await open();
+  let data: GenerateSummary;
+  try {
+    data = await generate(db, scale, undefined, { log: (m) => console.log(`  [${database}] ${m}`) });
+  } finally {
+    await db.close();
+  }
+  rows.push({
+    ...label,
+    metric: `generate ${data.zones} zones, ${data.organisations} organisations, ${data.projects} projects, ${data.investmentEvents} investment events`,
+    value: round(data.ms / 1000),
+    unit: 's',
+  });
+  const izis = await restart();
+  rows.push({
+    ...label,
+    metric: 'start, with the generated data',
+    value: round(izis.startMs / 1000),
+    unit: 's',
+  });
+  return { izis, data, label };
+}
+
+async function embedded(scale: ScaleName) {
+  const first = await startIzis({ databaseUrl: null });
+  const { izis, data, label } = await fillAndStart(
+    'embedded',
+    scale,
+    first,
+    () => openPglite({ dataDir: join(first.dataDir, 'pglite') }),
+    () => startIzis({ dataDir: first.dataDir, databaseUrl: null }),
+  );
+  try {
+    await measureRegistry(label, izis, data).catch(withServerOutput(izis));
+    await idle();
+    rows.push({ ...label, metric: 'RSS after the benchmark', value: rssMb(izis.process.pid!), unit: 'MB' });
+  } finally {
+    await izis.stop();
+    if (keep) console.log(`  kept the embedded database in ${first.dataDir}`);
+    else rmSync(first.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function postgres(url: string, scale: ScaleName) {
+  const databaseUrl = await scratchDatabase(url, `bench_${scale}`);
+  const first = await startIzis({ databaseUrl });
+  const { izis, data, label } = await fillAndStart(
+    'postgres',
+    scale,
+    first,
+    () => openPostgres(databaseUrl),
+    () => startIzis({ databaseUrl }),
+  );
+  try {
+    await measureRegistry(label, izis, data).catch(withServerOutput(izis));
+    await idle();
+    rows.push({
+      ...label,
+      metric: 'RSS after the benchmark (IZIS only)',
+      value: rssMb(izis.process.pid!),
+      unit: 'MB',
+    });
+  } finally {
+    await izis.stop();
+    if (keep) console.log(`  kept the PostgreSQL database ${new URL(databaseUrl).pathname.slice(1)}`);
+    else await dropDatabase(url, databaseUrl);
+  }
+}
+
+/** Adds the server's last log lines to a failure (a 500 says no more than its request id). */
+const withServerOutput = (izis: RunningIzis) => (error: unknown) => {
+  console.error(`IZIS output (last 4000 characters):\n${izis.output().slice(-4000)}`);
+  throw error;
+};
+
+/** The scratch database goes when the run ends (a national one takes ~1 GB), unless BENCH_KEEP is set. */
+const keep = Boolean(process.env.BENCH_KEEP);
+
+async function dropDatabase(serverUrl: string, databaseUrl: string) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+  await admin.end();
+}
+
+export async function registry(
+  scale: ScaleName,
+  databaseUrl: string | undefined,
+  databases: ('embedded' | 'postgres')[] = ['embedded', 'postgres'],
+) {
+  if (databases.includes('embedded')) await embedded(scale);
+  if (databaseUrl && databases.includes('postgres')) await postgres(databaseUrl, scale);
+}
