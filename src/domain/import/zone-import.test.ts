@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { zoneRuleProblems } from '../zone/zone-rules';
 import {
-  checkZoneRecord,
   familyChangeProblem,
   zoneColumns,
   zoneExportFileName,
@@ -27,8 +27,8 @@ describe('zone sheet', () => {
   });
 
   it('applies the registry rules across fields', () => {
-    expect(checkZoneRecord(base)).toEqual({});
-    const bad = checkZoneRecord({
+    expect(zoneRuleProblems(base)).toEqual({});
+    const bad = zoneRuleProblems({
       ...base,
       kind: 'KCN',
       ccnTypeCode: 'general',

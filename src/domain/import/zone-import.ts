@@ -1,4 +1,3 @@
-import { formatNumber } from '../format/format';
 import type { LocalizedText } from '../shared/errors';
 import { familyOfKind, type ZoneKind } from '../zone/zone.schema';
 import type { ColumnDef, EnumOption } from './cells';
@@ -364,50 +363,6 @@ export function zoneRecordDiff(before: ZoneRecord, after: ZoneRecord): string[] 
     if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) !== JSON.stringify(b ?? []);
     return (a ?? null) !== (b ?? null);
   });
-}
-
-const ha = (value: number) => `${formatNumber(value, { maxFractionDigits: 4 })} ha`;
-
-/**
- * The registry's cross-field rules (the same as the zone service applies to API edits): a cluster type only
- * for clusters; leased + approved land within the industrial land, industrial land within the total; a
- * marker needs both coordinates; a zone is not a phase of itself.
- */
-export function checkZoneRecord(record: ZoneRecord): Record<string, LocalizedText> {
-  const problems: Record<string, LocalizedText> = {};
-  if (record.ccnTypeCode && record.kind !== 'CCN') {
-    problems.ccnTypeCode = {
-      vi: 'Chỉ cụm công nghiệp mới có loại CCN.',
-      en: 'Only clusters have a cluster type.',
-    };
-  }
-  const land = record.industrialLandHa;
-  const occupied = (record.leasedHa ?? 0) + (record.approvedHa ?? 0);
-  if (land !== null && occupied > land + 1e-9) {
-    problems.leasedHa = {
-      vi: `Đất đã cho thuê cộng đất đã có chủ trương đầu tư (${ha(occupied)}) vượt diện tích đất công nghiệp (${ha(land)}).`,
-      en: `Leased plus approved land exceeds the industrial land (${land} ha).`,
-    };
-  }
-  if (land !== null && record.declaredAreaHa !== null && land > record.declaredAreaHa + 1e-9) {
-    problems.industrialLandHa = {
-      vi: `Đất công nghiệp (${ha(land)}) lớn hơn tổng diện tích (${ha(record.declaredAreaHa)}).`,
-      en: 'Industrial land exceeds the total area.',
-    };
-  }
-  if ((record.lat === null) !== (record.lon === null)) {
-    problems[record.lat === null ? 'lat' : 'lon'] = {
-      vi: 'Cần cả vĩ độ và kinh độ.',
-      en: 'Both latitude and longitude are needed.',
-    };
-  }
-  if (record.phaseOfCode && record.phaseOfCode === record.code) {
-    problems.phaseOfCode = {
-      vi: 'Khu/cụm không thể là giai đoạn của chính nó.',
-      en: 'A zone cannot be a phase of itself.',
-    };
-  }
-  return problems;
 }
 
 /** A family change (KCN ↔ CCN) is refused, as in the zone editor. */

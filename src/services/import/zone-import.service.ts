@@ -1,8 +1,8 @@
 import { formatCell, formatCsvCell, type EnumOption } from '../../domain/import/cells';
 import { writeCsv } from '../../domain/import/csv';
 import type { ImportResult } from '../../domain/import/import.schema';
+import { zoneRuleProblems } from '../../domain/zone/zone-rules';
 import {
-  checkZoneRecord,
   familyChangeProblem,
   zoneAuditView,
   zoneColumns,
@@ -209,7 +209,7 @@ function planZone(
       const field = String(issue.path[0]);
       if (issue.code === 'invalid_format' && formatHints[field]) problems[field] = formatHints[field];
     }
-    const rules = checkZoneRecord({
+    const rules = zoneRuleProblems({
       ...(candidate as ZoneRecord),
       kind: (candidate.kind as ZoneKind) ?? 'CCN',
     });
@@ -226,7 +226,7 @@ function planZone(
   for (const field of zoneRecordFields) (record as Record<string, unknown>)[field] ??= null;
   record.sources ??= [];
 
-  const problems = checkZoneRecord(record);
+  const problems = zoneRuleProblems(record);
   if (existing) {
     const family = familyChangeProblem(existing.record, record);
     if (family) problems.kind = family;

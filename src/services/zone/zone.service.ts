@@ -3,6 +3,7 @@ import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { AppError, validationError, type Locale, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
 import { checkLifecycleEvent, deriveLifecycle, type LifecycleState } from '../../domain/zone/lifecycle';
+import { zoneRuleProblems } from '../../domain/zone/zone-rules';
 import {
   familyOfKind,
   type CreateZoneInput,
@@ -195,44 +196,35 @@ const areaFields = [
 async function toColumns(
   db: Db,
   fields: Partial<ZoneFields>,
-  current: Partial<ZoneFields>,
+  current: Partial<ZoneFields> & { code?: string },
 ): Promise<ZoneWrite> {
   const problems: Record<string, LocalizedText> = {};
   const values: ZoneWrite = {};
   const merged = { ...current, ...fields };
   if (fields.name !== undefined) values.name = fields.name;
   if (fields.kind !== undefined) values.kind = fields.kind;
-  if (fields.ccnTypeCode !== undefined || fields.kind !== undefined) {
-    if (merged.ccnTypeCode && merged.kind !== 'CCN') {
+  const rules = zoneRuleProblems({
+    code: merged.code,
+    kind: merged.kind,
+    ccnTypeCode: merged.ccnTypeCode,
+    phaseOfCode: merged.phaseOfCode,
+    declaredAreaHa: merged.declaredAreaHa,
+    industrialLandHa: merged.industrialLandHa,
+    leasedHa: merged.leasedHa,
+    approvedHa: merged.approvedHa,
+  });
+  Object.assign(problems, rules);
+  if (fields.ccnTypeCode !== undefined && !rules.ccnTypeCode) {
+    if (fields.ccnTypeCode && !(await findCcnTypes(db)).some((t) => t.code === fields.ccnTypeCode)) {
       problems.ccnTypeCode = {
-        vi: 'Chỉ cụm công nghiệp mới có loại CCN.',
-        en: 'Only clusters have a cluster type.',
+        vi: `Không có loại CCN "${fields.ccnTypeCode}".`,
+        en: `Unknown cluster type "${fields.ccnTypeCode}".`,
       };
-    } else if (fields.ccnTypeCode !== undefined) {
-      if (fields.ccnTypeCode && !(await findCcnTypes(db)).some((t) => t.code === fields.ccnTypeCode)) {
-        problems.ccnTypeCode = {
-          vi: `Không có loại CCN "${fields.ccnTypeCode}".`,
-          en: `Unknown cluster type "${fields.ccnTypeCode}".`,
-        };
-      }
-      values.ccnTypeCode = fields.ccnTypeCode ?? null;
     }
+    values.ccnTypeCode = fields.ccnTypeCode ?? null;
   }
   for (const field of areaFields) {
     if (fields[field] !== undefined) values[field] = fields[field] === null ? null : String(fields[field]);
-  }
-  const land = merged.industrialLandHa;
-  if (land != null && (merged.leasedHa ?? 0) + (merged.approvedHa ?? 0) > land + 1e-9) {
-    problems.leasedHa = {
-      vi: `Đất đã cho thuê cộng đất đã có chủ trương đầu tư (${(merged.leasedHa ?? 0) + (merged.approvedHa ?? 0)} ha) vượt diện tích đất công nghiệp (${land} ha).`,
-      en: `Leased plus approved land exceeds the industrial land (${land} ha).`,
-    };
-  }
-  if (land != null && merged.declaredAreaHa != null && land > merged.declaredAreaHa + 1e-9) {
-    problems.industrialLandHa = {
-      vi: `Đất công nghiệp (${land} ha) lớn hơn tổng diện tích (${merged.declaredAreaHa} ha).`,
-      en: `Industrial land exceeds the total area.`,
-    };
   }
   const refs = await resolveZoneRefs.codes(db, fields);
   Object.assign(problems, refs.problems);
@@ -267,7 +259,7 @@ export async function createZone(deps: ServiceDeps, input: CreateZoneInput): Pro
     });
   }
   const { code, ...fields } = input;
-  const values = await toColumns(deps.db, fields, {});
+  const values = await toColumns(deps.db, fields, { code });
   return deps.db.transaction(async (tx) => {
     await insertZone(tx, {
       ...values,
@@ -334,7 +326,11 @@ export async function updateZone(
   }
   const before = await toDetail(deps.db, row, deps.actor);
   if (version !== row.version) await conflict(deps.db, row, version, deps.actor);
-  const values = await toColumns(deps.db, fields, before as unknown as Partial<ZoneFields>);
+  const values = await toColumns(
+    deps.db,
+    fields,
+    before as unknown as Partial<ZoneFields> & { code: string },
+  );
   if (fields.name !== undefined) values.searchText = foldVietnamese(`${row.code} ${fields.name}`);
   // Nothing actually changes: no new version, no audit entry.
   const unchanged = (Object.keys(fields) as (keyof typeof fields)[]).every(
