@@ -3,7 +3,7 @@ import type { LocalizedText } from '../shared/errors';
 import type { ZoneKind } from './zone.schema';
 
 /** The figures the registry's cross-field rules look at; null means "not known". */
-export interface ZoneRuleInput {
+export type ZoneRuleInput = {
   code?: string | null;
   kind: ZoneKind | null | undefined;
   ccnTypeCode?: string | null;
@@ -14,7 +14,7 @@ export interface ZoneRuleInput {
   approvedHa?: number | null;
   lat?: number | null;
   lon?: number | null;
-}
+};
 
 const ha = (value: number) => `${formatNumber(value, { maxFractionDigits: 4 })} ha`;
 const haEn = (value: number) => `${value} ha`;
