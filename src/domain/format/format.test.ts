@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAdministrativeDateLine,
   formatArea,
   formatDate,
   formatDateTime,
@@ -210,5 +211,18 @@ describe('toIsoDate', () => {
   it('gives the calendar date in Vietnam for a given instant', () => {
     expect(toIsoDate(new Date(Date.UTC(2025, 5, 30, 17, 0)))).toBe('2025-07-01');
     expect(toIsoDate(new Date(Date.UTC(2025, 5, 30, 16, 59)))).toBe('2025-06-30');
+  });
+});
+
+describe('formatAdministrativeDateLine', () => {
+  it('pads days below 10 and the months January and February only (Decree 30/2020)', () => {
+    expect(formatAdministrativeDateLine('Hà Nội', '2026-01-05')).toBe('Hà Nội, ngày 05 tháng 01 năm 2026');
+    expect(formatAdministrativeDateLine('Hà Nội', '2026-02-28')).toBe('Hà Nội, ngày 28 tháng 02 năm 2026');
+    expect(formatAdministrativeDateLine('Hà Nội', '2025-12-31')).toBe('Hà Nội, ngày 31 tháng 12 năm 2025');
+    expect(formatAdministrativeDateLine('Đông Anh', '2025-03-09')).toBe('Đông Anh, ngày 09 tháng 3 năm 2025');
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() => formatAdministrativeDateLine('Hà Nội', '2025-02-30')).toThrow(RangeError);
   });
 });

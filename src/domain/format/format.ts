@@ -356,3 +356,15 @@ export function toIsoDate(now: Date, utcOffsetMinutes: number = VIETNAM_UTC_OFFS
   const shifted = new Date(now.getTime() + utcOffsetMinutes * 60_000);
   return `${shifted.getUTCFullYear()}-${pad2(shifted.getUTCMonth() + 1)}-${pad2(shifted.getUTCDate())}`;
 }
+
+/**
+ * The place-and-date line of an administrative document (Decree 30/2020, Appendix I, §6): "Hà Nội, ngày 05
+ * tháng 01 năm 2026" — days below 10 and the months 1 and 2 take a leading zero; the rest are written as is.
+ */
+export function formatAdministrativeDateLine(place: string, isoDate: string): string {
+  const parts = parseDateOnly(isoDate);
+  if (!parts) throw new RangeError(`Not a calendar date: ${isoDate}`);
+  const day = parts.day < 10 ? pad2(parts.day) : String(parts.day);
+  const month = parts.month <= 2 ? pad2(parts.month) : String(parts.month);
+  return `${place}, ngày ${day} tháng ${month} năm ${parts.year}`;
+}
