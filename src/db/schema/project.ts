@@ -1,5 +1,6 @@
 import {
   boolean,
+  primaryKey,
   date,
   index,
   integer,
@@ -86,4 +87,27 @@ export const exchangeRate = pgTable(
     source: text('source'),
   },
   (t) => [index('exchange_rate_currency_idx').on(t.currency, t.validFrom)],
+);
+
+/**
+ * The capital ledger rolled up per family (KCN | CCN), currency and day, with running totals, so that the
+ * registered capital at any date — and its conversion at the rates of each period — is a handful of index
+ * probes instead of a pass over every event. Maintained only by the database (statement triggers on
+ * investment_event and project, migration 0005), in the same transaction as the ledger write; never written by
+ * the application. `capital_rollup_rebuild()` recomputes it from the ledger.
+ */
+export const capitalRollup = pgTable(
+  'capital_rollup',
+  {
+    family: text('family').notNull(),
+    currency: text('currency').notNull(),
+    eventDate: date('event_date', { mode: 'string' }).notNull(),
+    /** Events of the day and their signed sum (new/increase add, decrease/termination subtract). */
+    events: integer('events').notNull(),
+    signedAmount: numeric('signed_amount', { precision: 24, scale: 2 }).notNull(),
+    /** Running totals up to and including the day, per family and currency. */
+    cumulativeEvents: integer('cumulative_events').notNull(),
+    cumulativeAmount: numeric('cumulative_amount', { precision: 24, scale: 2 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.family, t.currency, t.eventDate] })],
 );

@@ -2,7 +2,7 @@ import { checkCapitalPeriod, type CapitalQuery, type CapitalReport } from '../..
 import { AppError, validationError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
 import { canReadCapital, projectVisibility } from './project.policy';
-import { capitalTotals, type AttractedRow, type MissingRateRow } from './project.repository';
+import { capitalTotals, type AttractedRow, type MissingRateRow } from './capital.repository';
 
 type Attracted = CapitalReport['attracted'];
 

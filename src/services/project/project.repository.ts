@@ -2,16 +2,15 @@ import { aliasedTable, and, asc, eq, inArray, like, or, sql, type SQL } from 'dr
 import type { Db } from '../../db/client';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
-import { exchangeRate, investmentEvent, project } from '../../db/schema/project';
+import { investmentEvent, project } from '../../db/schema/project';
 import { zone } from '../../db/schema/zone';
-import type { CapitalQuery } from '../../domain/project/capital';
 import type { ProjectListQuery } from '../../domain/project/project.schema';
 import { zoneVisibilityFilter, zoneFamilySql } from '../zone/zone.repository';
 import type { ZoneVisibility } from '../zone/zone.policy';
 import type { ProjectVisibility } from './project.policy';
 
 /** The investor of a project. The zone keeps its table name: zoneVisibilityFilter refers to "zone". */
-const investor = aliasedTable(organisation, 'investor');
+export const investor = aliasedTable(organisation, 'investor');
 
 /** The visibility of project.policy.ts as SQL over project ⋈ zone ⋈ investor. */
 export function projectVisibilityFilter(visibility: ProjectVisibility): SQL | undefined {
@@ -234,158 +233,4 @@ export async function insertInvestmentEvent(
 ): Promise<string> {
   const rows = await db.insert(investmentEvent).values(values).returning({ id: investmentEvent.id });
   return rows[0]!.id;
-}
-
-// ---- Capital totals --------------------------------------------------------------------------------------
-
-type CapitalScope = Pick<CapitalQuery, 'family' | 'zone' | 'commune'>;
-
-export type AttractedRow = {
-  owner: string | null;
-  currency: string | null;
-  g_owner: number;
-  g_currency: number;
-  new_projects: number;
-  new_amount: string;
-  increases: number;
-  increase_amount: string;
-  attracted: string;
-  new_usd: string;
-  increase_usd: string;
-  attracted_usd: string;
-};
-
-export type RegisteredRow = { currency: string | null; g_currency: number; amount: string; usd: string };
-
-export type MissingRateRow = {
-  rate_currency: string;
-  event_currency: string;
-  date: string;
-  events: number;
-  amount: string;
-};
-
-export type CapitalRows = {
-  attracted: AttractedRow[];
-  registered: RegisteredRow[];
-  missing_period: MissingRateRow[];
-  missing_registered: MissingRateRow[];
-};
-
-/**
- * Capital totals in one statement:
- * - `period` sums the visible new registrations and increases of the period per (owner group, currency,
- *   kind, date); the owner group is fdi | domestic | unknown from the investor's ownership;
- * - `ledger` sums every visible event up to `to`, signed (decreases and terminations subtract), per
- *   (currency, date) — joining projects, zones and investors only when the scope needs them;
- * - `rates` finds, for each (currency, date), the rates configured for that date. Periods cannot overlap
- *   (createExchangeRate refuses it); should rows written some other way overlap, the latest-starting period
- *   wins, so an amount is never converted twice;
- * - amounts are converted once per (currency, rate): VND → USD divides by USD's rate, X → USD multiplies
- *   by X's rate and divides by USD's. A missing rate leaves the converted sum null — left out of the totals,
- *   never guessed — and keeps its date so that it is listed.
- * Sums stay numeric; converted totals are rounded to cents once, at the end. Four results come back as
- * JSON: capital attracted (grouping sets: per owner and currency, per currency, per owner, in all),
- * registered capital at `to`, and the amounts of each that could not be converted.
- */
-export async function capitalTotals(
-  db: Db,
-  visibility: ProjectVisibility,
-  query: CapitalQuery,
-): Promise<CapitalRows> {
-  const scope: CapitalScope = query;
-  const filters: (SQL | undefined)[] = [projectVisibilityFilter(visibility)];
-  if (scope.family) filters.push(sql`${zoneFamilySql} = ${scope.family}`);
-  if (scope.zone) filters.push(sql`${zone.code} = ${scope.zone}`);
-  if (scope.commune) {
-    filters.push(
-      sql`${zone.communeId} in (select id from ${adminUnit} where level = 'commune' and valid_to is null and code = ${scope.commune})`,
-    );
-  }
-  const scoped = filters.some((f) => f !== undefined);
-  const joins = sql`join ${project} on ${project.id} = e.project_id
-      join ${zone} on ${zone.id} = ${project.zoneId}
-      join ${organisation} ${sql.identifier('investor')} on ${investor.id} = ${project.investorId}`;
-  const converted = (amount: SQL) => sql`case when currency = 'USD' then ${amount}
-      when currency = 'VND' then ${amount} / usd_rate else ${amount} * own_rate / usd_rate end`;
-  const missingDate = sql`case when (currency <> 'USD' and usd_rate is null)
-      or (currency not in ('USD', 'VND') and own_rate is null) then event_date end`;
-  const missing = (from: SQL) => sql`(
-    select coalesce(json_agg(m order by m.date, m.rate_currency, m.event_currency), '[]'::json) from (
-      select x.rate_currency, g.currency as event_currency, to_char(g.missing_date, 'YYYY-MM-DD') as date,
-        sum(g.n)::int as events, sum(g.amount)::text as amount
-      from ${from} g cross join lateral unnest(array_remove(array[
-          case when g.currency <> 'USD' and g.usd_rate is null then 'USD' end,
-          case when g.currency not in ('USD', 'VND') and g.own_rate is null then g.currency end], null))
-        as x(rate_currency)
-      where g.missing_date is not null
-      group by x.rate_currency, g.currency, g.missing_date) m)`;
-  const result = await db.execute(sql`
-    with period as (
-      select
-        case when ${investor.ownership} = 'fdi' then 'fdi'
-             when ${investor.ownership} is null then 'unknown' else 'domestic' end as owner,
-        e.currency, e.kind, e.event_date, count(*)::int as n, sum(e.amount) as amount
-      from ${investmentEvent} e ${joins}
-      where ${and(
-        sql`e.event_date between ${query.from}::date and ${query.to}::date and e.kind in ('new', 'increase')`,
-        ...filters,
-      )}
-      group by 1, 2, 3, 4
-    ), ledger as (
-      select e.currency, e.event_date, count(*)::int as n,
-        sum(case when e.kind in ('decrease', 'termination') then -e.amount else e.amount end) as amount
-      from ${investmentEvent} e ${scoped ? joins : sql``}
-      where ${and(sql`e.event_date <= ${query.to}::date`, ...filters)}
-      group by 1, 2
-    ), rates as (
-      select d.currency, d.event_date,
-        case when d.currency = 'USD' then null else (
-          select r.vnd_per_unit from ${exchangeRate} r
-          where r.currency = 'USD' and d.event_date between r.valid_from and r.valid_to
-          order by r.valid_from desc limit 1) end as usd_rate,
-        case when d.currency in ('USD', 'VND') then null else (
-          select r.vnd_per_unit from ${exchangeRate} r
-          where r.currency = d.currency and d.event_date between r.valid_from and r.valid_to
-          order by r.valid_from desc limit 1) end as own_rate
-      from ledger d
-    ), attracted as (
-      select owner, currency, kind, usd_rate, own_rate, ${missingDate} as missing_date,
-        sum(n)::int as n, sum(amount) as amount, ${converted(sql`sum(amount)`)} as usd
-      from period join rates using (currency, event_date)
-      group by owner, currency, kind, usd_rate, own_rate, 6
-    ), registered as (
-      select currency, usd_rate, own_rate, ${missingDate} as missing_date,
-        sum(n)::int as n, sum(amount) as amount, ${converted(sql`sum(amount)`)} as usd
-      from ledger join rates using (currency, event_date)
-      group by currency, usd_rate, own_rate, 4
-    )
-    select
-      (select coalesce(json_agg(a order by a.g_owner, a.owner, a.g_currency, a.currency), '[]'::json) from (
-        select owner, currency, grouping(owner)::int as g_owner, grouping(currency)::int as g_currency,
-          coalesce(sum(n) filter (where kind = 'new'), 0)::int as new_projects,
-          coalesce(sum(amount) filter (where kind = 'new'), 0.00)::text as new_amount,
-          coalesce(sum(n) filter (where kind = 'increase'), 0)::int as increases,
-          coalesce(sum(amount) filter (where kind = 'increase'), 0.00)::text as increase_amount,
-          coalesce(sum(amount), 0.00)::text as attracted,
-          round(coalesce(sum(usd) filter (where kind = 'new'), 0), 2)::text as new_usd,
-          round(coalesce(sum(usd) filter (where kind = 'increase'), 0), 2)::text as increase_usd,
-          round(coalesce(sum(usd), 0), 2)::text as attracted_usd
-        from attracted
-        group by grouping sets ((owner, currency), (currency), (owner), ())) a) as attracted,
-      (select coalesce(json_agg(r order by r.g_currency, r.currency), '[]'::json) from (
-        select currency, grouping(currency)::int as g_currency, coalesce(sum(amount), 0.00)::text as amount,
-          round(coalesce(sum(usd), 0), 2)::text as usd
-        from registered
-        group by grouping sets ((currency), ())) r) as registered,
-      ${missing(sql`attracted`)} as missing_period,
-      ${missing(sql`registered`)} as missing_registered`);
-  const row = (result as unknown as { rows: Record<keyof CapitalRows, unknown>[] }).rows[0]!;
-  const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
-  return {
-    attracted: parse(row.attracted),
-    registered: parse(row.registered),
-    missing_period: parse(row.missing_period),
-    missing_registered: parse(row.missing_registered),
-  };
 }
