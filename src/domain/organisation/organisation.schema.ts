@@ -73,12 +73,29 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+/** One organisation as its page shows it: whether the caller may edit it is the server's answer. */
+export const organisationDetailSchema = organisationSchema.extend({ canEdit: z.boolean() });
+export type OrganisationDetail = z.infer<typeof organisationDetailSchema>;
+
+/** Orders of the organisation list; `name` sorts without regard to diacritics ("Đ" beside "D"). */
+export const organisationSorts = ['name', 'code', 'taxCode', 'country'] as const;
+export type OrganisationSort = (typeof organisationSorts)[number];
+
 export const organisationListQuerySchema = z.object({
   /** Diacritics-insensitive search over code, name, English name and tax code. */
   q: z.string().trim().max(200).optional(),
   /** An ownership kind, or `unknown` for organisations no source has classified yet. */
   ownership: z.enum([...ownershipKinds, 'unknown']).optional(),
   role: z.enum(organisationRoles).optional(),
+  /** ISO 3166-1 alpha-2 country of the investor. */
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  sort: z.enum(organisationSorts).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

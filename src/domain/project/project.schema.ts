@@ -112,11 +112,56 @@ export type InvestmentEvent = z.infer<typeof investmentEventSchema>;
 
 export const projectDetailSchema = projectSummarySchema.extend({
   zoneKind: z.string(),
+  /** Whether the caller may edit the project and add to its ledger (role and the zone's scope). */
+  canEdit: z.boolean(),
   events: z.array(investmentEventSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;
+
+/**
+ * VSIC 2018 sections (ngành cấp 1) by their divisions (cấp 2): a section filter matches the projects whose
+ * code is the letter itself or starts with one of its divisions.
+ */
+export const vsicSections: Record<string, readonly [string, string]> = {
+  A: ['01', '03'],
+  B: ['05', '09'],
+  C: ['10', '33'],
+  D: ['35', '35'],
+  E: ['36', '39'],
+  F: ['41', '43'],
+  G: ['45', '47'],
+  H: ['49', '53'],
+  I: ['55', '56'],
+  J: ['58', '63'],
+  K: ['64', '66'],
+  L: ['68', '68'],
+  M: ['69', '75'],
+  N: ['77', '82'],
+  O: ['84', '84'],
+  P: ['85', '85'],
+  Q: ['86', '88'],
+  R: ['90', '93'],
+  S: ['94', '96'],
+  T: ['97', '98'],
+  U: ['99', '99'],
+};
+
+/** Orders of the project list; `name`, `zone` and `investor` sort without regard to diacritics. */
+export const projectSorts = [
+  'code',
+  'name',
+  'zone',
+  'investor',
+  'certificateDate',
+  'leasedHa',
+  'workers',
+] as const;
+export type ProjectSort = (typeof projectSorts)[number];
+
+/** FDI (investor's ownership = fdi), domestic (any other known ownership), unknown (not classified). */
+export const projectOwnershipFilters = ['fdi', 'domestic', 'unknown'] as const;
 
 export const projectListQuerySchema = z.object({
   /** Diacritics-insensitive search over the project's code, name, certificate and investor's name. */
@@ -124,6 +169,17 @@ export const projectListQuerySchema = z.object({
   zone: z.string().trim().toUpperCase().max(64).optional(),
   investor: z.string().trim().toUpperCase().max(64).optional(),
   status: z.enum(projectStatuses).optional(),
+  /** A VSIC section letter (A–U) or the first 1–5 digits of a code: 26 finds 2610 and 2620. */
+  vsic: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-U]|\d{1,5})$/)
+    .optional()
+    .meta({ example: '26' }),
+  ownership: z.enum(projectOwnershipFilters).optional(),
+  sort: z.enum(projectSorts).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -59,6 +59,34 @@ export async function listAudit(
 }
 
 /**
+ * The audit entries of one record, newest first: its page's history tab, and — with `sinceVersion` — the
+ * changes a stale editor missed (entries whose `before` was at that version or later). The caller has
+ * already checked that the actor may see the record.
+ */
+export async function recordHistory(
+  db: Db,
+  entityType: string,
+  entityId: string,
+  sinceVersion = 0,
+): Promise<AuditEntry[]> {
+  const { rows } = await findAuditRows(db, { entityType, entityId, page: 1, pageSize: 500 });
+  return rows
+    .filter((row) => Number((row.before as { version?: number } | null)?.version ?? 0) >= sinceVersion)
+    .map((row) => ({
+      id: String(row.id),
+      at: row.at.toISOString(),
+      actorId: row.actorId,
+      actorName: row.actorName,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      before: row.before,
+      after: row.after,
+      requestId: row.requestId,
+    }));
+}
+
+/**
  * Records many changes at once (bulk imports): one audit row per change, exactly as `recordAudit` writes
  * it, inserted in batches. Call it inside the transaction of the changes.
  */

@@ -1,8 +1,36 @@
-import { and, asc, count, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { organisation } from '../../db/schema/organisation';
-import type { OrganisationListQuery } from '../../domain/organisation/organisation.schema';
+import type { OrganisationListQuery, OrganisationSort } from '../../domain/organisation/organisation.schema';
+import { foldVietnamese } from '../../domain/shared/text';
 import type { OrganisationVisibility } from './organisation.policy';
+
+/** Every Vietnamese letter with a diacritic (both cases), and its folded letter, for SQL `translate`. */
+const [foldFrom, foldTo] = (() => {
+  let from = 'đĐ';
+  let to = 'dd';
+  for (const base of ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y']) {
+    for (const tone of ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323']) {
+      const letter = `${base}${tone}`.normalize('NFC');
+      for (const variant of [letter, letter.toUpperCase()]) {
+        const folded = foldVietnamese(variant);
+        if (folded !== variant && folded.length === 1 && !from.includes(variant)) {
+          from += variant;
+          to += folded;
+        }
+      }
+    }
+  }
+  return [from, to];
+})();
+
+/**
+ * A text column folded as `foldVietnamese` does, for sorting: "Đông Anh" sorts with "dong anh", between
+ * "Dịch vụ" and "Gia Lâm", on either database and whatever its collation.
+ */
+export function foldedSql(column: AnyColumn | SQL): SQL {
+  return sql`lower(translate(${column}, ${foldFrom}, ${foldTo}))`;
+}
 
 export type OrganisationRow = typeof organisation.$inferSelect;
 export type OrganisationWrite = Partial<typeof organisation.$inferInsert>;
@@ -13,23 +41,38 @@ function visibilityFilter(visibility: OrganisationVisibility): SQL | undefined {
   return visibility.codes.length ? inArray(organisation.code, visibility.codes) : sql`false`;
 }
 
+const sortColumns: Record<OrganisationSort, SQL | AnyColumn> = {
+  name: foldedSql(organisation.name),
+  code: organisation.code,
+  taxCode: organisation.taxCode,
+  country: organisation.country,
+};
+
+export type OrganisationListFilter = Omit<OrganisationListQuery, 'sort' | 'order'> &
+  Partial<Pick<OrganisationListQuery, 'sort' | 'order'>> & { searchPattern?: string };
+
 export async function findOrganisations(
   db: Db,
   visibility: OrganisationVisibility,
-  query: OrganisationListQuery & { searchPattern?: string },
+  query: OrganisationListFilter,
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
   const filters: (SQL | undefined)[] = [visibilityFilter(visibility)];
   if (query.searchPattern) filters.push(like(organisation.searchText, query.searchPattern));
   if (query.ownership === 'unknown') filters.push(isNull(organisation.ownership));
   else if (query.ownership) filters.push(eq(organisation.ownership, query.ownership));
   if (query.role) filters.push(sql`${query.role} = any(${organisation.roles})`);
+  if (query.country) filters.push(eq(organisation.country, query.country));
   const where = and(...filters);
+  const direction = query.order === 'desc' ? desc : asc;
   const [rows, totals] = await Promise.all([
     db
       .select()
       .from(organisation)
       .where(where)
-      .orderBy(asc(organisation.searchText), asc(organisation.code))
+      .orderBy(
+        sql`${direction(sortColumns[query.sort ?? 'name'] as never)} nulls last`,
+        asc(organisation.code),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(organisation).where(where),

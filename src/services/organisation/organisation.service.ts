@@ -2,8 +2,8 @@ import {
   checkOrganisationFields,
   type CreateOrganisationInput,
   type Organisation,
+  type OrganisationDetail,
   type OrganisationFields,
-  type OrganisationListQuery,
   type Ownership,
   type OrganisationRole,
   type UpdateOrganisationInput,
@@ -11,8 +11,10 @@ import {
 import { normalizeTaxCode } from '../../domain/organisation/tax-code';
 import { AppError, validationError, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
+import type { AuditEntry } from '../../domain/audit/audit.schema';
+import type { Actor } from '../../domain/identity/roles';
 import type { Db } from '../../db/client';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordHistory } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
 import { canManageOrganisations, canReadOrganisations, organisationVisibility } from './organisation.policy';
 import {
@@ -22,6 +24,7 @@ import {
   insertOrganisation,
   isUniqueViolation,
   updateOrganisation as updateOrganisationRow,
+  type OrganisationListFilter,
   type OrganisationRow,
   type OrganisationWrite,
 } from './organisation.repository';
@@ -43,6 +46,10 @@ function toOrganisation(row: OrganisationRow): Organisation {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+function toDetail(row: OrganisationRow, actor: Actor): OrganisationDetail {
+  return { ...toOrganisation(row), canEdit: canManageOrganisations(actor) };
 }
 
 /** The writable facts as the audit trail records them: the API's names. */
@@ -104,7 +111,10 @@ async function toColumns(db: Db, fields: Partial<OrganisationFields>, selfId: st
   return values;
 }
 
-export async function listOrganisations(deps: ServiceDeps, query: OrganisationListQuery) {
+export async function listOrganisations(
+  deps: ServiceDeps,
+  query: Omit<OrganisationListFilter, 'searchPattern'>,
+) {
   const actor = requireActor(deps);
   if (!canReadOrganisations(actor)) throw new AppError('forbidden');
   const { rows, total } = await findOrganisations(deps.db, organisationVisibility(actor), {
@@ -122,8 +132,23 @@ async function loadVisible(deps: ServiceDeps, code: string): Promise<Organisatio
   return row;
 }
 
-export async function getOrganisation(deps: ServiceDeps, code: string): Promise<Organisation> {
-  return toOrganisation(await loadVisible(deps, code));
+export async function getOrganisation(deps: ServiceDeps, code: string): Promise<OrganisationDetail> {
+  return toDetail(await loadVisible(deps, code), requireActor(deps));
+}
+
+/** Who changed what and when (from the audit trail), newest first. */
+export async function organisationHistory(deps: ServiceDeps, code: string): Promise<{ items: AuditEntry[] }> {
+  const row = await loadVisible(deps, code);
+  return { items: await recordHistory(deps.db, 'organisation', row.id) };
+}
+
+/** A stale edit: the organisation as it is now and the changes made since the version the caller read. */
+async function conflict(db: Db, actor: Actor, code: string, version: number): Promise<never> {
+  const current = await findOrganisationByCode(db, { kind: 'all' }, code);
+  throw new AppError('conflict', {
+    current: current ? toDetail(current, actor) : null,
+    changes: current ? await recordHistory(db, 'organisation', current.id, version) : [],
+  });
 }
 
 /** `options.synthetic` marks generated demo records (never set from the API). */
@@ -131,7 +156,7 @@ export async function createOrganisation(
   deps: ServiceDeps,
   input: CreateOrganisationInput,
   options: { synthetic?: boolean } = {},
-): Promise<Organisation> {
+): Promise<OrganisationDetail> {
   const actor = requireActor(deps);
   if (!canManageOrganisations(actor)) throw new AppError('forbidden');
   const { code, ...fields } = input;
@@ -158,7 +183,7 @@ export async function createOrganisation(
         entityId: row.id,
         after: auditView(created),
       });
-      return created;
+      return toDetail(row, actor);
     });
   } catch (error) {
     // Two officers registering the same organisation at once: the unique keys decide.
@@ -177,19 +202,19 @@ export async function createOrganisation(
 
 /**
  * Edits an organisation. The caller names the version it read; if it changed since, nothing is written and
- * the 409 carries the current record.
+ * the 409 carries the current record and the changes the caller missed.
  */
 export async function updateOrganisation(
   deps: ServiceDeps,
   code: string,
   input: UpdateOrganisationInput,
-): Promise<Organisation> {
+): Promise<OrganisationDetail> {
   const actor = requireActor(deps);
   const row = await loadVisible(deps, code);
   if (!canManageOrganisations(actor)) throw new AppError('forbidden');
   const before = toOrganisation(row);
   const { version, ...fields } = input;
-  if (version !== row.version) throw new AppError('conflict', { current: before });
+  if (version !== row.version) await conflict(deps.db, actor, row.code, version);
   const values = await toColumns(deps.db, fields, row.id);
   const merged = { ...before, ...values };
   values.searchText = searchTextOf({
@@ -201,10 +226,7 @@ export async function updateOrganisation(
   try {
     return await deps.db.transaction(async (tx) => {
       const updated = await updateOrganisationRow(tx, row.id, version, values);
-      if (!updated) {
-        const current = await findOrganisationByCode(tx, { kind: 'all' }, row.code);
-        throw new AppError('conflict', { current: current ? toOrganisation(current) : null });
-      }
+      if (!updated) return conflict(tx, actor, row.code, version);
       const after = toOrganisation(updated);
       await recordAudit(tx, deps, {
         action: 'organisation.update',
@@ -213,7 +235,7 @@ export async function updateOrganisation(
         before: auditView(before),
         after: auditView(after),
       });
-      return after;
+      return toDetail(updated, actor);
     });
   } catch (error) {
     if (isUniqueViolation(error) && values.taxCode) {

@@ -1,10 +1,25 @@
-import { aliasedTable, and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  like,
+  ne,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
 import { investmentEvent, project } from '../../db/schema/project';
 import { zone } from '../../db/schema/zone';
-import type { ProjectListQuery } from '../../domain/project/project.schema';
+import { vsicSections, type ProjectListQuery, type ProjectSort } from '../../domain/project/project.schema';
+import { foldedSql } from '../organisation/organisation.repository';
 import { zoneVisibilityFilter, zoneFamilySql } from '../zone/zone.repository';
 import type { ZoneVisibility } from '../zone/zone.policy';
 import type { ProjectVisibility } from './project.policy';
@@ -97,10 +112,33 @@ function baseQuery<T extends Record<string, unknown>>(db: Db, columns: T) {
     .innerJoin(investor, eq(investor.id, project.investorId));
 }
 
+const sortColumns: Record<ProjectSort, SQL | AnyColumn> = {
+  code: project.code,
+  name: foldedSql(project.name),
+  zone: foldedSql(zone.name),
+  investor: foldedSql(investor.name),
+  certificateDate: project.certificateDate,
+  leasedHa: project.leasedHa,
+  workers: project.workers,
+};
+
+/** A VSIC filter: a section letter covers its divisions; digits match the codes they begin. */
+function vsicFilter(vsic: string): SQL | undefined {
+  const section = vsicSections[vsic];
+  if (!section) return like(project.vsicCode, `${vsic}%`);
+  return or(
+    eq(project.vsicCode, vsic),
+    sql`(${project.vsicCode} ~ '^[0-9]{2}' and left(${project.vsicCode}, 2) between ${section[0]} and ${section[1]})`,
+  );
+}
+
+export type ProjectListFilter = Omit<ProjectListQuery, 'sort' | 'order'> &
+  Partial<Pick<ProjectListQuery, 'sort' | 'order'>> & { searchPattern?: string };
+
 export async function findProjects(
   db: Db,
   visibility: ProjectVisibility,
-  query: ProjectListQuery & { searchPattern?: string },
+  query: ProjectListFilter,
 ): Promise<{ rows: ProjectRow[]; total: number }> {
   const filters: (SQL | undefined)[] = [projectVisibilityFilter(visibility)];
   if (query.searchPattern) {
@@ -111,11 +149,16 @@ export async function findProjects(
   if (query.zone) filters.push(eq(zone.code, query.zone));
   if (query.investor) filters.push(eq(investor.code, query.investor));
   if (query.status) filters.push(eq(project.status, query.status));
+  if (query.vsic) filters.push(vsicFilter(query.vsic));
+  if (query.ownership === 'fdi') filters.push(eq(investor.ownership, 'fdi'));
+  else if (query.ownership === 'domestic') filters.push(ne(investor.ownership, 'fdi'));
+  else if (query.ownership === 'unknown') filters.push(isNull(investor.ownership));
   const where = and(...filters);
+  const direction = query.order === 'desc' ? desc : asc;
   const [rows, totals] = await Promise.all([
     baseQuery(db, summaryColumns)
       .where(where)
-      .orderBy(asc(project.code))
+      .orderBy(sql`${direction(sortColumns[query.sort ?? 'code'] as never)} nulls last`, asc(project.code))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     baseQuery(db, { n: sql<number>`count(*)::int` }).where(where),

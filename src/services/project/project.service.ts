@@ -7,16 +7,16 @@ import {
   type InvestmentEventInput,
   type ProjectDetail,
   type ProjectFields,
-  type ProjectListQuery,
   type ProjectStatus,
   type ProjectSummary,
   type UpdateProjectInput,
 } from '../../domain/project/project.schema';
 import { AppError, validationError, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
+import type { AuditEntry } from '../../domain/audit/audit.schema';
 import type { Actor } from '../../domain/identity/roles';
 import type { Db } from '../../db/client';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordHistory } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
 import { isUniqueViolation } from '../organisation/organisation.repository';
 import { zoneVisibility, type ZoneFacts } from '../zone/zone.policy';
@@ -32,6 +32,7 @@ import {
   projectCodeExists,
   updateProject as updateProjectRow,
   type InvestmentEventRow,
+  type ProjectListFilter,
   type ProjectRow,
   type ProjectWrite,
 } from './project.repository';
@@ -80,11 +81,12 @@ function toEvent(row: InvestmentEventRow): InvestmentEvent {
   };
 }
 
-async function toDetail(db: Db, row: ProjectRow): Promise<ProjectDetail> {
+async function toDetail(db: Db, row: ProjectRow, actor: Actor): Promise<ProjectDetail> {
   const events = await findInvestmentEvents(db, row.id);
   return {
     ...toSummary(row),
     zoneKind: row.zoneKind,
+    canEdit: canEditProject(actor, zoneFactsOf(row)),
     events: events.map(toEvent),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
@@ -118,7 +120,7 @@ function auditView(p: ProjectSummary) {
   };
 }
 
-export async function listProjects(deps: ServiceDeps, query: ProjectListQuery) {
+export async function listProjects(deps: ServiceDeps, query: Omit<ProjectListFilter, 'searchPattern'>) {
   const actor = requireActor(deps);
   if (!canReadProjects(actor)) throw new AppError('forbidden');
   const { rows, total } = await findProjects(deps.db, projectVisibility(actor), {
@@ -137,7 +139,13 @@ async function loadVisible(deps: ServiceDeps, code: string, db: Db = deps.db, fo
 }
 
 export async function getProject(deps: ServiceDeps, code: string): Promise<ProjectDetail> {
-  return toDetail(deps.db, await loadVisible(deps, code));
+  return toDetail(deps.db, await loadVisible(deps, code), requireActor(deps));
+}
+
+/** Who changed what and when — edits and ledger events — from the audit trail, newest first. */
+export async function projectHistory(deps: ServiceDeps, code: string): Promise<{ items: AuditEntry[] }> {
+  const row = await loadVisible(deps, code);
+  return { items: await recordHistory(deps.db, 'project', row.id) };
 }
 
 /**
@@ -214,7 +222,7 @@ export async function createProject(
         searchText: foldVietnamese(`${code} ${input.name} ${input.certificateNo ?? ''}`),
         isSynthetic: options.synthetic ?? false,
       });
-      const created = await toDetail(tx, (await findProjectByCode(tx, { kind: 'all' }, code))!);
+      const created = await toDetail(tx, (await findProjectByCode(tx, { kind: 'all' }, code))!, actor);
       await recordAudit(tx, deps, {
         action: 'project.create',
         entityType: 'project',
@@ -229,9 +237,13 @@ export async function createProject(
   }
 }
 
-async function conflict(db: Db, code: string): Promise<never> {
+/** A stale edit: the project as it is now and the changes made since the version the caller read. */
+async function conflict(db: Db, actor: Actor, code: string, version: number): Promise<never> {
   const row = await findProjectByCode(db, { kind: 'all' }, code);
-  throw new AppError('conflict', { current: row ? await toDetail(db, row) : null });
+  throw new AppError('conflict', {
+    current: row ? await toDetail(db, row, actor) : null,
+    changes: row ? await recordHistory(db, 'project', row.id, version) : [],
+  });
 }
 
 /**
@@ -247,7 +259,7 @@ export async function updateProject(
   const row = await loadVisible(deps, code);
   if (!canEditProject(actor, zoneFactsOf(row))) throw new AppError('forbidden');
   const { version, ...fields } = input;
-  if (version !== row.version) await conflict(deps.db, row.code);
+  if (version !== row.version) await conflict(deps.db, actor, row.code, version);
   const values = await toColumns(deps.db, actor, fields);
   if (fields.name !== undefined || fields.certificateNo !== undefined) {
     const certificateNo = fields.certificateNo !== undefined ? fields.certificateNo : row.certificateNo;
@@ -255,8 +267,8 @@ export async function updateProject(
   }
   const before = toSummary(row);
   return deps.db.transaction(async (tx) => {
-    if (!(await updateProjectRow(tx, row.id, version, values))) await conflict(tx, row.code);
-    const after = await toDetail(tx, (await findProjectByCode(tx, { kind: 'all' }, row.code))!);
+    if (!(await updateProjectRow(tx, row.id, version, values))) await conflict(tx, actor, row.code, version);
+    const after = await toDetail(tx, (await findProjectByCode(tx, { kind: 'all' }, row.code))!, actor);
     await recordAudit(tx, deps, {
       action: 'project.update',
       entityType: 'project',

@@ -3,6 +3,7 @@ import {
   createOrganisation,
   getOrganisation,
   listOrganisations,
+  organisationHistory,
   updateOrganisation,
 } from '../../../services/organisation/organisation.service';
 import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
@@ -10,6 +11,7 @@ import {
   createOrganisationRoute,
   getOrganisationRoute,
   listOrganisationsRoute,
+  organisationHistoryRoute,
   updateOrganisationRoute,
 } from './organisation.routes';
 
@@ -22,6 +24,9 @@ export function registerOrganisations(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   );
   app.openapi(getOrganisationRoute, async (c) =>
     c.json(await getOrganisation(serviceDeps(c, deps), c.req.valid('param').code), 200),
+  );
+  app.openapi(organisationHistoryRoute, async (c) =>
+    c.json(await organisationHistory(serviceDeps(c, deps), c.req.valid('param').code), 200),
   );
   app.openapi(updateOrganisationRoute, async (c) =>
     c.json(

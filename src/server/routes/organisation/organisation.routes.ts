@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { auditEntrySchema } from '../../../domain/audit/audit.schema';
 import {
   createOrganisationInputSchema,
+  organisationDetailSchema,
   organisationListQuerySchema,
   organisationSchema,
   updateOrganisationInputSchema,
@@ -14,6 +16,7 @@ const codeParam = z.object({
     .openapi({ param: { name: 'code', in: 'path' } }),
 });
 const organisation = organisationSchema.meta({ id: 'Organisation' });
+const detail = organisationDetailSchema.meta({ id: 'OrganisationDetail' });
 const tags = ['Registry: organisations'];
 
 export const listOrganisationsRoute = createRoute({
@@ -38,7 +41,7 @@ export const createOrganisationRoute = createRoute({
   tags,
   summary: 'Register an organisation (tax code check digit verified; tax code unique)',
   request: { body: jsonBody(createOrganisationInputSchema.meta({ id: 'CreateOrganisationInput' })) },
-  responses: { 201: jsonResponse(organisation, 'Created'), ...errorResponses(400, 401, 403) },
+  responses: { 201: jsonResponse(detail, 'Created'), ...errorResponses(400, 401, 403) },
 });
 
 export const getOrganisationRoute = createRoute({
@@ -47,17 +50,30 @@ export const getOrganisationRoute = createRoute({
   tags,
   summary: 'One organisation by its code (404 outside your scope)',
   request: { params: codeParam },
-  responses: { 200: jsonResponse(organisation, 'The organisation'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(detail, 'The organisation'), ...errorResponses(401, 403, 404) },
+});
+
+export const organisationHistoryRoute = createRoute({
+  method: 'get',
+  path: '/api/organisations/{code}/history',
+  tags,
+  summary: 'Who changed what and when (from the audit trail), newest first',
+  request: { params: codeParam },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(auditEntrySchema) }), 'History'),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 export const updateOrganisationRoute = createRoute({
   method: 'patch',
   path: '/api/organisations/{code}',
   tags,
-  summary: 'Edit an organisation; `version` must be the one you read (409 with the current record)',
+  summary:
+    'Edit an organisation; `version` must be the one you read (409 with the current record and the changes since)',
   request: {
     params: codeParam,
     body: jsonBody(updateOrganisationInputSchema.meta({ id: 'UpdateOrganisationInput' })),
   },
-  responses: { 200: jsonResponse(organisation, 'Updated'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(detail, 'Updated'), ...errorResponses(400, 401, 403, 404, 409) },
 });

@@ -6,6 +6,7 @@ import {
   getProject,
   listInvestmentEvents,
   listProjects,
+  projectHistory,
   updateProject,
 } from '../../../services/project/project.service';
 import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
@@ -16,6 +17,7 @@ import {
   getProjectRoute,
   listInvestmentEventsRoute,
   listProjectsRoute,
+  projectHistoryRoute,
   updateProjectRoute,
 } from './project.routes';
 
@@ -31,6 +33,9 @@ export function registerProjects(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
   );
   app.openapi(updateProjectRoute, async (c) =>
     c.json(await updateProject(serviceDeps(c, deps), c.req.valid('param').code, c.req.valid('json')), 200),
+  );
+  app.openapi(projectHistoryRoute, async (c) =>
+    c.json(await projectHistory(serviceDeps(c, deps), c.req.valid('param').code), 200),
   );
   app.openapi(listInvestmentEventsRoute, async (c) =>
     c.json(await listInvestmentEvents(serviceDeps(c, deps), c.req.valid('param').code), 200),

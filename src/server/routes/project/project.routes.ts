@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { auditEntrySchema } from '../../../domain/audit/audit.schema';
 import { capitalQuerySchema, capitalReportSchema } from '../../../domain/project/capital';
 import {
   capitalAmountSchema,
@@ -63,9 +64,22 @@ export const updateProjectRoute = createRoute({
   method: 'patch',
   path: '/api/projects/{code}',
   tags,
-  summary: 'Edit a project; `version` must be the one you read (409 with the current record)',
+  summary:
+    'Edit a project; `version` must be the one you read (409 with the current record and the changes since)',
   request: { params: codeParam, body: jsonBody(updateProjectInputSchema.meta({ id: 'UpdateProjectInput' })) },
   responses: { 200: jsonResponse(detail, 'Updated'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+export const projectHistoryRoute = createRoute({
+  method: 'get',
+  path: '/api/projects/{code}/history',
+  tags,
+  summary: 'Who changed what and when — edits and capital ledger events — from the audit trail, newest first',
+  request: { params: codeParam },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(auditEntrySchema) }), 'History'),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 export const listInvestmentEventsRoute = createRoute({
