@@ -743,7 +743,7 @@ export async function generate(
   });
   // PGlite has no autovacuum: without statistics the planner guesses. Analyse as a bulk load should.
   await database.query(
-    'analyze organisation, zone, zone_lifecycle_event, project, investment_event, exchange_rate, capital_rollup',
+    'analyze organisation, zone, zone_lifecycle_event, project, investment_event, exchange_rate, capital_rollup_zone, capital_rollup_family',
   );
   const firstZone = zoneRows[0];
   const firstCommune = communes.find((c) => text(c.id) === firstZone?.[5]) ?? communes[0]!;

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { organisation } from './organisation';
 import { zone } from './zone';
 
@@ -90,24 +91,66 @@ export const exchangeRate = pgTable(
 );
 
 /**
- * The capital ledger rolled up per family (KCN | CCN), currency and day, with running totals, so that the
- * registered capital at any date — and its conversion at the rates of each period — is a handful of index
- * probes instead of a pass over every event. Maintained only by the database (statement triggers on
- * investment_event and project, migration 0005), in the same transaction as the ledger write; never written by
- * the application. `capital_rollup_rebuild()` recomputes it from the ledger.
+ * Per event kind, the count and the sum of the events of a calendar month (`month` = its 1st day), in one
+ * currency, of one owner group (fdi | domestic | unknown, from the investor's ownership).
  */
-export const capitalRollup = pgTable(
-  'capital_rollup',
+const capitalMonthColumns = {
+  month: date('month', { mode: 'string' }).notNull(),
+  currency: text('currency').notNull(),
+  owner: text('owner').notNull(),
+  newEvents: integer('new_events').notNull().default(0),
+  newAmount: numeric('new_amount').notNull().default('0'),
+  increaseEvents: integer('increase_events').notNull().default(0),
+  increaseAmount: numeric('increase_amount').notNull().default('0'),
+  decreaseEvents: integer('decrease_events').notNull().default(0),
+  decreaseAmount: numeric('decrease_amount').notNull().default('0'),
+  terminationEvents: integer('termination_events').notNull().default(0),
+  terminationAmount: numeric('termination_amount').notNull().default('0'),
+};
+
+/** Rows whose events have all gone (deleted, moved to another zone or owner group), pruned by the triggers. */
+const emptyRow = sql`new_events = 0 and increase_events = 0 and decrease_events = 0 and termination_events = 0`;
+
+/**
+ * The capital ledger rolled up per zone and month (capitalMonthColumns). Never written by the application:
+ * triggers keep it equal to investment_event in the same transaction as every ledger write — insert, update,
+ * delete or truncate of events; a project changing zone or investor, or deleted; an investor changing owner
+ * group (migration 0007) — and `capital_rollup_rebuild()` recomputes it from the ledger. Capital totals for a
+ * scope finer than a family read whole months here and only the days at a period's edges from the ledger.
+ */
+export const capitalRollupZone = pgTable(
+  'capital_rollup_zone',
+  {
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zone.id),
+    ...capitalMonthColumns,
+  },
+  (t) => [
+    primaryKey({
+      name: 'capital_rollup_zone_pkey',
+      columns: [t.month, t.currency, t.zoneId, t.owner],
+    }),
+    index('capital_rollup_zone_zone_idx').on(t.zoneId, t.month),
+    index('capital_rollup_zone_empty_idx').on(t.zoneId).where(emptyRow),
+  ],
+);
+
+/**
+ * The same roll-up per family (KCN: KCN, KCX and KCNC zones; CCN): a few thousand rows at any scale, for
+ * family-wide and city-wide capital totals. Kept by the same triggers, also when a zone changes family.
+ */
+export const capitalRollupFamily = pgTable(
+  'capital_rollup_family',
   {
     family: text('family').notNull(),
-    currency: text('currency').notNull(),
-    eventDate: date('event_date', { mode: 'string' }).notNull(),
-    /** Events of the day and their signed sum (new/increase add, decrease/termination subtract). */
-    events: integer('events').notNull(),
-    signedAmount: numeric('signed_amount', { precision: 24, scale: 2 }).notNull(),
-    /** Running totals up to and including the day, per family and currency. */
-    cumulativeEvents: integer('cumulative_events').notNull(),
-    cumulativeAmount: numeric('cumulative_amount', { precision: 24, scale: 2 }).notNull(),
+    ...capitalMonthColumns,
   },
-  (t) => [primaryKey({ columns: [t.family, t.currency, t.eventDate] })],
+  (t) => [
+    primaryKey({
+      name: 'capital_rollup_family_pkey',
+      columns: [t.month, t.currency, t.family, t.owner],
+    }),
+    index('capital_rollup_family_empty_idx').on(t.family).where(emptyRow),
+  ],
 );

@@ -2,7 +2,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
-import { capitalRollup, exchangeRate, investmentEvent, project } from '../../db/schema/project';
+import { exchangeRate, investmentEvent, project } from '../../db/schema/project';
 import { zone } from '../../db/schema/zone';
 import type { CapitalQuery } from '../../domain/project/capital';
 import type { ZoneFamily } from '../../domain/identity/roles';
@@ -89,64 +89,6 @@ const ratesFor = (alias: string, dateColumn: string) => {
       and ${date} between own.valid_from and own.valid_to`;
 };
 
-/**
- * Registered capital at `to`, from the roll-up: the days up to `to` are cut into segments at every boundary of
- * the rate periods (USD's, and the currency's own), so the rates are constant within a segment; a segment's
- * amount is the difference of two running totals (two index probes per family). Segments without a rate are
- * opened day by day, so the days that cannot be converted are listed as they are for the event-by-event path.
- */
-function registeredFromRollup(families: ZoneFamily[], to: string): SQL {
-  const fams = sql`array[${sql.join(
-    families.map((f) => sql`${f}`),
-    sql`, `,
-  )}]::text[]`;
-  const runningAt = (date: SQL) => sql`(
-      select coalesce(sum(x.cumulative_amount), 0) as amount, coalesce(sum(x.cumulative_events), 0)::int as events
-      from unnest(${fams}) f(family) cross join lateral (
-        select r.cumulative_amount, r.cumulative_events from ${capitalRollup} r
-        where r.family = f.family and r.currency = s.currency and r.event_date <= ${date}
-        order by r.event_date desc limit 1) x)`;
-  return sql`
-    currencies as (
-      select distinct r.currency from ${capitalRollup} r
-      where r.family = any(${fams}) and r.event_date <= ${to}::date
-    ), bounds as (
-      select c.currency, b.d from currencies c cross join lateral (
-        select '0001-01-01'::date as d
-        union select ${to}::date + 1
-        union select r.valid_from from ${exchangeRate} r
-          where (r.currency = 'USD' and c.currency <> 'USD' or r.currency = c.currency and c.currency not in ('USD', 'VND'))
-            and r.valid_from between '0001-01-02'::date and ${to}::date
-        union select r.valid_to + 1 from ${exchangeRate} r
-          where (r.currency = 'USD' and c.currency <> 'USD' or r.currency = c.currency and c.currency not in ('USD', 'VND'))
-            and r.valid_to < ${to}::date) b
-    ), segments as (
-      select currency, seg_from, seg_to from (
-        select currency, d as seg_from, lead(d) over (partition by currency order by d) - 1 as seg_to from bounds) s
-      where seg_to is not null
-    ), sums as (
-      select s.currency, s.seg_from, s.seg_to, hi.amount - lo.amount as amount, hi.events - lo.events as n
-      from segments s
-      cross join lateral ${runningAt(sql`s.seg_to`)} hi
-      cross join lateral ${runningAt(sql`s.seg_from - 1`)} lo
-    ), rated as (
-      select s.currency, s.seg_from, s.seg_to, s.amount, s.n, usd.vnd_per_unit as usd_rate, own.vnd_per_unit as own_rate
-      from sums s ${ratesFor('s', 'seg_from')}
-      where n > 0
-    ), registered as (
-      select currency, usd_rate, own_rate, null::date as missing_date, sum(n)::int as n, sum(amount) as amount,
-        sum(${converted(sql`amount`)}) as usd
-      from rated where not (${missingRate})
-      group by currency, usd_rate, own_rate
-      union all
-      select g.currency, g.usd_rate, g.own_rate, r.event_date, sum(r.events)::int, sum(r.signed_amount), null
-      from rated g join ${capitalRollup} r on r.currency = g.currency and r.family = any(${fams})
-        and r.event_date between g.seg_from and g.seg_to
-      where ${missingRateOf('g.')}
-      group by g.currency, g.usd_rate, g.own_rate, r.event_date
-    )`;
-}
-
 /** Registered capital at `to`, event by event, for scopes finer than a family. */
 function registeredFromLedger(filters: (SQL | undefined)[], to: string): SQL {
   return sql`
@@ -195,14 +137,9 @@ export async function capitalTotals(
       sql`${zone.communeId} in (select id from ${adminUnit} where level = 'commune' and valid_to is null and code = ${query.commune})`,
     );
   }
-  const families = options.path === 'ledger' ? null : rollupFamilies(visibility, query);
-  const registered =
-    families === null
-      ? registeredFromLedger(filters, query.to)
-      : families.length
-        ? registeredFromRollup(families, query.to)
-        : sql`registered as (select null::text as currency, null::numeric as usd_rate, null::numeric as own_rate,
-            null::date as missing_date, 0 as n, 0::numeric as amount, 0::numeric as usd where false)`;
+  // Migration 0007 replaced the per-day roll-up; until this reads the monthly one, the ledger answers.
+  void options;
+  const registered = registeredFromLedger(filters, query.to);
   const missing = (from: SQL) => sql`(
     select coalesce(json_agg(m order by m.date, m.rate_currency, m.event_currency), '[]'::json) from (
       select x.rate_currency, g.currency as event_currency, to_char(g.missing_date, 'YYYY-MM-DD') as date,
