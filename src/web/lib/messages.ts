@@ -499,6 +499,57 @@ const vi = {
 
   'zone.boundary.conflictRetry':
     'Thông tin khu, cụm trên trang đã được cập nhật theo dữ liệu mới nhất. Nếu vẫn muốn dùng ranh giới này, hãy bấm "Lưu ranh giới" lần nữa.',
+
+  'zone.boundary.draw': 'Vẽ ranh giới trên bản đồ',
+  'zone.boundary.drawHint':
+    'Bấm lên bản đồ để đặt từng đỉnh, rồi bấm lại vào đỉnh đầu tiên hoặc nhấp đúp để khép vùng; có thể vẽ nhiều vùng. Ranh giới đã có cũng sửa được: kéo đỉnh, kéo điểm giữa cạnh để thêm đỉnh.',
+  'zone.boundary.drawNew': 'Vẽ ranh giới mới',
+  'zone.boundary.editCurrent': 'Sửa ranh giới hiện tại',
+  'zone.boundary.editFile': 'Sửa trên bản đồ',
+  'zone.boundary.drawing.new': 'Ranh giới vẽ mới',
+  'zone.boundary.drawing.current': 'Sửa ranh giới hiện tại',
+  'zone.boundary.drawing.file': 'Sửa ranh giới từ tệp {file}',
+  'zone.boundary.drawDiscard': 'Huỷ bản vẽ',
+  'zone.boundary.drawDiscardConfirm': 'Bỏ bản vẽ này? Ranh giới đã lưu không thay đổi.',
+  'zone.boundary.fixFirst': 'Cần sửa trước khi lưu',
+  'zone.boundary.valid': 'Ranh giới hợp lệ, có thể lưu.',
+  'zone.boundary.bigDiffDrawn':
+    'Chênh lệch hơn 10 % so với diện tích công bố: hãy kiểm tra lại ranh giới đang vẽ hoặc diện tích công bố.',
+  'draw.toolbar': 'Công cụ vẽ ranh giới',
+  'draw.close': 'Khép vùng',
+  'draw.addCentre': 'Thêm đỉnh ở tâm bản đồ',
+  'draw.undo': 'Hoàn tác',
+  'draw.cancelRing': 'Huỷ vùng đang vẽ',
+  'draw.editVertices': 'Sửa đỉnh',
+  'draw.drawAnother': 'Vẽ thêm vùng',
+  'draw.deleteVertex': 'Xoá đỉnh đã chọn',
+  'draw.deletePolygon': 'Xoá vùng đã chọn',
+  'draw.deleteHole': 'Xoá lỗ đã chọn',
+  'draw.status.start': 'Bấm lên bản đồ để đặt đỉnh đầu tiên.',
+  'draw.status.drawing': 'Đã đặt {count} đỉnh. Bấm tiếp để thêm đỉnh.',
+  'draw.status.canClose':
+    'Đã đặt {count} đỉnh. Bấm vào đỉnh đầu tiên, nhấp đúp hoặc bấm "Khép vùng" để khép vùng.',
+  'draw.status.edit':
+    'Kéo đỉnh để di chuyển, kéo điểm giữa cạnh để thêm đỉnh; nhấp chuột phải vào đỉnh (hoặc chọn đỉnh rồi bấm Delete) để xoá.',
+  'draw.status.editEmpty': 'Chưa có vùng nào. Bấm "Vẽ thêm vùng" để vẽ.',
+  'draw.status.selected': 'Đã chọn đỉnh {vertex} của {where}.',
+  'draw.status.lastVertices': '{where} chỉ còn 3 đỉnh: không xoá thêm được, hãy xoá cả vùng nếu cần.',
+  'draw.keys':
+    'Bàn phím (khi bản đồ đang được chọn): phím mũi tên di chuyển bản đồ, + và − phóng to, thu nhỏ; phím cách thêm đỉnh ở tâm; Enter khép vùng; Backspace hoàn tác; Esc huỷ vùng đang vẽ; Delete xoá đỉnh đã chọn.',
+  'draw.legend': 'Ranh giới đang vẽ',
+  'draw.where.polygon': 'vùng {polygon}',
+  'draw.where.hole': 'lỗ {hole} của vùng {polygon}',
+  'draw.error.empty': 'Chưa có vùng nào. Hãy bấm lên bản đồ để đặt các đỉnh của ranh giới.',
+  'draw.error.open':
+    'Vùng đang vẽ chưa khép kín: bấm vào đỉnh đầu tiên, nhấp đúp hoặc bấm "Khép vùng" (hoặc huỷ vùng đó).',
+  'draw.error.tooFewVertices': '{where} cần ít nhất 3 đỉnh khác nhau.',
+  'draw.error.degenerate': '{where} không có diện tích: các đỉnh nằm trên một đường thẳng.',
+  'draw.error.selfIntersection':
+    '{where} có các cạnh cắt nhau (chỗ khoanh đỏ trên bản đồ). Hãy kéo đỉnh để gỡ chỗ cắt.',
+  'draw.error.crossing':
+    '{where} cắt hoặc chạm {other} (chỗ khoanh đỏ trên bản đồ). Các vùng không được chồng lên nhau.',
+  'draw.error.inside': '{where} nằm bên trong {other}. Các vùng không được chồng lên nhau.',
+  'draw.error.holeOutside': '{where} nằm ngoài vùng chứa nó.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -996,6 +1047,57 @@ const en: Messages = {
 
   'zone.boundary.conflictRetry':
     'The zone on this page now shows the latest data. To use this boundary anyway, press "Save boundary" again.',
+
+  'zone.boundary.draw': 'Draw the boundary on the map',
+  'zone.boundary.drawHint':
+    'Click on the map to place each vertex, then click the first vertex again or double-click to close the polygon; several polygons are allowed. An existing boundary can be edited too: drag a vertex, drag an edge midpoint to add one.',
+  'zone.boundary.drawNew': 'Draw a new boundary',
+  'zone.boundary.editCurrent': 'Edit the current boundary',
+  'zone.boundary.editFile': 'Edit on the map',
+  'zone.boundary.drawing.new': 'New boundary drawing',
+  'zone.boundary.drawing.current': 'Editing the current boundary',
+  'zone.boundary.drawing.file': 'Editing the boundary from {file}',
+  'zone.boundary.drawDiscard': 'Discard drawing',
+  'zone.boundary.drawDiscardConfirm': 'Discard this drawing? The saved boundary stays as it is.',
+  'zone.boundary.fixFirst': 'To fix before saving',
+  'zone.boundary.valid': 'The boundary is valid and can be saved.',
+  'zone.boundary.bigDiffDrawn':
+    'More than 10% off the declared area: check the drawing or the declared area.',
+  'draw.toolbar': 'Boundary drawing tools',
+  'draw.close': 'Close polygon',
+  'draw.addCentre': 'Add vertex at map centre',
+  'draw.undo': 'Undo',
+  'draw.cancelRing': 'Cancel this polygon',
+  'draw.editVertices': 'Edit vertices',
+  'draw.drawAnother': 'Draw another polygon',
+  'draw.deleteVertex': 'Delete selected vertex',
+  'draw.deletePolygon': 'Delete selected polygon',
+  'draw.deleteHole': 'Delete selected hole',
+  'draw.status.start': 'Click on the map to place the first vertex.',
+  'draw.status.drawing': '{count} vertices placed. Click to add more.',
+  'draw.status.canClose':
+    '{count} vertices placed. Click the first vertex, double-click or press "Close polygon" to close it.',
+  'draw.status.edit':
+    'Drag a vertex to move it, drag an edge midpoint to add one; right-click a vertex (or select it and press Delete) to delete it.',
+  'draw.status.editEmpty': 'No polygon yet. Press "Draw another polygon" to draw one.',
+  'draw.status.selected': 'Vertex {vertex} of {where} selected.',
+  'draw.status.lastVertices': '{where} has only 3 vertices left: delete the whole polygon instead if needed.',
+  'draw.keys':
+    'Keyboard (with the map focused): arrow keys pan, + and − zoom; Space adds a vertex at the centre; Enter closes the polygon; Backspace undoes; Esc cancels the polygon being drawn; Delete removes the selected vertex.',
+  'draw.legend': 'Boundary being drawn',
+  'draw.where.polygon': 'polygon {polygon}',
+  'draw.where.hole': 'hole {hole} of polygon {polygon}',
+  'draw.error.empty': 'Nothing drawn yet. Click on the map to place the vertices of the boundary.',
+  'draw.error.open':
+    'The polygon being drawn is not closed: click its first vertex, double-click or press "Close polygon" (or cancel it).',
+  'draw.error.tooFewVertices': '{where} needs at least 3 distinct vertices.',
+  'draw.error.degenerate': '{where} has no area: its vertices lie on one line.',
+  'draw.error.selfIntersection':
+    '{where} crosses itself (circled in red on the map). Drag a vertex to undo the crossing.',
+  'draw.error.crossing':
+    '{where} crosses or touches {other} (circled in red on the map). Polygons may not overlap.',
+  'draw.error.inside': '{where} lies inside {other}. Polygons may not overlap.',
+  'draw.error.holeOutside': '{where} lies outside its polygon.',
 };
 
 export const messages: Record<'vi' | 'en', Messages> = { vi, en };

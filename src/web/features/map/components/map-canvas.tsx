@@ -52,6 +52,8 @@ export type MapCanvasProps = {
   ariaLabel: string;
   /** Overlays (a selected zone's card, a legend) placed over the map. */
   children?: ReactNode;
+  /** The MapLibre map once its style has loaded (null when it goes), for tools that add their own layers. */
+  onMap?: (map: MapLibreMap | null) => void;
 };
 
 /**
@@ -68,6 +70,7 @@ export function MapCanvas({
   height,
   ariaLabel,
   children,
+  onMap,
 }: MapCanvasProps) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
@@ -79,6 +82,11 @@ export function MapCanvas({
   useEffect(() => {
     onSelectRef.current = onSelect;
   }, [onSelect]);
+  useEffect(() => {
+    if (!onMap) return;
+    onMap(ready ? mapRef.current : null);
+    return () => onMap(null);
+  }, [ready, onMap]);
 
   // Create the map once; sources and layers are added when its style has loaded.
   useEffect(() => {

@@ -1,17 +1,28 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FormOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Typography, Upload } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useReducer, useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { ApiError } from '../../../lib/api';
 import { areaHa, bboxOf, countParts, HANOI_BBOX, overlaps, type AreaGeometry } from '../../../lib/geo';
+import {
+  drawProblems,
+  drawReducer,
+  geometryOfPolygons,
+  initialDrawState,
+  liveGeometry,
+  type DrawOrigin,
+} from '../../../lib/geo-draw';
 import { parseBoundaryFile, type ParseProblem } from '../../../lib/geo-file';
-import { useFormat } from '../../../lib/format';
-import { useT } from '../../../lib/i18n';
+import { useFormat, type Formatters } from '../../../lib/format';
+import { useT, type Translate } from '../../../lib/i18n';
+import { drawProblemText } from '../../map/components/draw-text';
+import type { BoundaryEditor } from '../../map/components/use-boundary-drawing';
 import {
   useDeleteBoundary,
   usePutBoundary,
+  useZonesMap,
   zoneKeys,
   type AuditEntry,
   type ZoneDetail,
@@ -30,9 +41,89 @@ type UploadedBoundary = { fileName: string; geometry: AreaGeometry };
 /** More than this share off the declared area is worth a second look before saving. */
 const BIG_DIFFERENCE = 0.1;
 
+const bigDifference = (area: number | null, declared: number | null) =>
+  area !== null && declared ? Math.abs(area - declared) / declared > BIG_DIFFERENCE : false;
+
+/** A boundary not saved yet: its parts, estimated area, the declared area and the difference. */
+function AreaFigures({
+  geometry,
+  declared,
+  t,
+  format,
+  testId,
+  drawn = false,
+}: {
+  geometry: AreaGeometry | null;
+  declared: number | null;
+  t: Translate;
+  format: Formatters;
+  testId: string;
+  /** Drawn by hand rather than read from a file: the warnings say so. */
+  drawn?: boolean;
+}) {
+  const estimated = geometry ? areaHa(geometry) : null;
+  const parts = geometry ? countParts(geometry) : { polygons: 0, holes: 0 };
+  return (
+    <>
+      <Descriptions
+        size="small"
+        column={1}
+        data-testid={testId}
+        items={[
+          {
+            key: 'parts',
+            label: t('zone.field.boundary'),
+            children: t('zone.boundary.parts', {
+              polygons: format.number(parts.polygons),
+              holes: format.number(parts.holes),
+            }),
+          },
+          {
+            key: 'estimated',
+            label: t('zone.boundary.estimated'),
+            children:
+              estimated === null ? (
+                '—'
+              ) : (
+                <span title={t('zone.boundary.estimatedHint')} data-testid={`${testId}-area`}>
+                  ≈ {format.area(estimated, { maxFractionDigits: 2 })}
+                </span>
+              ),
+          },
+          { key: 'declared', label: t('zone.boundary.declared'), children: format.area(declared) },
+          {
+            key: 'diff',
+            label: t('zone.boundary.diff'),
+            children:
+              estimated !== null && declared ? (
+                <span data-testid={`${testId}-diff`}>{areaDifference(estimated, declared, format)}</span>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('zone.boundary.estimatedHint')}
+      </Typography.Text>
+      {geometry && !overlaps(bboxOf([geometry]) ?? HANOI_BBOX, HANOI_BBOX) ? (
+        <Alert type="warning" showIcon title={t('zone.boundary.farAway')} />
+      ) : null}
+      {bigDifference(estimated, declared) ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t(drawn ? 'zone.boundary.bigDiffDrawn' : 'zone.boundary.bigDiff')}
+        />
+      ) : null}
+    </>
+  );
+}
+
 /**
  * Ranh giới: the current boundary against the declared area; for the zone's keepers, upload a GeoJSON or KML
- * file, preview it on the map with an estimated area, and save it (the server computes the stored area).
+ * file, or draw the boundary by hand on the map (or edit the current or uploaded one there), see its estimated
+ * area and what is wrong with it, and save it (the server computes the stored area).
  */
 export function ZoneBoundaryTab({ zone, canManage }: { zone: ZoneDetail; canManage: boolean }) {
   const t = useT();
@@ -46,6 +137,28 @@ export function ZoneBoundaryTab({ zone, canManage }: { zone: ZoneDetail; canMana
   const [saveError, setSaveError] = useState<unknown>(null);
   /** Set after a 409: what others changed; the page already shows the zone as it is now. */
   const [conflictChanges, setConflictChanges] = useState<AuditEntry[] | null>(null);
+  const [draw, dispatch] = useReducer(drawReducer, initialDrawState);
+  const problems = useMemo(
+    () => (draw.active ? drawProblems(draw) : []),
+    // Only the shape matters, not the selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [draw.active, draw.polygons, draw.current],
+  );
+  const editor = useMemo<BoundaryEditor>(() => ({ state: draw, dispatch, problems }), [draw, problems]);
+  const drawnGeometry = useMemo(() => (draw.active ? liveGeometry(draw) : null), [draw]);
+  // The saved boundary, to edit it: the same query the map shows it from.
+  const zonesMap = useZonesMap({});
+  const savedBoundary = useMemo<AreaGeometry | null>(() => {
+    const feature = zonesMap.data?.features.find((f) => f.properties.code === zone.code);
+    const geometry = feature?.geometry;
+    return geometry && geometry.type !== 'Point' ? geometry : null;
+  }, [zonesMap.data, zone.code]);
+
+  function clearMessages() {
+    setProblem(null);
+    setSaveError(null);
+    setConflictChanges(null);
+  }
 
   async function read(file: File) {
     setProblem(null);
@@ -82,20 +195,35 @@ export function ZoneBoundaryTab({ zone, canManage }: { zone: ZoneDetail; canMana
     setSaveError(error);
   }
 
-  function save() {
-    if (!upload) return;
+  function saveGeometry(geometry: AreaGeometry, onSaved: () => void) {
     setSaveError(null);
     setConflictChanges(null);
     put.mutate(
-      { geometry: upload.geometry, version: zone.version },
+      { geometry, version: zone.version },
       {
         onSuccess: (saved) => {
           void message.success(t('zone.boundary.saved', { area: format.area(saved.boundaryAreaHa) }));
-          setUpload(null);
+          onSaved();
         },
         onError: onWriteError,
       },
     );
+  }
+
+  function save() {
+    if (upload) saveGeometry(upload.geometry, () => setUpload(null));
+  }
+
+  function saveDrawing() {
+    const geometry = geometryOfPolygons(draw.polygons);
+    if (!geometry || problems.length > 0) return;
+    saveGeometry(geometry, () => dispatch({ type: 'stop' }));
+  }
+
+  function startDrawing(origin: DrawOrigin, geometry: AreaGeometry | null) {
+    clearMessages();
+    setUpload(null);
+    dispatch({ type: 'start', mode: geometry ? 'edit' : 'draw', origin, geometry });
   }
 
   function deleteBoundary() {
@@ -107,19 +235,22 @@ export function ZoneBoundaryTab({ zone, canManage }: { zone: ZoneDetail; canMana
     });
   }
 
-  const estimated = upload ? areaHa(upload.geometry) : null;
-  const parts = upload ? countParts(upload.geometry) : null;
-  const uploadBox = upload ? bboxOf([upload.geometry]) : null;
-  const farAway = uploadBox ? !overlaps(uploadBox, HANOI_BBOX) : false;
   const declared = zone.declaredAreaHa;
-  const bigDifference = (area: number | null) =>
-    area !== null && declared ? Math.abs(area - declared) / declared > BIG_DIFFERENCE : false;
+  const drawingTitle =
+    draw.origin.kind === 'file'
+      ? t('zone.boundary.drawing.file', { file: draw.origin.name })
+      : t(`zone.boundary.drawing.${draw.origin.kind}`);
 
   return (
     <Row gutter={[24, 16]}>
       <Col xs={24} lg={14}>
         <Suspense fallback={<PageLoader />}>
-          <BoundaryMap code={zone.code} preview={upload?.geometry ?? null} />
+          <BoundaryMap
+            code={zone.code}
+            preview={draw.active ? null : (upload?.geometry ?? null)}
+            editor={canManage ? editor : undefined}
+            height={draw.active ? 480 : 360}
+          />
         </Suspense>
       </Col>
       <Col xs={24} lg={10}>
@@ -149,7 +280,7 @@ export function ZoneBoundaryTab({ zone, canManage }: { zone: ZoneDetail; canMana
             ) : (
               <Typography.Text type="secondary">{t('zone.boundary.none')}</Typography.Text>
             )}
-            {zone.hasBoundary && bigDifference(zone.boundaryAreaHa) ? (
+            {zone.hasBoundary && bigDifference(zone.boundaryAreaHa, declared) ? (
               <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('zone.boundary.bigDiff')} />
             ) : null}
             {canManage && zone.hasBoundary ? (
@@ -173,7 +304,97 @@ export function ZoneBoundaryTab({ zone, canManage }: { zone: ZoneDetail; canMana
             ) : null}
           </Card>
 
-          {canManage ? (
+          {canManage && draw.active ? (
+            <Card size="small" title={drawingTitle} data-testid="boundary-drawing">
+              <Flex vertical gap={8}>
+                <AreaFigures
+                  geometry={drawnGeometry}
+                  declared={declared}
+                  t={t}
+                  format={format}
+                  testId="drawing-figures"
+                  drawn
+                />
+                {problems.length > 0 ? (
+                  <Alert
+                    type={problems.every((p) => p.kind === 'open' || p.kind === 'empty') ? 'info' : 'error'}
+                    showIcon
+                    data-testid="drawing-problems"
+                    title={t('zone.boundary.fixFirst')}
+                    description={
+                      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                        {problems.map((p, index) => (
+                          <li key={index}>{drawProblemText(p, t)}</li>
+                        ))}
+                      </ul>
+                    }
+                  />
+                ) : (
+                  <Alert
+                    type="success"
+                    showIcon
+                    data-testid="drawing-valid"
+                    title={t('zone.boundary.valid')}
+                  />
+                )}
+                {zone.hasBoundary ? <Alert type="info" showIcon title={t('zone.boundary.replaces')} /> : null}
+                <Flex gap={8} wrap>
+                  <Button
+                    type="primary"
+                    onClick={saveDrawing}
+                    loading={put.isPending}
+                    disabled={problems.length > 0}
+                    data-testid="drawing-save"
+                  >
+                    {t('zone.boundary.save')}
+                  </Button>
+                  <Popconfirm
+                    title={t('zone.boundary.drawDiscard')}
+                    description={<div style={{ maxWidth: 320 }}>{t('zone.boundary.drawDiscardConfirm')}</div>}
+                    okText={t('zone.boundary.drawDiscard')}
+                    cancelText={t('common.cancel')}
+                    disabled={draw.past.length === 0}
+                    onConfirm={() => dispatch({ type: 'stop' })}
+                  >
+                    <Button
+                      onClick={draw.past.length === 0 ? () => dispatch({ type: 'stop' }) : undefined}
+                      data-testid="drawing-discard"
+                    >
+                      {t('zone.boundary.drawDiscard')}
+                    </Button>
+                  </Popconfirm>
+                </Flex>
+              </Flex>
+            </Card>
+          ) : null}
+
+          {canManage && !draw.active ? (
+            <Card size="small" title={t('zone.boundary.draw')}>
+              <Typography.Paragraph type="secondary">{t('zone.boundary.drawHint')}</Typography.Paragraph>
+              <Flex gap={8} wrap>
+                <Button
+                  icon={<FormOutlined aria-hidden />}
+                  onClick={() => startDrawing({ kind: 'new' }, null)}
+                  data-testid="draw-new"
+                >
+                  {t('zone.boundary.drawNew')}
+                </Button>
+                {zone.hasBoundary ? (
+                  <Button
+                    icon={<EditOutlined aria-hidden />}
+                    disabled={!savedBoundary}
+                    loading={zonesMap.isLoading}
+                    onClick={() => savedBoundary && startDrawing({ kind: 'current' }, savedBoundary)}
+                    data-testid="draw-edit-current"
+                  >
+                    {t('zone.boundary.editCurrent')}
+                  </Button>
+                ) : null}
+              </Flex>
+            </Card>
+          ) : null}
+
+          {canManage && !draw.active ? (
             <Card size="small" title={t('zone.boundary.upload')}>
               <Typography.Paragraph type="secondary">{t('zone.boundary.uploadHint')}</Typography.Paragraph>
               <Upload
@@ -198,57 +419,30 @@ export function ZoneBoundaryTab({ zone, canManage }: { zone: ZoneDetail; canMana
                   title={t(problem.key, problem.params)}
                 />
               ) : null}
-              {upload && estimated !== null && parts ? (
+              {upload ? (
                 <Flex vertical gap={8} style={{ marginTop: 12 }} data-testid="boundary-preview">
                   <Typography.Text strong>
                     {t('zone.boundary.preview', { file: upload.fileName })}
                   </Typography.Text>
-                  <Descriptions
-                    size="small"
-                    column={1}
-                    items={[
-                      {
-                        key: 'parts',
-                        label: t('zone.field.boundary'),
-                        children: t('zone.boundary.parts', {
-                          polygons: format.number(parts.polygons),
-                          holes: format.number(parts.holes),
-                        }),
-                      },
-                      {
-                        key: 'estimated',
-                        label: t('zone.boundary.estimated'),
-                        children: (
-                          <span title={t('zone.boundary.estimatedHint')}>
-                            ≈ {format.area(estimated, { maxFractionDigits: 2 })}
-                          </span>
-                        ),
-                      },
-                      {
-                        key: 'declared',
-                        label: t('zone.boundary.declared'),
-                        children: format.area(declared),
-                      },
-                      {
-                        key: 'diff',
-                        label: t('zone.boundary.diff'),
-                        children: declared ? areaDifference(estimated, declared, format) : '—',
-                      },
-                    ]}
+                  <AreaFigures
+                    geometry={upload.geometry}
+                    declared={declared}
+                    t={t}
+                    format={format}
+                    testId="upload-figures"
                   />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('zone.boundary.estimatedHint')}
-                  </Typography.Text>
-                  {farAway ? <Alert type="warning" showIcon title={t('zone.boundary.farAway')} /> : null}
-                  {bigDifference(estimated) ? (
-                    <Alert type="warning" showIcon title={t('zone.boundary.bigDiff')} />
-                  ) : null}
                   {zone.hasBoundary ? (
                     <Alert type="info" showIcon title={t('zone.boundary.replaces')} />
                   ) : null}
                   <Flex gap={8} wrap>
                     <Button type="primary" onClick={save} loading={put.isPending} data-testid="boundary-save">
                       {t('zone.boundary.save')}
+                    </Button>
+                    <Button
+                      icon={<EditOutlined aria-hidden />}
+                      onClick={() => startDrawing({ kind: 'file', name: upload.fileName }, upload.geometry)}
+                    >
+                      {t('zone.boundary.editFile')}
                     </Button>
                     <Button onClick={() => setUpload(null)}>{t('zone.boundary.discard')}</Button>
                   </Flex>
