@@ -26,6 +26,11 @@ export type ColumnType =
   | { type: 'number'; maxDecimals?: number; integer?: boolean; decimalOnly?: boolean }
   /** A whole number kept as a digit string (money in VND, numeric(20,0)): never a float. */
   | { type: 'integerText' }
+  /**
+   * A decimal kept as a string (money with cents, numeric(20,2)): read exactly, never through a float;
+   * "1.500.000,50" → "1500000.5".
+   */
+  | { type: 'decimalText'; maxDecimals: number; maxIntegerDigits: number }
   | { type: 'date' }
   | { type: 'boolean' }
   | { type: 'enum'; options: readonly EnumOption[] }
@@ -77,13 +82,13 @@ export type FlexibleNumber = { value: number } | { ambiguous: true } | null;
 
 const GROUPED = (sep: string) => new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`);
 
-/**
- * Reads "1.347,4" (Vietnamese), "1,347.4" (English), "1347.4" or "1347,4": when both separators occur the
- * last is the decimal one; a separator repeated is digit grouping ("1.000.000"); a single separator
- * followed by exactly three digits after 1–3 digits ("1.347", "2,500") could be either, and is reported
- * ambiguous. Spaces (also non-breaking) are ignored. Null when the text is not a number.
- */
-export function parseFlexibleNumber(text: string, options: { decimalOnly?: boolean } = {}): FlexibleNumber {
+type NumberParts = { sign: '' | '-' | '+'; intPart: string; fracPart: string };
+
+/** The digits of a flexibly written number, before any conversion (see `parseFlexibleNumber`). */
+function splitFlexibleNumber(
+  text: string,
+  options: { decimalOnly?: boolean } = {},
+): NumberParts | { ambiguous: true } | null {
   const compact = text.trim().replace(/[\s\u00a0\u202f]/g, '');
   if (compact === '') return null;
   const sign = compact[0] === '-' || compact[0] === '+' ? compact[0] : '';
@@ -117,6 +122,19 @@ export function parseFlexibleNumber(text: string, options: { decimalOnly?: boole
   } else {
     intPart = body;
   }
+  return { sign, intPart, fracPart };
+}
+
+/**
+ * Reads "1.347,4" (Vietnamese), "1,347.4" (English), "1347.4" or "1347,4": when both separators occur the
+ * last is the decimal one; a separator repeated is digit grouping ("1.000.000"); a single separator
+ * followed by exactly three digits after 1–3 digits ("1.347", "2,500") could be either, and is reported
+ * ambiguous. Spaces (also non-breaking) are ignored. Null when the text is not a number.
+ */
+export function parseFlexibleNumber(text: string, options: { decimalOnly?: boolean } = {}): FlexibleNumber {
+  const parts = splitFlexibleNumber(text, options);
+  if (parts === null || 'ambiguous' in parts) return parts;
+  const { sign, intPart, fracPart } = parts;
   const value = Number(`${sign}${intPart || '0'}.${fracPart || '0'}`);
   return Number.isFinite(value) ? { value } : null;
 }
@@ -142,6 +160,16 @@ export function formatPlainNumber(value: number): string {
   return text;
 }
 
+/** "1.347": digit grouping or a decimal point? Refused, saying how to write either. */
+function ambiguousNumber(raw: string): CellResult {
+  const t = raw.trim();
+  const [a = '', b = ''] = t.replace(/^[+-]/, '').split(/[.,]/);
+  return fail(
+    `Số "${t}" không rõ là ${a}${b} (dấu phân cách hàng nghìn) hay ${a},${b} (số thập phân): viết ${a}${b} hoặc ${a},${b}0.`,
+    `The number "${t}" is ambiguous — ${a}${b} (digit grouping) or ${a}.${b} (decimal)? Write ${a}${b} or ${a}.${b}0.`,
+  );
+}
+
 function parseNumberCell(
   column: { maxDecimals?: number; integer?: boolean; decimalOnly?: boolean },
   raw: CellValue,
@@ -151,14 +179,7 @@ function parseNumberCell(
   else if (typeof raw === 'string') {
     const parsed = parseFlexibleNumber(raw, column);
     if (parsed === null) return fail(`"${raw.trim()}" không phải là số.`, `"${raw.trim()}" is not a number.`);
-    if ('ambiguous' in parsed) {
-      const t = raw.trim();
-      const [a = '', b = ''] = t.replace(/^[+-]/, '').split(/[.,]/);
-      return fail(
-        `Số "${t}" không rõ là ${a}${b} (dấu phân cách hàng nghìn) hay ${a},${b} (số thập phân): viết ${a}${b} hoặc ${a},${b}0.`,
-        `The number "${t}" is ambiguous — ${a}${b} (digit grouping) or ${a}.${b} (decimal)? Write ${a}${b} or ${a}.${b}0.`,
-      );
-    }
+    if ('ambiguous' in parsed) return ambiguousNumber(raw);
     value = parsed.value;
   } else return fail('Ô này phải là một số.', 'This cell must be a number.');
   if (!Number.isFinite(value)) return fail('Ô này phải là một số.', 'This cell must be a number.');
@@ -209,6 +230,57 @@ function parseIntegerText(raw: CellValue): CellResult {
     );
   }
   return ok(sign + (digits.replace(/^0+(?=\d)/, '') || '0'));
+}
+
+/** Significant digits a spreadsheet number cell holds exactly. */
+const EXACT_CELL_DIGITS = 15;
+
+/**
+ * An exact decimal as a canonical string — no grouping, no leading zeros, no trailing decimal zeros
+ * ("1.500.000,50" → "1500000.5") — from text (read digit by digit, never through a float) or from a number
+ * cell (exact up to 15 significant digits; a formula's binary noise is snapped to `maxDecimals`).
+ */
+function parseDecimalText(
+  column: { maxDecimals: number; maxIntegerDigits: number },
+  raw: string | number,
+): CellResult {
+  let parts: NumberParts;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return fail('Ô này phải là một số.', 'This cell must be a number.');
+    const rounded = Number(raw.toFixed(column.maxDecimals));
+    const value = Math.abs(rounded - raw) <= 1e-9 * Math.max(1, Math.abs(raw)) ? rounded : raw;
+    const text = String(value);
+    const digits = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+    if (/e/i.test(text) || digits.length > EXACT_CELL_DIGITS) {
+      return fail(
+        'Số quá lớn để ô kiểu số giữ chính xác: định dạng ô là văn bản (Text) rồi nhập lại.',
+        'Too large for a number cell to hold exactly: format the cell as text and type it again.',
+      );
+    }
+    const [intPart = '', fracPart = ''] = text.replace(/^-/, '').split('.');
+    parts = { sign: value < 0 ? '-' : '', intPart, fracPart };
+  } else {
+    const split = splitFlexibleNumber(raw);
+    if (split === null) return fail(`"${raw.trim()}" không phải là số.`, `"${raw.trim()}" is not a number.`);
+    if ('ambiguous' in split) return ambiguousNumber(raw);
+    parts = split;
+  }
+  const intPart = parts.intPart.replace(/^0+/, '') || '0';
+  const fracPart = parts.fracPart.replace(/0+$/, '');
+  if (intPart.length > column.maxIntegerDigits) {
+    return fail(
+      `Số quá lớn (tối đa ${column.maxIntegerDigits} chữ số phần nguyên).`,
+      `The number is too large (at most ${column.maxIntegerDigits} integer digits).`,
+    );
+  }
+  if (fracPart.length > column.maxDecimals) {
+    return fail(
+      `Tối đa ${column.maxDecimals} chữ số sau dấu thập phân (đang là ${raw}).`,
+      `At most ${column.maxDecimals} decimal places (got ${raw}).`,
+    );
+  }
+  const negative = parts.sign === '-' && (intPart !== '0' || fracPart !== '');
+  return ok(`${negative ? '-' : ''}${intPart}${fracPart ? `.${fracPart}` : ''}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -318,6 +390,11 @@ export function parseCell(column: ColumnType, raw: CellValue): CellResult {
       return parseNumberCell(column, value instanceof Date ? cellText(value) : (value as string | number));
     case 'integerText':
       return parseIntegerText(typeof value === 'boolean' || value instanceof Date ? cellText(value) : value);
+    case 'decimalText':
+      return parseDecimalText(
+        column,
+        typeof value === 'boolean' || value instanceof Date ? cellText(value) : value,
+      );
     case 'date': {
       const iso = parseFlexibleDate(
         value instanceof Date || typeof value === 'number' ? value : String(value),
@@ -377,6 +454,12 @@ export function formatCell(column: ColumnType, value: unknown): CellValue {
       const text = String(value);
       return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
     }
+    case 'decimalText': {
+      const text = String(value);
+      const [whole = '', fraction = ''] = text.replace(/^-/, '').split('.');
+      const digits = `${whole.replace(/^0+/, '')}${fraction.replace(/0+$/, '')}`;
+      return digits.length <= EXACT_CELL_DIGITS ? Number(text) : text;
+    }
     case 'date':
       return formatDateCell(String(value));
     case 'boolean':
@@ -412,6 +495,8 @@ export function allowedText(column: ColumnType): string {
         : `Số, dấu phẩy thập phân (1.347,4) hoặc dấu chấm (1347.4)${column.maxDecimals !== undefined ? `; tối đa ${column.maxDecimals} chữ số thập phân` : ''}`;
     case 'integerText':
       return 'Số nguyên, có thể nhóm hàng nghìn bằng dấu chấm (19.000.000.000)';
+    case 'decimalText':
+      return `Số, có thể nhóm hàng nghìn bằng dấu chấm và dùng dấu phẩy thập phân (1.500.000,50) hoặc viết liền với dấu chấm thập phân (1500000.50); tối đa ${column.maxDecimals} chữ số thập phân`;
     case 'date':
       return 'Ngày dd/mm/yyyy (14/03/2018) hoặc yyyy-mm-dd';
     case 'boolean':

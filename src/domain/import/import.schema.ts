@@ -5,8 +5,8 @@ import { z } from 'zod';
 export const importModes = ['dry-run', 'commit'] as const;
 export type ImportMode = (typeof importModes)[number];
 
-/** Entities that have an import definition. Organisations, projects and investment events plug in here. */
-export const importEntities = ['zones'] as const;
+/** Entities that have an import definition (and the path segment of their endpoints). */
+export const importEntities = ['zones', 'organisations', 'projects', 'investment-events'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
 const localized = z.object({ vi: z.string(), en: z.string() });

@@ -65,25 +65,48 @@ export type PlannedRow<R, E> = {
 
 export type WriteEnv<Ctx, Refs> = { ctx: Ctx; refs: Refs; idOf: (key: string) => string | undefined };
 
+/** A row refused by the per-row checks, with the fields that failed (for cross-row rules to skip it). */
+export type RejectedRow = { input: ImportRow; fields: ReadonlySet<string> };
+
 export type ImportDefinition<Ctx, Refs, R, E extends { id: string }> = {
   entity: ImportEntity;
-  /** The field that identifies a record across imports (a stable code). */
+  /**
+   * The field that identifies a record across imports (a stable code); its header also finds the header
+   * row. With `naturalKey`, only the latter, and where key problems are reported.
+   */
   keyField: string;
+  /**
+   * Rows identified by several fields instead of a code (an append-only ledger): `of` builds the key from
+   * a row's parsed values. Identical rows are told apart by occurrence — the n-th identical row of the file
+   * gets the key `<key>#<n>` — and `loadExisting` returns the n-th identical stored record under that key.
+   */
+  naturalKey?: { fields: readonly string[]; of(values: Record<string, unknown>): string };
   /** May the actor import this entity at all (rows are checked one by one in `plan`). */
   canImport(actor: Actor): boolean;
   /** Catalogues the columns need (e.g. enumeration options kept in the database). */
   prepare(db: Db): Promise<Ctx>;
   columns(ctx: Ctx): readonly ColumnDef[];
-  /** The existing records with these keys, in as few queries as possible. */
-  loadExisting(db: Db, keys: string[]): Promise<Map<string, E>>;
   /** Every reference code of the file resolved, one query per kind of reference. */
   loadReferences(db: Db, rows: readonly ImportRow[], ctx: Ctx): Promise<Refs>;
+  /** The existing records with these keys, in as few queries as possible (or from `refs`). */
+  loadExisting(db: Db, keys: string[], refs: Refs): Promise<Map<string, E>>;
   /** One row → the record to store, or its problems by field (validation and authorization). */
   plan(row: ImportRow, existing: E | undefined, env: PlanEnv<Ctx, Refs>): RowPlan<R>;
+  /**
+   * Rules across rows (a project's ledger: the stored events and the file's together), after every row was
+   * planned on its own: problems by row and field. Rows with a problem are not written.
+   */
+  validatePlan?(
+    planned: readonly PlannedRow<R, E>[],
+    rejected: readonly RejectedRow[],
+    env: PlanEnv<Ctx, Refs>,
+  ): { row: number; field: string; message: LocalizedText }[];
   /** Fields that differ between the stored record and the imported one (empty: unchanged). */
   diff(existing: E, record: R): string[];
   /** Keys of other records this one references; those created by the same file are written first. */
   dependsOn?: { field: string; keys(record: R): (string | null)[] };
+  /** Runs once before the first batch is written, with every row to write (e.g. to release unique values). */
+  prepareWrite?(db: Db, rows: readonly PlannedRow<R, E>[], env: WriteEnv<Ctx, Refs>): Promise<void>;
   /** Writes one batch of created/updated rows; throws if any was changed by someone else meanwhile. */
   write(db: Db, rows: readonly PlannedRow<R, E>[], env: WriteEnv<Ctx, Refs>): Promise<void>;
   audit(row: PlannedRow<R, E>): AuditChange;
@@ -176,29 +199,47 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
   /** Everything that needs the database: existing records, references, the per-row plan. */
   async function makePlan(db: Db): Promise<Plan<R, E, Refs>> {
     const errors: ImportError[] = headers.issues.map(toError);
-    if (!headers.headerOf.has(definition.keyField)) {
+    const keyFields = definition.naturalKey?.fields ?? [definition.keyField];
+    if (keyFields.some((f) => !headers.headerOf.has(f))) {
       return { rows: parsed.length, planned: [], errors, ordered: [], refs: undefined };
     }
-    // Keys and duplicates.
+    // Keys and duplicates (or, for natural keys, occurrences).
     const fileKeys = new Map<string, number>();
+    const occurrences = new Map<string, number>();
     const rows: { input: ImportRow; failed: Set<string>; issues: ImportIssue[] }[] = [];
+    const rejected: RejectedRow[] = [];
     for (const p of parsed) {
       const issues = [...p.issues];
       const failed = new Set(
         issues.map((i) => (i.field ? fieldOfHeader.get(i.field) : undefined)).filter((f): f is string => !!f),
       );
-      const rawKey = p.values[definition.keyField];
-      const key = typeof rawKey === 'string' ? rawKey.trim().toUpperCase() : '';
-      if (!key) {
-        if (!failed.has(definition.keyField)) {
+      const missing = keyFields.filter((f) => {
+        const v = p.values[f];
+        return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+      });
+      if (missing.length || keyFields.some((f) => failed.has(f))) {
+        for (const field of missing.filter((f) => !failed.has(f))) {
+          const header = headerForField(field, headers, defs);
           issues.push({
             row: p.row,
-            field: keyHeader,
-            message: { vi: `Thiếu "${keyHeader}".`, en: `"${keyHeader}" is missing.` },
+            field: header,
+            message: { vi: `Thiếu "${header}".`, en: `"${header}" is missing.` },
           });
+          failed.add(field);
         }
         errors.push(...issues);
+        const present = new Set([...p.present].filter((f) => !failed.has(f)));
+        rejected.push({ input: { row: p.row, key: '', values: p.values, present }, fields: failed });
         continue;
+      }
+      let key: string;
+      if (definition.naturalKey) {
+        const natural = definition.naturalKey.of(p.values);
+        const n = (occurrences.get(natural) ?? 0) + 1;
+        occurrences.set(natural, n);
+        key = `${natural}#${n}`;
+      } else {
+        key = String(p.values[definition.keyField]).trim().toUpperCase();
       }
       const first = fileKeys.get(key);
       if (first !== undefined) {
@@ -211,30 +252,36 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
           },
         });
         errors.push(...issues);
+        rejected.push({ input: { row: p.row, key, values: p.values, present: p.present }, fields: failed });
         continue;
       }
       fileKeys.set(key, p.row);
       const present = new Set([...p.present].filter((f) => !failed.has(f)));
       rows.push({ input: { row: p.row, key, values: p.values, present }, failed, issues });
     }
-    const existing = await definition.loadExisting(db, [...fileKeys.keys()]);
     const refs = await definition.loadReferences(
       db,
       rows.map((r) => r.input),
       ctx,
     );
+    const existing = await definition.loadExisting(db, [...fileKeys.keys()], refs);
     const env: PlanEnv<Ctx, Refs> = { actor, ctx, refs, fileKeys };
-    const planned: PlannedRow<R, E>[] = [];
+    let planned: PlannedRow<R, E>[] = [];
     let done = 0;
     for (const { input, failed, issues } of rows) {
       const current = existing.get(input.key);
       const outcome = definition.plan(input, current, env);
       errors.push(...issues);
       if ('problems' in outcome) {
+        const fields = new Set(failed);
         for (const [field, message] of Object.entries(outcome.problems)) {
+          fields.add(field.split('.')[0]!);
           if (!failed.has(field.split('.')[0]!)) errors.push(fieldError(input.row, field, message));
         }
-      } else if (!issues.length) {
+        rejected.push({ input, fields });
+      } else if (issues.length) {
+        rejected.push({ input, fields: failed });
+      } else {
         const fields = current ? definition.diff(current, outcome.record) : [];
         planned.push({
           row: input.row,
@@ -251,6 +298,12 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
         progress(done, 'validate');
         await yieldToEventLoop();
       }
+    }
+    if (definition.validatePlan) {
+      const problems = definition.validatePlan(planned, rejected, env);
+      for (const p of problems) errors.push(fieldError(p.row, p.field, p.message));
+      const refused = new Set(problems.map((p) => p.row));
+      planned = planned.filter((p) => !refused.has(p.row));
     }
     const changed = planned.filter((p) => p.action !== 'unchanged');
     const { ordered, cyclic } = definition.dependsOn
@@ -301,6 +354,7 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
     const ids = new Map(plan.planned.map((p) => [p.key, p.id]));
     const env: WriteEnv<Ctx, Refs> = { ctx, refs: plan.refs as Refs, idOf: (key) => ids.get(key) };
     const auditDeps = { ...deps, db: tx };
+    if (plan.ordered.length) await definition.prepareWrite?.(tx, plan.ordered, env);
     for (let i = 0; i < plan.ordered.length; i += BATCH) {
       const batch = plan.ordered.slice(i, i + BATCH);
       await definition.write(tx, batch, env);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { permissions, roleDefinition, type Actor, type RoleCode } from '../../domain/identity/roles';
-import { canExportZones, canImportZones } from './import.policy';
+import {
+  canExportInvestmentEvents,
+  canExportOrganisations,
+  canExportProjects,
+  canExportZones,
+  canImportInvestmentEvents,
+  canImportOrganisations,
+  canImportProjects,
+  canImportZones,
+} from './import.policy';
 
 const actor = (role: RoleCode): Actor => ({
   userId: 'u',
@@ -19,5 +28,26 @@ describe('import/export policy', () => {
     expect(canImportZones(actor('enterprise'))).toBe(false);
     expect(canExportZones(actor('leader'))).toBe(true);
     expect(canExportZones(actor('enterprise'))).toBe(true);
+  });
+});
+
+describe('import/export policy of organisations, projects and their capital', () => {
+  it('lets registry officers import organisations; developers only projects and capital', () => {
+    for (const role of ['system_admin', 'department_officer', 'commune_officer'] as const) {
+      expect(canImportOrganisations(actor(role)), role).toBe(true);
+      expect(canImportProjects(actor(role)), role).toBe(true);
+      expect(canImportInvestmentEvents(actor(role)), role).toBe(true);
+    }
+    expect(canImportOrganisations(actor('developer'))).toBe(false);
+    expect(canImportProjects(actor('developer'))).toBe(true);
+    expect(canImportInvestmentEvents(actor('developer'))).toBe(true);
+    for (const role of ['leader', 'enterprise'] as const) {
+      expect(canImportOrganisations(actor(role)), role).toBe(false);
+      expect(canImportProjects(actor(role)), role).toBe(false);
+      expect(canImportInvestmentEvents(actor(role)), role).toBe(false);
+      expect(canExportOrganisations(actor(role)), role).toBe(true);
+      expect(canExportProjects(actor(role)), role).toBe(true);
+      expect(canExportInvestmentEvents(actor(role)), role).toBe(true);
+    }
   });
 });

@@ -1,8 +1,12 @@
 import { hasPermission, type Actor } from '../../domain/identity/roles';
+import { canManageOrganisations, canReadOrganisations } from '../organisation/organisation.policy';
+import { canManageProjects, canReadProjects } from '../project/project.policy';
 
 /**
- * Who may use the spreadsheet import and export at all. Each imported row is then checked against the
- * zone policy (`canCreateZone` / `canEditZone`), and exports go through the zone visibility filter.
+ * Who may use the spreadsheet import and export of each registry list at all. Each imported row is then
+ * checked against the entity's own policy (zones: `canCreateZone` / `canEditZone`; projects and their
+ * capital ledger: `canEditProject` on the project's zone), and exports go through the list's visibility
+ * filter.
  */
 export function canImportZones(actor: Actor): boolean {
   return hasPermission(actor, 'zone.manage') || hasPermission(actor, 'zone.create');
@@ -10,4 +14,31 @@ export function canImportZones(actor: Actor): boolean {
 
 export function canExportZones(actor: Actor): boolean {
   return hasPermission(actor, 'zone.read');
+}
+
+/** Organisations are public registry facts kept by the registry officers (organisation.policy.ts). */
+export function canImportOrganisations(actor: Actor): boolean {
+  return canManageOrganisations(actor);
+}
+
+export function canExportOrganisations(actor: Actor): boolean {
+  return canReadOrganisations(actor);
+}
+
+/** Projects: project.manage; each row then needs its zone to be the actor's to edit. */
+export function canImportProjects(actor: Actor): boolean {
+  return canManageProjects(actor);
+}
+
+export function canExportProjects(actor: Actor): boolean {
+  return canReadProjects(actor);
+}
+
+/** The capital ledger is part of a project: the same rights as editing the project. */
+export function canImportInvestmentEvents(actor: Actor): boolean {
+  return canManageProjects(actor);
+}
+
+export function canExportInvestmentEvents(actor: Actor): boolean {
+  return canReadProjects(actor);
 }

@@ -164,6 +164,22 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 
 export type GuideText = { title: string; rules: string[] };
 
+/** Code columns as text (so "00454" keeps its zeros), money grouped, lists wrapped. */
+function columnStyle(column: ColumnDef['column']): Partial<ExcelJS.Style> {
+  switch (column.type) {
+    case 'text':
+      return { numFmt: '@' };
+    case 'integerText':
+      return { numFmt: '#,##0' };
+    case 'decimalText':
+      return { numFmt: '#,##0.00' };
+    case 'list':
+      return { alignment: { wrapText: true, vertical: 'top' } };
+    default:
+      return {};
+  }
+}
+
 /**
  * A workbook of one entity's sheet — the Vietnamese headers, frozen and bold, sized columns, code columns
  * formatted as text so that "00454" keeps its zeros — with `rows` under it, and a "Hướng dẫn" sheet that
@@ -182,14 +198,7 @@ export async function entityWorkbook(
     header: c.vi,
     key: c.field,
     width: c.width ?? Math.max(12, c.vi.length + 2),
-    style:
-      c.column.type === 'text'
-        ? { numFmt: '@' }
-        : c.column.type === 'integerText'
-          ? { numFmt: '#,##0' }
-          : c.column.type === 'list'
-            ? { alignment: { wrapText: true, vertical: 'top' } }
-            : {},
+    style: columnStyle(c.column),
   }));
   const header = sheet.getRow(1);
   header.font = { bold: true };

@@ -12,7 +12,10 @@ import { zone } from '../../db/schema/zone';
 
 const CHUNK = 5000;
 
-async function chunked<T>(codes: readonly string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+export async function chunked<T>(
+  codes: readonly string[],
+  run: (chunk: string[]) => Promise<T[]>,
+): Promise<T[]> {
   const unique = [...new Set(codes)];
   const out: T[] = [];
   for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await run(unique.slice(i, i + CHUNK))));

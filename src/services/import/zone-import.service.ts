@@ -1,5 +1,4 @@
-import { formatCell, formatCsvCell, type EnumOption } from '../../domain/import/cells';
-import { writeCsv } from '../../domain/import/csv';
+import type { EnumOption } from '../../domain/import/cells';
 import type { ImportResult } from '../../domain/import/import.schema';
 import { zoneRuleProblems } from '../../domain/zone/zone-rules';
 import {
@@ -13,7 +12,7 @@ import {
   zoneTemplateFileName,
   type ZoneRecord,
 } from '../../domain/import/zone-import';
-import { formatDate, toIsoDate } from '../../domain/format/format';
+import { toIsoDate } from '../../domain/format/format';
 import type { Actor } from '../../domain/identity/roles';
 import { AppError, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
@@ -30,6 +29,7 @@ import { canCreateZone, canEditZone, zoneVisibility } from '../zone/zone.policy'
 import { findAllZones, findCcnTypes } from '../zone/zone.repository';
 import { canExportZones, canImportZones } from './import.policy';
 import { runImport, type ImportDefinition, type ImportOptions, type PlannedRow } from './import.pipeline';
+import { exportContentTypes, sheetExport, type ExportFile, type ExportFormat } from './export-file';
 import { entityWorkbook, type GuideText, type SpreadsheetFile } from './spreadsheet';
 import {
   findZoneSheetRowsByCode,
@@ -446,15 +446,7 @@ export async function zoneImportTemplate(deps: ServiceDeps): Promise<{ fileName:
   };
 }
 
-export type ExportFormat = 'xlsx' | 'csv' | 'geojson';
-
-export type ExportFile = { fileName: string; contentType: string; body: Uint8Array | string; count: number };
-
-export const exportContentTypes: Record<ExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  geojson: 'application/geo+json; charset=utf-8',
-};
+export { exportContentTypes, type ExportFile, type ExportFormat } from './export-file';
 
 /**
  * The zone list (same filters and order as GET /api/zones, every page, within the actor's scope) as a file:
@@ -523,19 +515,5 @@ export async function exportZones(
     ).map((r) => [r.id, r]),
   );
   const records = rows.map((r) => toRecord(byId.get(r.id)!));
-  const values = (record: ZoneRecord) => columns.map((c) => record[c.field as keyof ZoneRecord]);
-  if (format === 'csv') {
-    const body = writeCsv([
-      columns.map((c) => c.vi),
-      ...records.map((record) => values(record).map((v, i) => formatCsvCell(columns[i]!.column, v))),
-    ]);
-    return { fileName, contentType: exportContentTypes.csv, body, count: rows.length };
-  }
-  const body = await entityWorkbook(
-    zoneSheetName,
-    columns,
-    records.map((record) => values(record).map((v, i) => formatCell(columns[i]!.column, v))),
-    { ...guide, title: `${guide.title} — dữ liệu xuất ngày ${formatDate(now)}` },
-  );
-  return { fileName, contentType: exportContentTypes.xlsx, body, count: rows.length };
+  return sheetExport({ format, fileName, sheetName: zoneSheetName, columns, records, guide, now });
 }

@@ -2,6 +2,28 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { MAX_IMPORT_BYTES } from '../../../domain/import/import.schema';
 import { AppError, errorMessage, localizeDetails, validationError } from '../../../domain/shared/errors';
+import type { ImportResult } from '../../../domain/import/import.schema';
+import type { ServiceDeps } from '../../../services/deps';
+import type { ImportOptions } from '../../../services/import/import.pipeline';
+import {
+  assertCanImportInvestmentEvents,
+  exportInvestmentEvents,
+  importInvestmentEvents,
+  investmentEventImportTemplate,
+} from '../../../services/import/investment-event-import.service';
+import {
+  assertCanImportOrganisations,
+  exportOrganisations,
+  importOrganisations,
+  organisationImportTemplate,
+} from '../../../services/import/organisation-import.service';
+import {
+  assertCanImportProjects,
+  exportProjects,
+  importProjects,
+  projectImportTemplate,
+} from '../../../services/import/project-import.service';
+import type { SpreadsheetFile } from '../../../services/import/spreadsheet';
 import {
   assertCanImportZones,
   exportZones,
@@ -15,6 +37,9 @@ import {
   exportZonesGeojsonRoute,
   exportZonesXlsxRoute,
   importZonesRoute,
+  sheetExportRoute,
+  sheetImportRoute,
+  sheetTemplateRoute,
   zoneTemplateRoute,
 } from './import.routes';
 
@@ -59,54 +84,81 @@ function errorLine(c: AppContext, error: unknown) {
   };
 }
 
+type ImportFn = (deps: ServiceDeps, file: SpreadsheetFile, options: ImportOptions) => Promise<ImportResult>;
+
 /**
- * Import and export endpoints. Registered before the zone routes: /api/zones/export.xlsx must not be read
- * as the zone with code "export.xlsx".
+ * One upload: checks the right to import before reading the file, then answers the result as JSON, or —
+ * with `Accept: application/x-ndjson` — streams progress lines and then the result line.
+ */
+async function handleImport(
+  c: AppContext,
+  deps: AppDeps,
+  query: { mode: ImportOptions['mode']; sheet?: string | undefined },
+  form: { file?: unknown },
+  assertCanImport: (deps: ServiceDeps) => void,
+  run: ImportFn,
+) {
+  const service = serviceDeps(c, deps);
+  assertCanImport(service);
+  const file = await uploadedFile(c, form);
+  const options = { mode: query.mode, ...(query.sheet ? { sheet: query.sheet } : {}) };
+  if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
+    return c.json(await run(service, file, options), 200);
+  }
+  c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+  c.header('Cache-Control', 'no-store');
+  return stream(c, async (out) => {
+    let pending: Promise<unknown> = Promise.resolve();
+    const line = (value: unknown) => {
+      pending = pending.then(() => out.write(`${JSON.stringify(value)}\n`));
+    };
+    try {
+      const result = await run(service, file, {
+        ...options,
+        onProgress: (done, total, phase) => line({ type: 'progress', phase, done, total }),
+      });
+      line({ type: 'result', ...result });
+    } catch (error) {
+      line(errorLine(c, error));
+    }
+    await pending;
+  });
+}
+
+const sendTemplate = (c: AppContext, file: { fileName: string; body: Uint8Array }) =>
+  c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': attachment(file.fileName),
+  }) as never;
+
+const send = (c: AppContext, file: ExportFile) =>
+  c.body(typeof file.body === 'string' ? file.body : (file.body as Uint8Array<ArrayBuffer>), 200, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': attachment(file.fileName),
+    'Cache-Control': 'no-store',
+  }) as never;
+
+/**
+ * Import and export endpoints. Registered before the zone, organisation and project routes:
+ * /api/zones/export.xlsx must not be read as the zone with code "export.xlsx".
  */
 export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(zoneTemplateRoute, async (c) => {
-    const file = await zoneImportTemplate(serviceDeps(c, deps));
-    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': attachment(file.fileName),
-    }) as never;
-  });
+  app.openapi(zoneTemplateRoute, async (c) =>
+    sendTemplate(c, await zoneImportTemplate(serviceDeps(c, deps))),
+  );
 
-  app.openapi(importZonesRoute, async (c) => {
-    const service = serviceDeps(c, deps);
-    const { mode, sheet } = c.req.valid('query');
-    assertCanImportZones(service);
-    const file = await uploadedFile(c, c.req.valid('form') as { file?: unknown });
-    const options = { mode, ...(sheet ? { sheet } : {}) };
-    if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
-      return c.json(await importZones(service, file, options), 200);
-    }
-    c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
-    c.header('Cache-Control', 'no-store');
-    return stream(c, async (out) => {
-      let pending: Promise<unknown> = Promise.resolve();
-      const line = (value: unknown) => {
-        pending = pending.then(() => out.write(`${JSON.stringify(value)}\n`));
-      };
-      try {
-        const result = await importZones(service, file, {
-          ...options,
-          onProgress: (done, total, phase) => line({ type: 'progress', phase, done, total }),
-        });
-        line({ type: 'result', ...result });
-      } catch (error) {
-        line(errorLine(c, error));
-      }
-      await pending;
-    }) as never;
-  });
-
-  const send = (c: AppContext, file: ExportFile) =>
-    c.body(typeof file.body === 'string' ? file.body : (file.body as Uint8Array<ArrayBuffer>), 200, {
-      'Content-Type': file.contentType,
-      'Content-Disposition': attachment(file.fileName),
-      'Cache-Control': 'no-store',
-    }) as never;
+  app.openapi(
+    importZonesRoute,
+    async (c) =>
+      (await handleImport(
+        c,
+        deps,
+        c.req.valid('query'),
+        c.req.valid('form') as { file?: unknown },
+        assertCanImportZones,
+        importZones,
+      )) as never,
+  );
   app.openapi(exportZonesXlsxRoute, async (c) =>
     send(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'xlsx')),
   );
@@ -116,4 +168,54 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(exportZonesGeojsonRoute, async (c) =>
     send(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'geojson')),
   );
+
+  // Organisations, projects and the capital ledger.
+  const sheets = {
+    organisations: {
+      template: organisationImportTemplate,
+      assertCanImport: assertCanImportOrganisations,
+      run: importOrganisations,
+    },
+    projects: {
+      template: projectImportTemplate,
+      assertCanImport: assertCanImportProjects,
+      run: importProjects,
+    },
+    'investment-events': {
+      template: investmentEventImportTemplate,
+      assertCanImport: assertCanImportInvestmentEvents,
+      run: importInvestmentEvents,
+    },
+  } as const;
+  for (const [entity, sheet] of Object.entries(sheets) as [
+    keyof typeof sheets,
+    (typeof sheets)[keyof typeof sheets],
+  ][]) {
+    app.openapi(sheetTemplateRoute(entity), async (c) =>
+      sendTemplate(c, await sheet.template(serviceDeps(c, deps))),
+    );
+    app.openapi(
+      sheetImportRoute(entity),
+      async (c) =>
+        (await handleImport(
+          c,
+          deps,
+          c.req.valid('query'),
+          c.req.valid('form') as { file?: unknown },
+          sheet.assertCanImport,
+          sheet.run,
+        )) as never,
+    );
+  }
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.openapi(sheetExportRoute('organisations', format), async (c) =>
+      send(c, await exportOrganisations(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+    app.openapi(sheetExportRoute('projects', format), async (c) =>
+      send(c, await exportProjects(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+    app.openapi(sheetExportRoute('investment-events', format), async (c) =>
+      send(c, await exportInvestmentEvents(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+  }
 }

@@ -6,10 +6,14 @@ import {
   importResultSchema,
   MAX_IMPORT_BYTES,
 } from '../../../domain/import/import.schema';
+import { investmentEventExportQuerySchema } from '../../../domain/import/investment-event-import';
+import { organisationListQuerySchema } from '../../../domain/organisation/organisation.schema';
+import { projectListQuerySchema } from '../../../domain/project/project.schema';
 import { validationError } from '../../../domain/shared/errors';
 import { zoneListQuerySchema } from '../../../domain/zone/zone.schema';
 import { errorResponses } from '../openapi';
 
+const importResult = importResultSchema.meta({ id: 'ImportResult' });
 const binary = (description: string) => z.string().openapi({ format: 'binary', description });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = {
@@ -74,7 +78,7 @@ export const importZonesRoute = createRoute({
       description:
         'The result (JSON), or with `Accept: application/x-ndjson` progress lines followed by the result line',
       content: {
-        'application/json': { schema: importResultSchema.meta({ id: 'ImportResult' }) },
+        'application/json': { schema: importResult },
         'application/x-ndjson': {
           schema: z.union([importProgressSchema, importResultSchema.extend({ type: z.literal('result') })]),
         },
@@ -115,3 +119,134 @@ export const exportZonesGeojsonRoute = exportRoute(
   'application/geo+json',
   'The zone list as a GeoJSON FeatureCollection (boundary, else point, else null geometry; list fields as properties)',
 );
+
+// ---------------------------------------------------------------------------------------------------------
+// Organisations, projects and their capital ledger: the same three kinds of endpoint as zones.
+
+type SheetEntity = 'organisations' | 'projects' | 'investment-events';
+
+const entityNames: Record<SheetEntity, { what: string; key: string; file: string; template: string }> = {
+  organisations: {
+    what: 'organisations',
+    key: 'Rows are matched on "Mã tổ chức" (code): existing codes are updated, new codes created. The tax code is checked (check digit) and must be unique.',
+    file: 'to-chuc',
+    template: 'mau-nhap-to-chuc.xlsx',
+  },
+  projects: {
+    what: 'tenant projects',
+    key: 'Rows are matched on "Mã dự án" (code): existing codes are updated, new codes created. Zone and investor by code; every row must be in a zone you may edit.',
+    file: 'du-an',
+    template: 'mau-nhap-du-an.xlsx',
+  },
+  'investment-events': {
+    what: 'investment (capital) events',
+    key:
+      'The ledger is append-only: a row matches a stored event by project, kind, date, amount and currency (the n-th identical row ' +
+      'the n-th identical event); unmatched rows are appended, stored events are never changed. The ledger rules (one new ' +
+      'registration, first; nothing after a termination; no negative registered capital) are checked across the stored ' +
+      'events and the file.',
+    file: 'von-dau-tu',
+    template: 'mau-nhap-von-dau-tu.xlsx',
+  },
+};
+
+export function sheetTemplateRoute(entity: SheetEntity) {
+  return createRoute({
+    method: 'get',
+    path: `/api/import/templates/${entity}.xlsx`,
+    tags: ['Import and export'],
+    summary: `The ${entityNames[entity].what} import template: Vietnamese headers, and a "Hướng dẫn" sheet explaining every column`,
+    responses: {
+      200: {
+        description: `The template workbook (${entityNames[entity].template})`,
+        headers: attachment,
+        content: { [xlsxType]: { schema: binary('XLSX workbook') } },
+      },
+      ...errorResponses(401),
+    },
+  });
+}
+
+export function sheetImportRoute(entity: SheetEntity) {
+  return createRoute({
+    method: 'post',
+    path: `/api/import/${entity}`,
+    tags: ['Import and export'],
+    summary: `Import ${entityNames[entity].what} from an .xlsx or .csv file: \`mode=dry-run\` reports, \`mode=commit\` writes all or nothing`,
+    description:
+      `The file goes in the multipart field \`file\` (.xlsx or .csv, at most 20 MB). ${entityNames[entity].key} ` +
+      'Unchanged rows are left alone (a second import of the same file writes nothing). Every problem is reported with its ' +
+      'spreadsheet row (1-based, header included) and the column header as written in the file; with any problem a commit ' +
+      'writes nothing (`committed: false`). `Accept: application/x-ndjson` streams progress lines, then the result line.',
+    middleware: [uploadLimit] as const,
+    request: {
+      query: importQuerySchema,
+      body: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+          },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description:
+          'The result (JSON), or with `Accept: application/x-ndjson` progress lines followed by the result line',
+        content: {
+          'application/json': { schema: importResult },
+          'application/x-ndjson': {
+            schema: z.union([importProgressSchema, importResultSchema.extend({ type: z.literal('result') })]),
+          },
+        },
+      },
+      ...errorResponses(400, 401, 403, 409),
+    },
+  });
+}
+
+/** The list filters of GET /api/organisations and GET /api/projects, without paging: an export has every row. */
+export const organisationExportQuerySchema = organisationListQuerySchema.omit({ page: true, pageSize: true });
+export const projectExportQuerySchema = projectListQuerySchema.omit({ page: true, pageSize: true });
+
+const exportQueries = {
+  organisations: organisationExportQuerySchema,
+  projects: projectExportQuerySchema,
+  'investment-events': investmentEventExportQuerySchema,
+} as const;
+
+const exportScope: Record<SheetEntity, string> = {
+  organisations: 'same filters and order as GET /api/organisations, within what you may see',
+  projects: 'same filters and order as GET /api/projects, within your scope',
+  'investment-events':
+    'one project’s ledger (`project`) or every event of the projects in your scope, narrowed by zone, investor, kind and dates',
+};
+
+export function sheetExportRoute<E extends SheetEntity>(entity: E, extension: 'xlsx' | 'csv') {
+  const what = `The ${entityNames[entity].what} (${exportScope[entity]}) as ${
+    extension === 'xlsx' ? 'XLSX' : 'CSV (UTF-8 with BOM, comma-separated)'
+  } with the import template’s columns`;
+  return createRoute({
+    method: 'get',
+    path: `/api/${entity}/export.${extension}`,
+    tags: ['Import and export'],
+    summary: what,
+    request: { query: exportQueries[entity] as (typeof exportQueries)[E] },
+    responses: {
+      200: {
+        description: 'The file',
+        headers: {
+          'Content-Disposition': {
+            description: `attachment; filename="${entityNames[entity].file}-YYYY-MM-DD.${extension}" (the date in Vietnam time)`,
+            schema: { type: 'string' as const },
+          },
+        },
+        content: {
+          [extension === 'xlsx' ? xlsxType : 'text/csv']: { schema: binary(what) },
+        },
+      },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+}
