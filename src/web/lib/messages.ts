@@ -436,7 +436,7 @@ const vi = {
   'zone.boundary.declared': 'Diện tích công bố',
   'zone.boundary.diff': 'Chênh lệch',
   'zone.boundary.bigDiff':
-    'Chênh lệch hơn 10 % so với diện tích công bố: hãy kiểm tra lại tệp ranh giới hoặc diện tích công bố.',
+    'Chênh lệch hơn 10 % so với diện tích công bố: hãy kiểm tra lại ranh giới hoặc diện tích công bố.',
   'zone.boundary.farAway':
     'Ranh giới này nằm ngoài Hà Nội — hãy kiểm tra tệp (có thể kinh độ và vĩ độ bị đảo).',
   'zone.boundary.save': 'Lưu ranh giới',
@@ -513,8 +513,6 @@ const vi = {
   'zone.boundary.drawDiscardConfirm': 'Bỏ bản vẽ này? Ranh giới đã lưu không thay đổi.',
   'zone.boundary.fixFirst': 'Cần sửa trước khi lưu',
   'zone.boundary.valid': 'Ranh giới hợp lệ, có thể lưu.',
-  'zone.boundary.bigDiffDrawn':
-    'Chênh lệch hơn 10 % so với diện tích công bố: hãy kiểm tra lại ranh giới đang vẽ hoặc diện tích công bố.',
   'draw.toolbar': 'Công cụ vẽ ranh giới',
   'draw.close': 'Khép vùng',
   'draw.addCentre': 'Thêm đỉnh ở tâm bản đồ',
@@ -533,7 +531,8 @@ const vi = {
     'Kéo đỉnh để di chuyển, kéo điểm giữa cạnh để thêm đỉnh; nhấp chuột phải vào đỉnh (hoặc chọn đỉnh rồi bấm Delete) để xoá.',
   'draw.status.editEmpty': 'Chưa có vùng nào. Bấm "Vẽ thêm vùng" để vẽ.',
   'draw.status.selected': 'Đã chọn đỉnh {vertex} của {where}.',
-  'draw.status.lastVertices': '{where} chỉ còn 3 đỉnh: không xoá thêm được, hãy xoá cả vùng nếu cần.',
+  'draw.status.selectedLast':
+    'Đã chọn đỉnh {vertex} của {where}. Vùng này chỉ còn 3 đỉnh nên không xoá đỉnh được; có thể xoá cả vùng.',
   'draw.keys':
     'Bàn phím (khi bản đồ đang được chọn): phím mũi tên di chuyển bản đồ, + và − phóng to, thu nhỏ; phím cách thêm đỉnh ở tâm; Enter khép vùng; Backspace hoàn tác; Esc huỷ vùng đang vẽ; Delete xoá đỉnh đã chọn.',
   'draw.legend': 'Ranh giới đang vẽ',
@@ -985,8 +984,7 @@ const en: Messages = {
   'zone.boundary.serverArea': 'Boundary area (computed by the server)',
   'zone.boundary.declared': 'Declared area',
   'zone.boundary.diff': 'Difference',
-  'zone.boundary.bigDiff':
-    'More than 10% off the declared area: check the boundary file or the declared area.',
+  'zone.boundary.bigDiff': 'More than 10% off the declared area: check the boundary or the declared area.',
   'zone.boundary.farAway':
     'This boundary lies outside Hanoi — check the file (longitude and latitude may be swapped).',
   'zone.boundary.save': 'Save boundary',
@@ -1061,8 +1059,6 @@ const en: Messages = {
   'zone.boundary.drawDiscardConfirm': 'Discard this drawing? The saved boundary stays as it is.',
   'zone.boundary.fixFirst': 'To fix before saving',
   'zone.boundary.valid': 'The boundary is valid and can be saved.',
-  'zone.boundary.bigDiffDrawn':
-    'More than 10% off the declared area: check the drawing or the declared area.',
   'draw.toolbar': 'Boundary drawing tools',
   'draw.close': 'Close polygon',
   'draw.addCentre': 'Add vertex at map centre',
@@ -1081,7 +1077,8 @@ const en: Messages = {
     'Drag a vertex to move it, drag an edge midpoint to add one; right-click a vertex (or select it and press Delete) to delete it.',
   'draw.status.editEmpty': 'No polygon yet. Press "Draw another polygon" to draw one.',
   'draw.status.selected': 'Vertex {vertex} of {where} selected.',
-  'draw.status.lastVertices': '{where} has only 3 vertices left: delete the whole polygon instead if needed.',
+  'draw.status.selectedLast':
+    'Vertex {vertex} of {where} selected. This polygon has only 3 vertices, so none can be deleted; the whole polygon can.',
   'draw.keys':
     'Keyboard (with the map focused): arrow keys pan, + and − zoom; Space adds a vertex at the centre; Enter closes the polygon; Backspace undoes; Esc cancels the polygon being drawn; Delete removes the selected vertex.',
   'draw.legend': 'Boundary being drawn',

@@ -32,9 +32,10 @@ export function BoundaryDrawStatus({ editor }: { editor: BoundaryEditor }) {
   } else if (state.polygons.length === 0) {
     status = t('draw.status.editEmpty');
   } else if (selected) {
+    const params = { vertex: selected.vertex + 1, where: ringName(selected, t) };
     status = canDeleteVertex(state, selected)
-      ? t('draw.status.selected', { vertex: selected.vertex + 1, where: ringName(selected, t) })
-      : t('draw.status.lastVertices', { where: ringName(selected, t) });
+      ? t('draw.status.selected', params)
+      : t('draw.status.selectedLast', params);
   } else {
     status = t('draw.status.edit');
   }

@@ -60,7 +60,6 @@ export function BoundaryMap({
   const drawing = active && editor?.state.mode === 'draw';
   return (
     <Flex vertical gap={8}>
-      {editor && active ? <BoundaryDrawToolbar editor={editor} map={instance} /> : null}
       <MapCanvas
         zones={current}
         preview={preview}
@@ -89,6 +88,8 @@ export function BoundaryMap({
           />
         ) : null}
       </MapCanvas>
+      {/* Below the map, so that buttons appearing and wrapping never move the map under the pointer. */}
+      {editor && active ? <BoundaryDrawToolbar editor={editor} map={instance} /> : null}
       <Flex gap={16} wrap>
         {current && current.features.length > 0 ? (
           <LegendLine color={currentColor}>{t('zone.boundary.legendCurrent')}</LegendLine>

@@ -3,8 +3,8 @@ import type { Position } from '../../../lib/geo';
 import { midpoints, type DrawState, type VertexRef } from '../../../lib/geo-draw';
 import type { DrawProblem } from '../../../lib/geo-validate';
 
-/** The boundary being drawn: the app's blue, solid, above everything else. */
-export const DRAW_COLOR = '#1677ff';
+/** The boundary being drawn: magenta (no lifecycle or occupancy colour uses it), solid, above everything. */
+export const DRAW_COLOR = '#c41d7f';
 const PROBLEM_COLOR = '#cf1322';
 
 export const DRAW_SOURCE = 'draw';

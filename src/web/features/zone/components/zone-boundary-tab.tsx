@@ -51,15 +51,12 @@ function AreaFigures({
   t,
   format,
   testId,
-  drawn = false,
 }: {
   geometry: AreaGeometry | null;
   declared: number | null;
   t: Translate;
   format: Formatters;
   testId: string;
-  /** Drawn by hand rather than read from a file: the warnings say so. */
-  drawn?: boolean;
 }) {
   const estimated = geometry ? areaHa(geometry) : null;
   const parts = geometry ? countParts(geometry) : { polygons: 0, holes: 0 };
@@ -110,11 +107,7 @@ function AreaFigures({
         <Alert type="warning" showIcon title={t('zone.boundary.farAway')} />
       ) : null}
       {bigDifference(estimated, declared) ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t(drawn ? 'zone.boundary.bigDiffDrawn' : 'zone.boundary.bigDiff')}
-        />
+        <Alert type="warning" showIcon title={t('zone.boundary.bigDiff')} />
       ) : null}
     </>
   );
@@ -313,7 +306,6 @@ export function ZoneBoundaryTab({ zone, canManage }: { zone: ZoneDetail; canMana
                   t={t}
                   format={format}
                   testId="drawing-figures"
-                  drawn
                 />
                 {problems.length > 0 ? (
                   <Alert
