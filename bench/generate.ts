@@ -623,8 +623,6 @@ export async function generate(
 
   const counts = { zones: 0, lifecycle: 0, organisations: 0, projects: 0, events: 0, rates: 0 };
   await db.transaction(async (tx) => {
-    // The capital roll-up is rebuilt once after the bulk load instead of after every 2,000-row statement.
-    await tx.execute(sql`select set_config('izis.capital_rollup_deferred', 'on', true)`);
     if (options.replace) {
       log('removing earlier generated data (SYN-…)');
       // Only this generator's rows: the demo seed has synthetic rows of its own (DEMO-…).
@@ -738,8 +736,6 @@ export async function generate(
       ['id', 'currency', 'valid_from', 'valid_to', 'vnd_per_unit', 'source'],
       rateRows,
     );
-    await tx.execute(sql`select set_config('izis.capital_rollup_deferred', 'off', true)`);
-    await tx.execute(sql`select capital_rollup_rebuild()`);
   });
   // PGlite has no autovacuum: without statistics the planner guesses. Analyse as a bulk load should.
   await database.query(

@@ -1,14 +1,21 @@
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
-import { exchangeRate, investmentEvent, project } from '../../db/schema/project';
+import {
+  capitalRollupFamily,
+  capitalRollupZone,
+  exchangeRate,
+  investmentEvent,
+  project,
+} from '../../db/schema/project';
 import { zone } from '../../db/schema/zone';
-import type { CapitalQuery } from '../../domain/project/capital';
 import type { ZoneFamily } from '../../domain/identity/roles';
-import { zoneFamilySql } from '../zone/zone.repository';
+import type { CapitalQuery } from '../../domain/project/capital';
+import { splitIntoMonths, type DayRange } from '../../domain/project/capital-rollup';
+import { zoneFamilySql, zoneVisibilityFilter } from '../zone/zone.repository';
 import type { ProjectVisibility } from './project.policy';
-import { investor, projectVisibilityFilter } from './project.repository';
+import { investor } from './project.repository';
 
 export type AttractedRow = {
   owner: string | null;
@@ -46,100 +53,219 @@ const ALL_FAMILIES: readonly ZoneFamily[] = ['KCN', 'CCN'];
 
 /**
  * The families whose whole ledger the caller sees and asks for, when the question is family-wide (no zone or
- * commune filter, no per-zone or per-investor scope): then registered capital comes from capital_rollup.
- * Null when the scope is finer and the ledger must be read event by event.
+ * commune filter; visibility all or by family only): then capital_rollup_family answers it. Null when the
+ * scope is finer (commune, zone, developer, investor): then capital_rollup_zone does, joined to the zones.
  */
 export function rollupFamilies(visibility: ProjectVisibility, query: CapitalQuery): ZoneFamily[] | null {
   if (query.zone || query.commune) return null;
   let families: readonly ZoneFamily[] = ALL_FAMILIES;
   if (visibility.kind === 'scoped') {
     const z = visibility.zones;
-    if (z.kind === 'all') return families.filter((f) => !query.family || f === query.family);
-    const finer =
-      z.communeCodes.length +
-      z.zoneCodes.length +
-      z.developerOrgCodes.length +
-      z.investorOrgCodes.length +
-      visibility.investorOrgCodes.length;
-    if (finer > 0) return null;
-    families = z.families;
+    if (z.kind === 'scoped') {
+      const finer =
+        z.communeCodes.length +
+        z.zoneCodes.length +
+        z.developerOrgCodes.length +
+        z.investorOrgCodes.length +
+        visibility.investorOrgCodes.length;
+      if (finer > 0) return null;
+      families = z.families;
+    }
   }
   return families.filter((f) => !query.family || f === query.family);
+}
+
+/**
+ * Where the roll-up rows and the events come from, and which of them the caller may count:
+ * - `family`: capital_rollup_family for these families; events through `events` (the same families);
+ * - `zone`: capital_rollup_zone joined to the zones `zones` admits; events of those zones through the same
+ *   filter, and — for an enterprise — the events of its own projects in zones it cannot see (`investorOnly`),
+ *   which no roll-up row can separate from their zone's, read one by one.
+ */
+type Source =
+  | { kind: 'family'; families: ZoneFamily[]; events: SQL | undefined }
+  | { kind: 'zone'; zones: SQL | undefined; investorOnly: SQL | undefined };
+
+function sourceFor(visibility: ProjectVisibility, query: CapitalQuery, ledgerOnly: boolean): Source {
+  const scope: (SQL | undefined)[] = [];
+  if (query.family) scope.push(sql`${zoneFamilySql} = ${query.family}`);
+  if (query.zone) scope.push(sql`${zone.code} = ${query.zone}`);
+  if (query.commune) {
+    scope.push(
+      sql`${zone.communeId} in (select id from ${adminUnit} where level = 'commune' and valid_to is null and code = ${query.commune})`,
+    );
+  }
+  const families = ledgerOnly ? null : rollupFamilies(visibility, query);
+  if (families !== null) {
+    const events = families.length ? inArray(zoneFamilySql, families) : sql`false`;
+    return { kind: 'family', families, events };
+  }
+  if (visibility.kind === 'all') return { kind: 'zone', zones: and(...scope), investorOnly: undefined };
+  // A scope clause may be null (a zone without commune): coalesce, or NOT would lose the row on both sides.
+  const zoneVisible = sql`coalesce(${zoneVisibilityFilter(visibility.zones) ?? sql`true`}, false)`;
+  return {
+    kind: 'zone',
+    zones: and(...scope, zoneVisible),
+    investorOnly: visibility.investorOrgCodes.length
+      ? and(...scope, inArray(investor.code, visibility.investorOrgCodes), sql`not ${zoneVisible}`)
+      : undefined,
+  };
+}
+
+const orFalse = (clauses: SQL[]) => (clauses.length ? sql.join(clauses, sql` or `) : sql`false`);
+
+const dateIn = (column: SQL, range: DayRange) =>
+  range.from === null
+    ? sql`${column} <= ${range.to}::date`
+    : sql`${column} between ${range.from}::date and ${range.to}::date`;
+
+const ownerOfInvestor = sql`capital_owner(${investor.ownership})`;
+
+/** Joins an event alias `e` to its project, zone and investor (the names the scope filters use). */
+const eventJoins = sql`join ${project} on ${project.id} = e.project_id
+    join ${zone} on ${zone.id} = ${project.zoneId}
+    join ${organisation} ${sql.identifier('investor')} on ${investor.id} = ${project.investorId}`;
+
+/** Per day, per owner group and currency: counts and sums of the events selected (alias e, joined). */
+const eventSums = sql`${ownerOfInvestor} as owner, e.currency, e.event_date,
+    count(*) filter (where e.kind = 'new')::int as new_n,
+    coalesce(sum(e.amount) filter (where e.kind = 'new'), 0) as new_amount,
+    count(*) filter (where e.kind = 'increase')::int as increase_n,
+    coalesce(sum(e.amount) filter (where e.kind = 'increase'), 0) as increase_amount,
+    count(*)::int as n,
+    sum(case when e.kind in ('decrease', 'termination') then -e.amount else e.amount end) as signed`;
+
+/** A missing rate: the event's currency needs USD's rate (all but USD) and its own (all but USD and VND). */
+const rateMissing = sql`(currency <> 'USD' and usd_rate is null)
+    or (currency not in ('USD', 'VND') and own_rate is null)`;
+
+/**
+ * One slice of the ledger — the events in `range` that the caller may count — as rows of
+ * (owner, currency, usd_rate, own_rate, missing_date, new_n, new_amount, increase_n, increase_amount, n, signed),
+ * in CTEs named `<name>_…` ending with `<name>`:
+ * - `_months`: the whole months of the range, summed from the roll-up per owner group, currency and month;
+ * - `_month_rates`: for each (month, currency), the rates when the month lies wholly in one configured
+ *   period of each rate the currency needs, and in no other (then one rate converts the whole month);
+ * - `_events`: what the roll-up cannot answer, event by event: the days around the whole months, the months
+ *   no single rate period covers (so that each day gets its own rate, or is listed as missing), and an
+ *   enterprise's own projects in zones it cannot see;
+ * - `_day_rates`: the rates of each day of those events — one range join per rate; should periods of a
+ *   currency overlap (createExchangeRate refuses it, SQL could write it), the latest-starting one wins.
+ */
+function slice(name: string, range: DayRange, source: Source, ledgerOnly: boolean): SQL {
+  const cte = (suffix: string) => sql.identifier(`${name}${suffix}`);
+  const split = ledgerOnly ? { months: null, days: [range] } : splitIntoMonths(range.from, range.to);
+  const monthEndOf = sql`(m.month + interval '1 month' - interval '1 day')::date`;
+
+  let months: SQL;
+  if (!split.months) {
+    months = sql`select null::text as owner, null::text as currency, null::date as month, 0 as new_n,
+        0::numeric as new_amount, 0 as increase_n, 0::numeric as increase_amount, 0 as n, 0::numeric as signed
+      where false`;
+  } else {
+    const table = source.kind === 'family' ? capitalRollupFamily : capitalRollupZone;
+    const where =
+      source.kind === 'family'
+        ? and(
+            dateIn(sql`r.month`, split.months),
+            source.families.length ? inArray(sql`r.family`, source.families) : sql`false`,
+          )
+        : and(dateIn(sql`r.month`, split.months), source.zones);
+    months = sql`select r.owner, r.currency, r.month,
+        sum(r.new_events)::int as new_n, sum(r.new_amount) as new_amount,
+        sum(r.increase_events)::int as increase_n, sum(r.increase_amount) as increase_amount,
+        sum(r.new_events + r.increase_events + r.decrease_events + r.termination_events)::int as n,
+        sum(r.new_amount + r.increase_amount - r.decrease_amount - r.termination_amount) as signed
+      from ${table} r ${source.kind === 'zone' ? sql`join ${zone} on ${zone.id} = r.zone_id` : sql``}
+      where ${where}
+      group by r.owner, r.currency, r.month`;
+  }
+  /** Per month (and currency): how many periods of the rate touch it, whether they cover it, the rate. */
+  const coverage = (keys: SQL, rateCurrency: SQL, group: SQL) => sql`
+      select ${group}, count(*)::int as periods, min(x.vnd_per_unit) as rate,
+        bool_and(x.valid_from <= m.month and x.valid_to >= ${monthEndOf}) as covers
+      from ${keys} m join ${exchangeRate} x on x.currency = ${rateCurrency}
+        and x.valid_from <= ${monthEndOf} and x.valid_to >= m.month
+      group by ${group}`;
+  const scopeOfEvents = source.kind === 'family' ? source.events : source.zones;
+  const dayClauses = split.days.map((d) => dateIn(sql`e.event_date`, d));
+  const investorOnly =
+    source.kind === 'zone' && source.investorOnly
+      ? sql`union all
+        select ${eventSums} from ${investmentEvent} e ${eventJoins}
+        where ${and(dateIn(sql`e.event_date`, range), source.investorOnly)}
+        group by 1, 2, 3`
+      : sql``;
+  return sql`
+    ${cte('_months')} as (${months}),
+    ${cte('_month_rates')} as (
+      select k.month, k.currency, u.rate as usd_rate, o.rate as own_rate,
+        (k.currency = 'USD' or (u.rate is not null and (k.currency = 'VND' or o.rate is not null))) as whole
+      from (select distinct month, currency from ${cte('_months')}) k
+      left join (${coverage(sql`(select distinct month from ${cte('_months')} where currency <> 'USD')`, sql`'USD'`, sql`m.month`)}) u
+        on u.month = k.month and k.currency <> 'USD' and u.periods = 1 and u.covers
+      left join (${coverage(sql`(select distinct month, currency from ${cte('_months')} where currency not in ('USD', 'VND'))`, sql`m.currency`, sql`m.month, m.currency`)}) o
+        on o.month = k.month and o.currency = k.currency and o.periods = 1 and o.covers
+    ), ${cte('_events')} as (
+      select ${eventSums}
+      from (
+        select e.project_id, e.kind, e.event_date, e.amount, e.currency from ${investmentEvent} e
+        where ${orFalse(dayClauses)}
+        union all
+        select e.project_id, e.kind, e.event_date, e.amount, e.currency
+        from ${cte('_month_rates')} m join ${investmentEvent} e on e.currency = m.currency
+          and e.event_date between m.month and ${monthEndOf}
+        where not m.whole
+      ) e ${eventJoins}
+      where ${scopeOfEvents ?? sql`true`}
+      group by 1, 2, 3
+      ${investorOnly}
+    ), ${cte('_day_rates')} as (
+      select distinct on (d.currency, d.event_date) d.currency, d.event_date,
+        usd.vnd_per_unit as usd_rate, own.vnd_per_unit as own_rate
+      from (select distinct currency, event_date from ${cte('_events')}) d
+      left join ${exchangeRate} usd on d.currency <> 'USD' and usd.currency = 'USD'
+        and d.event_date between usd.valid_from and usd.valid_to
+      left join ${exchangeRate} own on d.currency not in ('USD', 'VND') and own.currency = d.currency
+        and d.event_date between own.valid_from and own.valid_to
+      order by d.currency, d.event_date, usd.valid_from desc nulls last, own.valid_from desc nulls last
+    ), ${cte('')} as (
+      select m.owner, m.currency, r.usd_rate, r.own_rate, null::date as missing_date,
+        m.new_n, m.new_amount, m.increase_n, m.increase_amount, m.n, m.signed
+      from ${cte('_months')} m join ${cte('_month_rates')} r using (month, currency)
+      where r.whole
+      union all
+      select d.owner, d.currency, r.usd_rate, r.own_rate,
+        case when ${rateMissing} then d.event_date end as missing_date,
+        d.new_n, d.new_amount, d.increase_n, d.increase_amount, d.n, d.signed
+      from ${cte('_events')} d join ${cte('_day_rates')} r using (currency, event_date)
+    )`;
 }
 
 /** Converted to USD: VND divides by USD's rate; another currency X multiplies by X's rate first. */
 const converted = (amount: SQL) => sql`case when currency = 'USD' then ${amount}
     when currency = 'VND' then ${amount} / usd_rate else ${amount} * own_rate / usd_rate end`;
-const missingRateOf = (alias: string) =>
-  sql.raw(`(${alias}currency <> 'USD' and ${alias}usd_rate is null)
-    or (${alias}currency not in ('USD', 'VND') and ${alias}own_rate is null)`);
-const missingRate = missingRateOf('');
 
 /**
- * Joins the rates of the day to the rows of `alias`, which has a `currency` column and the date column named.
- * Rate periods of one currency never overlap (createExchangeRate refuses it), so at most one row matches.
- */
-const ratesFor = (alias: string, dateColumn: string) => {
-  const currency = sql.raw(`${alias}.currency`);
-  const date = sql.raw(`${alias}.${dateColumn}`);
-  return sql`
-    left join ${exchangeRate} usd on ${currency} <> 'USD' and usd.currency = 'USD'
-      and ${date} between usd.valid_from and usd.valid_to
-    left join ${exchangeRate} own on ${currency} not in ('USD', 'VND') and own.currency = ${currency}
-      and ${date} between own.valid_from and own.valid_to`;
-};
-
-/** Registered capital at `to`, event by event, for scopes finer than a family. */
-function registeredFromLedger(filters: (SQL | undefined)[], to: string): SQL {
-  return sql`
-    ledger as (
-      select e.currency, e.event_date, count(*)::int as n,
-        sum(case when e.kind in ('decrease', 'termination') then -e.amount else e.amount end) as amount
-      from ${investmentEvent} e
-      join ${project} on ${project.id} = e.project_id
-      join ${zone} on ${zone.id} = ${project.zoneId}
-      join ${organisation} ${sql.identifier('investor')} on ${investor.id} = ${project.investorId}
-      where ${and(sql`e.event_date <= ${to}::date`, ...filters)}
-      group by 1, 2
-    ), rated as (
-      select l.currency, l.event_date, l.n, l.amount, usd.vnd_per_unit as usd_rate, own.vnd_per_unit as own_rate
-      from ledger l ${ratesFor('l', 'event_date')}
-    ), registered as (
-      select currency, usd_rate, own_rate, case when ${missingRate} then event_date end as missing_date,
-        sum(n)::int as n, sum(amount) as amount, ${converted(sql`sum(amount)`)} as usd
-      from rated
-      group by currency, usd_rate, own_rate, 4
-    )`;
-}
-
-/**
- * Capital totals in one statement:
- * - `period`: the visible new registrations and increases of the period per (owner group, currency, kind,
- *   date) — the owner group is fdi | domestic | unknown from the investor's ownership — with the rates of the
- *   day (a range join: periods of one currency never overlap, createExchangeRate refuses it);
- * - `registered`: registered capital at `to` per currency and rate, from the roll-up when the question is
- *   family-wide, else from the visible events;
- * - amounts are converted once per (currency, rate); a missing rate leaves the converted sum out of the
- *   totals — never guessed — and its date is listed.
- * Sums stay numeric; converted totals are rounded to cents once, at the end.
+ * Capital totals in one statement, over the projects the caller may see:
+ * - `period` (the events from `from` to `to`) and `ledger` (every event up to `to`) are slices: whole months
+ *   from the roll-up — per family when the question is family-wide, else per zone — and the rest event by
+ *   event (see `slice`);
+ * - `attracted`: new registrations and increases of the period per (owner group, currency, kind, rate);
+ *   `registered`: the signed ledger up to `to` per (currency, rate);
+ * - amounts are converted once per (currency, rate) — the same groups as converting event by event; a missing
+ *   rate leaves the converted sum out of the totals, never guessed, and its date is listed.
+ * Sums stay numeric; converted totals are rounded to cents once, at the end. `ledgerOnly` reads every event
+ * and no roll-up: the reference the roll-up is tested against.
  */
 export async function capitalTotals(
   db: Db,
   visibility: ProjectVisibility,
   query: CapitalQuery,
-  options: { path?: 'auto' | 'ledger' } = {},
+  options: { ledgerOnly?: boolean } = {},
 ): Promise<CapitalRows> {
-  const filters: (SQL | undefined)[] = [projectVisibilityFilter(visibility)];
-  if (query.family) filters.push(sql`${zoneFamilySql} = ${query.family}`);
-  if (query.zone) filters.push(sql`${zone.code} = ${query.zone}`);
-  if (query.commune) {
-    filters.push(
-      sql`${zone.communeId} in (select id from ${adminUnit} where level = 'commune' and valid_to is null and code = ${query.commune})`,
-    );
-  }
-  // Migration 0007 replaced the per-day roll-up; until this reads the monthly one, the ledger answers.
-  void options;
-  const registered = registeredFromLedger(filters, query.to);
+  const ledgerOnly = options.ledgerOnly ?? false;
+  const source = sourceFor(visibility, query, ledgerOnly);
   const missing = (from: SQL) => sql`(
     select coalesce(json_agg(m order by m.date, m.rate_currency, m.event_currency), '[]'::json) from (
       select x.rate_currency, g.currency as event_currency, to_char(g.missing_date, 'YYYY-MM-DD') as date,
@@ -150,30 +276,25 @@ export async function capitalTotals(
         as x(rate_currency)
       where g.missing_date is not null
       group by x.rate_currency, g.currency, g.missing_date) m)`;
-  // Per event, the project, zone and investor are looked up by key (a few thousand index probes in a
-  // period), rather than hashing every project of the province.
   const result = await db.execute(sql`
-    with period_events as (
-      select
-        case when x.ownership = 'fdi' then 'fdi' when x.ownership is null then 'unknown' else 'domestic' end as owner,
-        e.currency, e.kind, e.event_date, count(*)::int as n, sum(e.amount) as amount
-      from ${investmentEvent} e cross join lateral (
-        select ${investor.ownership} as ownership from ${project}
-        join ${zone} on ${zone.id} = ${project.zoneId}
-        join ${organisation} ${sql.identifier('investor')} on ${investor.id} = ${project.investorId}
-        where ${and(sql`${project.id} = e.project_id`, ...filters)}) x
-      where e.event_date between ${query.from}::date and ${query.to}::date and e.kind in ('new', 'increase')
-      group by 1, 2, 3, 4
-    ), period as (
-      select p.owner, p.currency, p.kind, p.event_date, p.n, p.amount, usd.vnd_per_unit as usd_rate,
-        own.vnd_per_unit as own_rate
-      from period_events p ${ratesFor('p', 'event_date')}
-    ), attracted as (
-      select owner, currency, kind, usd_rate, own_rate, case when ${missingRate} then event_date end as missing_date,
+    with ${slice('period', { from: query.from, to: query.to }, source, ledgerOnly)},
+    ${slice('ledger', { from: null, to: query.to }, source, ledgerOnly)},
+    attracted as (
+      select owner, currency, kind, usd_rate, own_rate, missing_date,
         sum(n)::int as n, sum(amount) as amount, ${converted(sql`sum(amount)`)} as usd
-      from period
-      group by owner, currency, kind, usd_rate, own_rate, 6
-    ), ${registered}
+      from (
+        select owner, currency, 'new' as kind, usd_rate, own_rate, missing_date, new_n as n, new_amount as amount
+        from period where new_n > 0
+        union all
+        select owner, currency, 'increase', usd_rate, own_rate, missing_date, increase_n, increase_amount
+        from period where increase_n > 0) a
+      group by owner, currency, kind, usd_rate, own_rate, missing_date
+    ), registered as (
+      select currency, usd_rate, own_rate, missing_date,
+        sum(n)::int as n, sum(signed) as amount, ${converted(sql`sum(signed)`)} as usd
+      from ledger
+      group by currency, usd_rate, own_rate, missing_date
+    )
     select
       (select coalesce(json_agg(a order by a.g_owner, a.owner, a.g_currency, a.currency), '[]'::json) from (
         select owner, currency, grouping(owner)::int as g_owner, grouping(currency)::int as g_currency,
