@@ -2,6 +2,9 @@
 export const PATHS = {
   dashboard: '/',
   registry: '/zones',
+  projects: '/projects',
+  organisations: '/organisations',
+  capital: '/capital',
   enterprises: '/enterprises',
   reports: '/reports',
   monitoring: '/monitoring',
@@ -16,6 +19,8 @@ export const PATHS = {
 
 export const PERMISSIONS = {
   zones: ['zone.read'],
+  projects: ['project.read'],
+  organisations: ['organisation.read'],
   users: ['user.read'],
   adminUnits: ['admin_unit.read'],
   audit: ['audit.read'],

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { PageLoader } from '../components/ui/page-loader';
 import type { PlannedModule } from './pages/coming-soon-page';
 import { PATHS } from './paths';
@@ -23,6 +23,13 @@ const AuditPage = lazyPage(() => import('./pages/audit-page').then((m) => m.Audi
 const ZonesPage = lazyPage(() => import('./pages/zones-page').then((m) => m.ZonesPage));
 const ZonePage = lazyPage(() => import('./pages/zone-page').then((m) => m.ZonePage));
 const MapPage = lazyPage(() => import('./pages/map-page').then((m) => m.MapPage));
+const ProjectsPage = lazyPage(() => import('./pages/projects-page').then((m) => m.ProjectsPage));
+const ProjectPage = lazyPage(() => import('./pages/project-page').then((m) => m.ProjectPage));
+const OrganisationsPage = lazyPage(() =>
+  import('./pages/organisations-page').then((m) => m.OrganisationsPage),
+);
+const OrganisationPage = lazyPage(() => import('./pages/organisation-page').then((m) => m.OrganisationPage));
+const CapitalPage = lazyPage(() => import('./pages/capital-page').then((m) => m.CapitalPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -62,7 +69,13 @@ export const routes: RouteObject[] = [
           { index: true, element: <ComingSoonPage module="dashboard" /> },
           { path: PATHS.registry, element: <ZonesPage /> },
           { path: `${PATHS.registry}/:code`, element: <ZonePage /> },
-          planned(PATHS.enterprises, 'enterprises'),
+          { path: PATHS.projects, element: <ProjectsPage /> },
+          { path: `${PATHS.projects}/:code`, element: <ProjectPage /> },
+          { path: PATHS.organisations, element: <OrganisationsPage /> },
+          { path: `${PATHS.organisations}/:code`, element: <OrganisationPage /> },
+          { path: PATHS.capital, element: <CapitalPage /> },
+          // The module's planned address, kept working for bookmarks.
+          { path: PATHS.enterprises, element: <Navigate to={PATHS.projects} replace /> },
           planned(PATHS.reports, 'reports'),
           planned(PATHS.monitoring, 'monitoring'),
           planned(PATHS.targets, 'targets'),

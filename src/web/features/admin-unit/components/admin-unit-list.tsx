@@ -1,13 +1,13 @@
-import { Button, DatePicker, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { toIsoDate } from '../../../../domain/format/format';
-import { ErrorAlert } from '../../../components/ui/error-alert';
+import { DataTable, type DataTableColumn } from '../../../components/data-table/data-table';
+import { useTableState } from '../../../components/data-table/use-table-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useDatePickerFormat, useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { positiveInt, useUrlState } from '../../../lib/url-state';
 import {
   ADMIN_UNIT_LEVELS,
   adminUnitLabel,
@@ -25,8 +25,7 @@ import {
   validityText,
 } from './admin-unit-labels';
 
-const URL_KEYS = ['level', 'validOn', 'q', 'page', 'pageSize', 'unit'] as const;
-const DEFAULT_PAGE_SIZE = 20;
+const URL_KEYS = ['level', 'validOn', 'q', 'unit'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function asLevel(text: string): AdminUnitLevel | undefined {
@@ -39,17 +38,16 @@ export function AdminUnitList() {
   const format = useFormat();
   const dateFormat = useDatePickerFormat();
   const today = useMemo(() => toIsoDate(new Date()), []);
-  const [state, setState, searchWith] = useUrlState(URL_KEYS);
+  const table = useTableState({ keys: URL_KEYS });
+  const { values: state, setFilters, update, searchWith, page, pageSize } = table;
   const level = asLevel(state.level);
   const validOn = ISO_DATE.test(state.validOn) ? state.validOn : undefined;
-  const page = positiveInt(state.page, 1);
-  const pageSize = positiveInt(state.pageSize, DEFAULT_PAGE_SIZE);
   const units = useAdminUnits({ level, validOn, q: state.q || undefined, page, pageSize });
-  const openUnit = (id: string) => setState({ unit: id });
+  const openUnit = (id: string) => update({ unit: id });
   const unitHref = (id: string) => searchWith({ unit: id });
   const stop = (event: MouseEvent) => event.stopPropagation();
 
-  const columns: TableColumnsType<AdminUnit> = [
+  const columns: DataTableColumn<AdminUnit>[] = [
     {
       title: t('adminUnit.code'),
       dataIndex: 'code',
@@ -125,14 +123,14 @@ export function AdminUnitList() {
           style={{ minWidth: 220 }}
           value={level}
           options={ADMIN_UNIT_LEVELS.map((value) => ({ value, label: t(LEVEL_LABELS[value]) }))}
-          onChange={(value) => setState({ level: value ?? null, page: null })}
+          onChange={(value) => setFilters({ level: value ?? null })}
         />
         <DatePicker
           aria-label={t('adminUnit.filter.validOn')}
           placeholder={t('adminUnit.filter.validOn')}
           format={dateFormat}
           value={validOn ? dayjs(validOn) : null}
-          onChange={(value) => setState({ validOn: value ? value.format('YYYY-MM-DD') : null, page: null })}
+          onChange={(value) => setFilters({ validOn: value ? value.format('YYYY-MM-DD') : null })}
           style={{ minWidth: 200 }}
         />
         <Input.Search
@@ -143,44 +141,22 @@ export function AdminUnitList() {
           placeholder={t('adminUnit.filter.searchPlaceholder')}
           aria-label={t('adminUnit.filter.search')}
           style={{ maxWidth: 360 }}
-          onSearch={(q) => setState({ q: q.trim(), page: null })}
+          onSearch={(q) => setFilters({ q: q.trim() })}
         />
         {level || validOn || state.q ? (
-          <Button type="link" onClick={() => setState({ level: null, validOn: null, q: null, page: null })}>
+          <Button type="link" onClick={() => setFilters({ level: null, validOn: null, q: null })}>
             {t('common.clearFilters')}
           </Button>
         ) : null}
       </Flex>
-      {units.error ? (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert
-            error={units.error}
-            action={<Button onClick={() => void units.refetch()}>{t('common.retry')}</Button>}
-          />
-        </div>
-      ) : null}
-      <Table<AdminUnit>
+      <DataTable<AdminUnit>
         rowKey="id"
+        state={table}
+        query={units}
         columns={columns}
-        dataSource={units.data?.items ?? []}
-        loading={units.isFetching}
-        scroll={{ x: 'max-content' }}
-        onRow={(unit) => ({ onClick: () => openUnit(unit.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: units.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('table.total', { total: format.number(total) }),
-        }}
-        onChange={(pagination) =>
-          setState({
-            page: pagination.current === 1 ? null : pagination.current,
-            pageSize: pagination.pageSize === DEFAULT_PAGE_SIZE ? null : pagination.pageSize,
-          })
-        }
+        onRowClick={(unit) => openUnit(unit.id)}
       />
-      <AdminUnitDrawer id={state.unit || null} hrefFor={unitHref} onClose={() => setState({ unit: null })} />
+      <AdminUnitDrawer id={state.unit || null} hrefFor={unitHref} onClose={() => update({ unit: null })} />
     </>
   );
 }

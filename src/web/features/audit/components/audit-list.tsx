@@ -1,29 +1,28 @@
-import { Button, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Select, Tag, Typography } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { Link } from 'react-router';
+import { DataTable, type DataTableColumn } from '../../../components/data-table/data-table';
+import { useTableState } from '../../../components/data-table/use-table-state';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useT } from '../../../lib/i18n';
-import { positiveInt, useUrlState } from '../../../lib/url-state';
 import { hasPermission, useCurrentUser } from '../../auth/api/session';
 import { useUsers } from '../../user/api/user-api';
 import { useAuditEntries, type AuditEntry } from '../api/audit-api';
 import { AuditChange } from './audit-change';
 
-const URL_KEYS = ['entityType', 'actorId', 'actorName', 'page', 'pageSize'] as const;
-const DEFAULT_PAGE_SIZE = 20;
+const URL_KEYS = ['entityType', 'actorId', 'actorName'] as const;
 
 /** Nhật ký thay đổi: who changed what and when, with the record before and after. */
 export function AuditList() {
   const t = useT();
   const format = useFormat();
   const me = useCurrentUser();
-  const [state, setState, searchWith] = useUrlState(URL_KEYS);
+  const table = useTableState({ keys: URL_KEYS });
+  const { values: state, setFilters, searchWith, page, pageSize } = table;
   const stop = (event: MouseEvent) => event.stopPropagation();
-  const page = positiveInt(state.page, 1);
-  const pageSize = positiveInt(state.pageSize, DEFAULT_PAGE_SIZE);
   const entries = useAuditEntries({
     entityType: state.entityType || undefined,
     actorId: state.actorId || undefined,
@@ -31,7 +30,7 @@ export function AuditList() {
     pageSize,
   });
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const columns: DataTableColumn<AuditEntry>[] = [
     { title: t('audit.at'), dataIndex: 'at', render: (at: string) => format.dateTime(at) },
     {
       title: t('audit.actor'),
@@ -92,57 +91,33 @@ export function AuditList() {
           placeholder={t('audit.entityTypePlaceholder')}
           aria-label={t('audit.entityType')}
           style={{ maxWidth: 300 }}
-          onSearch={(entityType) => setState({ entityType: entityType.trim(), page: null })}
+          onSearch={(entityType) => setFilters({ entityType: entityType.trim() })}
         />
         {hasPermission(me, 'user.read') ? (
           <ActorSelect
             value={state.actorId ? { id: state.actorId, name: state.actorName || state.actorId } : null}
-            onChange={(actor) =>
-              setState({ actorId: actor?.id ?? null, actorName: actor?.name ?? null, page: null })
-            }
+            onChange={(actor) => setFilters({ actorId: actor?.id ?? null, actorName: actor?.name ?? null })}
           />
         ) : state.actorId ? (
-          <Tag closable onClose={() => setState({ actorId: null, actorName: null, page: null })}>
+          <Tag closable onClose={() => setFilters({ actorId: null, actorName: null })}>
             {t('audit.actor')}: {state.actorName || state.actorId}
           </Tag>
         ) : null}
         {filtered ? (
           <Button
             type="link"
-            onClick={() => setState({ entityType: null, actorId: null, actorName: null, page: null })}
+            onClick={() => setFilters({ entityType: null, actorId: null, actorName: null })}
           >
             {t('common.clearFilters')}
           </Button>
         ) : null}
       </Flex>
-      {entries.error ? (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert
-            error={entries.error}
-            action={<Button onClick={() => void entries.refetch()}>{t('common.retry')}</Button>}
-          />
-        </div>
-      ) : null}
-      <Table<AuditEntry>
+      <DataTable<AuditEntry>
         rowKey="id"
+        state={table}
+        query={entries}
         columns={columns}
-        dataSource={entries.data?.items ?? []}
-        loading={entries.isFetching}
-        scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} />, expandRowByClick: true }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: entries.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('table.total', { total: format.number(total) }),
-        }}
-        onChange={(pagination) =>
-          setState({
-            page: pagination.current === 1 ? null : pagination.current,
-            pageSize: pagination.pageSize === DEFAULT_PAGE_SIZE ? null : pagination.pageSize,
-          })
-        }
       />
     </>
   );

@@ -1,17 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../components/ui/error-alert';
+import { DataTable, type DataTableColumn } from '../../../components/data-table/data-table';
+import { useTableState } from '../../../components/data-table/use-table-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { positiveInt, useUrlState } from '../../../lib/url-state';
 import { hasPermission, useCurrentUser } from '../../auth/api/session';
 import { useUsers, type UserSummary } from '../api/user-api';
 import { CreateUserModal } from './create-user-modal';
 
-const URL_KEYS = ['q', 'page', 'pageSize'] as const;
-const DEFAULT_PAGE_SIZE = 20;
+const URL_KEYS = ['q'] as const;
 
 /** Người dùng: who can sign in, with which role and scope; "Thêm người dùng" for those allowed to. */
 export function UserList() {
@@ -19,13 +18,12 @@ export function UserList() {
   const format = useFormat();
   const me = useCurrentUser();
   const canManage = hasPermission(me, 'user.manage');
-  const [state, setState] = useUrlState(URL_KEYS);
-  const page = positiveInt(state.page, 1);
-  const pageSize = positiveInt(state.pageSize, DEFAULT_PAGE_SIZE);
-  const users = useUsers({ q: state.q, page, pageSize });
+  const table = useTableState({ keys: URL_KEYS });
+  const { page, pageSize } = table;
+  const users = useUsers({ q: table.values.q, page, pageSize });
   const [creating, setCreating] = useState(false);
 
-  const columns: TableColumnsType<UserSummary> = [
+  const columns: DataTableColumn<UserSummary>[] = [
     {
       title: t('users.username'),
       dataIndex: 'username',
@@ -102,44 +100,17 @@ export function UserList() {
       />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
-          key={state.q}
-          defaultValue={state.q}
+          key={table.values.q}
+          defaultValue={table.values.q}
           allowClear
           enterButton
           placeholder={t('users.searchPlaceholder')}
           aria-label={t('users.search')}
           style={{ maxWidth: 400 }}
-          onSearch={(q) => setState({ q: q.trim(), page: null })}
+          onSearch={(q) => table.setFilters({ q: q.trim() })}
         />
       </Flex>
-      {users.error ? (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert
-            error={users.error}
-            action={<Button onClick={() => void users.refetch()}>{t('common.retry')}</Button>}
-          />
-        </div>
-      ) : null}
-      <Table<UserSummary>
-        rowKey="id"
-        columns={columns}
-        dataSource={users.data?.items ?? []}
-        loading={users.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('table.total', { total: format.number(total) }),
-        }}
-        onChange={(pagination) =>
-          setState({
-            page: pagination.current === 1 ? null : pagination.current,
-            pageSize: pagination.pageSize === DEFAULT_PAGE_SIZE ? null : pagination.pageSize,
-          })
-        }
-      />
+      <DataTable<UserSummary> rowKey="id" state={table} query={users} columns={columns} />
       {canManage ? <CreateUserModal open={creating} onClose={() => setCreating(false)} /> : null}
     </>
   );

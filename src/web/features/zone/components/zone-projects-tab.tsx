@@ -1,8 +1,10 @@
 import { Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
+import { projectPagePath } from '../../project/components/project-paths';
 import { useZoneProjects, type ZoneProject } from '../api/zone-api';
 import { capitalText, ownershipLabel, PROJECT_STATUS_COLORS, projectStatusLabel } from './zone-labels';
 
@@ -10,6 +12,8 @@ import { capitalText, ownershipLabel, PROJECT_STATUS_COLORS, projectStatusLabel 
 export function ZoneProjectsTab({ code }: { code: string }) {
   const t = useT();
   const format = useFormat();
+  const navigate = useNavigate();
+  const stop = (event: MouseEvent) => event.stopPropagation();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const projects = useZoneProjects(code, paging.page, paging.pageSize);
   const items = projects.data?.items ?? [];
@@ -25,7 +29,16 @@ export function ZoneProjectsTab({ code }: { code: string }) {
         </Typography.Text>
       ),
     },
-    { title: t('zone.projects.name'), dataIndex: 'name', width: 240 },
+    {
+      title: t('zone.projects.name'),
+      key: 'name',
+      width: 240,
+      render: (_value, project) => (
+        <Link to={projectPagePath(project.code)} onClick={stop}>
+          {project.name}
+        </Link>
+      ),
+    },
     {
       title: t('zone.projects.investor'),
       dataIndex: 'investorName',
@@ -100,6 +113,10 @@ export function ZoneProjectsTab({ code }: { code: string }) {
         loading={projects.isFetching}
         scroll={{ x: 1100 }}
         locale={{ emptyText: t('zone.projects.empty') }}
+        onRow={(project) => ({
+          onClick: () => void navigate(projectPagePath(project.code)),
+          style: { cursor: 'pointer' },
+        })}
         pagination={{
           current: paging.page,
           pageSize: paging.pageSize,

@@ -1,0 +1,9 @@
+import { Forbidden } from '../../components/ui/forbidden';
+import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { CapitalView } from '../../features/project/components/capital-view';
+import { PERMISSIONS } from '../paths';
+
+export function CapitalPage() {
+  const user = useCurrentUser();
+  return hasAnyPermission(user, PERMISSIONS.projects) ? <CapitalView /> : <Forbidden />;
+}

@@ -1,0 +1,9 @@
+import { Forbidden } from '../../components/ui/forbidden';
+import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { ProjectList } from '../../features/project/components/project-list';
+import { PERMISSIONS } from '../paths';
+
+export function ProjectsPage() {
+  const user = useCurrentUser();
+  return hasAnyPermission(user, PERMISSIONS.projects) ? <ProjectList /> : <Forbidden />;
+}

@@ -1,0 +1,295 @@
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Result,
+  Row,
+  Tabs,
+  Tag,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { DataTable, type DataTableColumn } from '../../../components/data-table/data-table';
+import { RecordHistory } from '../../../components/record-history/record-history';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { ApiError } from '../../../lib/api';
+import { countryName } from '../../../lib/countries';
+import { useFormat } from '../../../lib/format';
+import { useLocale, useT } from '../../../lib/i18n';
+import { useUrlState } from '../../../lib/url-state';
+import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { ProjectsTable } from '../../project/components/projects-table';
+import { useZones, type ZoneSummary } from '../../zone/api/zone-api';
+import { kindText, ownershipLabel } from '../../zone/components/zone-labels';
+import { SourceText } from '../../zone/components/zone-overview';
+import { zonePath } from '../../zone/components/zone-paths';
+import { LifecycleTag, OccupancyCell, SyntheticTag } from '../../zone/components/zone-tags';
+import { useOrganisation, useOrganisationHistory, type OrganisationDetail } from '../api/organisation-api';
+import { OrganisationEditDrawer } from './organisation-edit-drawer';
+import { organisationVocabulary, ROLE_COLORS, ROLE_LABELS } from './organisation-labels';
+import type { OrganisationListLocationState } from './organisation-paths';
+
+const TABS = ['overview', 'projects', 'zones', 'history'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** One organisation: its registry facts and sources, its projects, the zones it develops, its history. */
+export function OrganisationView({ code }: { code: string }) {
+  const t = useT();
+  const format = useFormat();
+  const location = useLocation();
+  const me = useCurrentUser();
+  const [state, setState] = useUrlState(['tab'] as const);
+  const organisation = useOrganisation(code);
+  const [editing, setEditing] = useState(false);
+  const canEdit = organisation.data?.canEdit ?? false;
+  const tab: TabKey = (TABS as readonly string[]).includes(state.tab) ? (state.tab as TabKey) : 'overview';
+  const [fromList] = useState(() => (location.state as OrganisationListLocationState)?.fromList ?? '');
+  const back = (
+    <Link to={`/organisations${fromList}`}>
+      <ArrowLeftOutlined aria-hidden /> {t('organisation.backToList')}
+    </Link>
+  );
+
+  if (organisation.isPending) return <PageLoader />;
+  if (organisation.error) {
+    const notFound = organisation.error instanceof ApiError && organisation.error.status === 404;
+    return (
+      <>
+        <div style={{ marginBottom: 16 }}>{back}</div>
+        {notFound ? (
+          <Result status="404" title={t('organisation.notFound', { code })} />
+        ) : (
+          <ErrorAlert
+            error={organisation.error}
+            action={<Button onClick={() => void organisation.refetch()}>{t('common.retry')}</Button>}
+          />
+        )}
+      </>
+    );
+  }
+  const detail = organisation.data;
+  const developer = detail.roles.includes('developer');
+  const items = [
+    { key: 'overview', label: t('organisation.tab.overview'), children: <Overview org={detail} /> },
+    hasPermission(me, 'project.read')
+      ? {
+          key: 'projects',
+          label: t('organisation.tab.projects'),
+          children: <ProjectsTable filters={{ investor: detail.code }} hide={['investor']} />,
+        }
+      : null,
+    developer
+      ? {
+          key: 'zones',
+          label: t('organisation.tab.zones'),
+          children: <DevelopedZones developer={detail.code} />,
+        }
+      : null,
+    { key: 'history', label: t('organisation.tab.history'), children: <History code={detail.code} /> },
+  ].filter((item) => item !== null);
+
+  return (
+    <>
+      <div style={{ marginBottom: 8 }}>{back}</div>
+      <PageHeader
+        title={detail.name}
+        subtitle={
+          <Flex component="span" gap={8} wrap align="center">
+            <Typography.Text code>{detail.code}</Typography.Text>
+            {detail.roles.map((role) => (
+              <Tag key={role} color={ROLE_COLORS[role]}>
+                {t(ROLE_LABELS[role])}
+              </Tag>
+            ))}
+            {detail.isSynthetic ? <SyntheticTag /> : null}
+            <Typography.Text type="secondary">
+              {t('zone.updatedAt', { time: format.dateTime(detail.updatedAt) })}
+            </Typography.Text>
+          </Flex>
+        }
+        extra={
+          canEdit ? (
+            <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+              {t('organisation.edit')}
+            </Button>
+          ) : null
+        }
+      />
+      <Tabs
+        activeKey={items.some((item) => item.key === tab) ? tab : 'overview'}
+        onChange={(key) => setState({ tab: key === 'overview' ? null : key })}
+        destroyOnHidden
+        items={items}
+      />
+      {canEdit ? (
+        <OrganisationEditDrawer
+          mode="edit"
+          organisation={detail}
+          open={editing}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function Overview({ org }: { org: OrganisationDetail }) {
+  const t = useT();
+  const locale = useLocale();
+  const format = useFormat();
+  const items: DescriptionsProps['items'] = [
+    {
+      key: 'code',
+      label: t('organisation.field.code'),
+      children: <Typography.Text code>{org.code}</Typography.Text>,
+    },
+    {
+      key: 'taxCode',
+      label: t('organisation.field.taxCode'),
+      children: org.taxCode ?? (
+        <Typography.Text type="secondary">{t('organisation.noTaxCode')}</Typography.Text>
+      ),
+    },
+    { key: 'nameEn', label: t('organisation.field.nameEn'), children: org.nameEn ?? '—' },
+    {
+      key: 'country',
+      label: t('organisation.field.country'),
+      children: `${countryName(org.country, locale)} (${org.country})`,
+    },
+    {
+      key: 'ownership',
+      label: t('organisation.field.ownership'),
+      children: org.ownership ? (
+        ownershipLabel(org.ownership, t)
+      ) : (
+        <Typography.Text type="secondary">{t('organisation.ownershipUnknown')}</Typography.Text>
+      ),
+    },
+    {
+      key: 'roles',
+      label: t('organisation.field.roles'),
+      children: (
+        <Flex gap={4} wrap>
+          {org.roles.map((role) => (
+            <Tag key={role} color={ROLE_COLORS[role]} style={{ marginInlineEnd: 0 }}>
+              {t(ROLE_LABELS[role])}
+            </Tag>
+          ))}
+        </Flex>
+      ),
+    },
+    { key: 'address', label: t('organisation.field.address'), children: org.address ?? '—', span: 'filled' },
+    {
+      key: 'synthetic',
+      label: t('organisation.field.isSynthetic'),
+      children: org.isSynthetic ? <SyntheticTag /> : t('organisation.realRecord'),
+    },
+    { key: 'created', label: t('organisation.createdAt'), children: format.dateTime(org.createdAt) },
+  ];
+  return (
+    <Row gutter={[16, 16]} data-testid="organisation-overview">
+      <Col xs={24} xl={16}>
+        <Descriptions
+          title={t('organisation.section.registry')}
+          items={items}
+          column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 }}
+          size="small"
+          bordered
+        />
+      </Col>
+      <Col xs={24} xl={8}>
+        <Card size="small" title={t('organisation.field.sources')} data-testid="organisation-sources">
+          {org.sources.length > 0 ? (
+            <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+              {org.sources.map((source, index) => (
+                <li key={index} style={{ wordBreak: 'break-word' }}>
+                  <SourceText text={source} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <Typography.Text type="secondary">{t('zone.noSources')}</Typography.Text>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+/** The parks and clusters whose infrastructure this organisation develops (GET /api/zones?developer=…). */
+function DevelopedZones({ developer }: { developer: string }) {
+  const t = useT();
+  const format = useFormat();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const zones = useZones({ developer, sort: 'code', order: 'asc', ...paging });
+  const noTypes = useMemo(() => new Map<string, string>(), []);
+  const columns: DataTableColumn<ZoneSummary>[] = [
+    {
+      title: t('zone.col.name'),
+      key: 'name',
+      render: (_value, zone) => (
+        <Flex vertical gap={2} align="flex-start">
+          <Link to={zonePath(zone.code)}>{zone.name}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {zone.code}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    { title: t('zone.col.kind'), key: 'kind', render: (_value, zone) => kindText(zone, t, noTypes) },
+    {
+      title: t('zone.col.commune'),
+      dataIndex: 'communeName',
+      render: (name: string | null) => name ?? '—',
+    },
+    {
+      title: t('zone.col.area'),
+      dataIndex: 'declaredAreaHa',
+      align: 'right',
+      render: (area: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{format.area(area)}</span>,
+    },
+    {
+      title: t('zone.col.occupancy'),
+      dataIndex: 'occupancy',
+      render: (rate: number | null) => <OccupancyCell rate={rate} />,
+    },
+    {
+      title: t('zone.col.state'),
+      dataIndex: 'lifecycleState',
+      render: (value: ZoneSummary['lifecycleState']) => <LifecycleTag state={value} />,
+    },
+  ];
+  return (
+    <DataTable<ZoneSummary>
+      testId="organisation-zones"
+      rowKey="code"
+      size="small"
+      state={{
+        ...paging,
+        sort: undefined as never,
+        order: 'asc',
+        pageSizeOptions: [20, 50, 100],
+        setPaging: (page, pageSize) => setPaging({ page, pageSize }),
+      }}
+      query={zones}
+      columns={columns}
+      hideOnSinglePage
+      emptyText={t('organisation.zones.empty')}
+    />
+  );
+}
+
+function History({ code }: { code: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const history = useOrganisationHistory(code);
+  const vocabulary = useMemo(() => organisationVocabulary(t, locale), [t, locale]);
+  return <RecordHistory query={history} vocabulary={vocabulary} testId="organisation-history" />;
+}
