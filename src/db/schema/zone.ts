@@ -1,5 +1,6 @@
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { multiPolygon4326, point4326 } from '../columns';
 import { adminUnit } from './admin-unit';
 import { organisation } from './organisation';
@@ -120,21 +122,37 @@ export const zonePrice = pgTable(
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     note: text('note'),
+    version: integer('version').notNull().default(1),
   },
-  (t) => [index('zone_price_zone_idx').on(t.zoneId, t.kind, t.validFrom)],
+  (t) => [
+    index('zone_price_zone_idx').on(t.zoneId, t.kind, t.validFrom),
+    check('zone_price_kind_check', sql`${t.kind} in ('sublease', 'shared_service')`),
+    check('zone_price_amount_check', sql`${t.amount} >= 0`),
+    check('zone_price_validity_check', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
 );
 
 /** Master plans (e.g. Decision 1292/QĐ-UBND 2018), versioned, with entries and amendments. */
-export const masterPlan = pgTable('master_plan', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  decisionNo: text('decision_no'),
-  decisionDate: date('decision_date', { mode: 'string' }),
-  validFrom: date('valid_from', { mode: 'string' }).notNull(),
-  validTo: date('valid_to', { mode: 'string' }),
-  supersedesId: uuid('supersedes_id'),
-});
+export const masterPlan = pgTable(
+  'master_plan',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    /** KCN (parks: the Management Board's) | CCN (clusters: the Department's) — whose plan it is. */
+    family: text('family').notNull(),
+    decisionNo: text('decision_no'),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    supersedesId: uuid('supersedes_id'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('master_plan_family_check', sql`${t.family} in ('KCN', 'CCN')`),
+    check('master_plan_validity_check', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
 
 export const masterPlanEntry = pgTable(
   'master_plan_entry',
@@ -151,10 +169,22 @@ export const masterPlanEntry = pgTable(
     effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
     amendmentDecisionNo: text('amendment_decision_no'),
   },
-  (t) => [index('master_plan_entry_zone_idx').on(t.zoneId, t.effectiveDate)],
+  (t) => [
+    index('master_plan_entry_zone_idx').on(t.zoneId, t.effectiveDate),
+    /** One change per zone, plan and day: the order of a zone's entries is never ambiguous. */
+    uniqueIndex('master_plan_entry_zone_day_key').on(t.planId, t.zoneId, t.effectiveDate),
+    check('master_plan_entry_change_check', sql`${t.change} in ('added', 'removed', 'area_changed')`),
+    check(
+      'master_plan_entry_area_check',
+      sql`(${t.change} <> 'area_changed' or ${t.areaHa} is not null) and (${t.areaHa} is null or ${t.areaHa} >= 0)`,
+    ),
+  ],
 );
 
-/** Uploaded documents (decisions, plans, reports), stored on disk by content hash. */
+/**
+ * Uploaded documents (decisions, plans, reports) attached to a zone, a lifecycle event or a project, stored
+ * on disk by content hash (identical files once).
+ */
 export const document = pgTable(
   'document',
   {
@@ -170,6 +200,14 @@ export const document = pgTable(
     sha256: text('sha256').notNull(),
     uploadedBy: uuid('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A withdrawn document stays, with its file: records are never silently lost. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by'),
+    withdrawalReason: text('withdrawal_reason'),
   },
-  (t) => [index('document_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('document_entity_idx').on(t.entityType, t.entityId),
+    check('document_entity_type_check', sql`${t.entityType} in ('zone', 'lifecycle_event', 'project')`),
+    check('document_withdrawal_check', sql`(${t.withdrawnAt} is null) = (${t.withdrawnBy} is null)`),
+  ],
 );
