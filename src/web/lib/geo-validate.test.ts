@@ -104,6 +104,13 @@ describe('validateDrawing', () => {
       [105.82, 21.0],
     ];
     expect(validateDrawing([[line]])).toEqual([{ kind: 'degenerate', at: { polygon: 0, ring: 0 } }]);
+    // On a slant, where floating point never gives an exact zero.
+    const slant: Ring = [
+      [105.8, 21.0],
+      [105.8123, 21.0321],
+      [105.8246, 21.0642],
+    ];
+    expect(kinds([[slant]])).toEqual(['degenerate']);
   });
 
   it('finds a bow tie and says where it crosses itself', () => {

@@ -7,14 +7,14 @@ import {
   PlusOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
-import { Button, Flex } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { canCloseRing, canDeleteVertex } from '../../../lib/geo-draw';
 import { useT } from '../../../lib/i18n';
 import { ringName } from './draw-text';
 import { centreOf, type BoundaryEditor } from './use-boundary-drawing';
 
-/** One line saying what to do next, shown over the map and read out by screen readers as it changes. */
+/** One line saying what to do next, read out by screen readers as it changes. */
 export function BoundaryDrawStatus({ editor }: { editor: BoundaryEditor }) {
   const t = useT();
   const { state } = editor;
@@ -41,24 +41,9 @@ export function BoundaryDrawStatus({ editor }: { editor: BoundaryEditor }) {
   }
 
   return (
-    <div
-      aria-live="polite"
-      data-testid="draw-status"
-      style={{
-        position: 'absolute',
-        top: 10,
-        left: 48,
-        right: 56,
-        padding: '4px 10px',
-        borderRadius: 6,
-        background: 'rgba(255, 255, 255, 0.92)',
-        boxShadow: '0 1px 4px rgba(0, 0, 0, 0.15)',
-        fontSize: 13,
-        pointerEvents: 'none',
-      }}
-    >
+    <Typography.Text aria-live="polite" data-testid="draw-status">
       {status}
-    </div>
+    </Typography.Text>
   );
 }
 

@@ -67,7 +67,6 @@ export function BoundaryMap({
         ariaLabel={t('zone.tab.boundary')}
         onMap={editor ? setInstance : undefined}
       >
-        {editor && active ? <BoundaryDrawStatus editor={editor} /> : null}
         {drawing ? (
           // The centre, where the keyboard (Space, or the button) places the next vertex.
           <span
@@ -90,6 +89,7 @@ export function BoundaryMap({
       </MapCanvas>
       {/* Below the map, so that buttons appearing and wrapping never move the map under the pointer. */}
       {editor && active ? <BoundaryDrawToolbar editor={editor} map={instance} /> : null}
+      {editor && active ? <BoundaryDrawStatus editor={editor} /> : null}
       <Flex gap={16} wrap>
         {current && current.features.length > 0 ? (
           <LegendLine color={currentColor}>{t('zone.boundary.legendCurrent')}</LegendLine>

@@ -44,6 +44,10 @@ export function drawFeatures(state: DrawState, problems: DrawProblem[]): DrawCol
   if (!state.active) return { type: 'FeatureCollection', features };
   state.polygons.forEach((rings, p) => {
     features.push(feature({ type: 'Polygon', coordinates: rings.map(close) }, { kind: 'area', p }));
+    // Outlines as lines of their own: MapLibre drops a ring whose area is zero (a symmetric bow tie), and the
+    // officer must still see the shape that is wrong.
+    for (const ring of rings)
+      features.push(feature({ type: 'LineString', coordinates: close(ring) }, { kind: 'outline' }));
   });
   if (state.current.length > 1) {
     features.push(feature({ type: 'LineString', coordinates: state.current }, { kind: 'path' }));
@@ -126,7 +130,7 @@ export function drawLayers(): AddLayerObject[] {
       id: DRAW_LAYERS.line,
       type: 'line',
       source: DRAW_SOURCE,
-      filter: ['any', kind('area'), kind('path')],
+      filter: ['any', kind('outline'), kind('path')],
       paint: { 'line-color': DRAW_COLOR, 'line-width': 2.5 },
     },
     {

@@ -139,6 +139,8 @@ export function useBoundaryDrawing(map: MapLibreMap | null, editor: BoundaryEdit
     if (state.active && !wasActive.current && state.polygons.length > 0) {
       const box = bboxOf([geometryOfPolygons(state.polygons)]);
       if (box) {
+        // The tab has just made the map taller for drawing: fit to its new size, not the old one.
+        map.resize();
         map.fitBounds(
           [
             [box[0], box[1]],
