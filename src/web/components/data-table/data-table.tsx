@@ -51,13 +51,19 @@ const EXPORT_LABELS = {
 } as const;
 
 /** The export buttons of a list: plain links, so the browser downloads with the session cookie. */
-export function ExportButtons({ exports }: { exports: ExportLink[] }) {
+export function ExportButtons({
+  exports,
+  size = 'small',
+}: {
+  exports: ExportLink[];
+  size?: 'small' | 'middle';
+}) {
   const t = useT();
   return (
     <Flex gap={8} wrap data-testid="table-exports">
       {exports.map((link) => (
         <Tooltip key={link.format} title={t('table.export.hint')}>
-          <Button size="small" icon={<DownloadOutlined aria-hidden />} href={link.href}>
+          <Button size={size} icon={<DownloadOutlined aria-hidden />} href={link.href}>
             {t(EXPORT_LABELS[link.format])}
           </Button>
         </Tooltip>

@@ -35,6 +35,10 @@ export function IsoDatePicker({
       style={{ width: '100%', ...style }}
       value={value ? dayjs(value) : null}
       onChange={(date) => onChange?.(date ? date.format('YYYY-MM-DD') : null)}
+      // Enter confirms a typed date; it must not also submit the form around the picker.
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.preventDefault();
+      }}
     />
   );
 }

@@ -35,7 +35,9 @@ export function OrganisationSelect({
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   const query = useDebouncedValue(search.trim());
-  const organisations = useOrganisationSearch(query, role, open);
+  // Closed with a value (from the URL or the record): look that code up, to show its name.
+  const term = open ? query : (value ?? '');
+  const organisations = useOrganisationSearch(term, role, open || Boolean(value));
   const options = (organisations.data ?? []).map((org) => ({
     value: org.code,
     label: `${org.name} (${org.code}${org.taxCode ? ` · ${org.taxCode}` : ''})`,

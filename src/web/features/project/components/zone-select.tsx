@@ -50,7 +50,9 @@ export function ZoneSelect({
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   const query = useDebouncedValue(search.trim());
-  const zones = useZoneSearch(query, open);
+  // Closed with a value (from the URL or the record): look that code up, to show its name.
+  const term = open ? query : (value ?? '');
+  const zones = useZoneSearch(term, open || Boolean(value));
   const options = (zones.data ?? []).map((zone) => ({
     value: zone.code,
     label: `${zone.name} (${zone.code})`,

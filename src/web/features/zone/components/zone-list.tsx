@@ -3,7 +3,9 @@ import { Button, Flex, Table, Tooltip, Typography, type TableColumnsType } from 
 import type { SortOrder } from 'antd/es/table/interface';
 import { useMemo, type MouseEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { ExportButtons } from '../../../components/data-table/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
+import { buildUrl } from '../../../lib/api';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -147,11 +149,17 @@ export function ZoneList() {
         title={t('nav.registry')}
         subtitle={t('zone.list.subtitle')}
         extra={
-          // Room for the import/export actions that come with a later module.
-          <Flex gap={8} wrap data-testid="zone-list-actions">
+          <Flex gap={8} wrap align="center" data-testid="zone-list-actions">
             <Link to={`/map${searchWith({ sort: null, order: null, page: null, pageSize: null })}`}>
               <Button icon={<EnvironmentOutlined aria-hidden />}>{t('nav.map')}</Button>
             </Link>
+            <ExportButtons
+              size="middle"
+              exports={(['xlsx', 'csv', 'geojson'] as const).map((format) => ({
+                format,
+                href: buildUrl(`/api/zones/export.${format}`, { ...filters, sort, order }),
+              }))}
+            />
           </Flex>
         }
       />
