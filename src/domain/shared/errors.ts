@@ -58,6 +58,21 @@ export const errorCatalog = {
     vi: 'Tệp nhập có lỗi; không có dữ liệu nào được ghi.',
     en: 'The import file has errors; nothing was saved.',
   },
+  'report.invalid_transition': {
+    status: 409,
+    vi: 'Thao tác không hợp lệ với trạng thái hiện tại của báo cáo.',
+    en: 'This action is not possible in the report’s current state.',
+  },
+  'report.frozen': {
+    status: 409,
+    vi: 'Báo cáo đã được chấp nhận hoặc đã ký nên không thể thay đổi; hãy tạo bản sửa đổi.',
+    en: 'The report was accepted or signed and cannot change; file a correction instead.',
+  },
+  'report.form_not_in_force': {
+    status: 400,
+    vi: 'Không có biểu mẫu {formCode} áp dụng cho kỳ báo cáo {period}.',
+    en: 'No version of form {formCode} applies to the period {period}.',
+  },
   internal: {
     status: 500,
     vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị kèm mã yêu cầu.',

@@ -1,0 +1,391 @@
+import type { IsoDate } from './calendar';
+import { formTerms } from './catalogue';
+import { ExactSum, roundTo } from './decimal';
+import {
+  areaOf,
+  clusterStateAt,
+  matches,
+  registryField,
+  registryFigure,
+  type ClusterState,
+  type ProjectFacts,
+  type ZoneFacts,
+} from './facts';
+import type {
+  CapitalMeasure,
+  ComputeRule,
+  FormCode,
+  FormItem,
+  FormVersion,
+  RegistryFigure,
+  ReportRef,
+  UnitCode,
+} from './form-types';
+import { indicatorOf } from './indicators';
+import type { FilingValues } from './validation';
+
+/**
+ * Biểu 03 (per commune; per district before 1/7/2025) and Biểu 04 (the province), computed — never typed —
+ * from the registry and the accepted Biểu 01/02 of the period. Every figure comes with the records behind it
+ * (`sources`, each with its contribution) and what is missing (`gaps`), so the officer can drill down from a
+ * total to the clusters, projects and filings that make it.
+ */
+
+/** The accepted revision of a filing (only accepted revisions feed a compiled report). */
+export type AcceptedFiling = {
+  id: string;
+  formCode: FormCode;
+  period: string;
+  reporterKind: 'project' | 'zone';
+  reporterId: string;
+  revisionNo: number;
+  values: FilingValues;
+};
+
+export type SourceRef =
+  | { kind: 'zone'; id: string; code: string; field: string; contribution: number; weight?: number }
+  | {
+      kind: 'filing';
+      id: string;
+      formCode: FormCode;
+      revisionNo: number;
+      reporterKind: 'project' | 'zone';
+      reporterId: string;
+      zoneId: string;
+      indicator: string;
+      /** For a weighted average, the reporter's own rate; otherwise its share of the sum. */
+      contribution: number;
+      weight?: number;
+    }
+  | { kind: 'project'; id: string; code: string; zoneId: string; contribution: number }
+  /** Capital attracted, read from the investment ledger for a date range (drill-down: the capital page). */
+  | {
+      kind: 'capital';
+      from: IsoDate;
+      to: IsoDate;
+      measure: CapitalMeasure;
+      currency: string | null;
+      contribution: number;
+    };
+
+export type Gap =
+  /** An accepted report is missing; `fallback` says whether the registry filled in for it. */
+  | {
+      kind: 'filing_missing';
+      formCode: FormCode;
+      reporterKind: 'project' | 'zone';
+      reporterId: string;
+      zoneId: string;
+      fallback: 'registry' | 'none';
+    }
+  /** The registry lacks a fact the item needs (e.g. a cluster's area). */
+  | { kind: 'registry_missing'; zoneId: string; field: string }
+  /** Ledger events that could not be converted to USD for want of an exchange rate. */
+  | { kind: 'exchange_rate_missing'; events: number };
+
+export type CompiledItem = {
+  no: string;
+  indicator: string;
+  section: string | null;
+  level: 0 | 1;
+  unit: UnitCode;
+  /** Null only for an average over nothing (no weight). */
+  value: number | null;
+  sources: SourceRef[];
+  gaps: Gap[];
+};
+
+export type Scope = { kind: 'commune'; id: string } | { kind: 'district'; id: string } | { kind: 'province' };
+
+export type CompiledReport = {
+  formCode: FormCode;
+  formVersion: string;
+  period: string;
+  scope: Scope;
+  window: { start: IsoDate; end: IsoDate };
+  items: CompiledItem[];
+};
+
+export type CompileInput = {
+  formCode: 'B03' | 'B04';
+  period: string;
+  scope: Scope;
+  zones: readonly ZoneFacts[];
+  projects: readonly ProjectFacts[];
+  /** Accepted filings; those of other forms or periods are ignored. */
+  filings: readonly AcceptedFiling[];
+  catalogue?: readonly FormVersion[];
+};
+
+function inScope(zone: ZoneFacts, scope: Scope): boolean {
+  if (scope.kind === 'commune') return zone.communeId === scope.id;
+  if (scope.kind === 'district') return zone.formerDistrictId === scope.id;
+  return true;
+}
+
+type Context = {
+  form: FormVersion;
+  clusters: ClusterState[];
+  projectsByZone: Map<string, ProjectFacts[]>;
+  filingOf: (form: FormCode, kind: 'project' | 'zone', id: string) => AcceptedFiling | undefined;
+  /** Tenant projects that owe Biểu 01 this period (missing ones are gaps of items 23–25). */
+  owesTenantReport: (project: ProjectFacts) => boolean;
+};
+
+export function compileClusterReport(input: CompileInput): CompiledReport {
+  const found = formTerms(input.formCode, input.period, input.catalogue);
+  if (!found) throw new RangeError(`${input.formCode} is not due for ${input.period}`);
+  const { form, terms } = found;
+  const filings = new Map<string, AcceptedFiling>();
+  for (const f of input.filings) {
+    if (f.period === terms.period) filings.set(`${f.formCode}|${f.reporterKind}|${f.reporterId}`, f);
+  }
+  const projectsByZone = new Map<string, ProjectFacts[]>();
+  for (const p of input.projects) projectsByZone.set(p.zoneId, [...(projectsByZone.get(p.zoneId) ?? []), p]);
+  const tenantRule = formTerms('B01', input.period, input.catalogue)?.form.obligation;
+  const ctx: Context = {
+    form,
+    clusters: input.zones
+      .filter((z) => z.kind === 'CCN' && inScope(z, input.scope))
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((z) => clusterStateAt(z, terms.window, form.enterpriseOwnerships ?? [])),
+    projectsByZone,
+    filingOf: (code, kind, id) => filings.get(`${code}|${kind}|${id}`),
+    owesTenantReport: (p) =>
+      tenantRule?.kind === 'tenant_project' && tenantRule.projectStatuses.includes(p.status),
+  };
+  const computed = new Map<string, CompiledItem>();
+  // Items that sum other items come after them in the form, but order does not matter: resolve on demand.
+  const resolve = (item: FormItem): CompiledItem => {
+    const done = computed.get(item.no);
+    if (done) return done;
+    const result = computeItem(item, ctx, (no) => {
+      const other = form.items.find((i) => i.no === no);
+      if (!other) throw new RangeError(`${form.code}: item ${no} does not exist`);
+      return resolve(other);
+    });
+    computed.set(item.no, result);
+    return result;
+  };
+  return {
+    formCode: form.code,
+    formVersion: form.version,
+    period: terms.period,
+    scope: input.scope,
+    window: terms.window,
+    items: form.items.map(resolve),
+  };
+}
+
+function computeItem(item: FormItem, ctx: Context, other: (no: string) => CompiledItem): CompiledItem {
+  const indicator = indicatorOf(item.indicator);
+  const base = {
+    no: item.no,
+    indicator: item.indicator,
+    section: item.section ?? null,
+    level: item.level ?? 0,
+    unit: indicator.unit,
+  };
+  const rule = item.compute;
+  if (!rule) throw new RangeError(`${ctx.form.code} item ${item.no} has no compute rule`);
+  const { value, sources, gaps } = evaluate(rule, indicator.decimals, ctx, other);
+  return { ...base, value, sources, gaps };
+}
+
+type Evaluated = { value: number | null; sources: SourceRef[]; gaps: Gap[] };
+
+function evaluate(
+  rule: ComputeRule,
+  decimals: number,
+  ctx: Context,
+  other: (no: string) => CompiledItem,
+): Evaluated {
+  const sum = new ExactSum(decimals);
+  const sources: SourceRef[] = [];
+  const gaps: Gap[] = [];
+  const selected = 'filter' in rule ? ctx.clusters.filter((c) => matches(c, rule.filter)) : [];
+  switch (rule.kind) {
+    case 'count_clusters':
+      for (const c of selected) {
+        sum.add(1);
+        sources.push({ kind: 'zone', id: c.zone.id, code: c.zone.code, field: 'lifecycle', contribution: 1 });
+      }
+      return { value: sum.value, sources, gaps };
+    case 'sum_area':
+      for (const c of selected) {
+        const area = areaOf(c, rule.area);
+        const field =
+          rule.area === 'plan_area'
+            ? 'planEntries.areaHa'
+            : rule.area === 'industrial_land'
+              ? 'industrialLandHa'
+              : 'areaHa';
+        if (area === null) {
+          gaps.push({ kind: 'registry_missing', zoneId: c.zone.id, field });
+          continue;
+        }
+        sum.add(roundTo(area, decimals));
+        sources.push({
+          kind: 'zone',
+          id: c.zone.id,
+          code: c.zone.code,
+          field,
+          contribution: roundTo(area, decimals),
+        });
+      }
+      return { value: sum.value, sources, gaps };
+    case 'cluster_report':
+    case 'cluster_weighted_average': {
+      let weighted = 0;
+      let weights = 0;
+      for (const c of selected) {
+        const figure = clusterFigure(c, rule.report, rule.fallback, ctx, gaps);
+        if (!figure) continue;
+        const value = roundTo(figure.value, decimals);
+        if (rule.kind === 'cluster_report') {
+          sum.add(value);
+          sources.push(...figure.sources);
+          continue;
+        }
+        const weight = areaOf(c, rule.weight);
+        if (weight === null || weight <= 0) {
+          gaps.push({ kind: 'registry_missing', zoneId: c.zone.id, field: 'industrialLandHa' });
+          continue;
+        }
+        weighted += value * weight;
+        weights += weight;
+        sources.push(...figure.sources.map((source) => ({ ...source, contribution: value, weight })));
+      }
+      if (rule.kind === 'cluster_report') return { value: sum.value, sources, gaps };
+      return { value: weights > 0 ? roundTo(weighted / weights, decimals) : null, sources, gaps };
+    }
+    case 'tenant_reports': {
+      for (const c of selected) {
+        for (const project of ctx.projectsByZone.get(c.zone.id) ?? []) {
+          const filing = ctx.filingOf(rule.report.form, 'project', project.id);
+          const v = filing?.values[rule.report.indicator];
+          if (filing && typeof v === 'number') {
+            sum.add(v);
+            sources.push(filingSource(filing, c.zone.id, rule.report.indicator, v));
+          } else if (ctx.owesTenantReport(project)) {
+            gaps.push({
+              kind: 'filing_missing',
+              formCode: rule.report.form,
+              reporterKind: 'project',
+              reporterId: project.id,
+              zoneId: c.zone.id,
+              fallback: 'none',
+            });
+          }
+        }
+        if (rule.developerReport) {
+          const filing = ctx.filingOf(rule.developerReport.form, 'zone', c.zone.id);
+          const v = filing?.values[rule.developerReport.indicator];
+          if (filing && typeof v === 'number') {
+            sum.add(v);
+            sources.push(filingSource(filing, c.zone.id, rule.developerReport.indicator, v));
+          } else {
+            gaps.push({
+              kind: 'filing_missing',
+              formCode: rule.developerReport.form,
+              reporterKind: 'zone',
+              reporterId: c.zone.id,
+              zoneId: c.zone.id,
+              fallback: 'none',
+            });
+          }
+        }
+      }
+      return { value: sum.value, sources, gaps };
+    }
+    case 'sum_items':
+      for (const no of rule.items) {
+        const part = other(no);
+        if (part.value !== null) sum.add(part.value);
+        sources.push(...part.sources);
+        gaps.push(...part.gaps);
+      }
+      return { value: sum.value, sources, gaps };
+    case 'capital':
+    case 'terminated_projects':
+    case 'zones_with_wwtp':
+      throw new RangeError(`${rule.kind} is a parks' rule; use compileParksReport`);
+  }
+}
+
+function filingSource(filing: AcceptedFiling, zoneId: string, indicator: string, value: number): SourceRef {
+  return {
+    kind: 'filing',
+    id: filing.id,
+    formCode: filing.formCode,
+    revisionNo: filing.revisionNo,
+    reporterKind: filing.reporterKind,
+    reporterId: filing.reporterId,
+    zoneId,
+    indicator,
+    contribution: value,
+  };
+}
+
+/**
+ * A cluster's figure: its developer's accepted report, else the registry (the missing report is recorded as a
+ * gap either way), else nothing. Registry counts of projects point at the projects themselves.
+ */
+function clusterFigure(
+  c: ClusterState,
+  report: ReportRef,
+  fallback: RegistryFigure | null,
+  ctx: Context,
+  gaps: Gap[],
+): { value: number; sources: SourceRef[] } | null {
+  const filing = ctx.filingOf(report.form, 'zone', c.zone.id);
+  const reported = filing?.values[report.indicator];
+  if (filing && typeof reported === 'number') {
+    return { value: reported, sources: [filingSource(filing, c.zone.id, report.indicator, reported)] };
+  }
+  const projects = ctx.projectsByZone.get(c.zone.id) ?? [];
+  const registry = fallback ? registryFigure(c.zone, fallback, projects) : null;
+  gaps.push({
+    kind: 'filing_missing',
+    formCode: report.form,
+    reporterKind: 'zone',
+    reporterId: c.zone.id,
+    zoneId: c.zone.id,
+    fallback: registry === null ? 'none' : 'registry',
+  });
+  if (registry === null || !fallback) return null;
+  const counted = projectsCounted(fallback, projects);
+  if (counted) {
+    return {
+      value: registry,
+      sources: counted.map((p) => ({
+        kind: 'project',
+        id: p.id,
+        code: p.code,
+        zoneId: c.zone.id,
+        contribution: 1,
+      })),
+    };
+  }
+  return {
+    value: registry,
+    sources: [
+      {
+        kind: 'zone',
+        id: c.zone.id,
+        code: c.zone.code,
+        field: registryField[fallback],
+        contribution: registry,
+      },
+    ],
+  };
+}
+
+/** The projects a registry count is made of (the same filters as `registryFigure`), or null for other figures. */
+function projectsCounted(figure: RegistryFigure, projects: readonly ProjectFacts[]): ProjectFacts[] | null {
+  const live = projects.filter((p) => p.status !== 'terminated');
+  if (figure === 'projects') return live;
+  if (figure === 'projects_fdi') return live.filter((p) => p.investorIsFdi);
+  if (figure === 'projects_operating') return live.filter((p) => p.status === 'operating');
+  return null;
+}
