@@ -23,10 +23,13 @@ Usage: npm run izis -- <command> [options]
   user reset-password --username U        set a new password (IZIS_PASSWORD or stdin); ends their sessions
   admin-units import <file.json>          load a reorganisation file (any province; all or nothing)
   mail test --to ADDRESS                  send a test e-mail through the configured SMTP server
-  import zones <file.xlsx|.csv> [--dry-run] [--sheet NAME]
-                                          import zones from a spreadsheet (all or nothing; --dry-run only checks)
+  import zones|organisations|projects|investment-events <file.xlsx|.csv> [--dry-run] [--sheet NAME]
+                                          import from a spreadsheet (all or nothing; --dry-run only checks)
   export zones <file.xlsx|.csv|.geojson> [--family KCN|CCN] [--kind K] [--commune CODE] [--q TEXT]
-                                          export the zone list (same columns as the import template)
+  export organisations <file.xlsx|.csv> [--q TEXT] [--ownership O] [--role R]
+  export projects <file.xlsx|.csv> [--q TEXT] [--zone CODE] [--investor CODE] [--status S]
+  export investment-events <file.xlsx|.csv> [--project CODE] [--zone CODE] [--kind K] [--from D] [--to D]
+                                          export a list (same columns as the import template)
 
 Configuration comes from the environment (see .env.example): DATABASE_URL or IZIS_DATA_DIR, etc.`;
 

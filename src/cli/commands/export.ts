@@ -1,47 +1,109 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
+import { investmentEventExportQuerySchema } from '../../domain/import/investment-event-import';
+import { organisationListQuerySchema } from '../../domain/organisation/organisation.schema';
+import { projectListQuerySchema } from '../../domain/project/project.schema';
 import { validationError } from '../../domain/shared/errors';
 import { issuesToFields } from '../../domain/shared/zod-messages';
 import { zoneListQuerySchema } from '../../domain/zone/zone.schema';
+import type { ServiceDeps } from '../../services/deps';
+import type { ExportFile } from '../../services/import/export-file';
+import { exportInvestmentEvents } from '../../services/import/investment-event-import.service';
+import { exportOrganisations } from '../../services/import/organisation-import.service';
+import { exportProjects } from '../../services/import/project-import.service';
 import { exportZones } from '../../services/import/zone-import.service';
 import type { CliIo } from '../main';
 import { withRuntime } from './runtime';
 
-const usage =
-  'izis export: expected zones <file.xlsx|file.csv|file.geojson> [--family KCN|CCN] [--kind K] [--commune CODE] [--q TEXT]';
+type Format = 'xlsx' | 'csv' | 'geojson';
+
+/**
+ * Each list with its filters (the list endpoint's query, as command-line options) and its export. The
+ * options are those of GET /api/<entity>; the file's extension chooses the format.
+ */
+type Exporter = {
+  noun: string;
+  formats: readonly Format[];
+  options: Record<string, string>;
+  schema: z.ZodType;
+  run(deps: ServiceDeps, query: never, format: Format): Promise<ExportFile>;
+};
+
+const exporters: Record<string, Exporter> = {
+  zones: {
+    noun: 'khu/cụm',
+    formats: ['xlsx', 'csv', 'geojson'],
+    options: {
+      family: 'family',
+      kind: 'kind',
+      commune: 'commune',
+      'former-district': 'formerDistrict',
+      q: 'q',
+    },
+    schema: zoneListQuerySchema.omit({ page: true, pageSize: true }),
+    run: (deps, query, format) => exportZones(deps, query, format),
+  },
+  organisations: {
+    noun: 'tổ chức',
+    formats: ['xlsx', 'csv'],
+    options: { q: 'q', ownership: 'ownership', role: 'role' },
+    schema: organisationListQuerySchema.omit({ page: true, pageSize: true }),
+    run: (deps, query, format) => exportOrganisations(deps, query, format as 'xlsx' | 'csv'),
+  },
+  projects: {
+    noun: 'dự án',
+    formats: ['xlsx', 'csv'],
+    options: { q: 'q', zone: 'zone', investor: 'investor', status: 'status' },
+    schema: projectListQuerySchema.omit({ page: true, pageSize: true }),
+    run: (deps, query, format) => exportProjects(deps, query, format as 'xlsx' | 'csv'),
+  },
+  'investment-events': {
+    noun: 'sự kiện vốn đầu tư',
+    formats: ['xlsx', 'csv'],
+    options: { project: 'project', zone: 'zone', investor: 'investor', kind: 'kind', from: 'from', to: 'to' },
+    schema: investmentEventExportQuerySchema,
+    run: (deps, query, format) => exportInvestmentEvents(deps, query, format as 'xlsx' | 'csv'),
+  },
+};
+
+const allOptions = [...new Set(Object.values(exporters).flatMap((e) => Object.keys(e.options)))];
+
+const usage = [
+  'izis export: expected <entity> <file> [filters], one of',
+  '  zones <file.xlsx|file.csv|file.geojson> [--family KCN|CCN] [--kind K] [--commune CODE] [--former-district CODE] [--q TEXT]',
+  '  organisations <file.xlsx|file.csv> [--q TEXT] [--ownership O] [--role R]',
+  '  projects <file.xlsx|file.csv> [--q TEXT] [--zone CODE] [--investor CODE] [--status S]',
+  '  investment-events <file.xlsx|file.csv> [--project CODE] [--zone CODE] [--investor CODE] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+].join('\n');
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: {
-      family: { type: 'string' },
-      kind: { type: 'string' },
-      commune: { type: 'string' },
-      'former-district': { type: 'string' },
-      q: { type: 'string' },
-    },
+    options: Object.fromEntries(allOptions.map((o) => [o, { type: 'string' as const }])),
     allowPositionals: true,
   });
   const [entity, file] = positionals;
-  const format = /\.(xlsx|csv|geojson)$/i.exec(file ?? '')?.[1]?.toLowerCase() as
-    'xlsx' | 'csv' | 'geojson' | undefined;
-  if (entity !== 'zones' || !file || !format || positionals.length > 2) {
+  const exporter = entity ? exporters[entity] : undefined;
+  const format = /\.(xlsx|csv|geojson)$/i.exec(file ?? '')?.[1]?.toLowerCase() as Format | undefined;
+  const foreign = Object.keys(values).filter((o) => !exporter?.options[o]);
+  if (!exporter || !file || !format || !exporter.formats.includes(format) || positionals.length > 2) {
     io.err(usage);
     return 2;
   }
-  const query = zoneListQuerySchema.omit({ page: true, pageSize: true }).safeParse({
-    family: values.family,
-    kind: values.kind,
-    commune: values.commune,
-    formerDistrict: values['former-district'],
-    q: values.q,
-  });
+  if (foreign.length) {
+    io.err(`izis export ${entity}: không có bộ lọc ${foreign.map((o) => `--${o}`).join(', ')}.\n${usage}`);
+    return 2;
+  }
+  const query = exporter.schema.safeParse(
+    Object.fromEntries(Object.entries(values).map(([o, v]) => [exporter.options[o]!, v])),
+  );
   if (!query.success) throw validationError(issuesToFields(query.error.issues));
   return withRuntime(io, async (_runtime, deps) => {
-    const exported = await exportZones(deps, query.data, format);
+    const exported = await exporter.run(deps, query.data as never, format);
     writeFileSync(resolve(file), exported.body);
-    io.out(`Đã xuất ${exported.count} khu/cụm vào ${file}.`);
+    io.out(`Đã xuất ${exported.count} ${exporter.noun} vào ${file}.`);
     return 0;
   });
 }

@@ -4,11 +4,28 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportResult } from '../../domain/import/import.schema';
 import { validationError } from '../../domain/shared/errors';
+import type { ServiceDeps } from '../../services/deps';
+import type { ImportOptions } from '../../services/import/import.pipeline';
+import { importInvestmentEvents } from '../../services/import/investment-event-import.service';
+import { importOrganisations } from '../../services/import/organisation-import.service';
+import { importProjects } from '../../services/import/project-import.service';
+import type { SpreadsheetFile } from '../../services/import/spreadsheet';
 import { importZones } from '../../services/import/zone-import.service';
 import type { CliIo } from '../main';
 import { withRuntime } from './runtime';
 
-const usage = 'izis import: expected zones <file.xlsx|file.csv> [--dry-run] [--sheet NAME]';
+/** The same pipelines as the HTTP endpoints, by entity. */
+const importers: Record<
+  string,
+  (deps: ServiceDeps, file: SpreadsheetFile, options: ImportOptions) => Promise<ImportResult>
+> = {
+  zones: importZones,
+  organisations: importOrganisations,
+  projects: importProjects,
+  'investment-events': importInvestmentEvents,
+};
+
+const usage = `izis import: expected ${Object.keys(importers).join('|')} <file.xlsx|file.csv> [--dry-run] [--sheet NAME]`;
 
 /** Prints what an import found or did, in Vietnamese: every problem by row and column, then the counts. */
 export function printImportResult(result: ImportResult, io: CliIo): void {
@@ -34,7 +51,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     allowPositionals: true,
   });
   const [entity, file] = positionals;
-  if (entity !== 'zones' || !file || positionals.length > 2) {
+  const run = entity ? importers[entity] : undefined;
+  if (!run || !file || positionals.length > 2) {
     io.err(usage);
     return 2;
   }
@@ -50,7 +68,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     });
   }
   return withRuntime(io, async (_runtime, deps) => {
-    const result = await importZones(
+    const result = await run(
       // One request id ties together the audit rows of this import.
       { ...deps, requestId: `cli-import-${randomUUID()}` },
       { name: basename(file), data },

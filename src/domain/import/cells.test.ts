@@ -150,3 +150,42 @@ describe('text', () => {
     expect(formatCsvCell({ type: 'number' }, -2.5)).toBe('-2.5');
   });
 });
+
+describe('exact decimals (money with cents)', () => {
+  const money: ColumnType = { type: 'decimalText', maxDecimals: 2, maxIntegerDigits: 18 };
+
+  it('reads text digit by digit, the Vietnamese way or plainly, never through a float', () => {
+    expect(value(money, '1.500.000,50')).toBe('1500000.5');
+    expect(value(money, '1500000.50')).toBe('1500000.5');
+    expect(value(money, '1,500,000.5')).toBe('1500000.5');
+    expect(value(money, '123456789012345678.99')).toBe('123456789012345678.99');
+    expect(value(money, '007')).toBe('7');
+    expect(value(money, '0,00')).toBe('0');
+    expect(value(money, '-2,5')).toBe('-2.5');
+  });
+
+  it('reads "500.000" as grouping: with at most two decimals it cannot be a decimal point', () => {
+    expect(value(money, '500.000')).toBe('500000');
+    expect(value(money, '2,500')).toBe('2500');
+    expect(problem({ type: 'number' }, '500.000')).toContain('không rõ là 500000');
+  });
+
+  it('refuses too many decimals or digits, and number cells it cannot hold exactly', () => {
+    expect(problem(money, '12,3456')).toBe('Tối đa 2 chữ số sau dấu thập phân (đang là 12,3456).');
+    expect(value(money, '12,3400')).toBe('12.34');
+    expect(problem(money, '1234567890123456789')).toBe('Số quá lớn (tối đa 18 chữ số phần nguyên).');
+    expect(problem(money, 'năm triệu')).toBe('"năm triệu" không phải là số.');
+    expect(value(money, 1500000.5)).toBe('1500000.5');
+    expect(value(money, 0.1 * 3)).toBe('0.3');
+    expect(problem(money, 0.125)).toContain('Tối đa 2 chữ số');
+    expect(problem(money, 2 ** 60)).toContain('định dạng ô là văn bản');
+  });
+
+  it('writes a number cell when it holds the amount exactly, else text; CSV plainly', () => {
+    expect(formatCell(money, '1500000.50')).toBe(1500000.5);
+    expect(formatCell(money, '123456789012345678.99')).toBe('123456789012345678.99');
+    expect(formatCsvCell(money, '1500000.50')).toBe('1500000.5');
+    expect(formatCsvCell(money, '1.25')).toBe('1.25');
+    expect(value(money, formatCsvCell(money, '123456789012345678.99'))).toBe('123456789012345678.99');
+  });
+});

@@ -87,7 +87,7 @@ type NumberParts = { sign: '' | '-' | '+'; intPart: string; fracPart: string };
 /** The digits of a flexibly written number, before any conversion (see `parseFlexibleNumber`). */
 function splitFlexibleNumber(
   text: string,
-  options: { decimalOnly?: boolean } = {},
+  options: { decimalOnly?: boolean; groupingOnly?: boolean } = {},
 ): NumberParts | { ambiguous: true } | null {
   const compact = text.trim().replace(/[\s\u00a0\u202f]/g, '');
   if (compact === '') return null;
@@ -114,7 +114,10 @@ function splitFlexibleNumber(
       intPart = parts.join('');
     } else {
       const [a = '', b = ''] = parts;
-      if (!options.decimalOnly && b.length === 3 && /^[1-9]\d{0,2}$/.test(a)) return { ambiguous: true };
+      if (!options.decimalOnly && b.length === 3 && /^[1-9]\d{0,2}$/.test(a)) {
+        if (!options.groupingOnly) return { ambiguous: true };
+        return { sign, intPart: `${a}${b}`, fracPart: '' };
+      }
       if (!/^\d*$/.test(a) || !/^\d+$/.test(b)) return null;
       intPart = a;
       fracPart = b;
@@ -260,7 +263,8 @@ function parseDecimalText(
     const [intPart = '', fracPart = ''] = text.replace(/^-/, '').split('.');
     parts = { sign: value < 0 ? '-' : '', intPart, fracPart };
   } else {
-    const split = splitFlexibleNumber(raw);
+    // With at most 2 decimals, "500.000" can only be digit grouping: five hundred thousand.
+    const split = splitFlexibleNumber(raw, { groupingOnly: column.maxDecimals < 3 });
     if (split === null) return fail(`"${raw.trim()}" không phải là số.`, `"${raw.trim()}" is not a number.`);
     if ('ambiguous' in split) return ambiguousNumber(raw);
     parts = split;

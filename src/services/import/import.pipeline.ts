@@ -227,9 +227,14 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
           });
           failed.add(field);
         }
-        errors.push(...issues);
         const present = new Set([...p.present].filter((f) => !failed.has(f)));
-        rejected.push({ input: { row: p.row, key: '', values: p.values, present }, fields: failed });
+        const input = { row: p.row, key: '', values: p.values, present };
+        // A natural key is several fields: the row's other fields are still checked (it is never written).
+        if (definition.naturalKey) rows.push({ input, failed, issues });
+        else {
+          errors.push(...issues);
+          rejected.push({ input, fields: failed });
+        }
         continue;
       }
       let key: string;
@@ -269,7 +274,7 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
     let planned: PlannedRow<R, E>[] = [];
     let done = 0;
     for (const { input, failed, issues } of rows) {
-      const current = existing.get(input.key);
+      const current = input.key ? existing.get(input.key) : undefined;
       const outcome = definition.plan(input, current, env);
       errors.push(...issues);
       if ('problems' in outcome) {

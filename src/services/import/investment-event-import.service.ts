@@ -90,41 +90,38 @@ function visibleProject(actor: Actor, refs: EventRefs, code: unknown): ProjectRe
   return found && canSeeZone(actor, found.zone) ? found : undefined;
 }
 
+/**
+ * One row: its project visible and the actor's to edit, a currency code, a positive amount. Every field is
+ * checked even when another is missing or unreadable, so that one dry run lists all of a row's problems.
+ */
 function planEvent(
   row: ImportRow,
   env: { actor: Actor; refs: EventRefs },
 ): { record: EventPlan } | { problems: Record<string, LocalizedText> } {
   const { values } = row;
-  const code = values.projectCode as string;
+  const problems: Record<string, LocalizedText> = {};
+  const code = values.projectCode;
   // A project outside the actor's sight is reported like a project that does not exist.
   const found = visibleProject(env.actor, env.refs, code);
-  if (!found) {
-    return {
-      problems: {
-        projectCode: { vi: `Không có dự án mã ${code}.`, en: `No project has code ${code}.` },
-      },
-    };
+  if (typeof code === 'string' && code) {
+    if (!found)
+      problems.projectCode = { vi: `Không có dự án mã ${code}.`, en: `No project has code ${code}.` };
+    else if (!canEditProject(env.actor, found.zone)) {
+      problems.projectCode = {
+        vi: `Bạn không có quyền ghi vốn đầu tư của dự án "${code}" (ngoài phạm vi được giao).`,
+        en: `You may not record capital of project "${code}" (outside your scope).`,
+      };
+    }
   }
-  if (!canEditProject(env.actor, found.zone)) {
-    return {
-      problems: {
-        projectCode: {
-          vi: `Bạn không có quyền ghi vốn đầu tư của dự án "${code}" (ngoài phạm vi được giao).`,
-          en: `You may not record capital of project "${code}" (outside your scope).`,
-        },
-      },
-    };
-  }
-  const problems: Record<string, LocalizedText> = {};
-  const currency = values.currency as string;
-  if (!/^[A-Z]{3}$/.test(currency)) {
+  const currency = values.currency;
+  if (typeof currency === 'string' && currency && !/^[A-Z]{3}$/.test(currency)) {
     problems.currency = {
       vi: 'Loại tiền ghi bằng mã ISO 4217 gồm 3 chữ cái (ví dụ VND, USD, JPY).',
       en: 'The currency is a 3-letter ISO 4217 code (e.g. VND, USD, JPY).',
     };
   }
-  const amount = values.amount as string;
-  if (amount.startsWith('-')) {
+  const amount = values.amount;
+  if (typeof amount === 'string' && amount.startsWith('-')) {
     problems.amount = {
       vi: 'Số vốn không được âm: vốn giảm ghi loại "Giảm vốn" với số dương.',
       en: 'The amount cannot be negative: record a reduction as a "decrease" with a positive amount.',
@@ -137,15 +134,15 @@ function planEvent(
       en: `At most 2000 characters (got ${note.length}).`,
     };
   }
-  if (Object.keys(problems).length) return { problems };
+  if (Object.keys(problems).length || !found || !row.key) return { problems };
   return {
     record: {
       record: {
         projectCode: found.code,
         kind: values.kind as InvestmentEventKind,
         eventDate: values.eventDate as string,
-        amount: canonicalAmount(amount),
-        currency,
+        amount: canonicalAmount(amount as string),
+        currency: currency as string,
         note: note || null,
       },
       project: found,

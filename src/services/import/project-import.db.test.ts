@@ -19,7 +19,13 @@ beforeAll(async () => {
     ['NDT-DIEN-TU', ['tenant']],
     ['NDT-CO-KHI', ['tenant']],
   ] as const) {
-    await createOrganisation(deps, { code, name: `Công ty ${code}`, country: 'VN', roles: [...roles] });
+    await createOrganisation(deps, {
+      code,
+      name: `Công ty ${code}`,
+      country: 'VN',
+      ownership: null,
+      roles: [...roles],
+    });
   }
   await createZone(deps, {
     code: 'KCN-THANG-LONG',
