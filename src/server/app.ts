@@ -15,6 +15,7 @@ import { registerZones } from './routes/zone/zone.handlers';
 import { registerOrganisations } from './routes/organisation/organisation.handlers';
 import { registerProjects } from './routes/project/project.handlers';
 import { registerExchangeRates } from './routes/exchange-rate/exchange-rate.handlers';
+import { registerFilings } from './routes/reporting/filing.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps) {
   registerOrganisations(app, deps);
   registerProjects(app, deps);
   registerExchangeRates(app, deps);
+  registerFilings(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -34,6 +34,14 @@ export const permissions = [
   'project.read',
   'project.manage',
   'exchange_rate.manage',
+  /** See filings and compiled reports in scope. */
+  'report.read',
+  /** File (draft, submit, correct) the reports one owes: a tenant's Biểu 01, a developer's Biểu 02. */
+  'report.file',
+  /** Return or accept the filings of one's scope. */
+  'report.review',
+  /** Compile, annotate and sign Biểu 03/04 and the parks' report for one's scope. */
+  'report.sign',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -69,6 +77,9 @@ export const roleCatalog: readonly RoleDefinition[] = [
       'organisation.manage',
       'project.read',
       'project.manage',
+      'report.read',
+      'report.review',
+      'report.sign',
     ],
   },
   {
@@ -85,6 +96,9 @@ export const roleCatalog: readonly RoleDefinition[] = [
       'organisation.manage',
       'project.read',
       'project.manage',
+      'report.read',
+      'report.review',
+      'report.sign',
     ],
   },
   {
@@ -99,6 +113,8 @@ export const roleCatalog: readonly RoleDefinition[] = [
       'organisation.read',
       'project.read',
       'project.manage',
+      'report.read',
+      'report.file',
     ],
   },
   {
@@ -106,7 +122,14 @@ export const roleCatalog: readonly RoleDefinition[] = [
     nameVi: 'Doanh nghiệp/hộ kinh doanh',
     nameEn: 'Enterprise',
     scopeKinds: ['organisation'],
-    permissions: ['admin_unit.read', 'zone.read', 'organisation.read', 'project.read'],
+    permissions: [
+      'admin_unit.read',
+      'zone.read',
+      'organisation.read',
+      'project.read',
+      'report.read',
+      'report.file',
+    ],
   },
   {
     code: 'leader',
@@ -120,6 +143,7 @@ export const roleCatalog: readonly RoleDefinition[] = [
       'zone.read',
       'organisation.read',
       'project.read',
+      'report.read',
     ],
   },
 ];

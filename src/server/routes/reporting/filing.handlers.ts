@@ -1,0 +1,34 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  acceptFiling,
+  getFiling,
+  returnFiling,
+  saveDraft,
+  submitFiling,
+} from '../../../services/reporting/filing.service';
+import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
+import {
+  acceptFilingRoute,
+  getFilingRoute,
+  returnFilingRoute,
+  saveDraftRoute,
+  submitFilingRoute,
+} from './filing.routes';
+
+export function registerFilings(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(saveDraftRoute, async (c) =>
+    c.json(await saveDraft(serviceDeps(c, deps), c.req.valid('json')), 200),
+  );
+  app.openapi(getFilingRoute, async (c) =>
+    c.json(await getFiling(serviceDeps(c, deps), c.req.valid('param').id), 200),
+  );
+  app.openapi(submitFilingRoute, async (c) =>
+    c.json(await submitFiling(serviceDeps(c, deps), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(returnFilingRoute, async (c) =>
+    c.json(await returnFiling(serviceDeps(c, deps), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(acceptFilingRoute, async (c) =>
+    c.json(await acceptFiling(serviceDeps(c, deps), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+}

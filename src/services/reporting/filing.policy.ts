@@ -1,0 +1,59 @@
+import { hasPermission, type Actor, type ZoneFamily } from '../../domain/identity/roles';
+
+/** Where a filing sits in the registry: what decides who files it and who reviews it. */
+export type FilingFacts = {
+  family: ZoneFamily;
+  zoneCode: string | null;
+  communeCode: string | null;
+  /** The reporting organisation: the tenant's investor (Biểu 01) or the cluster's developer (Biểu 02). */
+  reporterOrgCode: string | null;
+  /** The developer of the zone, who may file for its tenants in bulk. */
+  developerOrgCode: string | null;
+};
+
+/**
+ * Filing (drafting, submitting, correcting): the reporter itself — the enterprise for its projects, the
+ * developer for its zones and, on their behalf, their tenants — or a system administrator.
+ */
+export function canFile(actor: Actor, filing: FilingFacts): boolean {
+  if (!hasPermission(actor, 'report.file')) return false;
+  return actor.assignments.some((a) => {
+    if (a.role === 'system_admin') return true;
+    if (a.role === 'enterprise')
+      return a.scopeKind === 'organisation' && a.scopeRef === filing.reporterOrgCode;
+    if (a.role === 'developer') {
+      if (a.scopeKind === 'organisation')
+        return a.scopeRef !== null && a.scopeRef === filing.developerOrgCode;
+      if (a.scopeKind === 'zone') return a.scopeRef !== null && a.scopeRef === filing.zoneCode;
+    }
+    return false;
+  });
+}
+
+/**
+ * Reviewing (returning, accepting): the officer whose scope covers the filing — the commune for its clusters'
+ * filings (Circular 14: Biểu 01/02 go to the commune People's Committee), the department of the family — or a
+ * system administrator.
+ */
+export function canReview(actor: Actor, filing: FilingFacts): boolean {
+  if (!hasPermission(actor, 'report.review')) return false;
+  return actor.assignments.some((a) => {
+    if (a.role === 'system_admin') return true;
+    if (a.role === 'department_officer') return a.scopeKind === 'family' && a.scopeRef === filing.family;
+    if (a.role === 'commune_officer') {
+      return a.scopeKind === 'commune' && a.scopeRef !== null && a.scopeRef === filing.communeCode;
+    }
+    return false;
+  });
+}
+
+/** Reading: whoever may file or review it, and leaders of its family or of the province. */
+export function canReadFiling(actor: Actor, filing: FilingFacts): boolean {
+  if (!hasPermission(actor, 'report.read')) return false;
+  if (canFile(actor, filing) || canReview(actor, filing)) return true;
+  return actor.assignments.some(
+    (a) =>
+      a.role === 'leader' &&
+      (a.scopeKind === 'all' || (a.scopeKind === 'family' && a.scopeRef === filing.family)),
+  );
+}
