@@ -3,6 +3,7 @@ import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { AppError, validationError, type Locale, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
 import { checkLifecycleEvent, deriveLifecycle, type LifecycleState } from '../../domain/zone/lifecycle';
+import { parseBoundingBox, type ZoneMapQuery } from '../../domain/zone/zone-map.schema';
 import { zoneRuleProblems } from '../../domain/zone/zone-rules';
 import {
   familyOfKind,
@@ -532,30 +533,21 @@ export async function zoneOccupancy(
   };
 }
 
-export async function zoneMap(deps: ServiceDeps, query: ZoneListQuery) {
+/**
+ * The visible zones as a GeoJSON FeatureCollection, as JSON text ready to send (built in SQL): properties
+ * code, name, kind, family, lifecycleState, occupancy, declaredAreaHa and geometry (boundary | point).
+ */
+export async function zoneMap(deps: ServiceDeps, query: ZoneMapQuery): Promise<string> {
   const actor = requireActor(deps);
   if (!hasPermission(actor, 'zone.read')) throw new AppError('forbidden');
-  const rows = await findZoneFeatures(deps.db, zoneVisibility(actor), {
+  const bbox = query.bbox ? parseBoundingBox(query.bbox) : undefined;
+  if (bbox && !Array.isArray(bbox)) throw validationError({ bbox });
+  return findZoneFeatures(deps.db, zoneVisibility(actor), {
     ...query,
     ...(query.q ? { searchPattern: foldedLikePattern(query.q) } : {}),
+    bbox,
+    ...(query.tolerance ? { tolerance: query.tolerance } : {}),
   });
-  return {
-    type: 'FeatureCollection' as const,
-    features: rows.map((r) => ({
-      type: 'Feature' as const,
-      geometry: JSON.parse(r.geometry) as unknown,
-      properties: {
-        code: r.code,
-        name: r.name,
-        kind: r.kind,
-        family: r.family,
-        lifecycleState: r.lifecycleState,
-        occupancy: num(r.occupancy),
-        declaredAreaHa: num(r.declaredAreaHa),
-        geometry: r.geometryKind,
-      },
-    })),
-  };
 }
 
 export async function listCcnTypes(deps: ServiceDeps, locale: Locale) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import {
   addLifecycleEvent,
@@ -32,9 +33,16 @@ import {
 
 export function registerZones(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   // Fixed paths first: /api/zones/map must not be read as the zone with code "map".
-  app.openapi(zoneMapRoute, async (c) =>
-    c.json(await zoneMap(serviceDeps(c, deps), c.req.valid('query')), 200),
-  );
+  app.openapi(zoneMapRoute, async (c) => {
+    // The body is JSON text from the database; its hash is the ETag, so a map that has not changed (for
+    // this caller: the body depends on what they may see) is a 304 without sending ~700 KB again.
+    const body = await zoneMap(serviceDeps(c, deps), c.req.valid('query'));
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+    const known = (c.req.header('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+    if (known.includes(etag) || known.includes('*')) return c.body(null, 304, headers) as never;
+    return c.body(body, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' }) as never;
+  });
   app.openapi(zoneOccupancyRoute, async (c) => {
     const q = c.req.valid('query');
     return c.json(await zoneOccupancy(serviceDeps(c, deps), q.groupBy, q.family, c.get('locale')), 200);

@@ -11,6 +11,7 @@ import {
   zoneListQuerySchema,
   zoneSummarySchema,
 } from '../../../domain/zone/zone.schema';
+import { zoneMapQuerySchema } from '../../../domain/zone/zone-map.schema';
 import { errorResponses, jsonBody, jsonResponse } from '../openapi';
 
 const codeParam = z.object({
@@ -46,12 +47,17 @@ export const zoneMapRoute = createRoute({
   path: '/api/zones/map',
   tags,
   summary: 'GeoJSON FeatureCollection of the zones (boundary, or a point while none is drawn)',
-  request: { query: zoneListQuerySchema },
+  description:
+    'Every visible zone matching the filters, with its full boundary unless `tolerance` asks for a simplified ' +
+    'one; `bbox` keeps the zones meeting a box. Revalidate with `If-None-Match`: the `ETag` is a hash of the ' +
+    'body, so an unchanged map answers 304 without a body.',
+  request: { query: zoneMapQuerySchema },
   responses: {
     200: jsonResponse(
       z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
       'Features',
     ),
+    304: { description: 'Not modified: the map is the one the client has (same ETag)' },
     ...errorResponses(400, 401, 403),
   },
 });
