@@ -158,12 +158,19 @@ export function useBoundaryDrawing(map: MapLibreMap | null, editor: BoundaryEdit
     if (!map || !enabled) return;
     const dispatch = (action: DrawAction) => dispatchRef.current?.(action);
     let dragging: VertexRef | null = null;
+    /** A vertex pressed but not moved yet: a click selects it, and only a real move is an undoable step. */
+    let moved = false;
+    let pressedAt: Point | null = null;
     let pendingMove: Position | null = null;
     let frame = 0;
 
     const flushMove = () => {
       frame = 0;
-      if (dragging && pendingMove) dispatch({ type: 'dragMove', ref: dragging, position: pendingMove });
+      if (dragging && pendingMove) {
+        if (!moved) dispatch({ type: 'dragStart', ref: dragging });
+        moved = true;
+        dispatch({ type: 'dragMove', ref: dragging, position: pendingMove });
+      }
       pendingMove = null;
     };
     const endDrag = () => {
@@ -213,13 +220,21 @@ export function useBoundaryDrawing(map: MapLibreMap | null, editor: BoundaryEdit
       }
       // Keep the map still: this drag moves a vertex.
       event.preventDefault();
-      if (hit.kind === 'vertex') dispatch({ type: 'dragStart', ref: hit.ref });
-      else dispatch({ type: 'insertVertex', ref: hit.ref, position: hit.position });
+      if (hit.kind === 'vertex') {
+        dispatch({ type: 'select', ref: hit.ref });
+        moved = false;
+      } else {
+        dispatch({ type: 'insertVertex', ref: hit.ref, position: hit.position });
+        moved = true;
+      }
       dragging = hit.ref;
+      pressedAt = event.point;
     };
     const onMove = (event: MapMouseEvent | MapTouchEvent) => {
       const current = stateRef.current;
       if (dragging) {
+        // A hand that trembles while clicking does not move the vertex.
+        if (!moved && pressedAt && distance(pressedAt, event.point) < SAME_PX) return;
         pendingMove = lngLatOf(event);
         if (!frame) frame = requestAnimationFrame(flushMove);
         return;
