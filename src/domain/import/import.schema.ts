@@ -17,6 +17,8 @@ export const importErrorSchema = z.object({
   /** The column header as written in the file (null when the problem is not one column's). */
   field: z.string().nullable(),
   message: localized,
+  /** Over HTTP: the message in the client's language (Accept-Language; Vietnamese unless it asks for en). */
+  text: z.string().optional(),
 });
 export type ImportError = z.infer<typeof importErrorSchema>;
 

@@ -102,8 +102,14 @@ async function handleImport(
   assertCanImport(service);
   const file = await uploadedFile(c, form);
   const options = { mode: query.mode, ...(query.sheet ? { sheet: query.sheet } : {}) };
+  const locale = c.get('locale') ?? 'vi';
+  // Each problem also in the client's language, ready to show.
+  const localized = (result: ImportResult): ImportResult => ({
+    ...result,
+    errors: result.errors.map((e) => ({ ...e, text: e.message[locale] })),
+  });
   if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
-    return c.json(await run(service, file, options), 200);
+    return c.json(localized(await run(service, file, options)), 200);
   }
   c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
   c.header('Cache-Control', 'no-store');
@@ -117,7 +123,7 @@ async function handleImport(
         ...options,
         onProgress: (done, total, phase) => line({ type: 'progress', phase, done, total }),
       });
-      line({ type: 'result', ...result });
+      line({ type: 'result', ...localized(result) });
     } catch (error) {
       line(errorLine(c, error));
     }
