@@ -15,6 +15,7 @@ import { registerZones } from './routes/zone/zone.handlers';
 import { registerOrganisations } from './routes/organisation/organisation.handlers';
 import { registerProjects } from './routes/project/project.handlers';
 import { registerExchangeRates } from './routes/exchange-rate/exchange-rate.handlers';
+import { registerCompilations } from './routes/reporting/compilation.handlers';
 import { registerFilings } from './routes/reporting/filing.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   registerProjects(app, deps);
   registerExchangeRates(app, deps);
   registerFilings(app, deps);
+  registerCompilations(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** HTTP contracts of compiled reports (Biểu 03 of a commune, Biểu 04 of the city). */
+
+export const compilationQuerySchema = z.object({
+  formCode: z.enum(['B03', 'B04']),
+  period: z.string().min(4).max(16),
+  commune: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+});
+
+export const annotateInputSchema = z.object({
+  annotations: z.record(z.string().max(16), z.string().max(4000)),
+  version: z.number().int().positive().nullable(),
+});
+
+export const signInputSchema = z.object({
+  docNo: z.string().trim().max(64).nullable(),
+  signerName: z.string().max(200),
+  signerTitle: z.string().max(200),
+  version: z.number().int().positive().nullable(),
+});
+
+const sourceSchema = z.record(z.string(), z.unknown());
+
+export const compiledItemSchema = z.object({
+  no: z.string(),
+  indicator: z.string(),
+  section: z.string().nullable(),
+  level: z.number(),
+  unit: z.string(),
+  value: z.number().nullable(),
+  sources: z.array(sourceSchema),
+  gaps: z.array(sourceSchema),
+});
+
+export const compiledReportSchema = z.object({
+  formCode: z.string(),
+  formVersion: z.string(),
+  period: z.string(),
+  scope: z.record(z.string(), z.unknown()),
+  window: z.object({ start: z.string(), end: z.string() }),
+  items: z.array(compiledItemSchema),
+});
+
+export const signedVersionSchema = z.object({
+  versionNo: z.number(),
+  docNo: z.string().nullable(),
+  signerName: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+  signedAt: z.string(),
+});
+
+export const compilationViewSchema = z.object({
+  report: compiledReportSchema,
+  scope: z.object({ kind: z.enum(['commune', 'city']), code: z.string(), name: z.string() }),
+  computedAt: z.string(),
+  annotations: z.record(z.string(), z.string()),
+  draftVersion: z.number().nullable(),
+  signed: z.array(signedVersionSchema),
+  canSign: z.boolean(),
+});
+
+export const signedCompilationSchema = signedVersionSchema.extend({
+  report: compiledReportSchema,
+  computedAt: z.string(),
+  annotations: z.record(z.string(), z.string()),
+});

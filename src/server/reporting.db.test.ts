@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../db/testing';
+import type { CreateUserInput } from '../domain/identity/identity.schema';
+import { systemActor } from '../domain/identity/roles';
+import { createOrganisation } from '../services/organisation/organisation.service';
+import { createProject } from '../services/project/project.service';
+import { communes, makeUser, testDeps, testPassword } from '../services/testing';
+import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
+import { createTestApp, TestClient } from './testing';
+
+/** The reporting chain over HTTP: who may file, read, review and sign, in Vietnamese, with 404 outside scope. */
+let database: TestDatabase;
+let app: ReturnType<typeof createTestApp>['app'];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database).app;
+  const seed = testDeps(database.db, systemActor('test:seed'));
+  await createOrganisation(seed, {
+    code: 'DEV-R',
+    name: 'Chủ đầu tư R',
+    country: 'VN',
+    ownership: 'domestic_private',
+    roles: ['developer'],
+  });
+  await createOrganisation(seed, {
+    code: 'ORG-R',
+    name: 'Công ty R',
+    country: 'VN',
+    ownership: 'domestic_private',
+    roles: ['tenant'],
+  });
+  await createZone(seed, {
+    code: 'CCN-R',
+    name: 'Cụm công nghiệp R',
+    kind: 'CCN',
+    communeCode: communes.dongAnh,
+    developerCode: 'DEV-R',
+    declaredAreaHa: 30,
+    industrialLandHa: 22,
+  });
+  await addLifecycleEvent(seed, 'CCN-R', { state: 'established', eventDate: '2020-06-01' });
+  await addLifecycleEvent(seed, 'CCN-R', { state: 'operating', eventDate: '2022-06-01' });
+  await createProject(seed, {
+    code: 'P-R',
+    zoneCode: 'CCN-R',
+    investorCode: 'ORG-R',
+    name: 'Xưởng R',
+    status: 'operating',
+  });
+});
+afterAll(() => database?.cleanup());
+
+async function signedIn(overrides: Partial<CreateUserInput>) {
+  const { user } = await makeUser(database.db, overrides);
+  const client = new TestClient(app);
+  expect((await client.signIn(user.username, testPassword)).status).toBe(200);
+  return client;
+}
+
+describe('filing and reviewing Biểu 01 over HTTP', () => {
+  it('tenant files, the other commune sees nothing, the commune returns then accepts, Biểu 03 shows it', async () => {
+    const tenant = await signedIn({ role: 'enterprise', scopeKind: 'organisation', scopeRef: 'ORG-R' });
+    const officer = await signedIn({
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.dongAnh,
+    });
+    const stranger = await signedIn({
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.thachThat,
+    });
+
+    const body = {
+      formCode: 'B01',
+      period: '2026-H1',
+      reporter: { kind: 'project', code: 'P-R' },
+      values: { revenue_vnd: 5 },
+    };
+    let res = await tenant.request('PUT', '/api/filings/draft', { body });
+    expect(res.status).toBe(200);
+    const id = res.body.id as string;
+    res = await tenant.post(`/api/filings/${id}/submit`, { version: res.body.version });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields.workers).toContain('bắt buộc');
+
+    res = await tenant.request('PUT', '/api/filings/draft', {
+      body: {
+        ...body,
+        values: { revenue_vnd: 5, state_budget_vnd: 0.4, workers: 20, avg_income_vnd: 7.5 },
+        version: res.body.version ?? 1,
+      },
+    });
+    res = await tenant.post(`/api/filings/${id}/submit`, {
+      version: (await tenant.get(`/api/filings/${id}`)).body.version,
+    });
+    expect(res.status).toBe(200);
+
+    expect((await stranger.get(`/api/filings/${id}`)).status).toBe(404);
+    expect((await stranger.post(`/api/filings/${id}/accept`, { version: res.body.version })).status).toBe(
+      404,
+    );
+    expect((await tenant.post(`/api/filings/${id}/accept`, { version: res.body.version })).status).toBe(403);
+
+    res = await officer.post(`/api/filings/${id}/return`, {
+      version: res.body.version,
+      reason: 'Thiếu số lao động nữ.',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.revisions[0].returnReason).toBe('Thiếu số lao động nữ.');
+
+    res = await tenant.request('PUT', '/api/filings/draft', {
+      body: {
+        ...body,
+        values: { revenue_vnd: 5, state_budget_vnd: 0.4, workers: 21, avg_income_vnd: 7.5 },
+        version: res.body.version,
+      },
+    });
+    res = await tenant.post(`/api/filings/${id}/submit`, { version: res.body.version });
+    res = await officer.post(`/api/filings/${id}/accept`, { version: res.body.version });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('accepted');
+    // The same acceptance again is stale: 409.
+    expect((await officer.post(`/api/filings/${id}/accept`, { version: res.body.version - 1 })).status).toBe(
+      409,
+    );
+
+    const b03 = await officer.get(
+      `/api/compilations?formCode=B03&period=2026-H1&commune=${communes.dongAnh}`,
+    );
+    expect(b03.status).toBe(200);
+    const workers = b03.body.report.items.find((i: { no: string }) => i.no === '25');
+    expect(workers.value).toBe(21);
+    expect(
+      (await stranger.get(`/api/compilations?formCode=B03&period=2026-H1&commune=${communes.dongAnh}`))
+        .status,
+    ).toBe(404);
+    expect((await tenant.get('/api/compilations?formCode=B04&period=2026-H1')).status).toBe(404);
+  });
+});

@@ -1,0 +1,64 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  annotateInputSchema,
+  compilationQuerySchema,
+  compilationViewSchema,
+  signInputSchema,
+  signedCompilationSchema,
+} from '../../../domain/reporting/compilation.schema';
+import { errorResponses, jsonBody, jsonResponse } from '../openapi';
+
+const view = compilationViewSchema.meta({ id: 'CompilationView' });
+const tags = ['Reports: Biểu 03 and 04'];
+
+export const getCompilationRoute = createRoute({
+  method: 'get',
+  path: '/api/compilations',
+  tags,
+  summary:
+    'Biểu 03 of a commune or Biểu 04 of the city for a period, computed now from the registry and the accepted Biểu 01/02, each item with its sources and gaps',
+  request: { query: compilationQuerySchema },
+  responses: {
+    200: jsonResponse(view, 'The report, its notes and its signed versions'),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export const annotateCompilationRoute = createRoute({
+  method: 'put',
+  path: '/api/compilations/annotations',
+  tags,
+  summary: 'Save the notes per item on the open draft (`version` null for the first note)',
+  request: { query: compilationQuerySchema, body: jsonBody(annotateInputSchema) },
+  responses: { 200: jsonResponse(view, 'Saved'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+export const signCompilationRoute = createRoute({
+  method: 'post',
+  path: '/api/compilations/sign',
+  tags,
+  summary: 'Sign: every figure, its sources and the notes are frozen; a later correction is the next version',
+  request: { query: compilationQuerySchema, body: jsonBody(signInputSchema) },
+  responses: { 200: jsonResponse(view, 'Signed'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+export const getSignedCompilationRoute = createRoute({
+  method: 'get',
+  path: '/api/compilations/versions/{versionNo}',
+  tags,
+  summary: 'A signed version exactly as it was signed',
+  request: {
+    query: compilationQuerySchema,
+    params: z.object({
+      versionNo: z.coerce
+        .number()
+        .int()
+        .positive()
+        .openapi({ param: { name: 'versionNo', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: jsonResponse(signedCompilationSchema, 'The signed version'),
+    ...errorResponses(401, 404),
+  },
+});

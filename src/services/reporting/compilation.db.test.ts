@@ -1,0 +1,178 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../db/testing';
+import { systemActor, type Actor } from '../../domain/identity/roles';
+import { AppError } from '../../domain/shared/errors';
+import { createOrganisation } from '../organisation/organisation.service';
+import { createProject } from '../project/project.service';
+import { communes, makeUser, manualClock, testDeps } from '../testing';
+import { addLifecycleEvent, createZone } from '../zone/zone.service';
+import {
+  annotateCompilation,
+  getCompilation,
+  getSignedCompilation,
+  signCompilation,
+} from './compilation.service';
+import { acceptFiling, saveDraft, submitFiling } from './filing.service';
+
+let database: TestDatabase;
+const clock = manualClock(new Date('2026-06-10T02:00:00Z'));
+const actors = {} as Record<'tenant' | 'commune' | 'otherCommune' | 'department' | 'leader', Actor>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const admin = testDeps(database.db, systemActor('test'));
+  await createOrganisation(admin, {
+    code: 'CDT-TH',
+    name: 'Công ty hạ tầng',
+    country: 'VN',
+    ownership: 'domestic_private',
+    roles: ['developer'],
+  });
+  await createOrganisation(admin, {
+    code: 'DN-TH',
+    name: 'Công ty cơ khí',
+    country: 'VN',
+    ownership: 'fdi',
+    roles: ['tenant'],
+  });
+  await createZone(admin, {
+    code: 'CCN-TH',
+    name: 'Cụm công nghiệp Tổng Hợp',
+    kind: 'CCN',
+    communeCode: communes.dongAnh,
+    developerCode: 'CDT-TH',
+    declaredAreaHa: 48.5,
+    industrialLandHa: 36,
+    leasedHa: 20,
+  });
+  for (const [state, eventDate] of [
+    ['in_plan', '2019-05-01'],
+    ['established', '2021-03-01'],
+    ['operating', '2023-01-15'],
+  ] as const) {
+    await addLifecycleEvent(admin, 'CCN-TH', { state, eventDate });
+  }
+  await createProject(admin, {
+    code: 'DA-TH',
+    zoneCode: 'CCN-TH',
+    investorCode: 'DN-TH',
+    name: 'Nhà máy cơ khí',
+    status: 'operating',
+  });
+  const user = async (
+    role: string,
+    scopeKind: string,
+    scopeRef: string | null,
+    family: string | null = null,
+  ) => (await makeUser(database.db, { role, scopeKind, scopeRef, family } as never)).actor;
+  actors.tenant = await user('enterprise', 'organisation', 'DN-TH');
+  actors.commune = await user('commune_officer', 'commune', communes.dongAnh);
+  actors.otherCommune = await user('commune_officer', 'commune', communes.thachThat);
+  actors.department = await user('department_officer', 'family', 'CCN', 'CCN');
+  actors.leader = await user('leader', 'all', null);
+});
+afterAll(() => database?.cleanup());
+
+const as = (who: keyof typeof actors) => testDeps(database.db, actors[who], clock);
+const b03 = { formCode: 'B03' as const, period: '2026-H1', commune: communes.dongAnh };
+const b04 = { formCode: 'B04' as const, period: '2026-H1' };
+const item = (view: { report: { items: { no: string; value: number | null }[] } }, no: string) =>
+  view.report.items.find((i) => i.no === no)!;
+
+async function fileAndAccept(revenue: number) {
+  const values = { revenue_vnd: revenue, state_budget_vnd: 1, workers: 40, avg_income_vnd: 9 };
+  const input = {
+    formCode: 'B01',
+    period: '2026-H1',
+    reporter: { kind: 'project' as const, code: 'DA-TH' },
+    values,
+  };
+  const existing = await database.db.execute(sql`select version from report_filing where form_code = 'B01'`);
+  const version = (existing as unknown as { rows: { version: number }[] }).rows[0]?.version;
+  let filing = await saveDraft(as('tenant'), { ...input, version });
+  filing = await submitFiling(as('tenant'), filing.id, { version: filing.version });
+  return acceptFiling(as('commune'), filing.id, { version: filing.version });
+}
+
+describe('Biểu 03 and 04 are computed from the registry and the accepted Biểu 01/02', () => {
+  it('counts the cluster from its dated history and drills down to the records', async () => {
+    const view = await getCompilation(as('commune'), b03);
+    expect(view.scope).toMatchObject({ kind: 'commune', code: communes.dongAnh });
+    expect(item(view, '1').value).toBe(1);
+    expect(item(view, '2').value).toBe(48.5);
+    expect(item(view, '3').value).toBe(1);
+    expect(item(view, '5').value).toBe(0); // established in 2021, not in this window
+    expect(item(view, '20').value).toBe(1);
+    expect(item(view, '21').value).toBe(1); // the tenant's investor is FDI
+    const revenue = view.report.items.find((i) => i.no === '23')!;
+    expect(revenue.value).toBe(0);
+    expect(revenue.gaps.some((g) => g.kind === 'filing_missing')).toBe(true);
+    expect(view.canSign).toBe(true);
+  });
+
+  it('an accepted Biểu 01 shows at once, with the filing as its source', async () => {
+    const accepted = await fileAndAccept(12.5);
+    const view = await getCompilation(as('commune'), b03);
+    const revenue = view.report.items.find((i) => i.no === '23')!;
+    expect(revenue.value).toBe(12.5);
+    expect(revenue.sources).toContainEqual(
+      expect.objectContaining({ kind: 'filing', id: accepted.id, contribution: 12.5 }),
+    );
+    expect(item(await getCompilation(as('department'), b04), '23').value).toBe(12.5);
+  });
+
+  it('keeps other communes out; leaders read but cannot sign', async () => {
+    const error = await getCompilation(as('otherCommune'), b03).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('not_found');
+    const leaderView = await getCompilation(as('leader'), b04);
+    expect(leaderView.canSign).toBe(false);
+    const refused = await signCompilation(as('leader'), b04, {
+      docNo: null,
+      signerName: 'A',
+      signerTitle: 'B',
+      version: null,
+    }).catch((e: unknown) => e);
+    expect((refused as AppError).code).toBe('forbidden');
+  });
+
+  it('annotates, signs and freezes; a later correction shows live and is signed as version 2', async () => {
+    let view = await annotateCompilation(as('commune'), b03, {
+      annotations: { '23': 'Số liệu của 1/1 doanh nghiệp.' },
+      version: null,
+    });
+    expect(view.annotations).toEqual({ '23': 'Số liệu của 1/1 doanh nghiệp.' });
+    const stale = await annotateCompilation(as('commune'), b03, { annotations: {}, version: 99 }).catch(
+      (e: unknown) => e,
+    );
+    expect((stale as AppError).code).toBe('conflict');
+    view = await signCompilation(as('commune'), b03, {
+      docNo: '15/BC-UBND',
+      signerName: 'Nguyễn Văn B',
+      signerTitle: 'Phó Chủ tịch',
+      version: view.draftVersion,
+    });
+    expect(view.signed).toHaveLength(1);
+    expect(view.draftVersion).toBeNull();
+    await expect(
+      database.db.execute(sql`update report_compilation set doc_no = 'x' where state = 'signed'`),
+    ).rejects.toThrow();
+
+    await fileAndAccept(14); // a correction, accepted after signing
+    expect(item(await getCompilation(as('commune'), b03), '23').value).toBe(14);
+    const v1 = await getSignedCompilation(as('commune'), b03, 1);
+    expect(v1.report.items.find((i) => i.no === '23')!.value).toBe(12.5);
+    expect(v1).toMatchObject({ docNo: '15/BC-UBND', annotations: { '23': 'Số liệu của 1/1 doanh nghiệp.' } });
+
+    view = await signCompilation(as('commune'), b03, {
+      docNo: '16/BC-UBND',
+      signerName: 'Nguyễn Văn B',
+      signerTitle: 'Phó Chủ tịch',
+      version: null,
+    });
+    expect(view.signed.map((s) => s.versionNo)).toEqual([2, 1]);
+    expect(
+      (await getSignedCompilation(as('commune'), b03, 2)).report.items.find((i) => i.no === '23')!.value,
+    ).toBe(14);
+  });
+});

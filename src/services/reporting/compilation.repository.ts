@@ -1,0 +1,158 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { reportCompilation } from '../../db/schema/reporting';
+import type { Ownership } from '../../domain/organisation/organisation.schema';
+import type { ProjectStatus } from '../../domain/project/project.schema';
+import type { AcceptedFiling } from '../../domain/reporting/aggregate';
+import type { ProjectFacts, ZoneFacts } from '../../domain/reporting/facts';
+import type { FormCode } from '../../domain/reporting/form-types';
+import type { WwtpStatus } from '../../domain/reporting/form-types';
+import type { FilingValues } from '../../domain/reporting/validation';
+import type { LifecycleState } from '../../domain/zone/lifecycle';
+import type { ZoneKind } from '../../domain/zone/zone.schema';
+
+type Raw = Record<string, unknown>;
+const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * The registry facts of the clusters a compiled report covers (all clusters of the province, or of one
+ * commune), each with its dated lifecycle and master-plan entries, in one statement.
+ */
+export async function loadClusterFacts(db: Db, communeId: string | null): Promise<ZoneFacts[]> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      select z.id, z.code, z.name, z.kind, z.ccn_type_code, z.commune_id, z.former_district_id, z.developer_id,
+        d.ownership as developer_ownership, z.declared_area_ha::float8 as area_ha,
+        z.industrial_land_ha::float8 as industrial_land_ha, z.leased_ha::float8 as leased_ha,
+        z.approved_ha::float8 as approved_ha, z.infra_investment_approved_vnd::text as infra_approved,
+        z.infra_investment_paid_vnd::text as infra_paid, z.wwtp_status,
+        coalesce((select json_agg(json_build_object('state', e.state, 'eventDate', to_char(e.event_date, 'YYYY-MM-DD'),
+            'progressPct', e.progress_pct::float8, 'decisionNo', e.decision_no, 'seq', e.seq) order by e.event_date, e.seq)
+          from zone_lifecycle_event e where e.zone_id = z.id), '[]'::json) as lifecycle,
+        coalesce((select json_agg(json_build_object('change', m.change, 'areaHa', m.area_ha::float8,
+            'effectiveDate', to_char(m.effective_date, 'YYYY-MM-DD')) order by m.effective_date)
+          from master_plan_entry m where m.zone_id = z.id), '[]'::json) as plan_entries
+      from zone z left join organisation d on d.id = z.developer_id
+      where z.kind = 'CCN' and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)
+      order by z.code`),
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    code: String(r.code),
+    name: String(r.name),
+    kind: r.kind as ZoneKind,
+    ccnType: (r.ccn_type_code as string | null) ?? null,
+    communeId: (r.commune_id as string | null) ?? null,
+    formerDistrictId: (r.former_district_id as string | null) ?? null,
+    developerOrgId: (r.developer_id as string | null) ?? null,
+    developerOwnership: (r.developer_ownership as Ownership | null) ?? null,
+    planEntries: json<ZoneFacts['planEntries']>(r.plan_entries),
+    areaHa: numOrNull(r.area_ha),
+    industrialLandHa: numOrNull(r.industrial_land_ha),
+    leasedHa: numOrNull(r.leased_ha),
+    approvedHa: numOrNull(r.approved_ha),
+    infraInvestmentApprovedVnd: (r.infra_approved as string | null) ?? null,
+    infraInvestmentPaidVnd: (r.infra_paid as string | null) ?? null,
+    wwtpStatus: (r.wwtp_status as WwtpStatus | null) ?? null,
+    lifecycle: json<{ state: LifecycleState; eventDate: string; seq: number }[]>(r.lifecycle),
+  }));
+}
+
+/** The tenant projects of those clusters, with the investor's FDI status and the termination date if any. */
+export async function loadProjectFacts(db: Db, communeId: string | null): Promise<ProjectFacts[]> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      select p.id, p.code, p.zone_id, p.investor_id, o.ownership = 'fdi' as is_fdi, p.status,
+        (select to_char(max(e.event_date), 'YYYY-MM-DD') from investment_event e
+          where e.project_id = p.id and e.kind = 'termination') as terminated_on
+      from project p join zone z on z.id = p.zone_id join organisation o on o.id = p.investor_id
+      where z.kind = 'CCN' and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)`),
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    code: String(r.code),
+    zoneId: String(r.zone_id),
+    investorOrgId: String(r.investor_id),
+    investorIsFdi: r.is_fdi === true,
+    status: r.status as ProjectStatus,
+    terminatedOn: (r.terminated_on as string | null) ?? null,
+  }));
+}
+
+/** The accepted revisions of the period's Biểu 01 and 02 in scope — only accepted figures feed a report. */
+export async function loadAcceptedFilings(
+  db: Db,
+  period: string,
+  communeId: string | null,
+): Promise<AcceptedFiling[]> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      select f.id, f.form_code, f.period, f.reporter_kind, f.reporter_ref, r.revision_no, r.values
+      from report_filing f
+      join report_revision r on r.filing_id = f.id and r.revision_no = f.accepted_revision
+      where f.period = ${period} and f.form_code in ('B01', 'B02') and f.accepted_revision is not null
+        and (${communeId}::uuid is null or f.commune_id = ${communeId}::uuid)`),
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    formCode: r.form_code as FormCode,
+    period: String(r.period),
+    reporterKind: r.reporter_kind as 'project' | 'zone',
+    reporterId: String(r.reporter_ref),
+    revisionNo: Number(r.revision_no),
+    values: json<FilingValues>(r.values),
+  }));
+}
+
+export type CompilationRow = typeof reportCompilation.$inferSelect;
+
+type Key = { formCode: string; period: string; scopeKind: string; scopeRef: string };
+
+const keyFilter = (key: Key) =>
+  and(
+    eq(reportCompilation.formCode, key.formCode),
+    eq(reportCompilation.period, key.period),
+    eq(reportCompilation.scopeKind, key.scopeKind),
+    eq(reportCompilation.scopeRef, key.scopeRef),
+  );
+
+/** Every version of a compiled report, newest first (at most one draft, then the signed ones). */
+export async function findCompilations(db: Db, key: Key): Promise<CompilationRow[]> {
+  return db.select().from(reportCompilation).where(keyFilter(key)).orderBy(desc(reportCompilation.versionNo));
+}
+
+/** Serialises writes to one report (its draft and its signing) until the transaction ends. */
+export async function lockCompilationKey(db: Db, key: Key): Promise<void> {
+  await db.execute(
+    sql`select pg_advisory_xact_lock(7232, hashtext(${`${key.formCode}|${key.period}|${key.scopeKind}|${key.scopeRef}`}))`,
+  );
+}
+
+export async function insertCompilation(
+  db: Db,
+  values: typeof reportCompilation.$inferInsert,
+): Promise<void> {
+  await db.insert(reportCompilation).values(values);
+}
+
+export async function updateDraftCompilation(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  values: Partial<typeof reportCompilation.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(reportCompilation)
+    .set({ ...values, version: sql`${reportCompilation.version} + 1` })
+    .where(
+      and(
+        eq(reportCompilation.id, id),
+        eq(reportCompilation.state, 'draft'),
+        eq(reportCompilation.version, expectedVersion),
+      ),
+    )
+    .returning({ id: reportCompilation.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,289 @@
+import { sql } from 'drizzle-orm';
+import { hasPermission, type Actor } from '../../domain/identity/roles';
+import { compileClusterReport, type CompiledReport } from '../../domain/reporting/aggregate';
+import { AppError, validationError } from '../../domain/shared/errors';
+import { recordAudit } from '../audit/audit.service';
+import { requireActor, type ServiceDeps } from '../deps';
+import {
+  findCompilations,
+  insertCompilation,
+  loadAcceptedFilings,
+  loadClusterFacts,
+  loadProjectFacts,
+  lockCompilationKey,
+  updateDraftCompilation,
+  type CompilationRow,
+} from './compilation.repository';
+import { formRules } from './forms';
+
+export type CompiledFormCode = 'B03' | 'B04';
+
+export type CompilationQuery = {
+  formCode: CompiledFormCode;
+  period: string;
+  /** Biểu 03: the commune's code (2025 units). Biểu 04 covers the city. */
+  commune?: string | null;
+};
+
+export type SignedVersion = {
+  versionNo: number;
+  docNo: string | null;
+  signerName: string | null;
+  signerTitle: string | null;
+  signedAt: string;
+};
+
+export type CompilationView = {
+  report: CompiledReport;
+  scope: { kind: 'commune' | 'city'; code: string; name: string };
+  /** When the figures were computed: they are live until signed. */
+  computedAt: string;
+  annotations: Record<string, string>;
+  /** The open draft's version (for the next annotation or signing), null if none yet. */
+  draftVersion: number | null;
+  signed: SignedVersion[];
+  canSign: boolean;
+};
+
+const PROVINCE = 'province';
+
+type ScopeRow = { kind: 'commune' | 'city'; ref: string; id: string | null; code: string; name: string };
+
+async function resolveScope(deps: ServiceDeps, query: CompilationQuery): Promise<ScopeRow> {
+  if (query.formCode === 'B04')
+    return { kind: 'city', ref: PROVINCE, id: null, code: PROVINCE, name: 'Thành phố' };
+  if (!query.commune) {
+    throw validationError({ commune: { vi: 'Biểu 03 cần chọn xã/phường.', en: 'Form 03 needs a commune.' } });
+  }
+  const result = await deps.db.execute(sql`
+    select id, code, name from admin_unit where level = 'commune' and valid_to is null and code = ${query.commune}`);
+  const row = (result as unknown as { rows: { id: string; code: string; name: string }[] }).rows[0];
+  if (!row) throw new AppError('not_found');
+  return { kind: 'commune', ref: row.id, id: row.id, code: row.code, name: row.name };
+}
+
+/** Signing: the commune for its Biểu 03, the Department of Industry and Trade for Biểu 04; administrators. */
+function canSign(actor: Actor, scope: ScopeRow): boolean {
+  if (!hasPermission(actor, 'report.sign')) return false;
+  return actor.assignments.some((a) => {
+    if (a.role === 'system_admin') return true;
+    if (scope.kind === 'city') return a.role === 'department_officer' && a.scopeRef === 'CCN';
+    return (
+      (a.role === 'commune_officer' && a.scopeKind === 'commune' && a.scopeRef === scope.code) ||
+      (a.role === 'department_officer' && a.scopeRef === 'CCN')
+    );
+  });
+}
+
+/** Reading: whoever signs it, the department and leaders of the clusters' family or the province. */
+function canRead(actor: Actor, scope: ScopeRow): boolean {
+  if (!hasPermission(actor, 'report.read')) return false;
+  if (canSign(actor, scope)) return true;
+  return actor.assignments.some(
+    (a) =>
+      a.role === 'leader' && (a.scopeKind === 'all' || (a.scopeKind === 'family' && a.scopeRef === 'CCN')),
+  );
+}
+
+function keyOf(query: CompilationQuery, scope: ScopeRow) {
+  return { formCode: query.formCode, period: query.period, scopeKind: scope.kind, scopeRef: scope.ref };
+}
+
+async function compile(deps: ServiceDeps, query: CompilationQuery, scope: ScopeRow): Promise<CompiledReport> {
+  formRules(query.formCode, query.period, 'CCN'); // a malformed or not-due period is a field error
+  // One after another: inside a transaction the statements share one connection.
+  const zones = await loadClusterFacts(deps.db, scope.id);
+  const projects = await loadProjectFacts(deps.db, scope.id);
+  const filings = await loadAcceptedFilings(deps.db, query.period, scope.id);
+  return compileClusterReport({
+    formCode: query.formCode,
+    period: query.period,
+    scope: scope.id ? { kind: 'commune', id: scope.id } : { kind: 'province' },
+    zones,
+    projects,
+    filings,
+  });
+}
+
+function view(
+  report: CompiledReport,
+  scope: ScopeRow,
+  rows: CompilationRow[],
+  actor: Actor,
+  computedAt: Date,
+): CompilationView {
+  const draft = rows.find((r) => r.state === 'draft') ?? null;
+  return {
+    report,
+    scope: { kind: scope.kind, code: scope.code, name: scope.name },
+    computedAt: computedAt.toISOString(),
+    annotations: (draft?.annotations ?? {}) as Record<string, string>,
+    draftVersion: draft?.version ?? null,
+    signed: rows
+      .filter((r) => r.state === 'signed')
+      .map((r) => ({
+        versionNo: r.versionNo,
+        docNo: r.docNo,
+        signerName: r.signerName,
+        signerTitle: r.signerTitle,
+        signedAt: r.signedAt!.toISOString(),
+      })),
+    canSign: canSign(actor, scope),
+  };
+}
+
+/**
+ * Biểu 03 of a commune or Biểu 04 of the city, computed now from the registry and the accepted Biểu 01/02:
+ * every item with the records behind it (sources) and what is missing (gaps). Nothing is stored until an
+ * officer annotates or signs.
+ */
+export async function getCompilation(deps: ServiceDeps, query: CompilationQuery): Promise<CompilationView> {
+  const actor = requireActor(deps);
+  const scope = await resolveScope(deps, query);
+  if (!canRead(actor, scope)) throw new AppError('not_found');
+  const report = await compile(deps, query, scope);
+  const rows = await findCompilations(deps.db, keyOf(query, scope));
+  return view(report, scope, rows, actor, deps.clock.now());
+}
+
+const NOTE_MAX = 2000;
+
+/** Saves the officer's notes per item on the open draft (created on first use); `version` guards against overwrites. */
+export async function annotateCompilation(
+  deps: ServiceDeps,
+  query: CompilationQuery,
+  input: { annotations: Record<string, string>; version: number | null },
+): Promise<CompilationView> {
+  const actor = requireActor(deps);
+  const scope = await resolveScope(deps, query);
+  if (!canRead(actor, scope)) throw new AppError('not_found');
+  if (!canSign(actor, scope)) throw new AppError('forbidden');
+  const annotations = Object.fromEntries(
+    Object.entries(input.annotations)
+      .map(([k, v]) => [k, v.trim()] as const)
+      .filter(([, v]) => v.length > 0),
+  );
+  const tooLong = Object.entries(annotations).find(([, v]) => v.length > NOTE_MAX);
+  if (tooLong) {
+    throw validationError({
+      [tooLong[0]]: {
+        vi: `Ghi chú tối đa ${NOTE_MAX} ký tự.`,
+        en: `Notes are at most ${NOTE_MAX} characters.`,
+      },
+    });
+  }
+  const key = keyOf(query, scope);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await lockCompilationKey(tx, key);
+    const rows = await findCompilations(tx, key);
+    const draft = rows.find((r) => r.state === 'draft');
+    if (!draft) {
+      if (input.version !== null) throw new AppError('conflict');
+      await insertCompilation(tx, {
+        ...key,
+        versionNo: (rows[0]?.versionNo ?? 0) + 1,
+        state: 'draft',
+        annotations,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } else if (
+      !(await updateDraftCompilation(tx, draft.id, input.version ?? -1, { annotations, updatedAt: now }))
+    ) {
+      throw new AppError('conflict', { annotations: draft.annotations, version: draft.version });
+    }
+    await recordAudit(tx, deps, {
+      action: 'report.annotate',
+      entityType: 'report_compilation',
+      entityId: `${key.formCode}|${key.period}|${scope.code}`,
+      before: draft ? { annotations: draft.annotations } : null,
+      after: { annotations },
+    });
+  });
+  return getCompilation(deps, query);
+}
+
+/**
+ * Signs the report: every figure, its sources and the notes are frozen in a snapshot (the database refuses
+ * any later change to a signed row). A later correction is signed as the next version.
+ */
+export async function signCompilation(
+  deps: ServiceDeps,
+  query: CompilationQuery,
+  input: { docNo: string | null; signerName: string; signerTitle: string; version: number | null },
+): Promise<CompilationView> {
+  const actor = requireActor(deps);
+  const scope = await resolveScope(deps, query);
+  if (!canRead(actor, scope)) throw new AppError('not_found');
+  if (!canSign(actor, scope)) throw new AppError('forbidden');
+  const problems: Record<string, { vi: string; en: string }> = {};
+  if (!input.signerName.trim())
+    problems.signerName = { vi: 'Cần ghi họ tên người ký.', en: 'The signer’s name is required.' };
+  if (!input.signerTitle.trim())
+    problems.signerTitle = { vi: 'Cần ghi chức vụ người ký.', en: 'The signer’s title is required.' };
+  if (Object.keys(problems).length) throw validationError(problems);
+  const key = keyOf(query, scope);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await lockCompilationKey(tx, key);
+    const rows = await findCompilations(tx, key);
+    const draft = rows.find((r) => r.state === 'draft');
+    if ((draft?.version ?? null) !== input.version) throw new AppError('conflict');
+    const report = await compile({ ...deps, db: tx }, query, scope);
+    const signed = {
+      state: 'signed',
+      snapshot: { report, computedAt: now.toISOString() },
+      docNo: input.docNo?.trim() || null,
+      signerName: input.signerName.trim(),
+      signerTitle: input.signerTitle.trim(),
+      signedBy: actor.userId,
+      signedAt: now,
+      updatedAt: now,
+    };
+    if (draft) {
+      await updateDraftCompilation(tx, draft.id, draft.version, signed);
+    } else {
+      await insertCompilation(tx, {
+        ...key,
+        versionNo: (rows[0]?.versionNo ?? 0) + 1,
+        createdAt: now,
+        ...signed,
+      });
+    }
+    await recordAudit(tx, deps, {
+      action: 'report.sign',
+      entityType: 'report_compilation',
+      entityId: `${key.formCode}|${key.period}|${scope.code}`,
+      after: { versionNo: draft?.versionNo ?? (rows[0]?.versionNo ?? 0) + 1, docNo: signed.docNo },
+    });
+  });
+  return getCompilation(deps, query);
+}
+
+/** A signed version exactly as it was signed. */
+export async function getSignedCompilation(
+  deps: ServiceDeps,
+  query: CompilationQuery,
+  versionNo: number,
+): Promise<
+  { report: CompiledReport; computedAt: string; annotations: Record<string, string> } & SignedVersion
+> {
+  const actor = requireActor(deps);
+  const scope = await resolveScope(deps, query);
+  if (!canRead(actor, scope)) throw new AppError('not_found');
+  const row = (await findCompilations(deps.db, keyOf(query, scope))).find(
+    (r) => r.state === 'signed' && r.versionNo === versionNo,
+  );
+  if (!row) throw new AppError('not_found');
+  const snapshot = row.snapshot as { report: CompiledReport; computedAt: string };
+  return {
+    ...snapshot,
+    annotations: (row.annotations ?? {}) as Record<string, string>,
+    versionNo: row.versionNo,
+    docNo: row.docNo,
+    signerName: row.signerName,
+    signerTitle: row.signerTitle,
+    signedAt: row.signedAt!.toISOString(),
+  };
+}
