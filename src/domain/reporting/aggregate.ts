@@ -81,7 +81,7 @@ export type Gap =
   /** The registry lacks a fact the item needs (e.g. a cluster's area). */
   | { kind: 'registry_missing'; zoneId: string; field: string }
   /** Ledger events that could not be converted to USD for want of an exchange rate. */
-  | { kind: 'exchange_rate_missing'; events: number };
+  | { kind: 'exchange_rate_missing'; events: number; range: 'period' | 'year_to_date' };
 
 export type CompiledItem = {
   no: string;

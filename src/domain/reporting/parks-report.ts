@@ -99,22 +99,31 @@ export function compileParksReport(input: ParksInput): ParksReport {
     let current: { value: number | null; sources: SourceRef[]; gaps: Gap[] };
     let ytd: number | null;
     switch (rule?.kind) {
-      case 'capital':
+      case 'capital': {
+        const currency = rule.currency ?? null;
         current = capitalItem(
           rule.measure,
-          rule.currency ?? null,
+          currency,
           input.capital.period,
           ranges.period,
           indicator.decimals,
         );
-        ytd = capitalItem(
+        const sinceJanuary = capitalItem(
           rule.measure,
-          rule.currency ?? null,
+          currency,
           input.capital.yearToDate,
           ranges.yearToDate,
           indicator.decimals,
-        ).value;
+        );
+        ytd = sinceJanuary.value;
+        // The per cent achieved rests on the year to date: its missing rates are a gap of the item too.
+        current.gaps.push(
+          ...sinceJanuary.gaps.map((g) =>
+            g.kind === 'exchange_rate_missing' ? { ...g, range: 'year_to_date' as const } : g,
+          ),
+        );
         break;
+      }
       case 'tenant_reports': {
         const ref = rule.report;
         const sum = new ExactSum(indicator.decimals);
@@ -263,7 +272,7 @@ function capitalItem(
   }
   const gaps: Gap[] =
     measure === 'attracted_converted' && figures.missingRateEvents > 0
-      ? [{ kind: 'exchange_rate_missing', events: figures.missingRateEvents }]
+      ? [{ kind: 'exchange_rate_missing', events: figures.missingRateEvents, range: 'period' }]
       : [];
   return {
     value,

@@ -35,12 +35,14 @@ const num = (value: number, decimals = 4) => ({
 
 /**
  * Validates values against a form version. `context` carries registry facts the form's rules refer to (e.g.
- * the cluster's industrial land); a rule whose operand is missing is skipped, never guessed.
+ * the cluster's industrial land); a rule whose operand is missing is skipped, never guessed. A `draft` may be
+ * incomplete: missing items are not errors yet, but what is entered must still be a valid figure.
  */
 export function validateFiling(
   form: FormVersion,
   values: Readonly<Record<string, unknown>>,
   context: Readonly<Record<string, number | null | undefined>> = {},
+  mode: 'draft' | 'submit' = 'submit',
 ): FieldError[] {
   const errors: FieldError[] = [];
   const known = new Set(form.items.map((i) => i.indicator));
@@ -61,6 +63,7 @@ export function validateFiling(
   const clean: Record<string, number> = {};
   for (const item of form.items) {
     const error = checkItem(item, values[item.indicator]);
+    if (error?.rule === 'required' && mode === 'draft') continue;
     if (error) errors.push({ item: item.indicator, no: item.no, severity: 'error', ...error });
     else if (typeof values[item.indicator] === 'number')
       clean[item.indicator] = values[item.indicator] as number;
