@@ -141,7 +141,11 @@ export function compileClusterReport(input: CompileInput): CompiledReport {
     if (f.period === terms.period) filings.set(`${f.formCode}|${f.reporterKind}|${f.reporterId}`, f);
   }
   const projectsByZone = new Map<string, ProjectFacts[]>();
-  for (const p of input.projects) projectsByZone.set(p.zoneId, [...(projectsByZone.get(p.zoneId) ?? []), p]);
+  for (const p of input.projects) {
+    const list = projectsByZone.get(p.zoneId);
+    if (list) list.push(p);
+    else projectsByZone.set(p.zoneId, [p]);
+  }
   const tenantRule = formTerms('B01', input.period, input.catalogue)?.form.obligation;
   const ctx: Context = {
     form,
