@@ -329,7 +329,8 @@ export async function occupancyByGroup(
 /**
  * The map as one GeoJSON FeatureCollection text, built in SQL and sent as is (no parsing and re-serialising
  * 2,000 geometries in Node): each visible zone's boundary when drawn — simplified to `tolerance` degrees
- * when asked, keeping it valid — else its marker point, coordinates to 6 decimals (~0.1 m), in code order.
+ * when asked, keeping it valid — else its marker point, coordinates to 6 decimals (~0.1 m), in code order;
+ * numbers as float8, printed shortest (as JSON.stringify would).
  * `bbox` keeps the zones whose boundary's bounding box (or, without one, marker) meets the box — the GiST
  * indexes' `&&`.
  */
@@ -346,8 +347,8 @@ export async function findZoneFeatures(
     ? sql`st_multi(st_simplifypreservetopology(${zone.boundary}, ${query.tolerance}::float8))`
     : sql`${zone.boundary}`;
   const properties = sql`json_build_object('code', ${zone.code}, 'name', ${zone.name}, 'kind', ${zone.kind},
-    'family', ${zoneFamilySql}, 'lifecycleState', ${lifecycleStateSql}, 'occupancy', ${occupancySql},
-    'declaredAreaHa', ${zone.declaredAreaHa},
+    'family', ${zoneFamilySql}, 'lifecycleState', ${lifecycleStateSql}, 'occupancy', (${occupancySql})::float8,
+    'declaredAreaHa', ${zone.declaredAreaHa}::float8,
     'geometry', case when ${zone.boundary} is not null then 'boundary' else 'point' end)::text`;
   const feature = sql`'{"type":"Feature","geometry":' || st_asgeojson(coalesce(${boundary}, ${zone.location}), 6)
     || ',"properties":' || ${properties} || '}'`;
