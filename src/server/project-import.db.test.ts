@@ -99,6 +99,21 @@ describe('templates', () => {
     }
     expect((await app.request('http://127.0.0.1/api/import/templates/projects.xlsx')).status).toBe(401);
   });
+
+  it('are described in the OpenAPI document with the other import and export endpoints', async () => {
+    const doc = (await new TestClient(app).get('/api/openapi.json')).body;
+    for (const entity of ['organisations', 'projects', 'investment-events']) {
+      expect(doc.paths, entity).toHaveProperty([`/api/import/templates/${entity}.xlsx`]);
+      expect(doc.paths[`/api/import/${entity}`].post.requestBody.content).toHaveProperty([
+        'multipart/form-data',
+      ]);
+      expect(doc.paths, entity).toHaveProperty([`/api/${entity}/export.xlsx`]);
+      expect(doc.paths, entity).toHaveProperty([`/api/${entity}/export.csv`]);
+    }
+    const filters = doc.paths['/api/projects/export.csv'].get.parameters.map((p: { name: string }) => p.name);
+    expect(filters).toEqual(expect.arrayContaining(['q', 'zone', 'investor', 'status']));
+    expect(filters).not.toContain('page');
+  });
 });
 
 describe('POST /api/import/projects', () => {
