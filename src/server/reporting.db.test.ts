@@ -137,5 +137,12 @@ describe('filing and reviewing Biểu 01 over HTTP', () => {
         .status,
     ).toBe(404);
     expect((await tenant.get('/api/compilations?formCode=B04&period=2026-H1')).status).toBe(404);
+    const completeness = await officer.get('/api/completeness?period=2026-H1&groupBy=form');
+    expect(completeness.status).toBe(200);
+    expect(completeness.body.rows.find((r: { formCode: string }) => r.formCode === 'B01')).toMatchObject({
+      expected: 1,
+      received: 1,
+    });
+    expect((await officer.get('/api/completeness?period=2026-X9')).status).toBe(400);
   });
 });

@@ -68,3 +68,52 @@ export const signedCompilationSchema = signedVersionSchema.extend({
   computedAt: z.string(),
   annotations: z.record(z.string(), z.string()),
 });
+
+export const completenessQuerySchema = z.object({
+  period: z.string().min(4).max(16),
+  groupBy: z.enum(['form', 'commune', 'zone']).optional(),
+  formCode: z.enum(['B01', 'B02', 'KCN_TENANT']).optional(),
+});
+
+const groupSchema = z.object({
+  kind: z.enum(['form', 'commune', 'zone']),
+  id: z.string().nullable(),
+  code: z.string().nullable(),
+  name: z.string().nullable(),
+});
+
+export const completenessReportSchema = z.object({
+  period: z.string(),
+  asOf: z.string(),
+  rows: z.array(
+    z.object({
+      formCode: z.string(),
+      period: z.string(),
+      group: groupSchema,
+      expected: z.number(),
+      received: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+      overdue: z.number(),
+      pending: z.number(),
+      dueDate: z.string(),
+    }),
+  ),
+  outstanding: z.array(
+    z.object({
+      formCode: z.string(),
+      period: z.string(),
+      reporter: z.object({
+        kind: z.string(),
+        id: z.string(),
+        code: z.string().nullable(),
+        name: z.string().nullable(),
+      }),
+      zoneCode: z.string().nullable(),
+      communeCode: z.string().nullable(),
+      dueDate: z.string(),
+      status: z.string(),
+      filingStatus: z.string().nullable(),
+    }),
+  ),
+});

@@ -13,6 +13,7 @@ import {
   getSignedCompilation,
   signCompilation,
 } from './compilation.service';
+import { completenessReport } from './completeness.service';
 import { acceptFiling, saveDraft, submitFiling } from './filing.service';
 
 let database: TestDatabase;
@@ -174,5 +175,40 @@ describe('Biểu 03 and 04 are computed from the registry and the accepted Biể
     expect(
       (await getSignedCompilation(as('commune'), b03, 2)).report.items.find((i) => i.no === '23')!.value,
     ).toBe(14);
+  });
+});
+
+describe('completeness and timeliness', () => {
+  it('counts what the registry expects against what was submitted, per commune, with the outstanding list', async () => {
+    const report = await completenessReport(as('commune'), { period: '2026-H1', groupBy: 'commune' });
+    const b01 = report.rows.find((r) => r.formCode === 'B01')!;
+    expect(b01).toMatchObject({ expected: 1, received: 1, onTime: 1, late: 0, overdue: 0, pending: 0 });
+    expect(b01.group).toMatchObject({ kind: 'commune', code: communes.dongAnh });
+    const b02 = report.rows.find((r) => r.formCode === 'B02')!;
+    expect(b02).toMatchObject({ expected: 1, received: 0, pending: 1, dueDate: '2026-06-20' });
+    expect(report.outstanding).toEqual([
+      expect.objectContaining({
+        formCode: 'B02',
+        status: 'pending',
+        reporter: expect.objectContaining({ code: 'CCN-TH' }),
+      }),
+    ]);
+    // The other commune's officer expects nothing of Đông Anh's clusters.
+    expect((await completenessReport(as('otherCommune'), { period: '2026-H1' })).rows).toEqual([]);
+  });
+
+  it('after the due day (Vietnam time) a missing report is overdue', async () => {
+    const late = testDeps(database.db, actors.department, manualClock(new Date('2026-06-20T17:00:00Z')));
+    const onTheDay = testDeps(database.db, actors.department, manualClock(new Date('2026-06-20T16:59:59Z')));
+    expect(
+      (await completenessReport(onTheDay, { period: '2026-H1', groupBy: 'form' })).rows.find(
+        (r) => r.formCode === 'B02',
+      ),
+    ).toMatchObject({ pending: 1, overdue: 0 });
+    expect(
+      (await completenessReport(late, { period: '2026-H1', groupBy: 'form' })).rows.find(
+        (r) => r.formCode === 'B02',
+      ),
+    ).toMatchObject({ pending: 0, overdue: 1 });
   });
 });

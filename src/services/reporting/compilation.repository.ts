@@ -17,10 +17,14 @@ const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(v
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /**
- * The registry facts of the clusters a compiled report covers (all clusters of the province, or of one
- * commune), each with its dated lifecycle and master-plan entries, in one statement.
+ * The registry facts of the zones a report covers (the clusters of the province or of one commune, or every
+ * zone with `family` null), each with its dated lifecycle and master-plan entries, in one statement.
  */
-export async function loadClusterFacts(db: Db, communeId: string | null): Promise<ZoneFacts[]> {
+export async function loadClusterFacts(
+  db: Db,
+  communeId: string | null,
+  family: 'CCN' | null = 'CCN',
+): Promise<ZoneFacts[]> {
   const rows = rowsOf(
     await db.execute(sql`
       select z.id, z.code, z.name, z.kind, z.ccn_type_code, z.commune_id, z.former_district_id, z.developer_id,
@@ -35,7 +39,7 @@ export async function loadClusterFacts(db: Db, communeId: string | null): Promis
             'effectiveDate', to_char(m.effective_date, 'YYYY-MM-DD')) order by m.effective_date)
           from master_plan_entry m where m.zone_id = z.id), '[]'::json) as plan_entries
       from zone z left join organisation d on d.id = z.developer_id
-      where z.kind = 'CCN' and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)
+      where (${family}::text is null or z.kind = 'CCN') and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)
       order by z.code`),
   );
   return rows.map((r) => ({
@@ -61,14 +65,18 @@ export async function loadClusterFacts(db: Db, communeId: string | null): Promis
 }
 
 /** The tenant projects of those clusters, with the investor's FDI status and the termination date if any. */
-export async function loadProjectFacts(db: Db, communeId: string | null): Promise<ProjectFacts[]> {
+export async function loadProjectFacts(
+  db: Db,
+  communeId: string | null,
+  family: 'CCN' | null = 'CCN',
+): Promise<ProjectFacts[]> {
   const rows = rowsOf(
     await db.execute(sql`
       select p.id, p.code, p.zone_id, p.investor_id, o.ownership = 'fdi' as is_fdi, p.status,
         (select to_char(max(e.event_date), 'YYYY-MM-DD') from investment_event e
           where e.project_id = p.id and e.kind = 'termination') as terminated_on
       from project p join zone z on z.id = p.zone_id join organisation o on o.id = p.investor_id
-      where z.kind = 'CCN' and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)`),
+      where (${family}::text is null or z.kind = 'CCN') and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)`),
   );
   return rows.map((r) => ({
     id: String(r.id),

@@ -5,15 +5,20 @@ import {
   getSignedCompilation,
   signCompilation,
 } from '../../../services/reporting/compilation.service';
+import { completenessReport } from '../../../services/reporting/completeness.service';
 import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
 import {
   annotateCompilationRoute,
+  completenessRoute,
   getCompilationRoute,
   getSignedCompilationRoute,
   signCompilationRoute,
 } from './compilation.routes';
 
 export function registerCompilations(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(completenessRoute, async (c) =>
+    c.json(await completenessReport(serviceDeps(c, deps), c.req.valid('query')), 200),
+  );
   app.openapi(getCompilationRoute, async (c) =>
     c.json(await getCompilation(serviceDeps(c, deps), c.req.valid('query')), 200),
   );

@@ -3,6 +3,8 @@ import {
   annotateInputSchema,
   compilationQuerySchema,
   compilationViewSchema,
+  completenessQuerySchema,
+  completenessReportSchema,
   signInputSchema,
   signedCompilationSchema,
 } from '../../../domain/reporting/compilation.schema';
@@ -60,5 +62,18 @@ export const getSignedCompilationRoute = createRoute({
   responses: {
     200: jsonResponse(signedCompilationSchema, 'The signed version'),
     ...errorResponses(401, 404),
+  },
+});
+
+export const completenessRoute = createRoute({
+  method: 'get',
+  path: '/api/completeness',
+  tags,
+  summary:
+    'Expected (derived from the registry), received, on time, late, overdue and pending reports per form and commune or zone, with the outstanding list',
+  request: { query: completenessQuerySchema },
+  responses: {
+    200: jsonResponse(completenessReportSchema.meta({ id: 'CompletenessReport' }), 'Completeness'),
+    ...errorResponses(400, 401, 403),
   },
 });
