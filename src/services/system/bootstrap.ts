@@ -36,11 +36,13 @@ export type Runtime = {
   log: Logger;
   auth: AuthSettings;
   dataDir: string;
+  /** Uploaded documents live here (absolute; created and checked writable at start). */
+  uploadDir: string;
   demo: DemoSeedResult | null;
   close(): Promise<void>;
 };
 
-function ensureWritableDir(dir: string): void {
+function ensureWritableDir(dir: string, setting = 'IZIS_DATA_DIR'): void {
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
@@ -48,10 +50,7 @@ function ensureWritableDir(dir: string): void {
     writeFileSync(probe, 'ok');
     unlinkSync(probe);
   } catch (error) {
-    throw new StartupError(
-      'IZIS_DATA_DIR',
-      `the directory ${dir} cannot be written (${(error as Error).message})`,
-    );
+    throw new StartupError(setting, `the directory ${dir} cannot be written (${(error as Error).message})`);
   }
 }
 
@@ -145,6 +144,11 @@ export async function openRuntime(
 ): Promise<Runtime> {
   const dataDir = resolve(config.dataDir);
   ensureWritableDir(dataDir);
+  const uploadDir = resolve(config.uploadDir);
+  ensureWritableDir(
+    uploadDir,
+    config.uploadDir === join(config.dataDir, 'uploads') ? 'IZIS_DATA_DIR' : 'IZIS_UPLOAD_DIR',
+  );
   const sessionSecret = loadOrCreateSecret(config, dataDir);
   const started = Date.now();
   const { database, fresh, release } = await openDatabase(config, dataDir);
@@ -180,6 +184,7 @@ export async function openRuntime(
       database,
       log,
       dataDir,
+      uploadDir,
       demo,
       auth: {
         sessionSecret,

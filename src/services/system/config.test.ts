@@ -26,6 +26,19 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps uploads in IZIS_DATA_DIR/uploads, at most 25 MB each, unless told otherwise', () => {
+    expect(parseConfig({ IZIS_DATA_DIR: '/srv/izis' })).toMatchObject({
+      uploadDir: '/srv/izis/uploads',
+      uploadMaxBytes: 25 * 1024 * 1024,
+    });
+    expect(parseConfig({ IZIS_UPLOAD_DIR: '/mnt/nas/izis', IZIS_UPLOAD_MAX_MB: '100' })).toMatchObject({
+      uploadDir: '/mnt/nas/izis',
+      uploadMaxBytes: 100 * 1024 * 1024,
+    });
+    expect(() => parseConfig({ IZIS_UPLOAD_MAX_MB: '0' })).toThrow(/IZIS_UPLOAD_MAX_MB/);
+    expect(() => parseConfig({ IZIS_UPLOAD_MAX_MB: 'lots' })).toThrow(/IZIS_UPLOAD_MAX_MB/);
+  });
+
   it('refuses a port outside 1–65535', () => {
     expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => parseConfig({ PORT: '3000.5' })).toThrow(/PORT/);

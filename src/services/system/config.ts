@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -17,6 +18,14 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   IZIS_DATA_DIR: z.string().min(1).default('./data'),
+  /** Uploaded documents (content-addressed); defaults to IZIS_DATA_DIR/uploads. */
+  IZIS_UPLOAD_DIR: z.string().min(1).optional(),
+  IZIS_UPLOAD_MAX_MB: z.coerce
+    .number({ error: 'must be a whole number of megabytes between 1 and 1024' })
+    .int('must be a whole number of megabytes between 1 and 1024')
+    .min(1, 'must be a whole number of megabytes between 1 and 1024')
+    .max(1024, 'must be a whole number of megabytes between 1 and 1024')
+    .default(25),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -44,6 +53,10 @@ export type AppConfig = {
   port: number;
   host: string;
   dataDir: string;
+  /** Where uploaded documents are stored (IZIS_UPLOAD_DIR, else IZIS_DATA_DIR/uploads). */
+  uploadDir: string;
+  /** The largest document accepted, in bytes (IZIS_UPLOAD_MAX_MB). */
+  uploadMaxBytes: number;
   databaseUrl: string | undefined;
   sessionSecret: string | undefined;
   sessionTtlMinutes: number;
@@ -85,6 +98,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     port: e.PORT,
     host: e.HOST,
     dataDir: e.IZIS_DATA_DIR,
+    uploadDir: e.IZIS_UPLOAD_DIR ?? join(e.IZIS_DATA_DIR, 'uploads'),
+    uploadMaxBytes: e.IZIS_UPLOAD_MAX_MB * 1024 * 1024,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.IZIS_SESSION_SECRET,
     sessionTtlMinutes: e.IZIS_SESSION_TTL_MINUTES,
