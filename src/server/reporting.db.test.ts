@@ -137,6 +137,9 @@ describe('filing and reviewing Biểu 01 over HTTP', () => {
         .status,
     ).toBe(404);
     expect((await tenant.get('/api/compilations?formCode=B04&period=2026-H1')).status).toBe(404);
+    const inTray = await officer.get('/api/filings?period=2026-H1');
+    expect(inTray.body.items.map((f: { reporter: { code: string } }) => f.reporter.code)).toEqual(['P-R']);
+    expect((await stranger.get('/api/filings?period=2026-H1')).body).toEqual({ items: [], total: 0 });
     const completeness = await officer.get('/api/completeness?period=2026-H1&groupBy=form');
     expect(completeness.status).toBe(200);
     expect(completeness.body.rows.find((r: { formCode: string }) => r.formCode === 'B01')).toMatchObject({

@@ -63,3 +63,13 @@ export const filingDetailSchema = z.object({
   canReview: z.boolean(),
 });
 export type FilingDetail = z.infer<typeof filingDetailSchema>;
+
+export const filingListQuerySchema = z.object({
+  period: z.string().min(4).max(16),
+  formCode: z.string().max(32).optional(),
+  status: z.enum(filingStatuses).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const filingSummarySchema = filingDetailSchema.omit({ revisions: true });

@@ -218,3 +218,18 @@ export async function moveFiling(
     .returning({ id: reportFiling.id });
   return rows.length === 1;
 }
+
+/** The filings of a period (optionally one form or status), newest activity first, with their scope facts. */
+export async function findFilings(
+  db: Db,
+  filter: { period: string; formCode?: string; status?: string },
+): Promise<FilingRow[]> {
+  const rows = rowsOf(
+    await db.execute(sql`${filingSelect}
+      where f.period = ${filter.period}
+        and (${filter.formCode ?? null}::text is null or f.form_code = ${filter.formCode ?? null})
+        and (${filter.status ?? null}::text is null or f.status = ${filter.status ?? null})
+      order by f.updated_at desc, f.id`),
+  );
+  return rows.map(toFiling);
+}

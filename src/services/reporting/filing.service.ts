@@ -5,6 +5,7 @@ import { canFile, canReadFiling, canReview } from './filing.policy';
 import {
   findFilingById,
   findFilingByKey,
+  findFilings,
   findReporter,
   findRevisions,
   insertFiling,
@@ -378,4 +379,40 @@ export async function acceptFiling(
     });
   });
   return detail(deps, (await findFilingById(deps.db, id))!);
+}
+
+export type FilingSummary = Omit<FilingDetail, 'revisions'>;
+
+/**
+ * The filings of a period the caller may read — a reporter's own, a reviewer's scope — optionally one form
+ * or status ("submitted" is a reviewer's in-tray), paged.
+ */
+export async function listFilings(
+  deps: ServiceDeps,
+  query: { period: string; formCode?: string; status?: FilingStatus; page?: number; pageSize?: number },
+): Promise<{ items: FilingSummary[]; total: number }> {
+  const actor = requireActor(deps);
+  const rows = (await findFilings(deps.db, query)).filter((f) => canReadFiling(actor, f));
+  const page = query.page ?? 1;
+  const size = query.pageSize ?? 50;
+  const items = rows.slice((page - 1) * size, page * size).map((f) => ({
+    id: f.id,
+    formCode: f.formCode,
+    period: f.period,
+    reporter: { kind: f.reporterKind, code: f.reporterCode, name: f.reporterName },
+    family: f.family,
+    zoneCode: f.zoneCode,
+    communeCode: f.communeCode,
+    status: f.status as FilingStatus,
+    currentRevision: f.currentRevision,
+    acceptedRevision: f.acceptedRevision,
+    dueAt: f.dueAt.toISOString(),
+    firstSubmittedAt: f.firstSubmittedAt?.toISOString() ?? null,
+    acceptedAt: f.acceptedAt?.toISOString() ?? null,
+    onTime: f.firstSubmittedAt ? f.firstSubmittedAt.getTime() <= f.dueAt.getTime() : null,
+    version: f.version,
+    canFile: canFile(actor, f),
+    canReview: canReview(actor, f),
+  }));
+  return { items, total: rows.length };
 }

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import {
   acceptFiling,
   getFiling,
+  listFilings,
   returnFiling,
   saveDraft,
   submitFiling,
@@ -10,12 +11,16 @@ import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
 import {
   acceptFilingRoute,
   getFilingRoute,
+  listFilingsRoute,
   returnFilingRoute,
   saveDraftRoute,
   submitFilingRoute,
 } from './filing.routes';
 
 export function registerFilings(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(listFilingsRoute, async (c) =>
+    c.json(await listFilings(serviceDeps(c, deps), c.req.valid('query')), 200),
+  );
   app.openapi(saveDraftRoute, async (c) =>
     c.json(await saveDraft(serviceDeps(c, deps), c.req.valid('json')), 200),
   );

@@ -1,6 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   filingDetailSchema,
+  filingListQuerySchema,
+  filingSummarySchema,
   filingVersionInputSchema,
   returnFilingInputSchema,
   saveDraftInputSchema,
@@ -57,4 +59,20 @@ export const acceptFilingRoute = createRoute({
   summary: 'Accept a submitted filing; of two reviewers accepting at once, one gets 409',
   request: { params: idParam, body: jsonBody(filingVersionInputSchema) },
   responses: { 200: jsonResponse(detail, 'Accepted'), ...errorResponses(401, 403, 404, 409) },
+});
+
+export const listFilingsRoute = createRoute({
+  method: 'get',
+  path: '/api/filings',
+  tags,
+  summary:
+    'Filings of a period you may read (your own, or your scope as reviewer); `status=submitted` is the in-tray',
+  request: { query: filingListQuerySchema },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(filingSummarySchema.meta({ id: 'FilingSummary' })), total: z.number() }),
+      'A page of filings',
+    ),
+    ...errorResponses(400, 401),
+  },
 });
