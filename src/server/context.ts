@@ -7,6 +7,7 @@ import { issuesToFields } from '../domain/shared/zod-messages';
 import type { AuthSettings, ResolvedSession } from '../services/auth/auth.service';
 import type { Clock, ServiceDeps } from '../services/deps';
 import type { Logger } from '../services/system/logger';
+import type { DocumentStore } from '../services/zone/document.store';
 
 /** What the HTTP app needs from the outside world; `createApp(deps)` never listens by itself. */
 export type AppDeps = {
@@ -14,6 +15,8 @@ export type AppDeps = {
   auth: AuthSettings;
   log: Logger;
   clock: Clock;
+  /** Uploaded documents on disk (IZIS_UPLOAD_DIR), with the size limit (IZIS_UPLOAD_MAX_MB). */
+  documents: DocumentStore;
   cookieSecure: boolean;
   publicUrl: string | undefined;
   /** Directory of the built web app (index.html + assets); omitted in API-only tests. */

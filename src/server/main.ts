@@ -6,6 +6,7 @@ import { openRuntime, StartupError } from '../services/system/bootstrap';
 import { ConfigError, parseConfig } from '../services/system/config';
 import { demoSignIns } from '../services/system/demo-seed';
 import { createLogger } from '../services/system/logger';
+import { createDocumentStore } from '../services/zone/document.store';
 import { createApp } from './app';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,6 +27,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     auth: runtime.auth,
     log,
     clock: systemClock,
+    documents: createDocumentStore({ dir: runtime.uploadDir, maxBytes: config.uploadMaxBytes }),
     cookieSecure: config.cookieSecure,
     publicUrl: config.publicUrl,
     webDir: existsSync(webDir) ? webDir : undefined,

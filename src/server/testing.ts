@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '../db/client';
 import type { AuthSettings } from '../services/auth/auth.service';
 import type { Clock } from '../services/deps';
 import { silentLogger } from '../services/system/logger';
 import { manualClock } from '../services/testing';
+import { createDocumentStore, type DocumentStore } from '../services/zone/document.store';
 import { createApp } from './app';
 
 /** Test helpers for the HTTP tier: the real app in-process (no socket) and a browser-like client. */
@@ -16,20 +20,25 @@ export const testAuth: AuthSettings = {
 
 export function createTestApp(
   database: Database,
-  options: { clock?: Clock; auth?: Partial<AuthSettings> } = {},
+  options: { clock?: Clock; auth?: Partial<AuthSettings>; documents?: DocumentStore } = {},
 ) {
   const clock = options.clock ?? manualClock();
+  // Uploads go to a fresh directory of their own unless the test brings a store.
+  const documents =
+    options.documents ??
+    createDocumentStore({ dir: mkdtempSync(join(tmpdir(), 'izis-uploads-')), maxBytes: 25 * 1024 * 1024 });
   const app = createApp({
     database,
     auth: { ...testAuth, ...options.auth },
     log: silentLogger,
     clock,
+    documents,
     cookieSecure: false,
     publicUrl: undefined,
     webDir: undefined,
     version: 'test',
   });
-  return { app, clock };
+  return { app, clock, documents };
 }
 
 type App = ReturnType<typeof createApp>;

@@ -45,7 +45,7 @@ describe('an uploaded file', () => {
 
   it('names the limit and the accepted types', () => {
     const big = checkUpload('ban-do.pdf', 31.2 * MB, pdf, 25 * MB);
-    expect(!big.ok && big.problem.vi).toBe('Tệp quá lớn (31 MB); tối đa 25 MB.');
+    expect(!big.ok && big.problem.vi).toBe('Tệp quá lớn (31,2 MB); tối đa 25 MB.');
     const exe = checkUpload('setup.exe', 10, bytes('MZ'), MB);
     expect(!exe.ok && exe.problem.vi).toContain('Không nhận loại tệp ".exe". Chỉ nhận: PDF, Word (.docx)');
     expect(!checkUpload('a.pdf', 0, new Uint8Array(), MB).ok).toBe(true);

@@ -159,9 +159,10 @@ export type DetectedType =
 
 const MB = 1024 * 1024;
 
-/** "25 MB", "1,5 MB" */
+/** "25 MB", "31,2 MB", "146 KB": one decimal at most, so a file just over the limit reads as over it. */
 export function formatMegabytes(bytes: number, locale: 'vi' | 'en' = 'vi'): string {
-  return `${formatNumber(bytes / MB, { locale, maxFractionDigits: bytes < 10 * MB ? 1 : 0 })} MB`;
+  if (bytes < MB) return `${formatNumber(bytes / 1024, { locale, maxFractionDigits: 0 })} KB`;
+  return `${formatNumber(bytes / MB, { locale, maxFractionDigits: 1 })} MB`;
 }
 
 /**

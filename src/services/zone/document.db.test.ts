@@ -141,7 +141,7 @@ describe('uploading a document', () => {
     ]);
     expect(await field(upload(admin, 'lon.pdf', pdf('x'.repeat(70 * 1024))))).toEqual([
       'validation',
-      expect.stringContaining('tối đa 0,1 MB'),
+      'Tệp quá lớn (70 KB); tối đa 64 KB.',
     ]);
   });
 
