@@ -12,6 +12,7 @@ import { zone } from '../../db/schema/zone';
 
 const CHUNK = 5000;
 
+/** Runs `run` over the distinct codes, 5,000 at a time, and concatenates the results. */
 export async function chunked<T>(
   codes: readonly string[],
   run: (chunk: string[]) => Promise<T[]>,
