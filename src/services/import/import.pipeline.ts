@@ -21,8 +21,10 @@ import { readTable, type SpreadsheetFile } from './spreadsheet';
  * write it, how a batch is written); the pipeline does the rest the same way for every entity:
  *
  * 1. read the file (XLSX or CSV) and match its headers (Vietnamese, or the English alternative);
- * 2. parse every cell for its column, then per row: the key, duplicates within the file, the record merged
- *    over the existing one, validation and authorization — every problem named by row and column;
+ * 2. parse every cell for its column, then per row: the key (a code, or a natural key counted by occurrence
+ *    for an append-only ledger), duplicates within the file, the record merged over the existing one,
+ *    validation and authorization; then the rules across rows (`validatePlan`) — every problem named by row
+ *    and column;
  * 3. dry run: report what would be created, updated or left unchanged, and write nothing;
  *    commit: in one transaction, plan again and write only the rows that change, in batches, with one
  *    audit row each — or, on any problem, write nothing at all.
