@@ -622,7 +622,16 @@ export async function generate(
   }
 
   const counts = { zones: 0, lifecycle: 0, organisations: 0, projects: 0, events: 0, rates: 0 };
+  // The capital roll-up's event triggers merge each statement's events (migration 0007): right for any write,
+  // but a million events in 2,000-row statements would upsert a million roll-up rows one by one (~2 min on
+  // PostgreSQL, and as many dead rows). A bulk load switches them off inside its transaction — ALTER TABLE
+  // holds investment_event exclusively until commit, so no other write can slip past — and rebuilds the
+  // roll-up from the ledger once before committing.
+  const rollupTriggers = ['insert', 'update', 'delete'].map((op) => `capital_rollup_event_${op}`);
   await db.transaction(async (tx) => {
+    for (const trigger of rollupTriggers) {
+      await tx.execute(sql.raw(`alter table investment_event disable trigger ${trigger}`));
+    }
     if (options.replace) {
       log('removing earlier generated data (SYN-…)');
       // Only this generator's rows: the demo seed has synthetic rows of its own (DEMO-…).
@@ -631,6 +640,8 @@ export async function generate(
         sql`delete from investment_event where project_id in (select id from project where ${mine})`,
       );
       await tx.execute(sql`delete from project where ${mine}`);
+      // The roll-up still counts the deleted events (its triggers are off) and refers to their zones.
+      await tx.execute(sql`select capital_rollup_rebuild()`);
       await tx.execute(sql`delete from zone where ${mine}`);
       await tx.execute(sql`delete from organisation where ${mine}`);
       await tx.execute(sql`delete from exchange_rate where source = ${rateSource}`);
@@ -736,6 +747,11 @@ export async function generate(
       ['id', 'currency', 'valid_from', 'valid_to', 'vnd_per_unit', 'source'],
       rateRows,
     );
+    for (const trigger of rollupTriggers) {
+      await tx.execute(sql.raw(`alter table investment_event enable trigger ${trigger}`));
+    }
+    await tx.execute(sql`select capital_rollup_rebuild()`);
+    log('capital roll-up rebuilt');
   });
   // PGlite has no autovacuum: without statistics the planner guesses. Analyse as a bulk load should.
   await database.query(
