@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
@@ -147,5 +148,25 @@ describe('filing and reviewing Biểu 01 over HTTP', () => {
       received: 1,
     });
     expect((await officer.get('/api/completeness?period=2026-X9')).status).toBe(400);
+
+    // The documents: Word in the administrative layout, Excel in the form's layout, the figures computed.
+    const query = `formCode=B03&period=2026-H1&commune=${communes.dongAnh}`;
+    const docx = await officer.request('GET', `/api/compilations/export.docx?${query}`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    expect(docx.headers.get('content-disposition')).toContain('bieu-03-2026-H1-xa-00454-du-thao');
+    const xlsx = await app.request(`http://127.0.0.1/api/compilations/export.xlsx?${query}`, {
+      headers: { cookie: officer.cookie! },
+    });
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    const line25 = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === '25')!;
+    expect(line25.getCell(4).value).toBe(21);
+    expect((await stranger.request('GET', `/api/compilations/export.docx?${query}`)).status).toBe(404);
+    const filingDoc = await tenant.request('GET', `/api/filings/${id}/export.docx`);
+    expect(filingDoc.status).toBe(200);
+    expect((await stranger.request('GET', `/api/filings/${id}/export.docx`)).status).toBe(404);
   });
 });

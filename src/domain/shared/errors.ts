@@ -73,6 +73,11 @@ export const errorCatalog = {
     vi: 'Không có biểu mẫu {formCode} áp dụng cho kỳ báo cáo {period}.',
     en: 'No version of form {formCode} applies to the period {period}.',
   },
+  'output.pdf_unavailable': {
+    status: 503,
+    vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; hãy tải bản Word hoặc Excel.',
+    en: 'LibreOffice is not installed on the server, so no PDF can be made; download the Word or Excel file.',
+  },
   internal: {
     status: 500,
     vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị kèm mã yêu cầu.',

@@ -56,7 +56,8 @@ async function resolveScope(deps: ServiceDeps, query: CompilationQuery): Promise
     throw validationError({ commune: { vi: 'Biểu 03 cần chọn xã/phường.', en: 'Form 03 needs a commune.' } });
   }
   const result = await deps.db.execute(sql`
-    select id, code, name from admin_unit where level = 'commune' and valid_to is null and code = ${query.commune}`);
+    select id, code, coalesce(kind || ' ', '') || name as name from admin_unit
+    where level = 'commune' and valid_to is null and code = ${query.commune}`);
   const row = (result as unknown as { rows: { id: string; code: string; name: string }[] }).rows[0];
   if (!row) throw new AppError('not_found');
   return { kind: 'commune', ref: row.id, id: row.id, code: row.code, name: row.name };

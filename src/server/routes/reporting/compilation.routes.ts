@@ -77,3 +77,55 @@ export const completenessRoute = createRoute({
     ...errorResponses(400, 401, 403),
   },
 });
+
+const binary = z.string().openapi({ format: 'binary' });
+const attachment = {
+  'Content-Disposition': {
+    description:
+      'attachment; filename="bieu-04-2026-H1-thanh-pho-du-thao-YYYY-MM-DD.docx" (UTF-8 name in filename*)',
+    schema: { type: 'string' as const },
+  },
+};
+const fileTypes = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+export const compilationExportQuerySchema = compilationQuerySchema.extend({
+  version: z.coerce.number().int().positive().optional(),
+});
+
+export const exportCompilationRoute = (format: keyof typeof fileTypes) =>
+  createRoute({
+    method: 'get',
+    path: `/api/compilations/export.${format}`,
+    tags,
+    summary: `Biểu 03/04 as ${format.toUpperCase()}: a signed version (\`version\`) exactly as signed, or the live figures marked as a draft${format === 'pdf' ? ' (needs LibreOffice on the server: 503 otherwise)' : ''}`,
+    request: { query: compilationExportQuerySchema },
+    responses: {
+      200: {
+        description: 'The file',
+        headers: attachment,
+        content: { [fileTypes[format]]: { schema: binary } },
+      },
+      ...errorResponses(400, 401, 404),
+    },
+  });
+
+export const exportFilingRoute = (format: 'docx' | 'pdf') =>
+  createRoute({
+    method: 'get',
+    path: `/api/filings/{id}/export.${format}`,
+    tags: ['Reports: filings'],
+    summary: `A filing (its accepted revision, else the latest) as ${format.toUpperCase()}`,
+    request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+    responses: {
+      200: {
+        description: 'The file',
+        headers: attachment,
+        content: { [fileTypes[format]]: { schema: binary } },
+      },
+      ...errorResponses(401, 404),
+    },
+  });

@@ -1,0 +1,411 @@
+import { sql } from 'drizzle-orm';
+import { daysBetween, localDateOf, timeliness, type IsoDate } from '../../domain/reporting/calendar';
+import { formTerms } from '../../domain/reporting/catalogue';
+import type { FormCode, FormVersion } from '../../domain/reporting/form-types';
+import { obligationKey, obligationsFor, type Obligation } from '../../domain/reporting/obligations';
+import { formatPeriod, periodsOfYear, periodTypes } from '../../domain/reporting/periods';
+import { formatDate } from '../../domain/format/format';
+import { recordAudit } from '../audit/audit.service';
+import type { ServiceDeps } from '../deps';
+import type { Mailer } from '../system/mailer';
+import { loadClusterFacts, loadProjectFacts } from './compilation.repository';
+
+/**
+ * Reminders for the filed reports (Biểu 01, Biểu 02, the parks' tenant report): before the legal deadline to
+ * the reporter's users, and after it to them and — as a notice — to the officers who review the filing.
+ *
+ * Each reminder has a stage (`due-7`, `due-1`, `overdue-1`, `overdue-7`, `overdue-30`) and a dedupe key
+ * `reminder:<form>:<period>:<reporter id>:<stage>`; the notification table is unique per user and key, and the
+ * outbound mail log per address and key, so running the job again (every hour, or by hand) sends nothing
+ * twice. An e-mail is claimed before it is sent (status `sending`), so two runs at once cannot both send it;
+ * a failed one (or one skipped while SMTP was not configured) is tried again on the next run while the
+ * reminder is still current.
+ */
+
+export const REMINDER_FORMS: readonly FormCode[] = ['B01', 'B02', 'KCN_TENANT'];
+/** Days after the due day at which an overdue reminder is repeated. */
+export const OVERDUE_STAGES: readonly number[] = [1, 7, 30];
+/** Periods whose due day ended longer ago than this are no longer reminded of. */
+export const OVERDUE_LOOKBACK_DAYS = 90;
+
+export type ReminderOptions = {
+  /** Days before the due date at which to remind (default 7 and 1). */
+  daysBefore?: readonly number[];
+  /** Null or absent: in-app notifications only, e-mails logged as `skipped`. */
+  mailer?: Mailer | null;
+  /** Base of the links in e-mails (IZIS_PUBLIC_URL). */
+  publicUrl?: string;
+  /** Computes what would be sent without writing or sending anything. */
+  dryRun?: boolean;
+  /** Overrides the clock. */
+  now?: Date;
+};
+
+export type ReminderRun = {
+  asOf: string;
+  today: IsoDate;
+  dryRun: boolean;
+  /** Outstanding obligations that reached a reminder stage. */
+  reminders: number;
+  notificationsCreated: number;
+  mail: { sent: number; failed: number; skipped: number };
+};
+
+type Stage = { kind: 'due' | 'overdue'; days: number; key: string };
+
+type Recipient = {
+  userId: string;
+  email: string | null;
+  displayName: string;
+  role: 'reporter' | 'reviewer';
+};
+
+type UserScope = {
+  userId: string;
+  email: string | null;
+  displayName: string;
+  role: string;
+  scopeKind: string;
+  scopeRef: string | null;
+};
+
+type Raw = Record<string, unknown>;
+const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
+
+/** The reminder stage of an outstanding obligation today, or null when none is due. */
+export function reminderStage(
+  dueDate: IsoDate,
+  today: IsoDate,
+  status: 'pending' | 'overdue',
+  daysBefore: readonly number[] = [7, 1],
+): Stage | null {
+  if (status === 'pending') {
+    const left = daysBetween(today, dueDate);
+    const stage = [...daysBefore].sort((a, b) => a - b).find((d) => left <= d);
+    return stage === undefined ? null : { kind: 'due', days: stage, key: `due-${stage}` };
+  }
+  const late = daysBetween(dueDate, today);
+  if (late > OVERDUE_LOOKBACK_DAYS) return null;
+  const stage = [...OVERDUE_STAGES].reverse().find((d) => late >= d) ?? OVERDUE_STAGES[0]!;
+  return { kind: 'overdue', days: stage, key: `overdue-${stage}` };
+}
+
+/** The (form, period) pairs whose due date falls between `lookback` days ago and `ahead` days from today. */
+export function currentDuePeriods(
+  today: IsoDate,
+  ahead: number,
+  lookback = OVERDUE_LOOKBACK_DAYS,
+): { formCode: FormCode; period: string; dueDate: IsoDate; form: FormVersion }[] {
+  const year = Number(today.slice(0, 4));
+  const found: { formCode: FormCode; period: string; dueDate: IsoDate; form: FormVersion }[] = [];
+  for (const formCode of REMINDER_FORMS) {
+    for (const y of [year - 1, year, year + 1]) {
+      for (const type of periodTypes) {
+        for (const p of periodsOfYear(type, y)) {
+          const terms = formTerms(formCode, p);
+          if (!terms) continue;
+          const offset = daysBetween(today, terms.terms.dueDate);
+          if (offset > ahead || offset < -lookback) continue;
+          found.push({ formCode, period: terms.terms.period, dueDate: terms.terms.dueDate, form: terms.form });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+export async function sendReminders(deps: ServiceDeps, options: ReminderOptions = {}): Promise<ReminderRun> {
+  const now = options.now ?? deps.clock.now();
+  const today = localDateOf(now);
+  const daysBefore = options.daysBefore?.length ? options.daysBefore : [7, 1];
+  const dryRun = options.dryRun ?? false;
+  const result: ReminderRun = {
+    asOf: now.toISOString(),
+    today,
+    dryRun,
+    reminders: 0,
+    notificationsCreated: 0,
+    mail: { sent: 0, failed: 0, skipped: 0 },
+  };
+  const due = currentDuePeriods(today, Math.max(...daysBefore));
+  if (due.length === 0) return result;
+
+  const zones = await loadClusterFacts(deps.db, null, null);
+  const projects = await loadProjectFacts(deps.db, null, null);
+  const zonesById = new Map(zones.map((z) => [z.id, z]));
+  const lookups = await loadLookups(deps);
+  const submissions = await loadSubmissions(deps, [...new Set(due.map((d) => d.period))]);
+  const users = await loadUsers(deps);
+
+  type Planned = { obligation: Obligation; form: FormVersion; stage: Stage; recipients: Recipient[] };
+  const planned: Planned[] = [];
+  for (const { formCode, period, form } of due) {
+    const { obligations } = obligationsFor({
+      period,
+      zones,
+      projects,
+      province: { department: 'department', management_board: 'management_board' },
+      forms: [formCode],
+    });
+    for (const o of obligations) {
+      const submittedAt = submissions.get(obligationKey(o)) ?? null;
+      const status = timeliness(o.dueDate, submittedAt, now);
+      if (status !== 'pending' && status !== 'overdue') continue;
+      const stage = reminderStage(o.dueDate, today, status, daysBefore);
+      if (!stage) continue;
+      const zone = o.zoneId ? zonesById.get(o.zoneId) : undefined;
+      const reporterOrg = o.organisationId ? lookups.orgs.get(o.organisationId) : undefined;
+      const communeCode = o.communeId ? (lookups.units.get(o.communeId) ?? null) : null;
+      const recipients = new Map<string, Recipient>();
+      for (const u of users) {
+        const isReporter =
+          (u.role === 'enterprise' &&
+            o.reporter.kind === 'project' &&
+            u.scopeKind === 'organisation' &&
+            u.scopeRef === reporterOrg?.code) ||
+          (u.role === 'developer' &&
+            o.reporter.kind === 'zone' &&
+            ((u.scopeKind === 'organisation' && !!reporterOrg && u.scopeRef === reporterOrg.code) ||
+              (u.scopeKind === 'zone' && !!zone && u.scopeRef === zone.code)));
+        const isReviewer =
+          stage.kind === 'overdue' &&
+          ((u.role === 'commune_officer' &&
+            u.scopeKind === 'commune' &&
+            communeCode !== null &&
+            u.scopeRef === communeCode) ||
+            (u.role === 'department_officer' && u.scopeKind === 'family' && u.scopeRef === o.family));
+        if (!isReporter && !isReviewer) continue;
+        const existing = recipients.get(u.userId);
+        if (existing?.role === 'reporter') continue;
+        recipients.set(u.userId, {
+          userId: u.userId,
+          email: u.email,
+          displayName: u.displayName,
+          role: isReporter ? 'reporter' : 'reviewer',
+        });
+      }
+      planned.push({ obligation: o, form, stage, recipients: [...recipients.values()] });
+    }
+  }
+  result.reminders = planned.length;
+
+  for (const { obligation: o, form, stage, recipients } of planned) {
+    if (recipients.length === 0) continue;
+    const dedupeKey = `reminder:${o.formCode}:${o.period}:${o.reporter.id}:${stage.key}`;
+    const reporterName =
+      o.reporter.kind === 'project'
+        ? (lookups.projects.get(o.reporter.id)?.name ?? '')
+        : (zonesById.get(o.reporter.id)?.name ?? '');
+    const text = reminderText(form, o, stage, reporterName, options.publicUrl);
+    if (dryRun) {
+      const existing = rowsOf(
+        await deps.db.execute(
+          sql`select user_id from notification where dedupe_key = ${dedupeKey}`,
+        ),
+      ).map((r) => String(r.user_id));
+      result.notificationsCreated += recipients.filter((r) => !existing.includes(r.userId)).length;
+      continue;
+    }
+    const created = await deps.db.transaction(async (tx) => {
+      let count = 0;
+      for (const r of recipients) {
+        const kind = stage.kind === 'due' ? 'reminder.due' : `reminder.overdue.${r.role}`;
+        const inserted = rowsOf(
+          await tx.execute(sql`
+            insert into notification (user_id, kind, title_vi, title_en, body_vi, body_en, link, dedupe_key)
+            values (${r.userId}, ${kind}, ${text.title.vi}, ${text.title.en},
+              ${r.role === 'reviewer' ? text.reviewerBody.vi : text.body.vi},
+              ${r.role === 'reviewer' ? text.reviewerBody.en : text.body.en}, ${text.link}, ${dedupeKey})
+            on conflict (user_id, dedupe_key) do nothing
+            returning id`),
+        );
+        count += inserted.length;
+      }
+      if (count > 0) {
+        await recordAudit(tx, deps, {
+          action: 'notification.reminder',
+          entityType: 'notification',
+          entityId: dedupeKey,
+          after: { recipients: count, formCode: o.formCode, period: o.period, stage: stage.key },
+        });
+      }
+      return count;
+    });
+    result.notificationsCreated += created;
+
+    const addresses = [
+      ...new Set(recipients.map((r) => r.email?.trim().toLowerCase()).filter((e): e is string => !!e)),
+    ];
+    for (const address of addresses) {
+      const outcome = await sendOnce(deps, options.mailer ?? null, address, dedupeKey, {
+        subject: text.mailSubject,
+        text: text.mailText,
+      });
+      if (outcome) result.mail[outcome] += 1;
+    }
+  }
+  deps.log.info({ ...result }, 'reminders run');
+  return result;
+}
+
+/**
+ * Claims the (address, key) row, sends and records the outcome. Returns null when it was already sent (or
+ * is being sent by another run), `skipped` when SMTP is not configured.
+ */
+async function sendOnce(
+  deps: ServiceDeps,
+  mailer: Mailer | null,
+  address: string,
+  dedupeKey: string,
+  message: { subject: string; text: string },
+): Promise<'sent' | 'failed' | 'skipped' | null> {
+  if (!mailer) {
+    const inserted = rowsOf(
+      await deps.db.execute(sql`
+        insert into outbound_mail (to_address, subject, dedupe_key, status)
+        values (${address}, ${message.subject}, ${dedupeKey}, 'skipped')
+        on conflict (to_address, dedupe_key) do nothing returning id`),
+    );
+    return inserted.length ? 'skipped' : null;
+  }
+  const claimed = rowsOf(
+    await deps.db.execute(sql`
+      insert into outbound_mail (to_address, subject, dedupe_key, status)
+      values (${address}, ${message.subject}, ${dedupeKey}, 'sending')
+      on conflict (to_address, dedupe_key) do update set status = 'sending', error = null, created_at = now()
+        where outbound_mail.status in ('failed', 'skipped')
+      returning id`),
+  );
+  const id = claimed[0]?.id;
+  if (id === undefined) return null;
+  try {
+    const { messageId } = await mailer.send({ to: address, ...message });
+    await deps.db.execute(
+      sql`update outbound_mail set status = 'sent', message_id = ${messageId}, error = null where id = ${id}`,
+    );
+    return 'sent';
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    await deps.db.execute(
+      sql`update outbound_mail set status = 'failed', error = ${text.slice(0, 2000)} where id = ${id}`,
+    );
+    deps.log.warn({ to: address, dedupeKey, error: text }, 'reminder e-mail failed');
+    return 'failed';
+  }
+}
+
+function reminderText(
+  form: FormVersion,
+  o: Obligation,
+  stage: Stage,
+  reporterName: string,
+  publicUrl: string | undefined,
+) {
+  const link = '/reports';
+  const url = `${(publicUrl ?? '').replace(/\/+$/, '')}${link}`;
+  const periodVi = formatPeriod(o.period, 'vi');
+  const periodEn = formatPeriod(o.period, 'en');
+  const dueVi = formatDate(o.dueDate, { locale: 'vi' });
+  const dueEn = formatDate(o.dueDate, { locale: 'en' });
+  const nameVi = form.shortTitle.vi;
+  const nameEn = form.shortTitle.en;
+  const who = reporterName ? ` — ${reporterName}` : '';
+  const overdue = stage.kind === 'overdue';
+  const title = overdue
+    ? { vi: `Quá hạn nộp ${nameVi} ${periodVi}${who}`, en: `${nameEn} for ${periodEn} is overdue${who}` }
+    : { vi: `Sắp đến hạn nộp ${nameVi} ${periodVi}${who}`, en: `${nameEn} for ${periodEn} is due soon${who}` };
+  const body = overdue
+    ? {
+        vi: `Hạn nộp ${nameVi} kỳ ${periodVi} là ngày ${dueVi}; báo cáo chưa được gửi. Đề nghị nộp ngay.`,
+        en: `${nameEn} for ${periodEn} was due on ${dueEn} and has not been submitted. Please submit it now.`,
+      }
+    : {
+        vi: `Hạn nộp ${nameVi} kỳ ${periodVi} là ngày ${dueVi} (còn ${daysLeftText(stage.days)}).`,
+        en: `${nameEn} for ${periodEn} is due on ${dueEn}.`,
+      };
+  const reviewerBody = {
+    vi: `Để biết: ${nameVi} kỳ ${periodVi}${who} đã quá hạn nộp (hạn ${dueVi}) và chưa được gửi.`,
+    en: `For your information: ${nameEn} for ${periodEn}${who} was due on ${dueEn} and has not been submitted.`,
+  };
+  const mailSubject = overdue
+    ? `[IZIS] Quá hạn nộp ${nameVi} kỳ ${periodVi}`
+    : `[IZIS] Nhắc hạn nộp ${nameVi} kỳ ${periodVi}`;
+  const mailText = [
+    'Kính gửi Quý đơn vị,',
+    '',
+    `${form.title.vi}${who}.`,
+    `Kỳ báo cáo: ${periodVi}. Hạn nộp: ${dueVi} (theo ${form.legalBasis}).`,
+    overdue
+      ? 'Báo cáo chưa được gửi và đã quá hạn. Đề nghị Quý đơn vị nộp báo cáo ngay.'
+      : 'Đề nghị Quý đơn vị hoàn thành và gửi báo cáo trước thời hạn.',
+    '',
+    `Nộp báo cáo tại: ${url}`,
+    '',
+    'Thư này được gửi tự động từ Hệ thống thông tin khu, cụm công nghiệp (IZIS); vui lòng không trả lời.',
+    '',
+    '---',
+    `${nameEn} for ${periodEn}${who} is ${overdue ? 'overdue' : 'due'} (due date ${dueEn}). File it at ${url}`,
+  ].join('\n');
+  return { title, body, reviewerBody, link, mailSubject, mailText };
+}
+
+function daysLeftText(stage: number): string {
+  return stage <= 1 ? 'không quá 1 ngày' : `không quá ${stage} ngày`;
+}
+
+async function loadLookups(deps: ServiceDeps) {
+  const map = (rows: Raw[]) =>
+    new Map(rows.map((r) => [String(r.id), { code: String(r.code), name: String(r.name) }]));
+  const units = new Map(
+    rowsOf(
+      await deps.db.execute(
+        sql`select distinct a.id, a.code from admin_unit a join zone z on z.commune_id = a.id`,
+      ),
+    ).map((r) => [String(r.id), String(r.code)]),
+  );
+  const projects = map(rowsOf(await deps.db.execute(sql`select id, code, name from project`)));
+  const orgs = map(
+    rowsOf(
+      await deps.db.execute(sql`
+        select o.id, o.code, o.name from organisation o
+        where exists (select 1 from project p where p.investor_id = o.id)
+          or exists (select 1 from zone z where z.developer_id = o.id)`),
+    ),
+  );
+  return { units, projects, orgs };
+}
+
+async function loadSubmissions(deps: ServiceDeps, periods: string[]): Promise<Map<string, Date>> {
+  const rows = rowsOf(
+    await deps.db.execute(sql`
+      select form_code, period, reporter_kind, reporter_ref, first_submitted_at from report_filing
+      where first_submitted_at is not null and period in (${sql.join(
+        periods.map((p) => sql`${p}`),
+        sql`, `,
+      )})`),
+  );
+  return new Map(
+    rows.map((r) => [
+      `${String(r.form_code)}|${String(r.period)}|${String(r.reporter_kind)}|${String(r.reporter_ref)}`,
+      new Date(r.first_submitted_at as string),
+    ]),
+  );
+}
+
+async function loadUsers(deps: ServiceDeps): Promise<UserScope[]> {
+  return rowsOf(
+    await deps.db.execute(sql`
+      select u.id, u.email, u.display_name, a.role_code, a.scope_kind, a.scope_ref
+      from app_user u join role_assignment a on a.user_id = u.id
+      where u.status = 'active'
+        and a.role_code in ('enterprise', 'developer', 'commune_officer', 'department_officer')
+      order by u.username`),
+  ).map((r) => ({
+    userId: String(r.id),
+    email: (r.email as string | null) ?? null,
+    displayName: String(r.display_name),
+    role: String(r.role_code),
+    scopeKind: String(r.scope_kind),
+    scopeRef: (r.scope_ref as string | null) ?? null,
+  }));
+}
