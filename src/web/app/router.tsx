@@ -30,6 +30,11 @@ const OrganisationsPage = lazyPage(() =>
 );
 const OrganisationPage = lazyPage(() => import('./pages/organisation-page').then((m) => m.OrganisationPage));
 const CapitalPage = lazyPage(() => import('./pages/capital-page').then((m) => m.CapitalPage));
+const ReportsPage = lazyPage(() => import('./pages/reports-page').then((m) => m.ReportsPage));
+const FilingPage = lazyPage(() => import('./pages/filing-page').then((m) => m.FilingPage));
+const CompiledReportPage = lazyPage(() =>
+  import('./pages/compiled-report-page').then((m) => m.CompiledReportPage),
+);
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -76,7 +81,9 @@ export const routes: RouteObject[] = [
           { path: PATHS.capital, element: <CapitalPage /> },
           // The module's planned address, kept working for bookmarks.
           { path: PATHS.enterprises, element: <Navigate to={PATHS.projects} replace /> },
-          planned(PATHS.reports, 'reports'),
+          { path: PATHS.reports, element: <ReportsPage /> },
+          { path: `${PATHS.reports}/filings/:id`, element: <FilingPage /> },
+          { path: `${PATHS.reports}/compiled`, element: <CompiledReportPage /> },
           planned(PATHS.monitoring, 'monitoring'),
           planned(PATHS.targets, 'targets'),
           planned(PATHS.briefings, 'briefings'),

@@ -1,0 +1,173 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  annotateInputSchema,
+  compilationViewSchema,
+  completenessReportSchema,
+  signedCompilationSchema,
+  signInputSchema,
+} from '../../../../domain/reporting/compilation.schema';
+import type {
+  FilingDetail,
+  FilingStatus,
+  filingSummarySchema,
+  SaveDraftInputBody,
+} from '../../../../domain/reporting/filing.schema';
+import { api, buildUrl, type Page } from '../../../lib/api';
+
+// /api/filings…, /api/completeness and /api/compilations…, typed by the contracts' zod schemas in
+// src/domain/reporting (type-only imports: zod stays out of the bundle).
+
+export type { FilingDetail, FilingStatus } from '../../../../domain/reporting/filing.schema';
+export type FilingSummary = z.infer<typeof filingSummarySchema>;
+export type FilingRevision = FilingDetail['revisions'][number];
+export type CompletenessReport = z.infer<typeof completenessReportSchema>;
+export type CompletenessRow = CompletenessReport['rows'][number];
+export type Outstanding = CompletenessReport['outstanding'][number];
+export type CompilationView = z.infer<typeof compilationViewSchema>;
+export type CompiledItem = CompilationView['report']['items'][number];
+export type SignedCompilation = z.infer<typeof signedCompilationSchema>;
+export type SignInput = z.infer<typeof signInputSchema>;
+export type AnnotateInput = z.infer<typeof annotateInputSchema>;
+export type SaveDraftInput = SaveDraftInputBody;
+
+/** (The schema module's own list would bring zod along.) */
+export const FILING_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'accepted',
+] as const satisfies readonly FilingStatus[];
+
+export type CompilationQuery = { formCode: 'B03' | 'B04'; period: string; commune?: string | undefined };
+
+export const filingPath = (id: string) => `/api/filings/${encodeURIComponent(id)}`;
+
+export const reportingKeys = {
+  filings: ['filings'] as const,
+  filingList: (params: FilingListParams) => ['filings', 'list', params] as const,
+  filing: (id: string) => ['filings', 'detail', id] as const,
+  completeness: (period: string, groupBy: string) => ['completeness', period, groupBy] as const,
+  compilations: ['compilations'] as const,
+  compilation: (q: CompilationQuery) => ['compilations', q] as const,
+  signed: (q: CompilationQuery, n: number) => ['compilations', q, 'signed', n] as const,
+};
+
+export type FilingListParams = {
+  period: string;
+  formCode?: string | undefined;
+  status?: FilingStatus | undefined;
+  page: number;
+  pageSize: number;
+};
+
+export function useFilings(params: FilingListParams) {
+  return useQuery({
+    queryKey: reportingKeys.filingList(params),
+    queryFn: ({ signal }) => api.get<Page<FilingSummary>>('/api/filings', { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFiling(id: string | null) {
+  return useQuery({
+    queryKey: reportingKeys.filing(id ?? ''),
+    queryFn: ({ signal }) => api.get<FilingDetail>(filingPath(id ?? ''), { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useCompleteness(period: string, groupBy: 'form' | 'commune' | 'zone') {
+  return useQuery({
+    queryKey: reportingKeys.completeness(period, groupBy),
+    queryFn: ({ signal }) =>
+      api.get<CompletenessReport>('/api/completeness', { query: { period, groupBy }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After any change to a filing: its page, the lists, completeness and the compiled reports are stale. */
+function useInvalidateReporting() {
+  const queryClient = useQueryClient();
+  return (detail?: FilingDetail) => {
+    if (detail) queryClient.setQueryData(reportingKeys.filing(detail.id), detail);
+    void queryClient.invalidateQueries({ queryKey: reportingKeys.filings });
+    void queryClient.invalidateQueries({ queryKey: ['completeness'] });
+    void queryClient.invalidateQueries({ queryKey: reportingKeys.compilations });
+  };
+}
+
+export function useSaveDraft() {
+  const invalidate = useInvalidateReporting();
+  return useMutation({
+    mutationFn: (body: SaveDraftInput) => api.put<FilingDetail>('/api/filings/draft', body),
+    onSuccess: (detail) => invalidate(detail),
+  });
+}
+
+export type FilingAction =
+  | { action: 'submit'; id: string; version: number }
+  | { action: 'accept'; id: string; version: number }
+  | { action: 'return'; id: string; version: number; reason: string };
+
+export function useFilingAction() {
+  const invalidate = useInvalidateReporting();
+  return useMutation({
+    mutationFn: ({ action, id, ...body }: FilingAction) =>
+      api.post<FilingDetail>(`${filingPath(id)}/${action}`, body),
+    onSuccess: (detail) => invalidate(detail),
+  });
+}
+
+const compilationQuery = (q: CompilationQuery) => ({
+  formCode: q.formCode,
+  period: q.period,
+  commune: q.formCode === 'B03' ? q.commune : undefined,
+});
+
+export function useCompilation(q: CompilationQuery, enabled = true) {
+  return useQuery({
+    queryKey: reportingKeys.compilation(q),
+    queryFn: ({ signal }) =>
+      api.get<CompilationView>('/api/compilations', { query: compilationQuery(q), signal }),
+    enabled,
+  });
+}
+
+export function useSignedCompilation(q: CompilationQuery, versionNo: number | null) {
+  return useQuery({
+    queryKey: reportingKeys.signed(q, versionNo ?? 0),
+    queryFn: ({ signal }) =>
+      api.get<SignedCompilation>(`/api/compilations/versions/${versionNo ?? 0}`, {
+        query: compilationQuery(q),
+        signal,
+      }),
+    enabled: versionNo !== null,
+  });
+}
+
+export function useAnnotate(q: CompilationQuery) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AnnotateInput) =>
+      api.put<CompilationView>(buildUrl('/api/compilations/annotations', compilationQuery(q)), body),
+    onSuccess: (view) => queryClient.setQueryData(reportingKeys.compilation(q), view),
+  });
+}
+
+export function useSign(q: CompilationQuery) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignInput) =>
+      api.post<CompilationView>(buildUrl('/api/compilations/sign', compilationQuery(q)), body),
+    onSuccess: (view) => queryClient.setQueryData(reportingKeys.compilation(q), view),
+  });
+}
+
+/** Download addresses (plain links: the browser saves the file with the server's name). */
+export const compilationExportUrl = (
+  q: CompilationQuery,
+  format: 'docx' | 'xlsx',
+  version?: number | undefined,
+) => buildUrl(`/api/compilations/export.${format}`, { ...compilationQuery(q), version });
+export const filingExportUrl = (id: string, format: 'docx' | 'pdf') => `${filingPath(id)}/export.${format}`;

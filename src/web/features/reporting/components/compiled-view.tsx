@@ -1,0 +1,560 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { PATHS } from '../../../app/paths';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { ApiError } from '../../../lib/api';
+import { useFormat, type Formatters } from '../../../lib/format';
+import { useLocale, useT, type Translate } from '../../../lib/i18n';
+import {
+  compilationExportUrl,
+  useAnnotate,
+  useCompilation,
+  useSign,
+  useSignedCompilation,
+  type CompilationQuery,
+  type CompilationView,
+  type CompiledItem,
+} from '../api/reporting-api';
+import { formOf, itemLabel, periodLabel, unitKey } from './reporting-labels';
+import { filingPagePath } from './reporting-paths';
+
+type Row = CompiledItem & { key: string };
+
+function valueText(item: CompiledItem, format: Formatters): string {
+  if (item.value === null) return '—';
+  return format.number(item.value, { maxFractionDigits: item.unit === 'ha' ? 2 : 3 });
+}
+
+const str = (record: Record<string, unknown>, key: string): string | null => {
+  const value = record[key];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+};
+
+/** One record behind a figure: a link to the zone, the project or the filing, and what it contributed. */
+function SourceLine({
+  source,
+  format,
+  t,
+}: {
+  source: Record<string, unknown>;
+  format: Formatters;
+  t: Translate;
+}) {
+  const kind = str(source, 'kind');
+  const contribution = typeof source['contribution'] === 'number' ? source['contribution'] : null;
+  const code = str(source, 'code');
+  const id = str(source, 'id');
+  let link: ReactNode = kind;
+  if (kind === 'zone' && code) {
+    link = (
+      <>
+        {t('reports.source.zone')} <Link to={`${PATHS.registry}/${encodeURIComponent(code)}`}>{code}</Link>
+        {str(source, 'field') ? (
+          <Typography.Text type="secondary"> · {str(source, 'field')}</Typography.Text>
+        ) : null}
+      </>
+    );
+  } else if (kind === 'project' && code) {
+    link = (
+      <>
+        {t('reports.source.project')} <Link to={`${PATHS.projects}/${encodeURIComponent(code)}`}>{code}</Link>
+      </>
+    );
+  } else if (kind === 'filing' && id) {
+    link = (
+      <>
+        <Link to={filingPagePath(id)}>
+          {t('reports.source.filing', {
+            form: str(source, 'formCode') ?? '',
+            revision: str(source, 'revisionNo') ?? '',
+          })}
+        </Link>
+        <Typography.Text type="secondary">
+          {' '}
+          ·{' '}
+          {str(source, 'reporterKind') === 'zone'
+            ? t('reports.source.developer')
+            : t('reports.source.tenant')}
+        </Typography.Text>
+      </>
+    );
+  } else if (kind === 'capital') {
+    link = t('reports.source.capital', {
+      from: format.date(str(source, 'from')),
+      to: format.date(str(source, 'to')),
+    });
+  }
+  return (
+    <li>
+      {link}
+      {contribution !== null ? (
+        <Typography.Text strong> : {format.number(contribution, { maxFractionDigits: 4 })}</Typography.Text>
+      ) : null}
+      {typeof source['weight'] === 'number' ? (
+        <Typography.Text type="secondary">
+          {' '}
+          ({t('reports.source.weight')} {format.number(source['weight'], { maxFractionDigits: 4 })})
+        </Typography.Text>
+      ) : null}
+    </li>
+  );
+}
+
+function GapLine({ gap, t }: { gap: Record<string, unknown>; t: Translate }) {
+  const kind = str(gap, 'kind');
+  let text: string;
+  if (kind === 'filing_missing') {
+    text = t('reports.gap.filing', {
+      form: str(gap, 'formCode') ?? '',
+      reporter:
+        str(gap, 'reporterKind') === 'zone' ? t('reports.source.developer') : t('reports.source.tenant'),
+      id: (str(gap, 'reporterId') ?? '').slice(0, 8),
+      fallback:
+        str(gap, 'fallback') === 'registry' ? t('reports.gap.registryUsed') : t('reports.gap.noFallback'),
+    });
+  } else if (kind === 'registry_missing') {
+    text = t('reports.gap.registry', { field: str(gap, 'field') ?? '' });
+  } else if (kind === 'exchange_rate_missing') {
+    text = t('reports.gap.rate', { events: str(gap, 'events') ?? '' });
+  } else text = kind ?? '';
+  return (
+    <li>
+      <Typography.Text type="warning">{text}</Typography.Text>
+    </li>
+  );
+}
+
+function ItemsTable({
+  view,
+  items,
+  annotations,
+  editable,
+  onAnnotate,
+}: {
+  view: Pick<CompilationView, 'report'>;
+  items: readonly CompiledItem[];
+  annotations: Record<string, string>;
+  editable: boolean;
+  onAnnotate?: (no: string, text: string) => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const format = useFormat();
+  const form = formOf(view.report.formCode, view.report.period);
+  const sections = form?.sections ?? [];
+  const rows: Row[] = items.map((item) => ({ ...item, key: item.no }));
+  const columns: TableColumnsType<Row> = [
+    { title: t('reports.col.no'), dataIndex: 'no', width: 70 },
+    {
+      title: t('reports.col.item'),
+      key: 'label',
+      render: (_, item) => (
+        <span style={{ paddingInlineStart: item.level === 1 ? 20 : 0 }}>
+          {form ? itemLabel(form, item.indicator, locale) : item.indicator}
+          {item.gaps.length > 0 ? (
+            <Tag color="warning" style={{ marginInlineStart: 8 }}>
+              {t('reports.gaps', { count: item.gaps.length })}
+            </Tag>
+          ) : null}
+        </span>
+      ),
+    },
+    { title: t('reports.col.unit'), key: 'unit', width: 120, render: (_, item) => t(unitKey(item.unit)) },
+    {
+      title: t('reports.col.value'),
+      key: 'value',
+      width: 150,
+      align: 'right',
+      render: (_, item) => <Typography.Text strong>{valueText(item, format)}</Typography.Text>,
+    },
+    {
+      title: t('reports.col.notes'),
+      key: 'notes',
+      width: 280,
+      render: (_, item) =>
+        editable && onAnnotate ? (
+          <Input.TextArea
+            aria-label={`${t('reports.col.notes')} ${item.no}`}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={4000}
+            value={annotations[item.no] ?? ''}
+            onChange={(e) => onAnnotate(item.no, e.target.value)}
+          />
+        ) : (
+          (annotations[item.no] ?? '')
+        ),
+    },
+  ];
+  const bySection = (code: string | null) => rows.filter((r) => (r.section ?? null) === code);
+  const groups =
+    sections.length > 0
+      ? sections.map((s) => ({
+          key: s.code,
+          title: `${s.code}. ${s.title[locale]}`,
+          rows: bySection(s.code),
+        }))
+      : [{ key: '-', title: '', rows }];
+  return (
+    <Flex vertical gap={12}>
+      {groups.map((group) => (
+        <div key={group.key}>
+          {group.title ? <Typography.Title level={5}>{group.title}</Typography.Title> : null}
+          <Table<Row>
+            size="small"
+            pagination={false}
+            dataSource={group.rows}
+            columns={columns}
+            expandable={{
+              rowExpandable: (item) => item.sources.length > 0 || item.gaps.length > 0,
+              expandedRowRender: (item) => (
+                <Flex gap={24} wrap>
+                  <div style={{ minWidth: 280 }}>
+                    <Typography.Text strong>
+                      {t('reports.sources', { count: item.sources.length })}
+                    </Typography.Text>
+                    <ul style={{ margin: '4px 0' }}>
+                      {item.sources.slice(0, 200).map((s, i) => (
+                        <SourceLine key={i} source={s} format={format} t={t} />
+                      ))}
+                    </ul>
+                    {item.sources.length > 200 ? (
+                      <Typography.Text type="secondary">
+                        {t('reports.moreSources', { count: item.sources.length - 200 })}
+                      </Typography.Text>
+                    ) : null}
+                  </div>
+                  {item.gaps.length > 0 ? (
+                    <div style={{ minWidth: 280 }}>
+                      <Typography.Text strong type="warning">
+                        {t('reports.gaps', { count: item.gaps.length })}
+                      </Typography.Text>
+                      <ul style={{ margin: '4px 0' }}>
+                        {item.gaps.map((g, i) => (
+                          <GapLine key={i} gap={g} t={t} />
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
+                </Flex>
+              ),
+            }}
+          />
+        </div>
+      ))}
+    </Flex>
+  );
+}
+
+/** Biểu 03 of a commune or Biểu 04 of the city: the figures with their sources, notes, sign-off and versions. */
+export function CompiledView({ query }: { query: CompilationQuery }) {
+  const t = useT();
+  const locale = useLocale();
+  const format = useFormat();
+  const { message } = App.useApp();
+  const compilation = useCompilation(query);
+  const annotate = useAnnotate(query);
+  const [notes, setNotes] = useState<Record<string, string> | null>(null);
+  const [signing, setSigning] = useState(false);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = formOf(query.formCode, query.period);
+  const title = `${form?.shortTitle[locale] ?? query.formCode} — ${periodLabel(query.period, locale)}`;
+  if (compilation.isPending) return <PageLoader />;
+  if (compilation.error)
+    return (
+      <>
+        <PageHeader title={title} />
+        <ErrorAlert error={compilation.error} />
+      </>
+    );
+  const view = compilation.data;
+  const annotations = notes ?? view.annotations;
+  const dirty = notes !== null;
+
+  async function saveNotes() {
+    if (!notes) return;
+    try {
+      await annotate.mutateAsync({ annotations: notes, version: view.draftVersion });
+      setNotes(null);
+      void message.success(t('reports.compiled.notesSaved'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setConflict(true);
+      else void message.error(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={`${view.scope.name} · ${form?.title[locale] ?? ''}`}
+        extra={
+          <Space wrap>
+            <Link to={PATHS.reports}>
+              <Button>{t('reports.backToList')}</Button>
+            </Link>
+            <Button icon={<DownloadOutlined aria-hidden />} href={compilationExportUrl(query, 'xlsx')}>
+              {t('reports.download.xlsx')}
+            </Button>
+            <Button icon={<DownloadOutlined aria-hidden />} href={compilationExportUrl(query, 'docx')}>
+              {t('reports.download.docx')}
+            </Button>
+            {view.canSign ? (
+              <Button type="primary" onClick={() => setSigning(true)} disabled={dirty}>
+                {t('reports.compiled.sign')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <Flex vertical gap={16}>
+        {conflict ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('reports.conflict')}
+            action={
+              <Button
+                size="small"
+                onClick={() => {
+                  setConflict(false);
+                  setNotes(null);
+                  void compilation.refetch();
+                }}
+              >
+                {t('reports.reload')}
+              </Button>
+            }
+          />
+        ) : null}
+        <Card size="small">
+          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+            <Descriptions.Item label={t('reports.compiled.window')}>
+              {format.date(view.report.window.start)} – {format.date(view.report.window.end)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('reports.compiled.computedAt')}>
+              {format.dateTime(view.computedAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('reports.filing.formVersion')}>
+              {form?.legalBasis} · {view.report.formVersion}
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card
+          size="small"
+          data-testid="compiled-items"
+          extra={
+            view.canSign ? (
+              <Button
+                type="primary"
+                disabled={!dirty}
+                loading={annotate.isPending}
+                onClick={() => void saveNotes()}
+              >
+                {t('reports.compiled.saveNotes')}
+              </Button>
+            ) : null
+          }
+          title={t('reports.compiled.items')}
+        >
+          <ItemsTable
+            view={view}
+            items={view.report.items}
+            annotations={annotations}
+            editable={view.canSign}
+            onAnnotate={(no, text) => setNotes({ ...annotations, [no]: text })}
+          />
+        </Card>
+        <Card size="small" title={t('reports.compiled.signed')} data-testid="signed-versions">
+          {view.signed.length === 0 ? (
+            <Empty description={t('reports.compiled.noSigned')} />
+          ) : (
+            <Table
+              size="small"
+              rowKey="versionNo"
+              pagination={false}
+              dataSource={view.signed}
+              columns={[
+                { title: t('reports.compiled.versionNo'), dataIndex: 'versionNo', width: 90 },
+                {
+                  title: t('reports.compiled.docNo'),
+                  dataIndex: 'docNo',
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('reports.compiled.signer'),
+                  key: 'signer',
+                  render: (_, v) => [v.signerName, v.signerTitle].filter(Boolean).join(' — '),
+                },
+                {
+                  title: t('reports.compiled.signedAt'),
+                  dataIndex: 'signedAt',
+                  render: (v: string) => format.dateTime(v),
+                },
+                {
+                  title: '',
+                  key: 'actions',
+                  render: (_, v) => (
+                    <Space>
+                      <Button size="small" onClick={() => setViewing(v.versionNo)}>
+                        {t('reports.compiled.view')}
+                      </Button>
+                      <Button size="small" href={compilationExportUrl(query, 'docx', v.versionNo)}>
+                        DOCX
+                      </Button>
+                      <Button size="small" href={compilationExportUrl(query, 'xlsx', v.versionNo)}>
+                        XLSX
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Card>
+      </Flex>
+      <SignModal
+        open={signing}
+        query={query}
+        version={view.draftVersion}
+        onClose={() => setSigning(false)}
+        onConflict={() => setConflict(true)}
+      />
+      <SignedModal query={query} versionNo={viewing} onClose={() => setViewing(null)} />
+    </>
+  );
+}
+
+type SignForm = { docNo?: string; signerName: string; signerTitle: string };
+
+function SignModal({
+  open,
+  query,
+  version,
+  onClose,
+  onConflict,
+}: {
+  open: boolean;
+  query: CompilationQuery;
+  version: number | null;
+  onClose: () => void;
+  onConflict: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const sign = useSign(query);
+  const [form] = Form.useForm<SignForm>();
+  const [failure, setFailure] = useState<unknown>(null);
+  async function submit(values: SignForm) {
+    setFailure(null);
+    try {
+      await sign.mutateAsync({
+        docNo: values.docNo?.trim() ? values.docNo.trim() : null,
+        signerName: values.signerName.trim(),
+        signerTitle: values.signerTitle.trim(),
+        version,
+      });
+      void message.success(t('reports.compiled.signedOk'));
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        onClose();
+        onConflict();
+      } else setFailure(error);
+    }
+  }
+  return (
+    <Modal
+      open={open}
+      title={t('reports.compiled.signTitle')}
+      okText={t('reports.compiled.sign')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: sign.isPending }}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('reports.compiled.signHint')}</Typography.Paragraph>
+      {failure ? <ErrorAlert error={failure} /> : null}
+      <Form<SignForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
+        <Form.Item name="docNo" label={t('reports.compiled.docNo')}>
+          <Input maxLength={64} placeholder="12/BC-UBND" />
+        </Form.Item>
+        <Form.Item
+          name="signerName"
+          label={t('reports.compiled.signerName')}
+          rules={[{ required: true, whitespace: true, message: t('reports.compiled.signerRequired') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="signerTitle"
+          label={t('reports.compiled.signerTitle')}
+          rules={[{ required: true, whitespace: true, message: t('reports.compiled.signerTitleRequired') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function SignedModal({
+  query,
+  versionNo,
+  onClose,
+}: {
+  query: CompilationQuery;
+  versionNo: number | null;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const signed = useSignedCompilation(query, versionNo);
+  return (
+    <Modal
+      open={versionNo !== null}
+      width={1100}
+      footer={null}
+      onCancel={onClose}
+      title={t('reports.compiled.signedVersion', { no: versionNo ?? '' })}
+    >
+      {signed.isPending ? <PageLoader /> : null}
+      {signed.error ? <ErrorAlert error={signed.error} /> : null}
+      {signed.data ? (
+        <>
+          <Typography.Paragraph>
+            {[signed.data.docNo, signed.data.signerName, signed.data.signerTitle].filter(Boolean).join(' · ')}{' '}
+            · {format.dateTime(signed.data.signedAt)}
+          </Typography.Paragraph>
+          <ItemsTable
+            view={signed.data}
+            items={signed.data.report.items}
+            annotations={signed.data.annotations}
+            editable={false}
+          />
+        </>
+      ) : null}
+    </Modal>
+  );
+}
