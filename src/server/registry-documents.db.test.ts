@@ -13,6 +13,7 @@ let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
 const uploadDir = mkdtempSync(join(tmpdir(), 'izis-http-docs-'));
 const KB = 1024;
+type Doc = { id: string; sha256: string };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -66,9 +67,9 @@ function raw(
   });
 }
 
-function form(name: string, content: Uint8Array | string, fields: Record<string, string> = {}) {
+function form(name: string, content: string, fields: Record<string, string> = {}) {
   const body = new FormData();
-  body.append('file', new File([content as BlobPart], name));
+  body.append('file', new File([content], name));
   for (const [key, value] of Object.entries(fields)) body.append(key, value);
   return body;
 }
@@ -86,7 +87,7 @@ describe('documents over HTTP', () => {
       }),
     });
     expect(up.status).toBe(201);
-    const doc = await up.json();
+    const doc = (await up.json()) as Doc;
     expect(doc).toMatchObject({
       title: 'Quyết định thành lập',
       docNo: '1234/QĐ-UBND',
@@ -116,17 +117,21 @@ describe('documents over HTTP', () => {
 
     const list = await officer.get('/api/zones/CCN-THUY-LAM/documents');
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ canEdit: true, items: [{ id: doc.id, entityLabel: 'CCN-THUY-LAM' }] });
+    expect(list.body).toMatchObject({
+      canEdit: true,
+      maxBytes: 100 * KB,
+      items: [{ id: doc.id, entityLabel: 'CCN-THUY-LAM' }],
+    });
     expect(readdirSync(join(uploadDir, 'sha256', doc.sha256.slice(0, 2)))).toEqual([doc.sha256]);
   });
 
   it('answers 404 to a commune officer of another commune — list, upload, record and file alike', async () => {
     const officer = await officerOf(communes.dongAnh);
-    const doc = await (
+    const doc = (await (
       await raw(officer, 'POST', '/api/zones/CCN-THUY-LAM/documents', {
         body: form('a.pdf', pdf(1, 'scope')),
       })
-    ).json();
+    ).json()) as Doc;
     const other = await officerOf(communes.thachThat);
     expect((await other.get('/api/zones/CCN-THUY-LAM/documents')).status).toBe(404);
     expect((await other.get('/api/documents?entityType=zone&entityRef=CCN-THUY-LAM')).status).toBe(404);
@@ -137,7 +142,11 @@ describe('documents over HTTP', () => {
     ).toBe(404);
     expect((await other.post(`/api/documents/${doc.id}/withdraw`, { reason: 'x' })).status).toBe(404);
     // Their own commune's zone is theirs.
-    expect((await other.get('/api/zones/CCN-PHUNG-XA/documents')).body).toEqual({ items: [], canEdit: true });
+    expect((await other.get('/api/zones/CCN-PHUNG-XA/documents')).body).toEqual({
+      items: [],
+      canEdit: true,
+      maxBytes: 100 * KB,
+    });
   });
 
   it('needs a session, and the CSRF token on an upload', async () => {
@@ -154,7 +163,10 @@ describe('documents over HTTP', () => {
   it('names the problem with the file in Vietnamese: type, renamed content, size (twice: read and refused early)', async () => {
     const officer = await officerOf(communes.dongAnh);
     const post = (body: FormData) => raw(officer, 'POST', '/api/zones/CCN-THUY-LAM/documents', { body });
-    const field = async (res: Response) => [res.status, (await res.json()).details.fields];
+    const field = async (res: Response) => [
+      res.status,
+      ((await res.json()) as { details: { fields: unknown } }).details.fields,
+    ];
     expect(await field(await post(form('bang-tinh.xls', 'x')))).toEqual([
       400,
       { file: expect.stringContaining('Không nhận loại tệp ".xls"') },
@@ -182,11 +194,11 @@ describe('documents over HTTP', () => {
 
   it('withdraws with a reason: still listed and downloadable, marked; a second withdrawal is a conflict', async () => {
     const officer = await officerOf(communes.dongAnh);
-    const doc = await (
+    const doc = (await (
       await raw(officer, 'POST', '/api/zones/CCN-THUY-LAM/documents', {
         body: form('nham.pdf', pdf(1, 'nham')),
       })
-    ).json();
+    ).json()) as Doc;
     expect((await officer.post(`/api/documents/${doc.id}/withdraw`, { reason: ' ' })).status).toBe(400);
     const res = await officer.post(`/api/documents/${doc.id}/withdraw`, { reason: 'Tải nhầm' });
     expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUpload, cleanFileName, contentDisposition, titleFromFileName } from './document';
+import { checkUpload, cleanFileName, contentDisposition, titleFromFileName } from './document-file';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(

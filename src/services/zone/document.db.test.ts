@@ -215,8 +215,8 @@ describe('reading and withdrawing', () => {
     });
     const audit = await listAudit(deps(admin), { entityType: 'zone', page: 1, pageSize: 100 } as never);
     const row = audit.items.find((r) => r.action === 'document.withdraw');
-    expect(row?.before).toMatchObject({ documentId: doc.id, withdrawn: null });
-    expect(row?.after).toMatchObject({ documentId: doc.id, withdrawn: { reason: 'Tải nhầm tệp' } });
+    expect(row?.before).toMatchObject({ documentId: doc.id, withdrawnAt: null });
+    expect(row?.after).toMatchObject({ documentId: doc.id, withdrawalReason: 'Tải nhầm tệp' });
   });
 
   it('cannot be deleted or have its file swapped, even in SQL', async () => {

@@ -2,15 +2,8 @@ import type { ReadableStream } from 'node:stream/web';
 import { formatDate } from '../../domain/format/format';
 import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { AppError, validationError, type Locale } from '../../domain/shared/errors';
-import {
-  checkUpload,
-  cleanFileName,
-  SNIFF_BYTES,
-  titleFromFileName,
-  type DocumentEntityType,
-  type DocumentMeta,
-  type DocumentView,
-} from '../../domain/zone/document';
+import type { DocumentEntityType, DocumentMeta, DocumentView } from '../../domain/zone/document';
+import { checkUpload, cleanFileName, SNIFF_BYTES, titleFromFileName } from '../../domain/zone/document-file';
 import { lifecycleLabels, type LifecycleState } from '../../domain/zone/lifecycle';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
@@ -126,11 +119,13 @@ function toView(row: DocumentRow, label: string): DocumentView {
   };
 }
 
-/** The facts of a document as recorded in the audit trail. */
+/** The facts of a document as the audit trail records them: flat, with names the history tabs know. */
 function auditView(view: DocumentView) {
   return {
     documentId: view.id,
-    attachedTo: { entityType: view.entityType, entityId: view.entityId, label: view.entityLabel },
+    attachedType: view.entityType,
+    attachedId: view.entityId,
+    attachedTo: view.entityLabel,
     title: view.title,
     docNo: view.docNo,
     docDate: view.docDate,
@@ -138,7 +133,8 @@ function auditView(view: DocumentView) {
     mimeType: view.mimeType,
     sizeBytes: view.sizeBytes,
     sha256: view.sha256,
-    withdrawn: view.withdrawn,
+    withdrawnAt: view.withdrawn?.at ?? null,
+    withdrawalReason: view.withdrawn?.reason ?? null,
   };
 }
 

@@ -356,7 +356,7 @@ export async function addPlanEntry(
       after: {
         entryId,
         planCode: plan.code,
-        change: next.change,
+        planChange: next.change,
         areaHa: next.areaHa,
         effectiveDate: next.effectiveDate,
         amendmentDecisionNo: next.amendmentDecisionNo,
@@ -387,7 +387,7 @@ export async function removePlanEntry(deps: ServiceDeps, code: string, entryId: 
       before: {
         entryId,
         planCode: plan.code,
-        change: entry.change,
+        planChange: entry.change,
         areaHa: entry.areaHa === null ? null : Number(entry.areaHa),
         effectiveDate: entry.effectiveDate,
         amendmentDecisionNo: entry.amendmentDecisionNo,

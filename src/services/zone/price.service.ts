@@ -39,6 +39,21 @@ function amountText(amount: string): string {
   return fraction ? `${whole}.${fraction}` : whole;
 }
 
+/** A price as the audit trail records it: flat, with the names the zone's history tab knows. */
+function auditView(price: Price) {
+  return {
+    priceId: price.id,
+    priceKind: price.kind,
+    amount: price.amount,
+    currency: price.currency,
+    priceUnit: price.unit,
+    validFrom: price.validFrom,
+    validTo: price.validTo,
+    note: price.note,
+    version: price.version,
+  };
+}
+
 function toPrice(row: PriceRow): Price {
   return {
     id: row.id,
@@ -125,8 +140,8 @@ export async function addPrice(
         action: 'zone.price_update',
         entityType: 'zone',
         entityId: zone.id,
-        before: { price: toPrice(previous) },
-        after: { price: closed, reason: 'superseded' },
+        before: auditView(toPrice(previous)),
+        after: auditView(closed),
       });
     }
     const price = toPrice(
@@ -145,7 +160,7 @@ export async function addPrice(
       action: 'zone.price_add',
       entityType: 'zone',
       entityId: zone.id,
-      after: { price },
+      after: auditView(price),
     });
     return { price, closed };
   });
@@ -194,8 +209,8 @@ export async function changePrice(
       action: 'zone.price_update',
       entityType: 'zone',
       entityId: zone.id,
-      before: { price: before },
-      after: { price: after },
+      before: auditView(before),
+      after: auditView(after),
     });
     return after;
   });
@@ -218,7 +233,7 @@ export async function removePrice(
       action: 'zone.price_remove',
       entityType: 'zone',
       entityId: zone.id,
-      before: { price: toPrice(row) },
+      before: auditView(toPrice(row)),
     });
   });
 }

@@ -1,12 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { validationError } from '../../../domain/shared/errors';
-import {
-  contentDisposition,
-  documentMetaSchema,
-  formatMegabytes,
-  type DocumentEntityType,
-} from '../../../domain/zone/document';
+import { documentMetaSchema, type DocumentEntityType } from '../../../domain/zone/document';
+import { contentDisposition, formatMegabytes } from '../../../domain/zone/document-file';
 import {
   getDocument,
   listDocuments,
@@ -69,12 +65,15 @@ export function registerZoneDocuments(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   });
   app.on('POST', ['/api/documents', '/api/zones/:code/documents'], limit);
 
-  app.openapi(listZoneDocumentsRoute, async (c) =>
-    c.json(
-      await listDocuments(serviceDeps(c, deps), 'zone', c.req.valid('param').code, c.get('locale')),
-      200,
-    ),
-  );
+  app.openapi(listZoneDocumentsRoute, async (c) => {
+    const list = await listDocuments(
+      serviceDeps(c, deps),
+      'zone',
+      c.req.valid('param').code,
+      c.get('locale'),
+    );
+    return c.json({ ...list, maxBytes: store.maxBytes }, 200);
+  });
   app.openapi(uploadZoneDocumentRoute, async (c) => {
     const form = c.req.valid('form') as Form;
     const meta = metaOf(form);
@@ -91,7 +90,8 @@ export function registerZoneDocuments(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   });
   app.openapi(listDocumentsRoute, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await listDocuments(serviceDeps(c, deps), q.entityType, q.entityRef, c.get('locale')), 200);
+    const list = await listDocuments(serviceDeps(c, deps), q.entityType, q.entityRef, c.get('locale'));
+    return c.json({ ...list, maxBytes: store.maxBytes }, 200);
   });
   app.openapi(uploadDocumentRoute, async (c) => {
     const form = c.req.valid('form') as Form;
