@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formVersion as formVersionOf } from '../../../../domain/reporting/catalogue';
+import { formTerms, formVersion as formVersionOf } from '../../../../domain/reporting/catalogue';
 import type { FormItem, FormVersion } from '../../../../domain/reporting/form-types';
 import { indicatorOf } from '../../../../domain/reporting/indicators';
 import { comparisonPeriod, formatPeriod, parsePeriod, periodId } from '../../../../domain/reporting/periods';
@@ -373,7 +373,11 @@ function FilingEditor({
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('reports.col.due')}>
-              {detail ? format.date(detail.dueAt) : '—'}
+              {detail
+                ? format.date(detail.dueAt)
+                : isFormCode(target.formCode)
+                  ? format.date(formTerms(target.formCode, target.period)?.terms.dueDate ?? null)
+                  : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('reports.filing.formVersion')}>
               {form.legalBasis} · {form.version}
