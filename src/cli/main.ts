@@ -9,6 +9,7 @@ import { adminUnitsCommand } from './commands/admin-units';
 import { mailCommand } from './commands/mail';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { remindersCommand } from './commands/reminders';
 
 export const usage = `izis — Hệ thống thông tin khu, cụm công nghiệp (IZIS)
 
@@ -23,6 +24,7 @@ Usage: npm run izis -- <command> [options]
   user reset-password --username U        set a new password (IZIS_PASSWORD or stdin); ends their sessions
   admin-units import <file.json>          load a reorganisation file (any province; all or nothing)
   mail test --to ADDRESS                  send a test e-mail through the configured SMTP server
+  reminders send [--dry-run]              send the due and overdue report reminders now (in-app and e-mail)
   import zones|organisations|projects|investment-events <file.xlsx|.csv> [--dry-run] [--sheet NAME]
                                           import from a spreadsheet (all or nothing; --dry-run only checks)
   export zones <file.xlsx|.csv|.geojson> [--family KCN|CCN] [--kind K] [--commune CODE] [--q TEXT]
@@ -72,6 +74,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await adminUnitsCommand(rest, io);
       case 'mail':
         return await mailCommand(rest, io);
+      case 'reminders':
+        return await remindersCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
       case 'export':

@@ -6,6 +6,8 @@ import { openRuntime, StartupError } from '../services/system/bootstrap';
 import { ConfigError, parseConfig } from '../services/system/config';
 import { demoSignIns } from '../services/system/demo-seed';
 import { createLogger } from '../services/system/logger';
+import { createMailer } from '../services/system/mailer';
+import { startReminderTimer } from '../services/reporting/reminder.scheduler';
 import { createDocumentStore } from '../services/zone/document.store';
 import { createApp } from './app';
 
@@ -66,13 +68,25 @@ export async function startServer(env: Record<string, string | undefined> = proc
   process.stderr.write(`${lines.join('\n')}\n\n`);
   log.info({ url, startupMs: Math.round(performance.now() - started) }, 'listening');
 
+  const stopReminders = startReminderTimer({
+    db: runtime.database.db,
+    log,
+    clock: systemClock,
+    mailer: createMailer(config.smtp),
+    publicUrl: url,
+    daysBefore: config.reminderDaysBefore,
+    intervalMinutes: config.reminderIntervalMinutes,
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close();
-    void runtime.close().then(() => process.exit(0));
+    void stopReminders()
+      .then(() => runtime.close())
+      .then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', () => stop('SIGINT'));

@@ -106,7 +106,12 @@ export function currentDuePeriods(
           if (!terms) continue;
           const offset = daysBetween(today, terms.terms.dueDate);
           if (offset > ahead || offset < -lookback) continue;
-          found.push({ formCode, period: terms.terms.period, dueDate: terms.terms.dueDate, form: terms.form });
+          found.push({
+            formCode,
+            period: terms.terms.period,
+            dueDate: terms.terms.dueDate,
+            form: terms.form,
+          });
         }
       }
     }
@@ -196,12 +201,10 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
       o.reporter.kind === 'project'
         ? (lookups.projects.get(o.reporter.id)?.name ?? '')
         : (zonesById.get(o.reporter.id)?.name ?? '');
-    const text = reminderText(form, o, stage, reporterName, options.publicUrl);
+    const text = reminderText(now, form, o, stage, reporterName, options.publicUrl);
     if (dryRun) {
       const existing = rowsOf(
-        await deps.db.execute(
-          sql`select user_id from notification where dedupe_key = ${dedupeKey}`,
-        ),
+        await deps.db.execute(sql`select user_id from notification where dedupe_key = ${dedupeKey}`),
       ).map((r) => String(r.user_id));
       result.notificationsCreated += recipients.filter((r) => !existing.includes(r.userId)).length;
       continue;
@@ -295,6 +298,7 @@ async function sendOnce(
 }
 
 function reminderText(
+  now: Date,
   form: FormVersion,
   o: Obligation,
   stage: Stage,
@@ -313,14 +317,17 @@ function reminderText(
   const overdue = stage.kind === 'overdue';
   const title = overdue
     ? { vi: `Quá hạn nộp ${nameVi} ${periodVi}${who}`, en: `${nameEn} for ${periodEn} is overdue${who}` }
-    : { vi: `Sắp đến hạn nộp ${nameVi} ${periodVi}${who}`, en: `${nameEn} for ${periodEn} is due soon${who}` };
+    : {
+        vi: `Sắp đến hạn nộp ${nameVi} ${periodVi}${who}`,
+        en: `${nameEn} for ${periodEn} is due soon${who}`,
+      };
   const body = overdue
     ? {
         vi: `Hạn nộp ${nameVi} kỳ ${periodVi} là ngày ${dueVi}; báo cáo chưa được gửi. Đề nghị nộp ngay.`,
         en: `${nameEn} for ${periodEn} was due on ${dueEn} and has not been submitted. Please submit it now.`,
       }
     : {
-        vi: `Hạn nộp ${nameVi} kỳ ${periodVi} là ngày ${dueVi} (còn ${daysLeftText(stage.days)}).`,
+        vi: `Hạn nộp ${nameVi} kỳ ${periodVi} là ngày ${dueVi} — ${daysLeftText(o.dueDate, now)}.`,
         en: `${nameEn} for ${periodEn} is due on ${dueEn}.`,
       };
   const reviewerBody = {
@@ -349,8 +356,9 @@ function reminderText(
   return { title, body, reviewerBody, link, mailSubject, mailText };
 }
 
-function daysLeftText(stage: number): string {
-  return stage <= 1 ? 'không quá 1 ngày' : `không quá ${stage} ngày`;
+function daysLeftText(dueDate: IsoDate, now: Date): string {
+  const left = daysBetween(localDateOf(now), dueDate);
+  return left <= 0 ? 'hạn cuối là hôm nay' : `còn ${left} ngày`;
 }
 
 async function loadLookups(deps: ServiceDeps) {

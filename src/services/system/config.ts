@@ -41,6 +41,16 @@ const envSchema = z.object({
   IZIS_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   IZIS_SEED_DEMO: booleanString.default(true),
   IZIS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  IZIS_REMINDER_INTERVAL_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes between 0 (off) and 10080' })
+    .int('must be a whole number of minutes between 0 (off) and 10080')
+    .min(0, 'must be a whole number of minutes between 0 (off) and 10080')
+    .max(10080, 'must be a whole number of minutes between 0 (off) and 10080')
+    .default(60),
+  IZIS_REMINDER_DAYS_BEFORE: z
+    .string()
+    .regex(/^\s*\d{1,3}\s*(,\s*\d{1,3}\s*)*$/, 'must be a comma-separated list of days, e.g. 7,1')
+    .default('7,1'),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanString.default(false),
@@ -66,6 +76,10 @@ export type AppConfig = {
   loginWindowMinutes: number;
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Minutes between reminder runs in the server (IZIS_REMINDER_INTERVAL_MINUTES); 0 = no timer. */
+  reminderIntervalMinutes: number;
+  /** Days before a due date at which reminders go out (IZIS_REMINDER_DAYS_BEFORE). */
+  reminderDaysBefore: number[];
   smtp:
     | { host: string; port: number; secure: boolean; user?: string; password?: string; from: string }
     | undefined;
@@ -109,6 +123,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     loginWindowMinutes: e.IZIS_LOGIN_WINDOW_MINUTES,
     seedDemo: e.IZIS_SEED_DEMO,
     logLevel: e.IZIS_LOG_LEVEL,
+    reminderIntervalMinutes: e.IZIS_REMINDER_INTERVAL_MINUTES,
+    reminderDaysBefore: [...new Set(e.IZIS_REMINDER_DAYS_BEFORE.split(',').map((d) => Number(d.trim())))],
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,
