@@ -3,6 +3,7 @@
  *
  *   foundation (bench/foundation.ts): start-up, idle memory, the shell's endpoints on the demo database
  *   registry   (bench/registry.ts):   zones, map, occupancy, capital, import on generated data
+ *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters (city scale)
  *
  *   npm run bench                              both, registry at city scale
  *   npm run bench -- --scale national          registry at national scale (long on the embedded database)
@@ -18,6 +19,7 @@ import { foundation } from './foundation';
 import { scales, type ScaleName } from './generate';
 import { requests, rows, warmUp } from './lib';
 import { registry } from './registry';
+import { reporting } from './reporting';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,6 +34,7 @@ const databaseUrl = process.env.DATABASE_URL;
 
 if (!only || only === 'foundation') await foundation(databaseUrl);
 if (!only || only === 'registry') await registry(scale, databaseUrl, databases);
+if (!only || only === 'reporting') await reporting(databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

@@ -32,8 +32,11 @@ export const compiledItemSchema = z.object({
   level: z.number(),
   unit: z.string(),
   value: z.number().nullable(),
+  /** The first sources and gaps; `sourceCount`/`gapCount` say how many there are in all. */
   sources: z.array(sourceSchema),
   gaps: z.array(sourceSchema),
+  sourceCount: z.number(),
+  gapCount: z.number(),
 });
 
 export const compiledReportSchema = z.object({
@@ -116,4 +119,15 @@ export const completenessReportSchema = z.object({
       filingStatus: z.string().nullable(),
     }),
   ),
+});
+
+export const compilationItemQuerySchema = compilationQuerySchema.extend({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const compilationItemSchema = z.object({
+  item: compiledItemSchema,
+  offset: z.number(),
+  limit: z.number(),
 });

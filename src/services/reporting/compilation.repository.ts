@@ -73,9 +73,10 @@ export async function loadProjectFacts(
   const rows = rowsOf(
     await db.execute(sql`
       select p.id, p.code, p.zone_id, p.investor_id, o.ownership = 'fdi' as is_fdi, p.status,
-        (select to_char(max(e.event_date), 'YYYY-MM-DD') from investment_event e
-          where e.project_id = p.id and e.kind = 'termination') as terminated_on
+        to_char(t.terminated_on, 'YYYY-MM-DD') as terminated_on
       from project p join zone z on z.id = p.zone_id join organisation o on o.id = p.investor_id
+      left join (select project_id, max(event_date) as terminated_on from investment_event
+        where kind = 'termination' group by project_id) t on t.project_id = p.id
       where (${family}::text is null or z.kind = 'CCN') and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)`),
   );
   return rows.map((r) => ({

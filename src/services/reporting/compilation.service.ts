@@ -33,8 +33,28 @@ export type SignedVersion = {
   signedAt: string;
 };
 
+/** Sources and gaps sent with a report, per item; the rest are read page by page (`compilationItem`). */
+export const SOURCES_INLINE = 200;
+
+export type CompiledItemView = CompiledReport['items'][number] & { sourceCount: number; gapCount: number };
+export type CompiledReportView = Omit<CompiledReport, 'items'> & { items: CompiledItemView[] };
+
+/** A report as it travels: every figure, and the first sources and gaps of each (Biểu 04 has ~10,000 each). */
+function inline(report: CompiledReport): CompiledReportView {
+  return {
+    ...report,
+    items: report.items.map((item) => ({
+      ...item,
+      sources: item.sources.slice(0, SOURCES_INLINE),
+      gaps: item.gaps.slice(0, SOURCES_INLINE),
+      sourceCount: item.sources.length,
+      gapCount: item.gaps.length,
+    })),
+  };
+}
+
 export type CompilationView = {
-  report: CompiledReport;
+  report: CompiledReportView;
   scope: { kind: 'commune' | 'city'; code: string; name: string };
   /** When the figures were computed: they are live until signed. */
   computedAt: string;
@@ -115,7 +135,7 @@ function view(
 ): CompilationView {
   const draft = rows.find((r) => r.state === 'draft') ?? null;
   return {
-    report,
+    report: inline(report),
     scope: { kind: scope.kind, code: scope.code, name: scope.name },
     computedAt: computedAt.toISOString(),
     annotations: (draft?.annotations ?? {}) as Record<string, string>,
@@ -268,7 +288,7 @@ export async function getSignedCompilation(
   query: CompilationQuery,
   versionNo: number,
 ): Promise<
-  { report: CompiledReport; computedAt: string; annotations: Record<string, string> } & SignedVersion
+  { report: CompiledReportView; computedAt: string; annotations: Record<string, string> } & SignedVersion
 > {
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
@@ -280,11 +300,36 @@ export async function getSignedCompilation(
   const snapshot = row.snapshot as { report: CompiledReport; computedAt: string };
   return {
     ...snapshot,
+    report: inline(snapshot.report),
     annotations: (row.annotations ?? {}) as Record<string, string>,
     versionNo: row.versionNo,
     docNo: row.docNo,
     signerName: row.signerName,
     signerTitle: row.signerTitle,
     signedAt: row.signedAt!.toISOString(),
+  };
+}
+
+/** All the sources and gaps of one item of the live report, a page at a time (the drill-down behind a figure). */
+export async function compilationItem(
+  deps: ServiceDeps,
+  query: CompilationQuery,
+  no: string,
+  page: { offset: number; limit: number },
+): Promise<{ item: CompiledItemView; offset: number; limit: number }> {
+  const actor = requireActor(deps);
+  const scope = await resolveScope(deps, query);
+  if (!canRead(actor, scope)) throw new AppError('not_found');
+  const item = (await compile(deps, query, scope)).items.find((i) => i.no === no);
+  if (!item) throw new AppError('not_found');
+  return {
+    item: {
+      ...item,
+      sources: item.sources.slice(page.offset, page.offset + page.limit),
+      gaps: item.gaps.slice(page.offset, page.offset + page.limit),
+      sourceCount: item.sources.length,
+      gapCount: item.gaps.length,
+    },
+    ...page,
   };
 }

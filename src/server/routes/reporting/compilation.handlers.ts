@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import {
   annotateCompilation,
+  compilationItem,
   getCompilation,
   getSignedCompilation,
   signCompilation,
@@ -14,6 +15,7 @@ import {
 import { serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
 import {
   annotateCompilationRoute,
+  compilationItemRoute,
   completenessRoute,
   exportCompilationRoute,
   exportFilingRoute,
@@ -41,6 +43,13 @@ export function registerCompilations(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       send(c, await exportFiling(serviceDeps(c, deps), c.req.valid('param').id, format)),
     );
   }
+  app.openapi(compilationItemRoute, async (c) => {
+    const { offset, limit, ...query } = c.req.valid('query');
+    return c.json(
+      await compilationItem(serviceDeps(c, deps), query, c.req.valid('param').no, { offset, limit }),
+      200,
+    );
+  });
   app.openapi(completenessRoute, async (c) =>
     c.json(await completenessReport(serviceDeps(c, deps), c.req.valid('query')), 200),
   );

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   annotateInputSchema,
   compilationQuerySchema,
+  compilationItemQuerySchema,
+  compilationItemSchema,
   compilationViewSchema,
   completenessQuerySchema,
   completenessReportSchema,
@@ -129,3 +131,23 @@ export const exportFilingRoute = (format: 'docx' | 'pdf') =>
       ...errorResponses(401, 404),
     },
   });
+
+export const compilationItemRoute = createRoute({
+  method: 'get',
+  path: '/api/compilations/items/{no}',
+  tags,
+  summary: 'Every source and gap behind one item of the live report, a page at a time',
+  request: {
+    query: compilationItemQuerySchema,
+    params: z.object({
+      no: z
+        .string()
+        .max(8)
+        .openapi({ param: { name: 'no', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: jsonResponse(compilationItemSchema, 'The item with a page of its sources'),
+    ...errorResponses(400, 401, 404),
+  },
+});

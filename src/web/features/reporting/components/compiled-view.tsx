@@ -171,9 +171,9 @@ function ItemsTable({
       render: (_, item) => (
         <span style={{ paddingInlineStart: item.level === 1 ? 20 : 0 }}>
           {form ? itemLabel(form, item.indicator, locale) : item.indicator}
-          {item.gaps.length > 0 ? (
+          {item.gapCount > 0 ? (
             <Tag color="warning" style={{ marginInlineStart: 8 }}>
-              {t('reports.gaps', { count: item.gaps.length })}
+              {t('reports.gaps', { count: item.gapCount })}
             </Tag>
           ) : null}
         </span>
@@ -225,28 +225,28 @@ function ItemsTable({
             dataSource={group.rows}
             columns={columns}
             expandable={{
-              rowExpandable: (item) => item.sources.length > 0 || item.gaps.length > 0,
+              rowExpandable: (item) => item.sourceCount > 0 || item.gapCount > 0,
               expandedRowRender: (item) => (
                 <Flex gap={24} wrap>
                   <div style={{ minWidth: 280 }}>
                     <Typography.Text strong>
-                      {t('reports.sources', { count: item.sources.length })}
+                      {t('reports.sources', { count: item.sourceCount })}
                     </Typography.Text>
                     <ul style={{ margin: '4px 0' }}>
                       {item.sources.slice(0, 200).map((s, i) => (
                         <SourceLine key={i} source={s} format={format} t={t} />
                       ))}
                     </ul>
-                    {item.sources.length > 200 ? (
+                    {item.sourceCount > item.sources.length ? (
                       <Typography.Text type="secondary">
-                        {t('reports.moreSources', { count: item.sources.length - 200 })}
+                        {t('reports.moreSources', { count: item.sourceCount - item.sources.length })}
                       </Typography.Text>
                     ) : null}
                   </div>
-                  {item.gaps.length > 0 ? (
+                  {item.gapCount > 0 ? (
                     <div style={{ minWidth: 280 }}>
                       <Typography.Text strong type="warning">
-                        {t('reports.gaps', { count: item.gaps.length })}
+                        {t('reports.gaps', { count: item.gapCount })}
                       </Typography.Text>
                       <ul style={{ margin: '4px 0' }}>
                         {item.gaps.map((g, i) => (

@@ -1,0 +1,313 @@
+/**
+ * Reporting benchmarks (issue 4) at city scale: the registry generator's 250 zones and 10,000 tenant
+ * projects, with every zone made a cluster so that all 10,000 projects are in the Circular 14 chain, and 10
+ * years of semi-annual history (2016-H2 … 2026-H1: an accepted Biểu 01 per project and Biểu 02 per cluster and
+ * period, written straight into the tables). Then, against the real server:
+ *   - Biểu 04 of the city for 2026-H1, computed live (target p95 < 500 ms);
+ *   - the completeness table for 2026-H1 (target p95 < 200 ms);
+ *   - 200 tenants submitting their Biểu 01 at the same moment (draft + submit each): zero errors and zero lost
+ *     submissions, checked in the database afterwards.
+ */
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../src/db/client';
+import { hashPassword } from '../src/services/auth/password-hash';
+import { scratchDatabase, startIzis, type RunningIzis } from '../e2e/harness';
+import { generate } from './generate';
+import { idle, measure, percentile, round, rows, signIn } from './lib';
+
+const B04_MS = 500;
+const COMPLETENESS_MS = 200;
+const SUBMITTERS = 200;
+const PERIOD = '2026-H1';
+const PASSWORD = 'Bench-Reporting-2026';
+
+/** 2016-H2 … 2026-H1: twenty semi-annual periods. */
+function periods(): string[] {
+  const out: string[] = [];
+  for (let year = 2016; year <= 2026; year++) {
+    for (const half of [1, 2]) {
+      const id = `${year}-H${half}`;
+      if (id >= '2016-H2' && id <= PERIOD) out.push(id);
+    }
+  }
+  return out;
+}
+
+/** Filing history and the load test's users, in one transaction per period (set-based SQL). */
+async function fillReports(
+  db: Database,
+  log: (m: string) => void,
+): Promise<{ filings: number; submitters: string[] }> {
+  const started = performance.now();
+  await db.db.execute(
+    sql`update zone set kind = 'CCN', ccn_type_code = 'general' where is_synthetic and code like 'SYN-%'`,
+  );
+  await db.db.execute(sql`update project set status = 'operating' where is_synthetic and code like 'SYN-%'`);
+  // The load test's tenants: 200 projects of distinct investors, with no 2026-H1 filing yet.
+  const chosen = (await db.query<{ id: string; investor: string }>(`
+    select distinct on (o.code) p.id, o.code as investor
+    from project p join organisation o on o.id = p.investor_id
+    where p.code like 'SYN-%' order by o.code, p.code limit ${SUBMITTERS}`)) as {
+    id: string;
+    investor: string;
+  }[];
+  const chosenIds = chosen.map((c) => `'${c.id}'`).join(',');
+  let filings = 0;
+  for (const period of periods()) {
+    const half = period.endsWith('H1') ? 1 : 2;
+    const year = Number(period.slice(0, 4));
+    const due = half === 1 ? `${year}-06-20` : `${year}-12-20`;
+    const version = period < '2025-H2' ? '2024-10-01' : '2025-07-01';
+    const exclude = period === PERIOD ? `and p.id not in (${chosenIds})` : '';
+    const result = await db.query<{ n: number }>(`
+      with f as (
+        insert into report_filing (form_code, period, reporter_kind, reporter_ref, zone_id, commune_id,
+          organisation_id, family, status, current_revision, accepted_revision, due_at, first_submitted_at, accepted_at)
+        select 'B01', '${period}', 'project', p.id::text, z.id, z.commune_id, p.investor_id, 'CCN', 'accepted', 1, 1,
+          '${due}T16:59:59.999Z'::timestamptz, '${due}T03:00:00Z'::timestamptz - (abs(hashtext(p.code)) % 10) * interval '1 day',
+          '${due}T09:00:00Z'::timestamptz
+        from project p join zone z on z.id = p.zone_id where p.code like 'SYN-%' ${exclude}
+        union all
+        select 'B02', '${period}', 'zone', z.id::text, z.id, z.commune_id, z.developer_id, 'CCN', 'accepted', 1, 1,
+          '${due}T16:59:59.999Z'::timestamptz, '${due}T02:00:00Z'::timestamptz, '${due}T09:00:00Z'::timestamptz
+        from zone z where z.code like 'SYN-%' and z.developer_id is not null
+        returning id, form_code, reporter_ref
+      )
+      insert into report_revision (filing_id, revision_no, form_version, values, state, submitted_at, reviewed_at)
+      select f.id, 1, '${version}',
+        case when f.form_code = 'B01' then jsonb_build_object(
+          'revenue_vnd', round((abs(hashtext(f.reporter_ref || '${period}')) % 50000) / 100.0, 2),
+          'state_budget_vnd', round((abs(hashtext(f.reporter_ref || 'b${period}')) % 5000) / 100.0, 2),
+          'workers', abs(hashtext(f.reporter_ref)) % 400 + 5,
+          'avg_income_vnd', round(6 + (abs(hashtext(f.reporter_ref || 'i')) % 600) / 100.0, 2))
+        else jsonb_build_object('revenue_vnd', round((abs(hashtext(f.reporter_ref || '${period}')) % 3000) / 100.0, 2),
+          'state_budget_vnd', 1, 'workers', 20, 'avg_income_vnd', 9) end,
+        'accepted', '${due}T03:00:00Z'::timestamptz, '${due}T09:00:00Z'::timestamptz
+      from f
+      returning 1`);
+    filings += result.length;
+  }
+  // One enterprise user per chosen investor, sharing one password hash (hashing 200 times would only measure argon2).
+  const hash = await hashPassword(PASSWORD);
+  const submitters: string[] = [];
+  for (const [i, c] of chosen.entries()) {
+    const username = `bench-dn-${String(i + 1).padStart(3, '0')}`;
+    const user = (await db.query<{ id: string }>(
+      `insert into app_user (username, display_name, password_hash, search_text) values ($1, $1, $2, $1) returning id`,
+      [username, hash],
+    )) as { id: string }[];
+    await db.query(
+      `insert into role_assignment (user_id, role_code, scope_kind, scope_ref) values ($1, 'enterprise', 'organisation', $2)`,
+      [user[0]!.id, c.investor],
+    );
+    submitters.push(`${username}|${c.id}`);
+  }
+  await db.query('analyze report_filing, report_revision, zone, project');
+  log(
+    `${filings} filings over ${periods().length} periods, ${submitters.length} submitters (${round((performance.now() - started) / 1000)} s)`,
+  );
+  return { filings, submitters };
+}
+
+type Submitter = { username: string; projectCode: string; cookie: string; csrf: string };
+
+async function signInAs(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
+  const cookie = /izis_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** Every submitter at once: save the draft, then submit it. Returns per-submitter latency and failures. */
+async function burst(url: string, submitters: Submitter[]) {
+  const values = { revenue_vnd: 120.5, state_budget_vnd: 3.2, workers: 150, avg_income_vnd: 9.5 };
+  const failures: string[] = [];
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    submitters.map(async (s) => {
+      const t = performance.now();
+      const headers = {
+        'content-type': 'application/json',
+        cookie: s.cookie,
+        'x-csrf-token': s.csrf,
+        origin: url,
+      };
+      const draft = await fetch(`${url}/api/filings/draft`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({
+          formCode: 'B01',
+          period: PERIOD,
+          reporter: { kind: 'project', code: s.projectCode },
+          values,
+          // Last year's figures are random: explain every item so the outlier rule never refuses the submission.
+          explanations: Object.fromEntries(Object.keys(values).map((k) => [k, 'Số liệu thử tải của bench.'])),
+        }),
+      });
+      const body = (await draft.json()) as { id: string; version: number };
+      if (!draft.ok)
+        return void failures.push(
+          `${s.username} draft ${draft.status} ${JSON.stringify(body).slice(0, 200)}`,
+        );
+      const submit = await fetch(`${url}/api/filings/${body.id}/submit`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ version: body.version }),
+      });
+      if (!submit.ok)
+        failures.push(`${s.username} submit ${submit.status} ${(await submit.text()).slice(0, 200)}`);
+      else await submit.arrayBuffer();
+      times.push(performance.now() - t);
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return {
+    failures,
+    seconds: (performance.now() - started) / 1000,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+  };
+}
+
+async function measureReporting(
+  label: { database: string; scale: string },
+  izis: RunningIzis,
+  submitters: string[],
+  open: () => Promise<Database>,
+) {
+  await idle();
+  const session = await signIn(izis.url);
+  const { p95: baseline } = await measure(label, izis.url, session, 'GET /api/health', '/api/health');
+  await measure(
+    label,
+    izis.url,
+    session,
+    `GET /api/compilations?formCode=B04&period=${PERIOD} (Biểu 04, computed live)`,
+    `/api/compilations?formCode=B04&period=${PERIOD}`,
+    { baseline, targetMs: B04_MS },
+  );
+  await measure(
+    label,
+    izis.url,
+    session,
+    `GET /api/completeness?period=${PERIOD}&groupBy=commune`,
+    `/api/completeness?period=${PERIOD}&groupBy=commune`,
+    { baseline, targetMs: COMPLETENESS_MS },
+  );
+  const signedIn: Submitter[] = [];
+  for (const entry of submitters) {
+    const [username, projectId] = entry.split('|') as [string, string];
+    signedIn.push({ username, projectCode: projectId, ...(await signInAs(izis.url, username)) });
+  }
+  // The draft endpoint takes the project code: look the codes up once.
+  const db = await open();
+  try {
+    const codes = new Map(
+      (
+        (await db.query<{ id: string; code: string }>('select id::text, code from project')) as {
+          id: string;
+          code: string;
+        }[]
+      ).map((r) => [r.id, r.code]),
+    );
+    for (const s of signedIn) s.projectCode = codes.get(s.projectCode)!;
+  } finally {
+    await db.close();
+  }
+  const load = round(loadavg()[0]!);
+  const result = await burst(izis.url, signedIn);
+  console.log(
+    `  [${label.database}] ${SUBMITTERS} concurrent submitters: ${round(result.seconds)} s, failures ${result.failures.length}`,
+  );
+  for (const f of result.failures.slice(0, 5)) console.log(`    ${f}`);
+  const check = await open();
+  let stored = 0;
+  try {
+    const n = (await check.query<{ n: number }>(
+      `select count(*)::int as n from report_filing f join report_revision r on r.filing_id = f.id and r.revision_no = f.current_revision
+       where f.form_code = 'B01' and f.period = '${PERIOD}' and f.status = 'submitted' and r.state = 'submitted'`,
+    )) as { n: number }[];
+    stored = n[0]!.n;
+  } finally {
+    await check.close();
+  }
+  rows.push({
+    ...label,
+    metric: `${SUBMITTERS} tenants submitting Biểu 01 at once (draft + submit each): wall time`,
+    value: round(result.seconds),
+    unit: 's',
+  });
+  rows.push({
+    ...label,
+    metric: `… per submitter p50 / p95`,
+    value: NaN,
+    unit: `${round(result.p50)} / ${round(result.p95)} ms`,
+  });
+  rows.push({
+    ...label,
+    metric: `… errors / submissions stored (load ${load})`,
+    value: NaN,
+    unit: `${result.failures.length} / ${stored}`,
+    target: `0 errors, ${SUBMITTERS} stored`,
+    met: result.failures.length === 0 && stored === SUBMITTERS,
+  });
+}
+
+export async function reporting(databaseUrl: string | undefined, databases?: ('embedded' | 'postgres')[]) {
+  const which = databases ?? (databaseUrl ? ['embedded', 'postgres'] : ['embedded']);
+  const keep = process.env.BENCH_KEEP === '1';
+  for (const database of which) {
+    const label = { database, scale: 'city' };
+    const pgUrl = database === 'postgres' ? await scratchDatabase(databaseUrl!, 'bench_reporting') : null;
+    const first = await startIzis({ databaseUrl: pgUrl });
+    const open = () => (pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: join(first.dataDir, 'pglite') }));
+    await first.stop();
+    const db = await open();
+    let submitters: string[];
+    try {
+      const data = await generate(db, 'city', undefined, { log: (m) => console.log(`  [${database}] ${m}`) });
+      rows.push({
+        ...label,
+        metric: `generate ${data.zones} zones (all made clusters), ${data.projects} projects`,
+        value: round(data.ms / 1000),
+        unit: 's',
+      });
+      const filled = await fillReports(db, (m) => console.log(`  [${database}] ${m}`));
+      rows.push({
+        ...label,
+        metric: `accepted filings generated (10 years, semi-annual)`,
+        value: filled.filings,
+        unit: '',
+      });
+      submitters = filled.submitters;
+    } finally {
+      await db.close();
+    }
+    const izis = await startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl });
+    try {
+      await measureReporting(label, izis, submitters, open);
+    } catch (error) {
+      console.error(izis.output().slice(-4000));
+      throw error;
+    } finally {
+      await izis.stop();
+      if (!keep) {
+        if (pgUrl) {
+          const admin = new pg.Client({ connectionString: databaseUrl });
+          await admin.connect();
+          await admin.query(`DROP DATABASE IF EXISTS "${new URL(pgUrl).pathname.slice(1)}" WITH (FORCE)`);
+          await admin.end();
+        } else rmSync(first.dataDir, { recursive: true, force: true });
+      }
+    }
+  }
+}
