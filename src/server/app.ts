@@ -20,6 +20,7 @@ import { registerProjects } from './routes/project/project.handlers';
 import { registerExchangeRates } from './routes/exchange-rate/exchange-rate.handlers';
 import { registerCompilations } from './routes/reporting/compilation.handlers';
 import { registerFilings } from './routes/reporting/filing.handlers';
+import { registerNotifications } from './routes/notification/notification.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   registerProjects(app, deps);
   registerExchangeRates(app, deps);
   registerFilings(app, deps);
+  registerNotifications(app, deps);
   registerCompilations(app, deps);
 
   app.doc31('/api/openapi.json', {
