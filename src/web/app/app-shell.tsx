@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../features/auth/api/session';
 import { LanguageSwitch } from '../features/auth/components/language-switch';
 import { UserMenu } from '../features/auth/components/user-menu';
+import { NotificationBell } from '../features/notification/components/notification-bell';
 import { PageLoader } from '../components/ui/page-loader';
 import { UiProvider } from '../components/ui/ui-provider';
 import { useT } from '../lib/i18n';
@@ -78,6 +79,7 @@ function Shell() {
         </Link>
         <Flex align="center" gap={12}>
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu />
         </Flex>
       </Layout.Header>

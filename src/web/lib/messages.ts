@@ -90,6 +90,10 @@ const vi = {
   'userMenu.label': 'Tài khoản: {name}',
   'userMenu.changePassword': 'Đổi mật khẩu',
   'userMenu.signOut': 'Đăng xuất',
+  'notification.title': 'Thông báo',
+  'notification.bell': 'Thông báo ({count} chưa đọc)',
+  'notification.markAllRead': 'Đánh dấu đã đọc tất cả',
+  'notification.empty': 'Chưa có thông báo nào.',
   'userMenu.signOutEverywhere': 'Đăng xuất mọi thiết bị',
   'userMenu.signOutEverywhereConfirmTitle': 'Đăng xuất khỏi mọi thiết bị?',
   'userMenu.signOutEverywhereConfirm':
@@ -985,6 +989,10 @@ const en: Messages = {
   'userMenu.label': 'Account: {name}',
   'userMenu.changePassword': 'Change password',
   'userMenu.signOut': 'Sign out',
+  'notification.title': 'Notifications',
+  'notification.bell': 'Notifications ({count} unread)',
+  'notification.markAllRead': 'Mark all as read',
+  'notification.empty': 'No notifications yet.',
   'userMenu.signOutEverywhere': 'Sign out on all devices',
   'userMenu.signOutEverywhereConfirmTitle': 'Sign out on all devices?',
   'userMenu.signOutEverywhereConfirm':
