@@ -18,6 +18,7 @@ export function FilingPage() {
           period: params.get('period') ?? '',
           kind,
           code: params.get('code') ?? '',
+          name: params.get('name') ?? undefined,
         }}
       />
     );

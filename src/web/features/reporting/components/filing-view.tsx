@@ -58,7 +58,14 @@ import {
 } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
 
-export type NewFiling = { formCode: string; period: string; kind: 'project' | 'zone'; code: string };
+export type NewFiling = {
+  formCode: string;
+  period: string;
+  kind: 'project' | 'zone';
+  code: string;
+  /** The reporter's name, when the link that opened the form knew it. */
+  name?: string | undefined;
+};
 
 /** The form a revision was entered against; the version in force for the period when there is none yet. */
 function revisionForm(formCode: string, period: string, revision: FilingRevision | undefined) {
@@ -358,7 +365,7 @@ function FilingEditor({
         <Card size="small">
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label={t('reports.col.reporter')}>
-              {detail?.reporter.name ?? target.code} ({target.code})
+              {detail?.reporter.name ?? target.name ?? target.code} ({target.code})
             </Descriptions.Item>
             <Descriptions.Item label={t('reports.col.status')}>
               {detail ? (
@@ -546,7 +553,7 @@ function ItemInput({
         <Form.Item
           style={{ marginTop: 8, marginBottom: 0 }}
           label={t('reports.filing.explanation')}
-          extra={outlierText}
+          extra={errors.some((e) => e.rule === 'outlier_unexplained') ? undefined : outlierText}
         >
           <Input.TextArea
             aria-label={`${t('reports.filing.explanation')} ${item.no}`}

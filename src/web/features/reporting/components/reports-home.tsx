@@ -160,7 +160,15 @@ function OutstandingCard({ period, canFile }: { period: string; canFile: boolean
             width: 150,
             render: (_: unknown, row: Outstanding) =>
               row.reporter.code && (row.reporter.kind === 'project' || row.reporter.kind === 'zone') ? (
-                <Link to={newFilingPath(row.formCode, row.period, row.reporter.kind, row.reporter.code)}>
+                <Link
+                  to={newFilingPath(
+                    row.formCode,
+                    row.period,
+                    row.reporter.kind,
+                    row.reporter.code,
+                    row.reporter.name,
+                  )}
+                >
                   <Button type="primary" size="small">
                     {t('reports.enter')}
                   </Button>
