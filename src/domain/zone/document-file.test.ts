@@ -3,7 +3,7 @@ import { checkUpload, cleanFileName, contentDisposition, titleFromFileName } fro
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(
-    parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'latin1')] : part)),
+    parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0) & 0xff) : part)),
   );
 const MB = 1024 * 1024;
 const pdf = bytes('%PDF-1.7\n%âãÏÓ\n1 0 obj');

@@ -113,8 +113,9 @@ export type DetectedType =
 
 const MB = 1024 * 1024;
 
-/** "25 MB", "31,2 MB", "146 KB": one decimal at most, so a file just over the limit reads as over it. */
+/** "25 MB", "31,2 MB", "146 KB", "812 byte": one decimal at most, so a file just over the limit reads as over it. */
 export function formatMegabytes(bytes: number, locale: 'vi' | 'en' = 'vi'): string {
+  if (bytes < 1024) return `${formatNumber(bytes, { locale })} byte`;
   if (bytes < MB) return `${formatNumber(bytes / 1024, { locale, maxFractionDigits: 0 })} KB`;
   return `${formatNumber(bytes / MB, { locale, maxFractionDigits: 1 })} MB`;
 }

@@ -11,6 +11,8 @@ import {
 } from '../api/zone-api';
 import { lifecycleStates } from '../../../../domain/zone/lifecycle';
 import { FIRE_SAFETY_LABELS, KIND_LABELS, lifecycleLabel, WWTP_LABELS } from './zone-labels';
+import { formatMegabytes } from '../../../../domain/zone/document-file';
+import { PLAN_CHANGE_LABELS, PRICE_KIND_LABELS, PRICE_UNIT_LABELS } from './zone-plan-price-labels';
 
 /**
  * Vietnamese names of a zone's fields, for the history, the conflict notice and the edit form. Audit
@@ -70,6 +72,26 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   decisionDate: 'zone.lifecycle.decisionDate',
   issuedBy: 'zone.lifecycle.issuedBy',
   note: 'zone.lifecycle.note',
+  // Documents, prices and master-plan entries, as their audit rows name them.
+  title: 'zone.field.title',
+  docNo: 'zone.field.docNo',
+  docDate: 'zone.field.docDate',
+  fileName: 'zone.field.fileName',
+  sizeBytes: 'zone.field.sizeBytes',
+  attachedTo: 'zone.field.attachedTo',
+  withdrawnAt: 'zone.field.withdrawnAt',
+  withdrawalReason: 'zone.field.withdrawalReason',
+  priceKind: 'zone.field.priceKind',
+  amount: 'zone.field.amount',
+  currency: 'zone.field.currency',
+  priceUnit: 'zone.field.priceUnit',
+  validFrom: 'zone.field.validFrom',
+  validTo: 'zone.field.validTo',
+  planCode: 'zone.field.planCode',
+  planChange: 'zone.field.planChange',
+  areaHa: 'zone.field.plannedAreaHa',
+  effectiveDate: 'zone.field.effectiveDate',
+  amendmentDecisionNo: 'zone.field.amendmentDecisionNo',
 };
 
 /** Bookkeeping fields that change with every write and say nothing to the reader. */
@@ -83,6 +105,13 @@ export const HIDDEN_FIELDS = new Set([
   'zoneId',
   'eventId',
   'seq',
+  'documentId',
+  'attachedType',
+  'attachedId',
+  'mimeType',
+  'sha256',
+  'priceId',
+  'entryId',
 ]);
 
 export function fieldLabel(field: string, t: Translate): string {
@@ -125,6 +154,16 @@ export function fieldValueText(field: string, value: unknown, ctx: FieldTextCont
     return format.money(typeof value === 'number' ? Math.round(value) : value, 'VND');
   }
   if (field === 'occupancy' && typeof value === 'number') return format.percent(value);
+  if (field === 'sizeBytes' && typeof value === 'number') return formatMegabytes(value, locale);
+  if (field === 'amount' && (typeof value === 'number' || typeof value === 'string')) {
+    return format.number(value, { maxFractionDigits: 4 });
+  }
+  if (typeof value === 'string' && field === 'priceKind' && value in PRICE_KIND_LABELS)
+    return t(PRICE_KIND_LABELS[value as keyof typeof PRICE_KIND_LABELS]);
+  if (typeof value === 'string' && field === 'priceUnit' && value in PRICE_UNIT_LABELS)
+    return t(PRICE_UNIT_LABELS[value as keyof typeof PRICE_UNIT_LABELS]);
+  if (typeof value === 'string' && field === 'planChange' && value in PLAN_CHANGE_LABELS)
+    return t(PLAN_CHANGE_LABELS[value as keyof typeof PLAN_CHANGE_LABELS]);
   if (field === 'progressPct' && (typeof value === 'number' || typeof value === 'string')) {
     return `${format.number(value)} %`;
   }

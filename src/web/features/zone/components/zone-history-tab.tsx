@@ -44,6 +44,7 @@ export function ZoneHistoryTab({ code }: { code: string }) {
         <Flex vertical gap={4}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {actionLabel(entry.action, t)}
+            {documentTitle(entry) ? ` — “${documentTitle(entry)}”` : null}
           </Typography.Text>
           <FieldChanges before={entry.before} after={entry.after} />
         </Flex>
@@ -71,7 +72,21 @@ const ACTIONS: Record<string, MessageKey> = {
   'zone.lifecycle_event': 'zone.action.lifecycle',
   'zone.boundary_set': 'zone.action.boundary',
   'zone.boundary_cleared': 'zone.action.boundaryCleared',
+  'document.upload': 'zone.action.documentUpload',
+  'document.withdraw': 'zone.action.documentWithdraw',
+  'zone.price_add': 'zone.action.priceAdd',
+  'zone.price_update': 'zone.action.priceUpdate',
+  'zone.price_remove': 'zone.action.priceRemove',
+  'zone.plan_entry_add': 'zone.action.planEntryAdd',
+  'zone.plan_entry_remove': 'zone.action.planEntryRemove',
 };
+
+/** Which document an upload or withdrawal was about (its title is the same before and after). */
+function documentTitle(entry: AuditEntry): string | null {
+  if (!entry.action.startsWith('document.')) return null;
+  const title = (entry.after as { title?: unknown } | null)?.title;
+  return typeof title === 'string' ? title : null;
+}
 
 /** "zone.update" → "Sửa thông tin"; an action this list does not know yet is shown as the server names it. */
 function actionLabel(action: string, t: Translate): string {

@@ -25,6 +25,7 @@ import {
   WWTP_LABELS,
 } from './zone-labels';
 import { zonePath } from './zone-paths';
+import { ZonePlanPriceSummary } from './zone-plan-price-summary';
 import { OccupancyCell } from './zone-tags';
 
 // MapLibre is large: the small map loads only when the overview shows it.
@@ -353,6 +354,7 @@ export function ZoneOverview({ zone }: { zone: ZoneDetail }) {
                 <Typography.Text type="secondary">{t('zone.mapUnavailable')}</Typography.Text>
               )}
             </Card>
+            <ZonePlanPriceSummary code={zone.code} />
             <Card size="small" title={t('zone.section.sources')} data-testid="zone-sources">
               {zone.sources.length > 0 ? (
                 <ol style={{ margin: 0, paddingInlineStart: 20 }}>

@@ -11,19 +11,34 @@ import { useT } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
 import { useZone } from '../api/zone-api';
 import { ZoneBoundaryTab } from './zone-boundary-tab';
+import { ZoneDocumentsTab } from './zone-documents-tab';
 import { ZoneEditDrawer } from './zone-edit-drawer';
 import { ZoneHistoryTab } from './zone-history-tab';
 import { KIND_LABELS } from './zone-labels';
 import { ZoneLifecycleTab } from './zone-lifecycle-tab';
 import type { ZoneListLocationState } from './zone-paths';
 import { ZoneOverview } from './zone-overview';
+import { ZonePlanTab } from './zone-plan-tab';
+import { ZonePricesTab } from './zone-prices-tab';
 import { ZoneProjectsTab } from './zone-projects-tab';
 import { LifecycleTag, SyntheticTag } from './zone-tags';
 
-const TABS = ['overview', 'lifecycle', 'projects', 'history', 'boundary'] as const;
+const TABS = [
+  'overview',
+  'lifecycle',
+  'plan',
+  'projects',
+  'prices',
+  'documents',
+  'history',
+  'boundary',
+] as const;
 type TabKey = (typeof TABS)[number];
 
-/** One park or cluster: key figures, lifecycle, tenant projects, history, boundary; editing for its keepers. */
+/**
+ * One park or cluster: key figures, lifecycle, master plan, tenant projects, prices, documents, history,
+ * boundary; editing for its keepers.
+ */
 export function ZoneView({ code }: { code: string }) {
   const t = useT();
   const format = useFormat();
@@ -101,9 +116,24 @@ export function ZoneView({ code }: { code: string }) {
             children: <ZoneLifecycleTab zone={detail} canManage={canManage} />,
           },
           {
+            key: 'plan',
+            label: t('zone.tab.plan'),
+            children: <ZonePlanTab zone={detail} />,
+          },
+          {
             key: 'projects',
             label: t('zone.tab.projects'),
             children: <ZoneProjectsTab code={detail.code} />,
+          },
+          {
+            key: 'prices',
+            label: t('zone.tab.prices'),
+            children: <ZonePricesTab code={detail.code} />,
+          },
+          {
+            key: 'documents',
+            label: t('zone.tab.documents'),
+            children: <ZoneDocumentsTab code={detail.code} />,
           },
           {
             key: 'history',
