@@ -110,4 +110,24 @@ describe('a department officer keeps a cluster’s figures current', () => {
     };
     expect(zone.leasedHa).toBe(7.5);
   });
+
+  it('attaches a decision to the cluster by drag and drop, and downloads it under its Vietnamese name', async () => {
+    await officer.goto(`${izis.url}/zones/CCN-THUY-LAM?tab=documents`);
+    const name = 'Quyết định thành lập CCN Thụy Lâm.pdf';
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    await officer
+      .getByTestId('document-dropzone')
+      .setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
+    await officer.getByTestId('document-chosen').waitFor();
+    await officer.getByLabel('Số văn bản').fill('2345/QĐ-UBND');
+    await officer.getByTestId('document-submit').click();
+    const list = officer.getByTestId('zone-documents');
+    await list.getByText('2345/QĐ-UBND').waitFor();
+    await shot(officer, '06-document-uploaded');
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      list.getByTestId('document-download').first().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(name);
+  });
 });
