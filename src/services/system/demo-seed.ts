@@ -11,6 +11,7 @@ import { verifyPassword } from '../auth/password-hash';
 import type { Logger } from './logger';
 import { seedDemoZones } from './demo-zones';
 import { seedDemoTenants } from './demo-tenants';
+import { seedDemoClusters } from './demo-clusters';
 
 const dataDir = fileURLToPath(new URL('../../db/seed/data/', import.meta.url));
 
@@ -93,6 +94,23 @@ const demoAccounts: DemoUser[] = [
     scopeRef: 'DEMO-ORG-0001',
     family: 'KCN',
   },
+  // The synthetic cluster of demo-clusters.ts, in Đông Anh: a tenant files Biểu 01, the developer Biểu 02.
+  {
+    username: 'doanhnghiepccn',
+    displayName: 'Doanh nghiệp trong CCN minh hoạ Đông Anh (demo, tổng hợp)',
+    role: 'enterprise',
+    scopeKind: 'organisation',
+    scopeRef: 'DEMO-CCN-ORG-01',
+    family: 'CCN',
+  },
+  {
+    username: 'chudautuccn',
+    displayName: 'Chủ đầu tư CCN minh hoạ Đông Anh (demo, tổng hợp)',
+    role: 'developer',
+    scopeKind: 'organisation',
+    scopeRef: 'DEMO-CDT-0001',
+    family: 'CCN',
+  },
 ];
 const demoUsernames = demoAccounts.map((u) => u.username);
 
@@ -102,6 +120,7 @@ export type DemoSeedResult = {
   adminUnits: { inserted: number; updated: number; unchanged: number; links: number };
   zones: number;
   tenants: { organisations: number; projects: number; events: number };
+  clusters: { zones: number; organisations: number; projects: number };
 };
 
 /**
@@ -122,6 +141,7 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   });
   const zones = await seedDemoZones(deps);
   const tenants = await seedDemoTenants(deps);
+  const clusters = await seedDemoClusters(deps);
   const created: DemoSeedResult['users'] = [];
   for (const user of demoAccounts) {
     // Commune scopes name the unit; its code comes from the administrative units just loaded.
@@ -148,8 +168,8 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
       scope: summary.assignments[0]?.scopeLabel ?? '',
     });
   }
-  ctx.log.info({ users: created.length, adminUnits, zones, tenants }, 'demo data seeded');
-  return { password: demoPassword, users: created, adminUnits, zones, tenants };
+  ctx.log.info({ users: created.length, adminUnits, zones, tenants, clusters }, 'demo data seeded');
+  return { password: demoPassword, users: created, adminUnits, zones, tenants, clusters };
 }
 
 /** The demo accounts that still accept the demo password (for the start-up banner). */

@@ -251,7 +251,11 @@ async function toColumns(
   return values;
 }
 
-export async function createZone(deps: ServiceDeps, input: CreateZoneInput): Promise<ZoneDetail> {
+export async function createZone(
+  deps: ServiceDeps,
+  input: CreateZoneInput,
+  options: { synthetic?: boolean } = {},
+): Promise<ZoneDetail> {
   const actor = requireActor(deps);
   if (!canCreateZone(actor, familyOfKind(input.kind))) throw new AppError('forbidden');
   if (await findZoneIdByCode(deps.db, input.code)) {
@@ -268,6 +272,8 @@ export async function createZone(deps: ServiceDeps, input: CreateZoneInput): Pro
       name: input.name,
       kind: input.kind,
       searchText: foldVietnamese(`${code} ${input.name}`),
+      // Demo data only: a made-up zone, shown as such.
+      ...(options.synthetic ? { isSynthetic: true } : {}),
     } as never);
     const created = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, code))!, deps.actor);
     await recordAudit(tx, deps, {
