@@ -326,6 +326,15 @@ function CompletenessCard({
   const format = useFormat();
   const completeness = useCompleteness(period, group);
   const n = (value: number) => format.number(value);
+  // One Biểu 03 link per commune: on the commune's first row (a commune has a row per form).
+  const firstOfGroup = new Set<CompletenessRow>();
+  const seen = new Set<string>();
+  for (const row of completeness.data?.rows ?? []) {
+    if (row.group.code && !seen.has(row.group.code)) {
+      seen.add(row.group.code);
+      firstOfGroup.add(row);
+    }
+  }
   const columns: TableColumnsType<CompletenessRow> = [
     {
       title: t('reports.col.form'),
@@ -367,7 +376,7 @@ function CompletenessCard({
             key: 'b03',
             width: 120,
             render: (_: unknown, row: CompletenessRow) =>
-              row.group.code ? (
+              row.group.code && firstOfGroup.has(row) ? (
                 <Link to={compiledPath('B03', row.period, row.group.code)}>{t('reports.openB03')}</Link>
               ) : null,
           },
