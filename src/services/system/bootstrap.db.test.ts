@@ -49,6 +49,19 @@ describe('start-up with bad configuration', () => {
     expect(result.stderr).toMatch(/IZIS_DATA_DIR: the directory .* cannot be written/);
   });
 
+  it('stops on an unwritable upload directory, naming IZIS_UPLOAD_DIR', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'izis-'));
+    const file = join(base, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const result = await serve({
+      IZIS_DATA_DIR: join(base, 'data'),
+      IZIS_UPLOAD_DIR: join(file, 'uploads'),
+      PORT: '39997',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/IZIS_UPLOAD_DIR: the directory .* cannot be written/);
+  });
+
   it('stops on an unreachable DATABASE_URL, naming it without the password, and creates no database', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'izis-')), 'data');
     const result = await serve({
