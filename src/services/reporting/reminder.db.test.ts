@@ -249,6 +249,12 @@ describe('sendReminders', () => {
     const toTenant = sink.received.filter((m) => m.to.some((t) => t.includes('ketoan@dn-nh.vn')));
     expect(toTenant).toHaveLength(1);
     expect(subjectOf(toTenant[0]!.data)).toBe('[IZIS] Quá hạn nộp Biểu 01 kỳ 6 tháng đầu năm 2026');
+    // The commune officer gets a notice (for your information), not a request to file.
+    const toOfficer = sink.received.filter((m) => m.to.some((t) => t.includes('canbo@donganh.gov.vn')));
+    expect(toOfficer.map((m) => subjectOf(m.data)).sort()).toEqual([
+      '[IZIS] Để biết: Biểu 01 kỳ 6 tháng đầu năm 2026 — Nhà máy cơ khí quá hạn nộp',
+      '[IZIS] Để biết: Biểu 02 kỳ 6 tháng đầu năm 2026 — Cụm công nghiệp Nhắc Hạn quá hạn nộp',
+    ]);
     expect(await sendReminders(deps(), { ...at('2026-06-21T02:00:00Z'), mailer })).toMatchObject({
       notificationsCreated: 0,
       mail: { sent: 0, failed: 0, skipped: 0 },

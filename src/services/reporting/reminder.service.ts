@@ -236,14 +236,15 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
     });
     result.notificationsCreated += created;
 
-    const addresses = [
-      ...new Set(recipients.map((r) => r.email?.trim().toLowerCase()).filter((e): e is string => !!e)),
-    ];
-    for (const address of addresses) {
-      const outcome = await sendOnce(deps, options.mailer ?? null, address, dedupeKey, {
-        subject: text.mailSubject,
-        text: text.mailText,
-      });
+    // One e-mail per address; a reporter's text wins over a reviewer's notice when both share it.
+    const addresses = new Map<string, Recipient['role']>();
+    for (const r of recipients) {
+      const address = r.email?.trim().toLowerCase();
+      if (address && addresses.get(address) !== 'reporter') addresses.set(address, r.role);
+    }
+    for (const [address, role] of addresses) {
+      const mail = role === 'reporter' ? text.mail : text.reviewerMail;
+      const outcome = await sendOnce(deps, options.mailer ?? null, address, dedupeKey, mail);
       if (outcome) result.mail[outcome] += 1;
     }
   }
@@ -353,7 +354,23 @@ function reminderText(
     '---',
     `${nameEn} for ${periodEn}${who} is ${overdue ? 'overdue' : 'due'} (due date ${dueEn}). File it at ${url}`,
   ].join('\n');
-  return { title, body, reviewerBody, link, mailSubject, mailText };
+  const reviewerMail = {
+    subject: `[IZIS] Để biết: ${nameVi} kỳ ${periodVi}${who} quá hạn nộp`,
+    text: [
+      'Kính gửi cán bộ phụ trách,',
+      '',
+      `${form.title.vi}${who}, kỳ ${periodVi}, hạn nộp ${dueVi} (theo ${form.legalBasis}), đến nay chưa được gửi.`,
+      'Hệ thống đã nhắc đơn vị báo cáo. Thư này để đồng chí biết và theo dõi.',
+      '',
+      `Xem tình hình nộp báo cáo tại: ${url}`,
+      '',
+      'Thư này được gửi tự động từ Hệ thống thông tin khu, cụm công nghiệp (IZIS); vui lòng không trả lời.',
+      '',
+      '---',
+      `For your information: ${nameEn} for ${periodEn}${who} was due on ${dueEn} and has not been submitted.`,
+    ].join('\n'),
+  };
+  return { title, body, reviewerBody, link, mail: { subject: mailSubject, text: mailText }, reviewerMail };
 }
 
 function daysLeftText(dueDate: IsoDate, now: Date): string {
