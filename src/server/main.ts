@@ -63,7 +63,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   ];
   if (signIns.length) {
     lines.push('  Demo sign-ins (change or disable them before real use):');
-    for (const s of signIns) lines.push(`    ${s.username.padEnd(12)} ${s.password}   ${s.role}`);
+    for (const s of signIns) lines.push(`    ${s.username.padEnd(15)} ${s.password}   ${s.role}`);
   }
   process.stderr.write(`${lines.join('\n')}\n\n`);
   log.info({ url, startupMs: Math.round(performance.now() - started) }, 'listening');

@@ -19,7 +19,7 @@ export async function seedCommand(options: { demo?: boolean | undefined }, io: C
         `${result.adminUnits.links} succession links.`,
     );
     io.out(`Demo users (password ${result.password}):`);
-    for (const u of result.users) io.out(`  ${u.username.padEnd(12)} ${u.role.padEnd(20)} ${u.scope}`);
+    for (const u of result.users) io.out(`  ${u.username.padEnd(15)} ${u.role.padEnd(20)} ${u.scope}`);
     return 0;
   });
 }
