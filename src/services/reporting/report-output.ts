@@ -219,6 +219,17 @@ export async function compiledReportXlsx(input: CompiledDocumentInput): Promise<
     font: { ...FONT, italic: true },
     alignment: { horizontal: 'center' },
   });
+  // The annex header of the statutory form, as in the Circular's appendix and the Word version.
+  merge(4, 1, 5);
+  put(
+    4,
+    1,
+    `${form.shortTitle.vi.replace('Biểu', 'Biểu số')} — Ban hành kèm theo ${form.legalBasis.split(',')[0]}`,
+    {
+      font: { ...FONT, italic: true, size: 11 },
+      alignment: { horizontal: 'right' },
+    },
+  );
   merge(5, 1, 5);
   put(5, 1, `${form.shortTitle.vi.toLocaleUpperCase('vi')} — ${form.title.vi.toLocaleUpperCase('vi')}`, {
     font: { ...FONT, bold: true, size: 13 },
