@@ -20,6 +20,7 @@ import { registerProjects } from './routes/project/project.handlers';
 import { registerExchangeRates } from './routes/exchange-rate/exchange-rate.handlers';
 import { registerCompilations } from './routes/reporting/compilation.handlers';
 import { registerFilings } from './routes/reporting/filing.handlers';
+import { registerParksReports } from './routes/reporting/parks-report.handlers';
 import { registerNotifications } from './routes/notification/notification.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   registerFilings(app, deps);
   registerNotifications(app, deps);
   registerCompilations(app, deps);
+  registerParksReports(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
