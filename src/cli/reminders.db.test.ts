@@ -39,7 +39,7 @@ describe('izis reminders', () => {
     expect(dry.err).toBe('');
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(
-      /^\(Chạy thử, không ghi gì\) Ngày \d{4}-\d{2}-\d{2}: \d+ báo cáo cần nhắc; 0 thông báo/,
+      /^\(Chạy thử, không ghi gì\) Ngày \d{4}-\d{2}-\d{2}: \d+ báo cáo cần nhắc hạn, \d+ báo cáo bị trả lại chưa nộp lại; 0 thông báo/,
     );
     const real = await izis(['reminders', 'send']);
     expect(real.code).toBe(0);

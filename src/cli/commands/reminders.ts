@@ -28,7 +28,7 @@ export async function remindersCommand(args: string[], io: CliIo): Promise<numbe
     }),
   );
   io.out(
-    `${dryRun ? '(Chạy thử, không ghi gì) ' : ''}Ngày ${run.today}: ${run.reminders} báo cáo cần nhắc; ` +
+    `${dryRun ? '(Chạy thử, không ghi gì) ' : ''}Ngày ${run.today}: ${run.reminders} báo cáo cần nhắc hạn, ${run.returned} báo cáo bị trả lại chưa nộp lại; ` +
       `${run.notificationsCreated} thông báo ${dryRun ? 'sẽ được tạo' : 'mới'}; e-mail: ${run.mail.sent} đã gửi, ` +
       `${run.mail.failed} lỗi, ${run.mail.skipped} bỏ qua (chưa cấu hình SMTP).`,
   );

@@ -8,8 +8,8 @@ import { createProject } from '../project/project.service';
 import { createMailer } from '../system/mailer';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
 import { addLifecycleEvent, createZone } from '../zone/zone.service';
-import { saveDraft, submitFiling } from './filing.service';
-import { reminderStage, sendReminders } from './reminder.service';
+import { returnFiling, saveDraft, submitFiling } from './filing.service';
+import { reminderStage, returnedStage, sendReminders } from './reminder.service';
 
 /** A minimal SMTP sink on loopback that keeps what it receives (as in mailer.db.test.ts). */
 function smtpSink() {
@@ -162,6 +162,15 @@ describe('reminder stages', () => {
     expect(reminderStage('2026-06-20', '2026-06-28', 'overdue')?.key).toBe('overdue-7');
     expect(reminderStage('2026-06-20', '2026-10-01', 'overdue')).toBeNull();
   });
+
+  it('a returned report is reminded of 3, 7 and 14 days after the return, for 60 days', () => {
+    expect(returnedStage('2026-06-22', '2026-06-24')).toBeNull();
+    expect(returnedStage('2026-06-22', '2026-06-25')?.key).toBe('returned-3');
+    expect(returnedStage('2026-06-22', '2026-06-28')?.key).toBe('returned-3');
+    expect(returnedStage('2026-06-22', '2026-06-29')?.key).toBe('returned-7');
+    expect(returnedStage('2026-06-22', '2026-07-06')?.key).toBe('returned-14');
+    expect(returnedStage('2026-06-22', '2026-08-22')).toBeNull();
+  });
 });
 
 describe('sendReminders', () => {
@@ -301,5 +310,66 @@ describe('sendReminders', () => {
     const run = await sendReminders(deps(), { ...at('2026-12-13T02:00:00Z'), dryRun: true });
     expect(run.notificationsCreated).toBeGreaterThan(0);
     expect(await count()).toBe(before);
+  });
+
+  it('a returned report reminds its reporter, with the reason, until a corrected one is submitted', async () => {
+    const project = await reporterId('project', 'DA-NH2');
+    const [filing] = (await query(
+      sql`select id, version from report_filing where reporter_ref = ${project} and form_code = 'B01'`,
+    )) as { id: string; version: number }[];
+    const officer = await makeUser(database.db, {
+      role: 'commune_officer',
+      scopeKind: 'commune',
+      scopeRef: communes.dongAnh,
+    } as never);
+    // Returned at 10:00 on 22/6 Hanoi time.
+    await returnFiling(
+      testDeps(database.db, officer.actor, manualClock(new Date('2026-06-22T03:00:00Z'))),
+      filing!.id,
+      {
+        version: filing!.version,
+        reason: 'Doanh thu chưa khớp với tờ khai thuế.',
+      },
+    );
+    const returnedKeys = async () => (await keysOf(ids.otherTenant)).filter((k) => k.includes('returned'));
+
+    await sendReminders(deps(), at('2026-06-24T03:00:00Z'));
+    expect(await returnedKeys()).toEqual([]);
+    const third = await sendReminders(deps(), at('2026-06-25T03:00:00Z'));
+    expect(third.returned).toBe(1);
+    expect(await returnedKeys()).toEqual([`reminder:B01:2026-H1:${project}:returned-3:r1`]);
+    const [row] = (await query(sql`
+      select kind, title_vi, body_vi, link from notification
+      where user_id = ${ids.otherTenant} and dedupe_key like '%returned-3%'`)) as Record<string, string>[];
+    expect(row).toMatchObject({ kind: 'reminder.returned', link: `/reports/filings/${filing!.id}` });
+    expect(row!.title_vi).toBe('Biểu 01 6 tháng đầu năm 2026 bị trả lại chưa được nộp lại — Nhà máy bao bì');
+    expect(row!.body_vi).toContain('ngày 22/6/2026 với lý do: “Doanh thu chưa khớp với tờ khai thuế.”');
+    // Only the reporter: the other tenant, the developer and the officers are not told.
+    for (const other of [ids.tenant, ids.developer, ids.commune]) {
+      expect((await keysOf(other)).filter((k) => k.includes('returned'))).toEqual([]);
+    }
+    expect((await sendReminders(deps(), at('2026-06-26T03:00:00Z'))).notificationsCreated).toBe(0);
+
+    // Correcting without submitting is still not resubmitted.
+    const tenant = await makeUser(database.db, {
+      role: 'enterprise',
+      scopeKind: 'organisation',
+      scopeRef: 'DN-NH2',
+    } as never);
+    const as = testDeps(database.db, tenant.actor, manualClock(new Date('2026-06-30T02:00:00Z')));
+    const draft = await saveDraft(as, {
+      formCode: 'B01',
+      period: '2026-H1',
+      reporter: { kind: 'project', code: 'DA-NH2' },
+      values: { revenue_vnd: 3.4, state_budget_vnd: 0.4, workers: 40, avg_income_vnd: 7.9 },
+    });
+    await sendReminders(deps(), at('2026-06-30T03:00:00Z'));
+    expect(await returnedKeys()).toHaveLength(2);
+
+    // Resubmitted: no more reminders.
+    await submitFiling(as, draft.id, { version: draft.version });
+    const after = await sendReminders(deps(), at('2026-07-07T03:00:00Z'));
+    expect(after.returned).toBe(0);
+    expect(await returnedKeys()).toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { daysBetween, localDateOf, timeliness, type IsoDate } from '../../domain/reporting/calendar';
 import { formTerms } from '../../domain/reporting/catalogue';
-import type { FormCode, FormVersion } from '../../domain/reporting/form-types';
+import type { FormCode, FormVersion, ReporterKind } from '../../domain/reporting/form-types';
 import { obligationKey, obligationsFor, type Obligation } from '../../domain/reporting/obligations';
 import { formatPeriod, periodsOfYear, periodTypes } from '../../domain/reporting/periods';
 import { formatDate } from '../../domain/format/format';
@@ -20,6 +20,10 @@ import { loadClusterFacts, loadProjectFacts } from './compilation.repository';
  * twice. An e-mail is claimed before it is sent (status `sending`), so two runs at once cannot both send it;
  * a failed one (or one skipped while SMTP was not configured) is tried again on the next run while the
  * reminder is still current.
+ *
+ * A report the reviewer returned is with its reporter again: until a corrected revision is submitted, the
+ * reporter is reminded `RETURNED_STAGES` days after the return (`returned-3`, `returned-7`, `returned-14`),
+ * with the reviewer's reason; the key carries the returned revision, so a second return starts again.
  */
 
 export const REMINDER_FORMS: readonly FormCode[] = ['B01', 'B02', 'KCN_TENANT'];
@@ -27,6 +31,10 @@ export const REMINDER_FORMS: readonly FormCode[] = ['B01', 'B02', 'KCN_TENANT'];
 export const OVERDUE_STAGES: readonly number[] = [1, 7, 30];
 /** Periods whose due day ended longer ago than this are no longer reminded of. */
 export const OVERDUE_LOOKBACK_DAYS = 90;
+/** Days after a report was returned at which its reporter is reminded to correct and resubmit it. */
+export const RETURNED_STAGES: readonly number[] = [3, 7, 14];
+/** Returns older than this are no longer reminded of (the overdue reminders cover the period itself). */
+export const RETURNED_LOOKBACK_DAYS = 60;
 
 export type ReminderOptions = {
   /** Days before the due date at which to remind (default 7 and 1). */
@@ -47,11 +55,13 @@ export type ReminderRun = {
   dryRun: boolean;
   /** Outstanding obligations that reached a reminder stage. */
   reminders: number;
+  /** Returned reports not yet resubmitted that reached a reminder stage. */
+  returned: number;
   notificationsCreated: number;
   mail: { sent: number; failed: number; skipped: number };
 };
 
-type Stage = { kind: 'due' | 'overdue'; days: number; key: string };
+type Stage = { kind: 'due' | 'overdue' | 'returned'; days: number; key: string };
 
 type Recipient = {
   userId: string;
@@ -129,11 +139,13 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
     today,
     dryRun,
     reminders: 0,
+    returned: 0,
     notificationsCreated: 0,
     mail: { sent: 0, failed: 0, skipped: 0 },
   };
   const due = currentDuePeriods(today, Math.max(...daysBefore));
-  if (due.length === 0) return result;
+  const returned = await loadReturned(deps, now);
+  if (due.length === 0 && returned.length === 0) return result;
 
   const zones = await loadClusterFacts(deps.db, null, null);
   const projects = await loadProjectFacts(deps.db, null, null);
@@ -163,15 +175,7 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
       const communeCode = o.communeId ? (lookups.units.get(o.communeId) ?? null) : null;
       const recipients = new Map<string, Recipient>();
       for (const u of users) {
-        const isReporter =
-          (u.role === 'enterprise' &&
-            o.reporter.kind === 'project' &&
-            u.scopeKind === 'organisation' &&
-            u.scopeRef === reporterOrg?.code) ||
-          (u.role === 'developer' &&
-            o.reporter.kind === 'zone' &&
-            ((u.scopeKind === 'organisation' && !!reporterOrg && u.scopeRef === reporterOrg.code) ||
-              (u.scopeKind === 'zone' && !!zone && u.scopeRef === zone.code)));
+        const isReporter = isReporterUser(u, o.reporter.kind, reporterOrg?.code, zone?.code);
         const isReviewer =
           stage.kind === 'overdue' &&
           ((u.role === 'commune_officer' &&
@@ -202,54 +206,233 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
         ? (lookups.projects.get(o.reporter.id)?.name ?? '')
         : (zonesById.get(o.reporter.id)?.name ?? '');
     const text = reminderText(now, form, o, stage, reporterName, options.publicUrl);
-    if (dryRun) {
-      const existing = rowsOf(
-        await deps.db.execute(sql`select user_id from notification where dedupe_key = ${dedupeKey}`),
-      ).map((r) => String(r.user_id));
-      result.notificationsCreated += recipients.filter((r) => !existing.includes(r.userId)).length;
-      continue;
-    }
-    const created = await deps.db.transaction(async (tx) => {
-      let count = 0;
-      for (const r of recipients) {
-        const kind = stage.kind === 'due' ? 'reminder.due' : `reminder.overdue.${r.role}`;
-        const inserted = rowsOf(
-          await tx.execute(sql`
-            insert into notification (user_id, kind, title_vi, title_en, body_vi, body_en, link, dedupe_key)
-            values (${r.userId}, ${kind}, ${text.title.vi}, ${text.title.en},
-              ${r.role === 'reviewer' ? text.reviewerBody.vi : text.body.vi},
-              ${r.role === 'reviewer' ? text.reviewerBody.en : text.body.en}, ${text.link}, ${dedupeKey})
-            on conflict (user_id, dedupe_key) do nothing
-            returning id`),
-        );
-        count += inserted.length;
-      }
-      if (count > 0) {
-        await recordAudit(tx, deps, {
-          action: 'notification.reminder',
-          entityType: 'notification',
-          entityId: dedupeKey,
-          after: { recipients: count, formCode: o.formCode, period: o.period, stage: stage.key },
-        });
-      }
-      return count;
+    const outcome = await notifyAndMail(deps, options, dedupeKey, recipients, text, {
+      kind: (role) => (stage.kind === 'due' ? 'reminder.due' : `reminder.overdue.${role}`),
+      audit: { formCode: o.formCode, period: o.period, stage: stage.key },
     });
-    result.notificationsCreated += created;
-
-    // One e-mail per address; a reporter's text wins over a reviewer's notice when both share it.
-    const addresses = new Map<string, Recipient['role']>();
-    for (const r of recipients) {
-      const address = r.email?.trim().toLowerCase();
-      if (address && addresses.get(address) !== 'reporter') addresses.set(address, r.role);
-    }
-    for (const [address, role] of addresses) {
-      const mail = role === 'reporter' ? text.mail : text.reviewerMail;
-      const outcome = await sendOnce(deps, options.mailer ?? null, address, dedupeKey, mail);
-      if (outcome) result.mail[outcome] += 1;
-    }
+    result.notificationsCreated += outcome.created;
+    for (const k of ['sent', 'failed', 'skipped'] as const) result.mail[k] += outcome.mail[k];
+  }
+  // Returned and not yet resubmitted: the reporter's users, with the reviewer's reason.
+  const projectsById = new Map(projects.map((p) => [p.id, p]));
+  type PlannedReturn = { filing: ReturnedFiling; stage: Stage; recipients: Recipient[] };
+  const returns: PlannedReturn[] = [];
+  for (const f of returned) {
+    const stage = returnedStage(localDateOf(f.returnedAt), today);
+    if (!stage) continue;
+    const project = f.reporterKind === 'project' ? projectsById.get(f.reporterRef) : undefined;
+    const zone = zonesById.get(f.reporterKind === 'zone' ? f.reporterRef : (project?.zoneId ?? ''));
+    const orgId = f.reporterKind === 'project' ? project?.investorOrgId : zone?.developerOrgId;
+    const orgCode = orgId ? lookups.orgs.get(orgId)?.code : undefined;
+    const recipients = users
+      .filter((u) => isReporterUser(u, f.reporterKind, orgCode, zone?.code))
+      .filter((u, i, all) => all.findIndex((v) => v.userId === u.userId) === i)
+      .map((u) => ({
+        userId: u.userId,
+        email: u.email,
+        displayName: u.displayName,
+        role: 'reporter' as const,
+      }));
+    returns.push({ filing: f, stage, recipients });
+  }
+  result.returned = returns.length;
+  for (const { filing: f, stage, recipients } of returns) {
+    if (recipients.length === 0) continue;
+    const form = formTerms(f.formCode, f.period)?.form;
+    if (!form) continue;
+    const dedupeKey = `reminder:${f.formCode}:${f.period}:${f.reporterRef}:${stage.key}:r${f.revisionNo}`;
+    const reporterName =
+      f.reporterKind === 'project'
+        ? (lookups.projects.get(f.reporterRef)?.name ?? '')
+        : (zonesById.get(f.reporterRef)?.name ?? '');
+    const text = returnedText(form, f, reporterName, options.publicUrl);
+    const outcome = await notifyAndMail(deps, options, dedupeKey, recipients, text, {
+      kind: () => 'reminder.returned',
+      audit: { formCode: f.formCode, period: f.period, stage: stage.key, filingId: f.id },
+    });
+    result.notificationsCreated += outcome.created;
+    for (const k of ['sent', 'failed', 'skipped'] as const) result.mail[k] += outcome.mail[k];
   }
   deps.log.info({ ...result }, 'reminders run');
   return result;
+}
+
+type ReminderTextParts = {
+  title: { vi: string; en: string };
+  body: { vi: string; en: string };
+  /** For reviewers (the overdue notice); reporters' text otherwise. */
+  reviewerBody?: { vi: string; en: string };
+  link: string;
+  mail: { subject: string; text: string };
+  reviewerMail?: { subject: string; text: string };
+};
+
+/**
+ * Writes one reminder's in-app notifications (once per user and key) with their audit row, then sends one
+ * e-mail per address (once per address and key). A dry run counts what would be created and writes nothing.
+ */
+async function notifyAndMail(
+  deps: ServiceDeps,
+  options: ReminderOptions,
+  dedupeKey: string,
+  recipients: readonly Recipient[],
+  text: ReminderTextParts,
+  meta: { kind: (role: Recipient['role']) => string; audit: Record<string, unknown> },
+): Promise<{ created: number; mail: ReminderRun['mail'] }> {
+  const mailCount = { sent: 0, failed: 0, skipped: 0 };
+  if (options.dryRun) {
+    const existing = rowsOf(
+      await deps.db.execute(sql`select user_id from notification where dedupe_key = ${dedupeKey}`),
+    ).map((r) => String(r.user_id));
+    return { created: recipients.filter((r) => !existing.includes(r.userId)).length, mail: mailCount };
+  }
+  const created = await deps.db.transaction(async (tx) => {
+    let count = 0;
+    for (const r of recipients) {
+      const body = r.role === 'reviewer' && text.reviewerBody ? text.reviewerBody : text.body;
+      const inserted = rowsOf(
+        await tx.execute(sql`
+          insert into notification (user_id, kind, title_vi, title_en, body_vi, body_en, link, dedupe_key)
+          values (${r.userId}, ${meta.kind(r.role)}, ${text.title.vi}, ${text.title.en},
+            ${body.vi}, ${body.en}, ${text.link}, ${dedupeKey})
+          on conflict (user_id, dedupe_key) do nothing
+          returning id`),
+      );
+      count += inserted.length;
+    }
+    if (count > 0) {
+      await recordAudit(tx, deps, {
+        action: 'notification.reminder',
+        entityType: 'notification',
+        entityId: dedupeKey,
+        after: { recipients: count, ...meta.audit },
+      });
+    }
+    return count;
+  });
+  // One e-mail per address; a reporter's text wins over a reviewer's notice when both share it.
+  const addresses = new Map<string, Recipient['role']>();
+  for (const r of recipients) {
+    const address = r.email?.trim().toLowerCase();
+    if (address && addresses.get(address) !== 'reporter') addresses.set(address, r.role);
+  }
+  for (const [address, role] of addresses) {
+    const mail = role === 'reviewer' && text.reviewerMail ? text.reviewerMail : text.mail;
+    const outcome = await sendOnce(deps, options.mailer ?? null, address, dedupeKey, mail);
+    if (outcome) mailCount[outcome] += 1;
+  }
+  return { created, mail: mailCount };
+}
+
+/** Whether a user files for a reporter: the enterprise for its projects, the developer for its clusters. */
+function isReporterUser(
+  u: UserScope,
+  reporterKind: ReporterKind,
+  reporterOrgCode: string | undefined,
+  zoneCode: string | undefined,
+): boolean {
+  if (u.role === 'enterprise')
+    return reporterKind === 'project' && u.scopeKind === 'organisation' && u.scopeRef === reporterOrgCode;
+  if (u.role === 'developer' && reporterKind === 'zone')
+    return (
+      (u.scopeKind === 'organisation' && !!reporterOrgCode && u.scopeRef === reporterOrgCode) ||
+      (u.scopeKind === 'zone' && !!zoneCode && u.scopeRef === zoneCode)
+    );
+  return false;
+}
+
+/** The reminder stage of a returned report today, or null when none is due. */
+export function returnedStage(returnedOn: IsoDate, today: IsoDate): Stage | null {
+  const days = daysBetween(returnedOn, today);
+  if (days > RETURNED_LOOKBACK_DAYS) return null;
+  const stage = [...RETURNED_STAGES].reverse().find((d) => days >= d);
+  return stage === undefined ? null : { kind: 'returned', days: stage, key: `returned-${stage}` };
+}
+
+type ReturnedFiling = {
+  id: string;
+  formCode: FormCode;
+  period: string;
+  reporterKind: 'project' | 'zone';
+  reporterRef: string;
+  revisionNo: number;
+  returnedAt: Date;
+  reason: string;
+};
+
+/** Filings whose last review returned them and which have not been resubmitted since. */
+async function loadReturned(deps: ServiceDeps, now: Date): Promise<ReturnedFiling[]> {
+  const since = new Date(now.getTime() - (RETURNED_LOOKBACK_DAYS + 1) * 86_400_000);
+  return rowsOf(
+    await deps.db.execute(sql`
+      select f.id, f.form_code, f.period, f.reporter_kind, f.reporter_ref,
+             r.revision_no, r.reviewed_at, r.return_reason
+      from report_filing f
+      join report_revision r on r.filing_id = f.id and r.state = 'returned'
+      where f.status in ('returned', 'draft')
+        and f.form_code in (${sql.join(
+          REMINDER_FORMS.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+        and r.reviewed_at >= ${since.toISOString()}
+        and not exists (
+          select 1 from report_revision later
+          where later.filing_id = f.id and later.revision_no > r.revision_no and later.state <> 'draft')`),
+  ).map((r) => ({
+    id: String(r.id),
+    formCode: String(r.form_code) as FormCode,
+    period: String(r.period),
+    reporterKind: String(r.reporter_kind) as 'project' | 'zone',
+    reporterRef: String(r.reporter_ref),
+    revisionNo: Number(r.revision_no),
+    returnedAt: new Date(r.reviewed_at as string),
+    reason: String(r.return_reason ?? ''),
+  }));
+}
+
+function returnedText(
+  form: FormVersion,
+  f: ReturnedFiling,
+  reporterName: string,
+  publicUrl: string | undefined,
+): ReminderTextParts {
+  const link = `/reports/filings/${f.id}`;
+  const url = `${(publicUrl ?? '').replace(/\/+$/, '')}${link}`;
+  const periodVi = formatPeriod(f.period, 'vi');
+  const periodEn = formatPeriod(f.period, 'en');
+  const returnedVi = formatDate(localDateOf(f.returnedAt), { locale: 'vi' });
+  const returnedEn = formatDate(localDateOf(f.returnedAt), { locale: 'en' });
+  const who = reporterName ? ` — ${reporterName}` : '';
+  const nameVi = form.shortTitle.vi;
+  const nameEn = form.shortTitle.en;
+  return {
+    title: {
+      vi: `${nameVi} ${periodVi} bị trả lại chưa được nộp lại${who}`,
+      en: `${nameEn} for ${periodEn} was returned and not resubmitted${who}`,
+    },
+    body: {
+      vi: `Báo cáo bị trả lại ngày ${returnedVi} với lý do: “${f.reason}”. Đề nghị sửa và nộp lại.`,
+      en: `The report was returned on ${returnedEn}: “${f.reason}”. Please correct and resubmit it.`,
+    },
+    link,
+    mail: {
+      subject: `[IZIS] Đề nghị nộp lại ${nameVi} kỳ ${periodVi}`,
+      text: [
+        'Kính gửi Quý đơn vị,',
+        '',
+        `${form.title.vi}${who}, kỳ ${periodVi}, đã bị cơ quan tiếp nhận trả lại ngày ${returnedVi} với lý do:`,
+        `“${f.reason}”`,
+        'Đến nay báo cáo chưa được nộp lại. Đề nghị Quý đơn vị sửa và nộp lại báo cáo.',
+        '',
+        `Sửa và nộp lại tại: ${url}`,
+        '',
+        'Thư này được gửi tự động từ Hệ thống thông tin khu, cụm công nghiệp (IZIS); vui lòng không trả lời.',
+        '',
+        '---',
+        `${nameEn} for ${periodEn}${who} was returned on ${returnedEn} (“${f.reason}”) and has not been resubmitted. Correct it at ${url}`,
+      ].join('\n'),
+    },
+  };
 }
 
 /**
