@@ -55,7 +55,7 @@ export async function resolveTargetScope(
       },
     });
   }
-  const park = await findPark(deps.db, zone);
+  const park = await findPark(deps.db, zone.trim().toUpperCase());
   if (!park) throw new AppError('not_found');
   return {
     policy: { kind: 'zone', code: park.code, developerCode: park.developerCode },
