@@ -8,6 +8,7 @@ import {
   FundOutlined,
   GlobalOutlined,
   HistoryOutlined,
+  ImportOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ProjectOutlined,
@@ -61,6 +62,12 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: PATHS.targets, label: 'nav.targets', icon: <AimOutlined aria-hidden /> },
   { path: PATHS.briefings, label: 'nav.briefings', icon: <SolutionOutlined aria-hidden /> },
   { path: PATHS.map, label: 'nav.map', icon: <EnvironmentOutlined aria-hidden />, anyOf: PERMISSIONS.zones },
+  {
+    path: PATHS.import,
+    label: 'nav.import',
+    icon: <ImportOutlined aria-hidden />,
+    anyOf: PERMISSIONS.import,
+  },
   { path: PATHS.catalogue, label: 'nav.catalogue', icon: <GlobalOutlined aria-hidden /> },
   {
     key: 'admin',

@@ -15,6 +15,7 @@ export const PATHS = {
   users: '/admin/users',
   adminUnits: '/admin/admin-units',
   audit: '/admin/audit',
+  import: '/import',
 } as const;
 
 export const PERMISSIONS = {
@@ -24,4 +25,6 @@ export const PERMISSIONS = {
   users: ['user.read'],
   adminUnits: ['admin_unit.read'],
   audit: ['audit.read'],
+  /** Anyone who may import at least one list (features/import/api/import-api.ts has them list by list). */
+  import: ['zone.manage', 'zone.create', 'organisation.manage', 'project.manage'],
 } as const;

@@ -35,6 +35,7 @@ const FilingPage = lazyPage(() => import('./pages/filing-page').then((m) => m.Fi
 const CompiledReportPage = lazyPage(() =>
   import('./pages/compiled-report-page').then((m) => m.CompiledReportPage),
 );
+const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -88,6 +89,7 @@ export const routes: RouteObject[] = [
           planned(PATHS.targets, 'targets'),
           planned(PATHS.briefings, 'briefings'),
           { path: PATHS.map, element: <MapPage /> },
+          { path: PATHS.import, element: <ImportPage /> },
           planned(PATHS.catalogue, 'catalogue'),
           { path: PATHS.users, element: <UsersPage /> },
           { path: PATHS.adminUnits, element: <AdminUnitsPage /> },
