@@ -188,7 +188,7 @@ export function ImportView() {
             />
             <Typography.Text type="secondary">{t(LIST_HINTS[entity])}</Typography.Text>
             <Flex gap={24} wrap align="flex-start">
-              <Flex vertical gap={4}>
+              <Flex vertical gap={4} align="flex-start">
                 <Button
                   icon={<DownloadOutlined aria-hidden />}
                   href={templateUrl(entity)}
@@ -352,7 +352,7 @@ function Counts({ result, committed }: { result: ImportResult; committed: boolea
     items.push({ key: 'bad', label: 'import.count.bad', value: bad, ...(bad ? { color: '#cf1322' } : {}) });
   }
   return (
-    <Flex gap={32} wrap data-testid="import-counts">
+    <Flex gap={32} wrap justify={committed ? 'center' : 'flex-start'} data-testid="import-counts">
       {items.map((item) => (
         <div key={item.key} data-testid={`import-count-${item.key}`}>
           <Statistic
@@ -429,7 +429,7 @@ function CheckedFile({
     {
       title: t('import.changes.fields'),
       dataIndex: 'fields',
-      render: (fields: string[]) => fields.map(fieldLabel).join(', '),
+      render: (fields: string[]) => (fields.length ? fields.map(fieldLabel).join(', ') : '—'),
     },
   ];
 
@@ -441,7 +441,7 @@ function CheckedFile({
       extra={
         <Typography.Text type="secondary">
           {t('import.duration', {
-            seconds: format.number(result.durationMs / 1000, { maxFractionDigits: 1 }),
+            seconds: format.number(result.durationMs / 1000, { maxFractionDigits: 2 }),
           })}
         </Typography.Text>
       }
@@ -468,6 +468,12 @@ function CheckedFile({
         ) : (
           <Alert type="info" showIcon title={t('import.nothingToWrite')} data-testid="import-nothing" />
         )}
+        <Flex gap={8} wrap>
+          <Button type="primary" disabled={!ready} onClick={onCommit} data-testid="import-commit">
+            {t('import.commit')}
+          </Button>
+          <Button onClick={onAgain}>{t('import.again')}</Button>
+        </Flex>
         {result.errors.length > 0 ? (
           <div>
             <Typography.Title level={5}>{t('import.errors.title')}</Typography.Title>
@@ -502,12 +508,6 @@ function CheckedFile({
             />
           </div>
         ) : null}
-        <Flex gap={8} wrap>
-          <Button type="primary" disabled={!ready} onClick={onCommit} data-testid="import-commit">
-            {t('import.commit')}
-          </Button>
-          <Button onClick={onAgain}>{t('import.again')}</Button>
-        </Flex>
       </Flex>
     </Card>
   );
@@ -523,6 +523,7 @@ function Committed({
   onAgain: () => void;
 }) {
   const t = useT();
+  const locale = useLocale();
   const navigate = useNavigate();
   return (
     <Card size="small" data-testid="import-committed">
@@ -537,7 +538,7 @@ function Committed({
             onClick={() => void navigate(LIST_PAGES[entity])}
             data-testid="import-open-list"
           >
-            {t('import.openList', { list: t(LIST_LABELS[entity]) })}
+            {t('import.openList', { list: t(LIST_LABELS[entity]).toLocaleLowerCase(locale) })}
           </Button>,
           <Button key="again" onClick={onAgain}>
             {t('import.again')}
