@@ -20,6 +20,7 @@ import { registerProjects } from './routes/project/project.handlers';
 import { registerExchangeRates } from './routes/exchange-rate/exchange-rate.handlers';
 import { registerCompilations } from './routes/reporting/compilation.handlers';
 import { registerFilings } from './routes/reporting/filing.handlers';
+import { registerFilingWorkbooks } from './routes/reporting/filing-workbook.handlers';
 import { registerParksReports } from './routes/reporting/parks-report.handlers';
 import { registerNotifications } from './routes/notification/notification.handlers';
 import { serveApiReference, serveWebApp } from './static';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
   registerOrganisations(app, deps);
   registerProjects(app, deps);
   registerExchangeRates(app, deps);
+  registerFilingWorkbooks(app, deps);
   registerFilings(app, deps);
   registerNotifications(app, deps);
   registerCompilations(app, deps);

@@ -13,7 +13,11 @@ export type FilingFacts = {
 
 /**
  * Filing (drafting, submitting, correcting): the reporter itself — the enterprise for its projects, the
- * developer for its zones and, on their behalf, their tenants — or a system administrator.
+ * developer for its zones and, on their behalf, their tenants — or a system administrator. Circular 14 makes
+ * the tenant the reporter of Biểu 01; a developer may file it for a tenant only when the tenant's project is in
+ * one of the developer's own clusters (the zone's recorded developer is the developer's organisation, or the
+ * developer's scope is that zone) — never for tenants of other developers' clusters. Who actually filed is
+ * kept on the revision (created/submitted by) and in the audit trail.
  */
 export function canFile(actor: Actor, filing: FilingFacts): boolean {
   if (!hasPermission(actor, 'report.file')) return false;
@@ -28,6 +32,22 @@ export function canFile(actor: Actor, filing: FilingFacts): boolean {
     }
     return false;
   });
+}
+
+/**
+ * Whether the actor files as the zone's developer on the reporter's behalf (a tenant's Biểu 01 filed by the
+ * cluster's developer) rather than as the reporter itself or as an administrator.
+ */
+export function filesOnBehalf(actor: Actor, filing: FilingFacts): boolean {
+  if (!canFile(actor, filing)) return false;
+  return !actor.assignments.some(
+    (a) =>
+      a.role === 'system_admin' ||
+      ((a.role === 'enterprise' || a.role === 'developer') &&
+        a.scopeKind === 'organisation' &&
+        a.scopeRef !== null &&
+        a.scopeRef === filing.reporterOrgCode),
+  );
 }
 
 /**
