@@ -77,7 +77,7 @@ async function compute(deps: ServiceDeps, query: ParksReportQuery, scope: Target
   const inPeriod = await capital(ranges.period);
   const sinceJanuary = await capital(ranges.yearToDate);
   const targets = await targetValues(deps, scope);
-  return compileParksReport({
+  const report = compileParksReport({
     period: query.period,
     zones,
     projects,
@@ -85,6 +85,17 @@ async function compute(deps: ServiceDeps, query: ParksReportQuery, scope: Target
     filings,
     targets,
   });
+  // The drill-down names a tenant by its project code, not only by its id.
+  const codeOf = new Map(projects.map((p) => [p.id, p.code]));
+  const named = <T extends object>(ref: T): T => {
+    const reporterId = (ref as { reporterId?: string }).reporterId;
+    const code = reporterId ? codeOf.get(reporterId) : undefined;
+    return code ? { ...ref, projectCode: code } : ref;
+  };
+  return {
+    ...report,
+    items: report.items.map((i) => ({ ...i, sources: i.sources.map(named), gaps: i.gaps.map(named) })),
+  };
 }
 
 function itemView(

@@ -35,6 +35,7 @@ const FilingPage = lazyPage(() => import('./pages/filing-page').then((m) => m.Fi
 const CompiledReportPage = lazyPage(() =>
   import('./pages/compiled-report-page').then((m) => m.CompiledReportPage),
 );
+const ParksReportPage = lazyPage(() => import('./pages/parks-report-page').then((m) => m.ParksReportPage));
 const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
@@ -85,6 +86,7 @@ export const routes: RouteObject[] = [
           { path: PATHS.reports, element: <ReportsPage /> },
           { path: `${PATHS.reports}/filings/:id`, element: <FilingPage /> },
           { path: `${PATHS.reports}/compiled`, element: <CompiledReportPage /> },
+          { path: `${PATHS.reports}/parks`, element: <ParksReportPage /> },
           planned(PATHS.monitoring, 'monitoring'),
           planned(PATHS.targets, 'targets'),
           planned(PATHS.briefings, 'briefings'),

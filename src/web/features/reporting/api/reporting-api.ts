@@ -13,6 +13,11 @@ import type {
   filingSummarySchema,
   SaveDraftInputBody,
 } from '../../../../domain/reporting/filing.schema';
+import type { parksReportViewSchema } from '../../../../domain/reporting/parks-report.schema';
+import type {
+  planTargetInputSchema,
+  planTargetListSchema,
+} from '../../../../domain/reporting/plan-target.schema';
 import { api, buildUrl, type Page } from '../../../lib/api';
 
 // /api/filings…, /api/completeness and /api/compilations…, typed by the contracts' zod schemas in
@@ -171,3 +176,66 @@ export const compilationExportUrl = (
   version?: number | undefined,
 ) => buildUrl(`/api/compilations/export.${format}`, { ...compilationQuery(q), version });
 export const filingExportUrl = (id: string, format: 'docx' | 'pdf') => `${filingPath(id)}/export.${format}`;
+
+// The parks' periodic report (/api/parks-reports…) and the year's targets (/api/plan-targets).
+
+export type ParksReportView = z.infer<typeof parksReportViewSchema>;
+export type ParksItem = ParksReportView['report']['items'][number];
+export type PlanTargetList = z.infer<typeof planTargetListSchema>;
+export type PlanTarget = PlanTargetList['items'][number];
+export type PlanTargetInput = z.input<typeof planTargetInputSchema>;
+
+export type ParksQuery = { period: string; zone?: string | undefined };
+
+export const parksKeys = {
+  report: (q: ParksQuery) => ['parks-reports', q] as const,
+  targets: (year: number, zone: string | undefined) => ['plan-targets', year, zone ?? null] as const,
+  parks: ['parks-reports', 'parks'] as const,
+};
+
+/** Live figures: refetched whenever the page is shown again (an accepted tenant report shows at once). */
+export function useParksReport(q: ParksQuery) {
+  return useQuery({
+    queryKey: parksKeys.report(q),
+    queryFn: ({ signal }) => api.get<ParksReportView>('/api/parks-reports', { query: q, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+/** The parks the user may pick (the zone list is already limited to the user's scope). */
+export function useParkChoices() {
+  return useQuery({
+    queryKey: parksKeys.parks,
+    queryFn: ({ signal }) =>
+      api.get<Page<{ code: string; name: string }>>('/api/zones', {
+        query: { family: 'KCN', sort: 'name', pageSize: 500 },
+        signal,
+      }),
+  });
+}
+
+export function usePlanTargets(year: number, zone: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: parksKeys.targets(year, zone),
+    queryFn: ({ signal }) => api.get<PlanTargetList>('/api/plan-targets', { query: { year, zone }, signal }),
+    enabled,
+  });
+}
+
+export function useSetPlanTarget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlanTargetInput) => api.put<PlanTargetList>('/api/plan-targets', body),
+    onSuccess: (list) => {
+      queryClient.setQueryData(
+        parksKeys.targets(list.year, list.scope.kind === 'zone' ? list.scope.code : undefined),
+        list,
+      );
+      void queryClient.invalidateQueries({ queryKey: ['parks-reports'] });
+    },
+  });
+}
+
+export const parksExportUrl = (q: ParksQuery, format: 'docx' | 'xlsx' | 'pdf') =>
+  buildUrl(`/api/parks-reports/export.${format}`, { period: q.period, zone: q.zone });

@@ -35,6 +35,8 @@ import {
   periodChoices,
   periodLabel,
 } from './reporting-labels';
+import { parksReportPath, readsParksReport } from './parks-links';
+import { parksT } from './parks-messages';
 import { compiledPath, filingPagePath, newFilingPath } from './reporting-paths';
 
 const URL_KEYS = ['period', 'status', 'group', 'page'] as const;
@@ -79,6 +81,11 @@ export function ReportsHome() {
             {canSign ? (
               <Link to={compiledPath('B04', period)}>
                 <Button>{t('reports.openB04')}</Button>
+              </Link>
+            ) : null}
+            {readsParksReport(user) ? (
+              <Link to={parksReportPath()} data-testid="open-parks-report">
+                <Button>{parksT(locale)('homeLink')}</Button>
               </Link>
             ) : null}
           </Space>

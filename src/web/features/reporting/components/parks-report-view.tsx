@@ -1,0 +1,553 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Input,
+  InputNumber,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { PATHS } from '../../../app/paths';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { ApiError, buildUrl } from '../../../lib/api';
+import { useFormat, type Formatters } from '../../../lib/format';
+import { useLocale, useT } from '../../../lib/i18n';
+import { useUrlState } from '../../../lib/url-state';
+import {
+  parksExportUrl,
+  useParkChoices,
+  useParksReport,
+  usePlanTargets,
+  useSetPlanTarget,
+  type ParksItem,
+  type ParksQuery,
+  type PlanTarget,
+} from '../api/reporting-api';
+import { useCurrentUser } from '../../auth/api/session';
+import { ownPark } from './parks-links';
+import { useParksT, type ParksT } from './parks-messages';
+import { formOf, itemLabel, periodLabel, unitKey } from './reporting-labels';
+import { filingPagePath } from './reporting-paths';
+
+/** Quarters that have begun and whole years, this year and the last two, latest first. */
+export function parksPeriodChoices(today: Date = new Date()): string[] {
+  const year = today.getFullYear();
+  const quarter = Math.floor(today.getMonth() / 3) + 1;
+  const out: string[] = [];
+  for (let y = year; y >= year - 2; y--) {
+    out.push(String(y));
+    for (let q = y === year ? quarter : 4; q >= 1; q--) out.push(`${y}-Q${q}`);
+  }
+  return out;
+}
+
+/** The last quarter that has ended: the one being reported on now. */
+export function lastEndedQuarter(today: Date = new Date()): string {
+  const quarter = Math.floor(today.getMonth() / 3);
+  return quarter === 0 ? `${today.getFullYear() - 1}-Q4` : `${today.getFullYear()}-Q${quarter}`;
+}
+
+const str = (record: Record<string, unknown>, key: string): string | null => {
+  const value = record[key];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+};
+
+const decimalsOf = (unit: string) => (unit === 'project' || unit === 'person' || unit === 'park' ? 0 : 3);
+
+function figure(value: number | null, unit: string, format: Formatters): string {
+  return value === null ? '—' : format.number(value, { maxFractionDigits: decimalsOf(unit) });
+}
+
+function SourceLine({
+  source,
+  format,
+  pt,
+}: {
+  source: Record<string, unknown>;
+  format: Formatters;
+  pt: ParksT;
+}) {
+  const kind = str(source, 'kind');
+  const contribution = typeof source['contribution'] === 'number' ? source['contribution'] : null;
+  const id = str(source, 'id');
+  const code = str(source, 'code');
+  let what: ReactNode = kind;
+  if (kind === 'filing' && id) {
+    const project = str(source, 'projectCode');
+    what = (
+      <>
+        <Link to={filingPagePath(id)}>{pt('srcFiling', { revision: str(source, 'revisionNo') ?? '' })}</Link>
+        {project ? (
+          <>
+            {' · '}
+            {pt('srcProject')} <Link to={`${PATHS.projects}/${encodeURIComponent(project)}`}>{project}</Link>
+          </>
+        ) : null}
+      </>
+    );
+  } else if (kind === 'capital') {
+    const from = str(source, 'from');
+    const to = str(source, 'to');
+    what = (
+      <Link to={buildUrl(PATHS.capital, { from, to, family: 'KCN', zone: str(source, 'zone') })}>
+        {pt('srcCapital', { from: format.date(from), to: format.date(to) })}
+      </Link>
+    );
+  } else if (kind === 'zone' && code) {
+    what = (
+      <>
+        {pt('srcZone')} <Link to={`${PATHS.registry}/${encodeURIComponent(code)}`}>{code}</Link>
+      </>
+    );
+  } else if (kind === 'project' && code) {
+    what = (
+      <>
+        {pt('srcProject')} <Link to={`${PATHS.projects}/${encodeURIComponent(code)}`}>{code}</Link>
+      </>
+    );
+  }
+  return (
+    <li>
+      {what}
+      {contribution !== null ? (
+        <Typography.Text strong> : {format.number(contribution, { maxFractionDigits: 4 })}</Typography.Text>
+      ) : null}
+    </li>
+  );
+}
+
+function GapLine({ gap, pt }: { gap: Record<string, unknown>; pt: ParksT }) {
+  const kind = str(gap, 'kind');
+  let text = kind ?? '';
+  if (kind === 'filing_missing')
+    text = pt('gapFiling', { id: str(gap, 'projectCode') ?? (str(gap, 'reporterId') ?? '').slice(0, 8) });
+  else if (kind === 'exchange_rate_missing')
+    text = pt('gapRate', {
+      events: str(gap, 'events') ?? '',
+      range: str(gap, 'range') === 'year_to_date' ? pt('gapRangeYtd') : pt('gapRangePeriod'),
+    });
+  else if (kind === 'registry_missing')
+    text = pt('gapRegistry', {
+      field: str(gap, 'field') ?? '',
+      zone: (str(gap, 'zoneId') ?? '').slice(0, 8),
+    });
+  return (
+    <li>
+      <Typography.Text type="warning">{text}</Typography.Text>
+    </li>
+  );
+}
+
+type Row = ParksItem & { key: string };
+
+function ItemsTable({
+  items,
+  period,
+  zone,
+}: {
+  items: ParksItem[];
+  period: string;
+  zone: string | undefined;
+}) {
+  const t = useT();
+  const pt = useParksT();
+  const locale = useLocale();
+  const format = useFormat();
+  const form = formOf('KCN_BOARD', period);
+  const quarterly = period.includes('-Q');
+  const rows: Row[] = items.map((i) => ({
+    ...i,
+    key: i.no,
+    // The capital sources link to the capital page of the same park.
+    sources: i.sources.map((s) => (s['kind'] === 'capital' && zone ? { ...s, zone } : s)),
+  }));
+  const columns: TableColumnsType<Row> = [
+    { title: t('reports.col.no'), dataIndex: 'no', width: 60 },
+    {
+      title: t('reports.col.item'),
+      key: 'label',
+      render: (_, item) => (
+        <span>
+          {form ? itemLabel(form, item.indicator, locale) : item.indicator}
+          {item.gapCount > 0 ? (
+            <Tag color="warning" style={{ marginInlineStart: 8 }}>
+              {pt('gaps', { count: item.gapCount })}
+            </Tag>
+          ) : null}
+        </span>
+      ),
+    },
+    { title: t('reports.col.unit'), key: 'unit', width: 120, render: (_, item) => t(unitKey(item.unit)) },
+    {
+      title: quarterly ? pt('colPeriodQuarter') : pt('colPeriodYear'),
+      key: 'value',
+      width: 120,
+      align: 'right',
+      render: (_, item) => <Typography.Text strong>{figure(item.value, item.unit, format)}</Typography.Text>,
+    },
+    {
+      title: pt('colYtd'),
+      key: 'ytd',
+      width: 120,
+      align: 'right',
+      render: (_, item) => figure(item.yearToDate, item.unit, format),
+    },
+    {
+      title: pt('colTarget'),
+      key: 'target',
+      width: 120,
+      align: 'right',
+      render: (_, item) => figure(item.target, item.unit, format),
+    },
+    {
+      title: pt('colPct'),
+      key: 'pct',
+      width: 170,
+      render: (_, item) =>
+        item.achievedPct === null ? (
+          '—'
+        ) : (
+          <Flex gap={8} align="center">
+            <Progress
+              percent={Math.min(100, item.achievedPct)}
+              showInfo={false}
+              size="small"
+              style={{ width: 70, margin: 0 }}
+              status={item.achievedPct >= 100 ? 'success' : 'normal'}
+            />
+            <span>{format.number(item.achievedPct, { maxFractionDigits: 1 })} %</span>
+          </Flex>
+        ),
+    },
+  ];
+  const sections = form?.sections ?? [];
+  return (
+    <Flex vertical gap={12}>
+      {sections.map((s) => (
+        <div key={s.code}>
+          <Typography.Title level={5}>{`${s.code}. ${s.title[locale]}`}</Typography.Title>
+          <Table<Row>
+            size="small"
+            pagination={false}
+            dataSource={rows.filter((r) => r.section === s.code)}
+            columns={columns}
+            expandable={{
+              rowExpandable: (item) => item.sourceCount > 0 || item.gapCount > 0,
+              expandedRowRender: (item) => (
+                <Flex gap={24} wrap>
+                  <div style={{ minWidth: 280 }}>
+                    <Typography.Text strong>{pt('sources', { count: item.sourceCount })}</Typography.Text>
+                    <ul style={{ margin: '4px 0' }}>
+                      {item.sources.map((s, i) => (
+                        <SourceLine key={i} source={s} format={format} pt={pt} />
+                      ))}
+                    </ul>
+                    {item.sourceCount > item.sources.length ? (
+                      <Typography.Text type="secondary">
+                        {pt('moreSources', { count: item.sourceCount - item.sources.length })}
+                      </Typography.Text>
+                    ) : null}
+                  </div>
+                  {item.gapCount > 0 ? (
+                    <div style={{ minWidth: 280 }}>
+                      <Typography.Text strong type="warning">
+                        {pt('gaps', { count: item.gapCount })}
+                      </Typography.Text>
+                      <ul style={{ margin: '4px 0' }}>
+                        {item.gaps.map((g, i) => (
+                          <GapLine key={i} gap={g} pt={pt} />
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
+                </Flex>
+              ),
+            }}
+          />
+        </div>
+      ))}
+    </Flex>
+  );
+}
+
+/** The year's targets of the scope; the Board edits them in place, a stale edit shows who won. */
+function TargetsCard({ year, zone }: { year: number; zone: string | undefined }) {
+  const t = useT();
+  const pt = useParksT();
+  const locale = useLocale();
+  const format = useFormat();
+  const { message } = App.useApp();
+  const targets = usePlanTargets(year, zone);
+  const save = useSetPlanTarget();
+  const [editing, setEditing] = useState<{ indicator: string; value: number | null; note: string } | null>(
+    null,
+  );
+  const [conflict, setConflict] = useState<PlanTarget | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = formOf('KCN_BOARD', String(year));
+  if (targets.error) return <ErrorAlert error={targets.error} />;
+  const list = targets.data;
+  const canEdit = list?.canEdit ?? false;
+
+  async function submit(row: PlanTarget) {
+    if (!editing || editing.value === null || editing.value < 0) {
+      void message.error(pt('valueRequired'));
+      return;
+    }
+    setFailure(null);
+    try {
+      await save.mutateAsync({
+        year,
+        family: 'KCN',
+        zone: zone ?? null,
+        indicator: row.indicator,
+        value: editing.value,
+        note: editing.note.trim() || null,
+        version: row.version,
+      });
+      setEditing(null);
+      void message.success(pt('saved'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        const current = (error.details as { current?: PlanTarget } | undefined)?.current ?? null;
+        setConflict(current ?? row);
+        setEditing(null);
+        void targets.refetch();
+      } else setFailure(error);
+    }
+  }
+
+  const columns: TableColumnsType<PlanTarget> = [
+    {
+      title: pt('colIndicator'),
+      key: 'indicator',
+      render: (_, row) => (form ? itemLabel(form, row.indicator, locale) : row.indicator),
+    },
+    { title: pt('colUnit'), key: 'unit', width: 120, render: (_, row) => t(unitKey(row.unit)) },
+    {
+      title: pt('colValue'),
+      key: 'value',
+      width: 170,
+      align: 'right',
+      render: (_, row) =>
+        editing?.indicator === row.indicator ? (
+          <InputNumber<number>
+            aria-label={`${pt('colValue')} ${row.indicator}`}
+            min={0}
+            style={{ width: 150 }}
+            decimalSeparator={locale === 'vi' ? ',' : '.'}
+            value={editing.value}
+            onChange={(value) => setEditing({ ...editing, value })}
+          />
+        ) : row.value === null ? (
+          <Typography.Text type="secondary">{pt('notSet')}</Typography.Text>
+        ) : (
+          format.number(row.value, { maxFractionDigits: 4 })
+        ),
+    },
+    {
+      title: pt('colNote'),
+      key: 'note',
+      render: (_, row) =>
+        editing?.indicator === row.indicator ? (
+          <Input
+            aria-label={`${pt('colNote')} ${row.indicator}`}
+            maxLength={1000}
+            value={editing.note}
+            onChange={(e) => setEditing({ ...editing, note: e.target.value })}
+          />
+        ) : (
+          (row.note ?? '')
+        ),
+    },
+    {
+      title: pt('colUpdated'),
+      key: 'updated',
+      width: 150,
+      render: (_, row) => (row.updatedAt ? format.dateTime(row.updatedAt) : '—'),
+    },
+    ...(canEdit
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            width: 150,
+            render: (_: unknown, row: PlanTarget) =>
+              editing?.indicator === row.indicator ? (
+                <Space>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={save.isPending}
+                    onClick={() => void submit(row)}
+                  >
+                    {pt('save')}
+                  </Button>
+                  <Button size="small" onClick={() => setEditing(null)}>
+                    {pt('cancel')}
+                  </Button>
+                </Space>
+              ) : (
+                <Button
+                  size="small"
+                  disabled={editing !== null}
+                  onClick={() => {
+                    setConflict(null);
+                    setEditing({ indicator: row.indicator, value: row.value, note: row.note ?? '' });
+                  }}
+                >
+                  {row.version === null ? pt('set') : pt('edit')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Card size="small" title={pt('targetsTitle', { year })} data-testid="plan-targets">
+      <Typography.Paragraph type="secondary">
+        {canEdit ? pt('targetsHint') : pt('targetsReadOnly')}
+      </Typography.Paragraph>
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={pt('conflict', {
+            value: conflict.value === null ? '—' : format.number(conflict.value, { maxFractionDigits: 4 }),
+          })}
+          action={
+            <Button size="small" onClick={() => setConflict(null)}>
+              OK
+            </Button>
+          }
+        />
+      ) : null}
+      {failure ? <ErrorAlert error={failure} /> : null}
+      <Table<PlanTarget>
+        size="small"
+        rowKey="indicator"
+        loading={targets.isFetching}
+        pagination={false}
+        dataSource={list?.items ?? []}
+        columns={columns}
+      />
+    </Card>
+  );
+}
+
+const URL_KEYS = ['period', 'zone'] as const;
+
+/** Báo cáo định kỳ khu công nghiệp: period and park pickers, the figures with their sources, the targets. */
+export function ParksReportView() {
+  const t = useT();
+  const pt = useParksT();
+  const locale = useLocale();
+  const format = useFormat();
+  const [state, setState] = useUrlState(URL_KEYS);
+  const choices = useMemo(() => parksPeriodChoices(), []);
+  const period = choices.includes(state.period) ? state.period : lastEndedQuarter();
+  const own = ownPark(useCurrentUser());
+  const zone = state.zone ? state.zone : (own ?? undefined);
+  const query: ParksQuery = { period, zone };
+  const report = useParksReport(query);
+  const parks = useParkChoices();
+  const form = formOf('KCN_BOARD', period);
+  const year = Number(period.slice(0, 4));
+
+  const header = (
+    <PageHeader
+      title={pt('title')}
+      subtitle={`${report.data?.scope.name ?? ''}${form ? ` · ${form.title[locale]}` : ''}`}
+      extra={
+        <Space wrap>
+          <Select
+            aria-label={pt('period')}
+            data-testid="parks-period"
+            value={period}
+            style={{ minWidth: 150 }}
+            options={choices.map((p) => ({ value: p, label: periodLabel(p, locale) }))}
+            onChange={(value) => setState({ period: value })}
+          />
+          <Select
+            aria-label={pt('scope')}
+            data-testid="parks-zone"
+            value={zone ?? ''}
+            style={{ minWidth: 260 }}
+            showSearch
+            optionFilterProp="label"
+            options={[
+              ...(own ? [] : [{ value: '', label: pt('city') }]),
+              ...(parks.data?.items ?? []).map((z) => ({ value: z.code, label: z.name })),
+            ]}
+            onChange={(value: string) => setState({ zone: value || null })}
+          />
+          <Button icon={<DownloadOutlined aria-hidden />} href={parksExportUrl(query, 'xlsx')}>
+            {t('reports.download.xlsx')}
+          </Button>
+          <Button icon={<DownloadOutlined aria-hidden />} href={parksExportUrl(query, 'docx')}>
+            {t('reports.download.docx')}
+          </Button>
+          <Button icon={<DownloadOutlined aria-hidden />} href={parksExportUrl(query, 'pdf')}>
+            {pt('pdf')}
+          </Button>
+          <Link to={PATHS.reports}>
+            <Button>{pt('back')}</Button>
+          </Link>
+        </Space>
+      }
+    />
+  );
+  if (report.isPending)
+    return (
+      <>
+        {header}
+        <PageLoader />
+      </>
+    );
+  if (report.error)
+    return (
+      <>
+        {header}
+        <ErrorAlert error={report.error} />
+      </>
+    );
+  const view = report.data;
+  return (
+    <>
+      {header}
+      <Flex vertical gap={16}>
+        <Card size="small">
+          <Descriptions size="small" column={{ xs: 1, md: 4 }}>
+            <Descriptions.Item label={pt('window')}>
+              {format.date(view.report.window.start)} – {format.date(view.report.window.end)}
+            </Descriptions.Item>
+            <Descriptions.Item label={pt('ytd')}>
+              {format.date(view.report.yearToDate.start)}
+            </Descriptions.Item>
+            <Descriptions.Item label={pt('computedAt')}>{format.dateTime(view.computedAt)}</Descriptions.Item>
+            <Descriptions.Item label={pt('basis')}>{form?.legalBasis ?? ''}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Text type="secondary">{pt('live')}</Typography.Text>
+        </Card>
+        <Card size="small" title={pt('items')} data-testid="parks-items">
+          <ItemsTable items={view.report.items} period={view.report.period} zone={zone} />
+        </Card>
+        <TargetsCard year={year} zone={zone} />
+      </Flex>
+    </>
+  );
+}
