@@ -1,5 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshotDir, startIzis, type RunningIzis } from './harness';
@@ -7,14 +10,20 @@ import { openBrowser, screenshotDir, startIzis, type RunningIzis } from './harne
 /**
  * The statutory chain of Circular 14 as its users live it: a tenant files Biểu 01 (the form refuses an empty
  * submission before anything is sent), the commune officer returns it with a reason, the tenant corrects it and
- * resubmits, the officer accepts, and the commune's Biểu 03 shows the accepted figure with its source.
+ * resubmits, the officer accepts, and the commune's Biểu 03 shows the accepted figure with its source; the
+ * developer files Biểu 02, the officer accepts it, and the city's Biểu 04 shows it with its source; the Biểu 04
+ * downloads as XLSX and DOCX, which are opened (the DOCX converted to PDF and PNG by LibreOffice) and read.
  */
 let izis: RunningIzis;
 /** One browser profile per person: a profile's pages share the session cookie. */
 let tenantBrowser: BrowserContext;
 let officerBrowser: BrowserContext;
+let developerBrowser: BrowserContext;
+let departmentBrowser: BrowserContext;
 let tenant: Page;
 let officer: Page;
+let developer: Page;
+let department: Page;
 
 const PERIOD = '2026-H1';
 const PASSWORD = 'IzisDemo-2026';
@@ -101,8 +110,19 @@ beforeAll(async () => {
     scopeKind: 'organisation',
     scopeRef: 'E2E-ORG',
   });
+  await post('/api/users', {
+    username: 'e2edev',
+    displayName: 'Trần Văn Hạ Tầng',
+    email: null,
+    password: PASSWORD,
+    role: 'developer',
+    scopeKind: 'organisation',
+    scopeRef: 'E2E-DEV',
+  });
   tenantBrowser = await openBrowser();
   officerBrowser = await openBrowser();
+  developerBrowser = await openBrowser();
+  departmentBrowser = await openBrowser();
   tenant = await signedIn(tenantBrowser, 'e2etenant');
   officer = await signedIn(officerBrowser, 'xadonganh');
 });
@@ -110,6 +130,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await tenantBrowser?.close();
   await officerBrowser?.close();
+  await developerBrowser?.close();
+  await departmentBrowser?.close();
   await izis?.stop();
 });
 
@@ -189,5 +211,117 @@ describe('Biểu 01 from a tenant to the commune’s Biểu 03', () => {
     await row.getByRole('button').first().click();
     await items.getByRole('link', { name: 'B01 lần 2' }).first().waitFor();
     await shot(officer, '03-b03');
+  });
+
+  it('the developer files Biểu 02 for the cluster and the officer accepts it', async () => {
+    developer = await signedIn(developerBrowser, 'e2edev');
+    await developer.goto(`${izis.url}/reports?period=${PERIOD}`);
+    const owed = developer.getByTestId('outstanding').getByRole('row', { name: /Cụm công nghiệp E2E/ });
+    await owed.waitFor();
+    await owed.getByRole('button', { name: 'Nhập báo cáo' }).click();
+    await developer.getByTestId('item-infra_investment_paid_vnd').waitFor();
+    const figures: Record<string, string> = {
+      infra_investment_approved_vnd: '300',
+      infra_investment_paid_vnd: '77,7',
+      land_ready_ha: '15',
+      land_leased_ha: '10,5',
+      occupancy_pct: '47,73',
+      projects: '1',
+      projects_fdi: '0',
+      projects_operating: '1',
+      revenue_vnd: '5,5',
+      state_budget_vnd: '0,4',
+      workers: '25',
+      avg_income_vnd: '9',
+    };
+    for (const [indicator, value] of Object.entries(figures)) {
+      await developer.getByTestId(`item-${indicator}`).fill(value);
+    }
+    for (const flag of ['wwtp_built', 'wwtp_compliant']) {
+      await developer.getByTestId(`item-${flag}`).click();
+      const open = developer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+      await open.locator('.ant-select-item-option', { hasText: 'Có (1)' }).click();
+      // Wait for the dropdown to close before opening the next one.
+      await expect.poll(async () => open.count()).toBe(0);
+      await expect.poll(async () => developer.getByTestId(`item-${flag}`).innerText()).toContain('Có (1)');
+    }
+    await developer.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    await developer.getByTestId('filing-status').getByText('Đã nộp, chờ xem xét').waitFor();
+    const b02Url = developer.url();
+    await shot(developer, '04-b02-submitted');
+
+    await officer.goto(b02Url);
+    await officer.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await officer.locator('.ant-modal-confirm').getByRole('button', { name: 'Tiếp nhận' }).click();
+    await officer.getByTestId('filing-status').getByText('Đã tiếp nhận').waitFor();
+  });
+
+  it('Biểu 03 of the commune and Biểu 04 of the city show the developer’s figure with its source', async () => {
+    const drill = async (page: Page, label: RegExp) => {
+      const items = page.getByTestId('compiled-items');
+      await items.waitFor();
+      const row = items.locator('tr.ant-table-row', { hasText: label }).first();
+      await row.getByRole('button').first().click();
+      const source = items.locator('li', { has: page.getByRole('link', { name: 'B02 lần 1' }) });
+      await expect.poll(async () => (await source.allInnerTexts()).join(' | ')).toMatch(/77,7/);
+    };
+    await officer.goto(`${izis.url}/reports/compiled?formCode=B03&period=${PERIOD}&commune=00454`);
+    await drill(officer, /Vốn đầu tư hạ tầng đã thực hiện/);
+    await shot(officer, '05-b03-b02-source');
+
+    department = await signedIn(departmentBrowser, 'sct');
+    await department.goto(`${izis.url}/reports/compiled?formCode=B04&period=${PERIOD}`);
+    await drill(department, /Vốn đầu tư hạ tầng đã thực hiện/);
+    await shot(department, '06-b04');
+  });
+
+  it('Biểu 04 downloads as XLSX and DOCX that open and read correctly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'izis-e2e-b04-'));
+    const download = async (name: string) => {
+      const [file] = await Promise.all([
+        department.waitForEvent('download'),
+        department.getByRole('link', { name }).first().click(),
+      ]);
+      const path = join(dir, file.suggestedFilename());
+      await file.saveAs(path);
+      return path;
+    };
+
+    const xlsxPath = await download('Tải XLSX');
+    expect(xlsxPath).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+    const text = cells.join(' | ');
+    expect(text).toContain('Biểu số 04');
+    expect(text).toContain('Vốn đầu tư hạ tầng đã thực hiện');
+
+    const docxPath = await download('Tải DOCX');
+    expect(docxPath).toMatch(/\.docx$/);
+    // LibreOffice renders the Word file as a reader would see it: to PDF, then its first page to PNG.
+    execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docxPath], {
+      timeout: 120_000,
+      env: { ...process.env, HOME: dir },
+    });
+    const pdfPath = docxPath.replace(/\.docx$/, '.pdf');
+    const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString('utf8');
+    // The national motto on one line (Decree 30), the title naming the city once.
+    expect(pdfText).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(pdfText).toMatch(/Tình hình cụm công nghiệp trên địa bàn\s+thành phố Hà Nội/);
+    expect(pdfText).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(pdfText).toContain('Vốn đầu tư hạ tầng đã thực hiện');
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdfPath,
+      join(screenshotDir, 'reporting-e2e-07-b04-docx'),
+    ]);
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -130,6 +130,7 @@ function layoutTable(widthsTwips: number[], cells: Paragraph[][]): Table {
           (children, i) =>
             new TableCell({
               width: { size: widthsTwips[i] ?? 0, type: WidthType.DXA },
+              margins: { left: 0, right: 0 },
               borders: noBorders,
               children,
             }),
@@ -145,7 +146,8 @@ function textWidthTwips(spec: AdminDocumentSpec): number {
 }
 
 function headerBlock(spec: AdminDocumentSpec, width: number): Table {
-  const left = Math.round(width * 0.4);
+  // The national motto (12 pt bold capitals, ~104 mm) must stay on one line: the right column takes 65 %.
+  const left = Math.round(width * 0.35);
   const right = width - left;
   const number = spec.number ? `Số: ${spec.number}/${spec.symbol}` : `Số:        /${spec.symbol}`;
   const leftCell = [

@@ -79,7 +79,9 @@ function onTerritory(title: string, territory: string): string {
   const named = territory
     .replace(/(^|\s)(\p{Ll})/gu, (m) => m.toLocaleUpperCase('vi'))
     .replace(/^(Xã|Phường|Thị Trấn|Thành Phố)/u, (k) => k.toLocaleLowerCase('vi'));
-  return /trên địa bàn\s*$/u.test(title) ? `${title} ${named}` : `${title} trên địa bàn ${named}`;
+  // The form's generic territory ("trên địa bàn tỉnh", "trên địa bàn") gives way to the real one.
+  const generic = /\s*trên địa bàn(\s+(tỉnh|huyện|xã))?\s*$/u;
+  return `${title.replace(generic, '')} trên địa bàn ${named}`;
 }
 
 type Line = { item: FormItem; value: number | null; note: string };
@@ -148,11 +150,11 @@ export async function compiledReportDocx(input: CompiledDocumentInput): Promise<
       {
         kind: 'table',
         columns: [
-          { header: 'STT', width: 6, align: 'center' },
-          { header: 'Chỉ tiêu', width: 50 },
-          { header: 'Đơn vị tính', width: 13, align: 'center' },
-          { header: 'Số lượng', width: 13, align: 'right' },
-          { header: 'Ghi chú', width: 18 },
+          { header: 'STT', width: 8, align: 'center' },
+          { header: 'Chỉ tiêu', width: 52 },
+          { header: 'Đơn vị tính', width: 12, align: 'center' },
+          { header: 'Số lượng', width: 14, align: 'right' },
+          { header: 'Ghi chú', width: 14 },
         ],
         rows,
         note: `Số liệu do hệ thống IZIS tính từ hồ sơ cụm công nghiệp và các Biểu 01, 02 đã được chấp nhận, lúc ${formatDate(input.computedAt)}.`,
