@@ -32,6 +32,7 @@ const OrganisationPage = lazyPage(() => import('./pages/organisation-page').then
 const CapitalPage = lazyPage(() => import('./pages/capital-page').then((m) => m.CapitalPage));
 const ReportsPage = lazyPage(() => import('./pages/reports-page').then((m) => m.ReportsPage));
 const FilingPage = lazyPage(() => import('./pages/filing-page').then((m) => m.FilingPage));
+const BulkFilingPage = lazyPage(() => import('./pages/bulk-filing-page').then((m) => m.BulkFilingPage));
 const CompiledReportPage = lazyPage(() =>
   import('./pages/compiled-report-page').then((m) => m.CompiledReportPage),
 );
@@ -85,6 +86,7 @@ export const routes: RouteObject[] = [
           { path: PATHS.enterprises, element: <Navigate to={PATHS.projects} replace /> },
           { path: PATHS.reports, element: <ReportsPage /> },
           { path: `${PATHS.reports}/filings/:id`, element: <FilingPage /> },
+          { path: `${PATHS.reports}/bulk`, element: <BulkFilingPage /> },
           { path: `${PATHS.reports}/compiled`, element: <CompiledReportPage /> },
           { path: `${PATHS.reports}/parks`, element: <ParksReportPage /> },
           planned(PATHS.monitoring, 'monitoring'),

@@ -56,6 +56,7 @@ import {
   periodLabel,
   unitKey,
 } from './reporting-labels';
+import { FilingWorkbookCard } from './filing-workbook-card';
 import { filingPagePath } from './reporting-paths';
 
 export type NewFiling = {
@@ -457,6 +458,18 @@ function FilingEditor({
             ) : null}
           </Flex>
         </Card>
+        {canFile ? (
+          <FilingWorkbookCard
+            target={{
+              formCode: target.formCode,
+              period: target.period,
+              kind: target.kind,
+              code: target.code,
+            }}
+            isNew={!detail}
+            editable={editable}
+          />
+        ) : null}
         {detail && detail.revisions.length > 0 ? <RevisionHistory form={form} detail={detail} /> : null}
       </Flex>
       <ReturnModal

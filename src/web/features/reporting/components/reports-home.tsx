@@ -37,6 +37,8 @@ import {
 } from './reporting-labels';
 import { parksReportPath, readsParksReport } from './parks-links';
 import { parksT } from './parks-messages';
+import { bulkFilingPath, filesForTenants } from './bulk-filing-links';
+import { workbookT } from './filing-workbook-messages';
 import { compiledPath, filingPagePath, newFilingPath } from './reporting-paths';
 
 const URL_KEYS = ['period', 'status', 'group', 'page'] as const;
@@ -81,6 +83,11 @@ export function ReportsHome() {
             {canSign ? (
               <Link to={compiledPath('B04', period)}>
                 <Button>{t('reports.openB04')}</Button>
+              </Link>
+            ) : null}
+            {filesForTenants(user) ? (
+              <Link to={bulkFilingPath(period)} data-testid="open-bulk-filing">
+                <Button>{workbookT(locale)('bulkLink')}</Button>
               </Link>
             ) : null}
             {readsParksReport(user) ? (
