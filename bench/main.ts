@@ -3,7 +3,8 @@
  *
  *   foundation (bench/foundation.ts): start-up, idle memory, the shell's endpoints on the demo database
  *   registry   (bench/registry.ts):   zones, map, occupancy, capital, import on generated data
- *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters (city scale)
+ *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters, acceptances read live
+ *                                     (city scale; --scale national: the national registry, one year of history)
  *
  *   npm run bench                              both, registry at city scale
  *   npm run bench -- --scale national          registry at national scale (long on the embedded database)
@@ -34,7 +35,7 @@ const databaseUrl = process.env.DATABASE_URL;
 
 if (!only || only === 'foundation') await foundation(databaseUrl);
 if (!only || only === 'registry') await registry(scale, databaseUrl, databases);
-if (!only || only === 'reporting') await reporting(databaseUrl, databases);
+if (!only || only === 'reporting') await reporting(databaseUrl, databases, scale);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

@@ -111,6 +111,8 @@ export const completenessReportSchema = z.object({
         id: z.string(),
         code: z.string().nullable(),
         name: z.string().nullable(),
+        /** A project's investor (reporter kind `project`). */
+        investorName: z.string().nullable().optional(),
       }),
       zoneCode: z.string().nullable(),
       communeCode: z.string().nullable(),

@@ -77,7 +77,8 @@ export async function loadProjectFacts(
       from project p join zone z on z.id = p.zone_id join organisation o on o.id = p.investor_id
       left join (select project_id, max(event_date) as terminated_on from investment_event
         where kind = 'termination' group by project_id) t on t.project_id = p.id
-      where (${family}::text is null or z.kind = 'CCN') and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)`),
+      where (${family}::text is null or z.kind = 'CCN') and (${communeId}::uuid is null or z.commune_id = ${communeId}::uuid)
+      order by p.code`),
   );
   return rows.map((r) => ({
     id: String(r.id),
@@ -90,29 +91,131 @@ export async function loadProjectFacts(
   }));
 }
 
-/** The accepted revisions of the period's Biểu 01 and 02 in scope — only accepted figures feed a report. */
+/** An accepted filing with the commune it was filed in (a commune's Biểu 03 reads only its own). */
+export type ScopedFiling = AcceptedFiling & { communeId: string | null };
+
+/**
+ * The accepted revisions of the period's Biểu 01 and 02 in scope — only accepted figures feed a report. Each
+ * filing reads its one accepted revision through the (filing, revision) key: the ten years of other revisions
+ * are never scanned.
+ */
 export async function loadAcceptedFilings(
   db: Db,
   period: string,
   communeId: string | null,
-): Promise<AcceptedFiling[]> {
+): Promise<ScopedFiling[]> {
   const rows = rowsOf(
     await db.execute(sql`
-      select f.id, f.form_code, f.period, f.reporter_kind, f.reporter_ref, r.revision_no, r.values
+      select f.id, f.form_code, f.reporter_kind, f.reporter_ref, f.commune_id, f.accepted_revision as revision_no,
+        (select r.values from report_revision r where r.filing_id = f.id and r.revision_no = f.accepted_revision) as values
       from report_filing f
-      join report_revision r on r.filing_id = f.id and r.revision_no = f.accepted_revision
       where f.period = ${period} and f.form_code in ('B01', 'B02') and f.accepted_revision is not null
-        and (${communeId}::uuid is null or f.commune_id = ${communeId}::uuid)`),
+        and (${communeId}::uuid is null or f.commune_id = ${communeId}::uuid)
+      order by f.form_code, f.reporter_ref`),
   );
-  return rows.map((r) => ({
-    id: String(r.id),
-    formCode: r.form_code as FormCode,
-    period: String(r.period),
-    reporterKind: r.reporter_kind as 'project' | 'zone',
-    reporterId: String(r.reporter_ref),
-    revisionNo: Number(r.revision_no),
-    values: json<FilingValues>(r.values),
-  }));
+  return rows
+    .filter((r) => r.values !== null && r.values !== undefined)
+    .map((r) => ({
+      id: String(r.id),
+      formCode: r.form_code as FormCode,
+      period,
+      reporterKind: r.reporter_kind as 'project' | 'zone',
+      reporterId: String(r.reporter_ref),
+      communeId: (r.commune_id as string | null) ?? null,
+      revisionNo: Number(r.revision_no),
+      values: json<FilingValues>(r.values),
+    }));
+}
+
+/** A reporter as people know it: a project by its name and investor, a zone by its code and name. */
+export type ReporterLabel = { code: string; name: string; investorName: string | null };
+
+/**
+ * Everything the reports read from the registry, whatever the family: every zone with its history, every
+ * project (without termination dates, which Biểu 03/04 and the obligations do not use), and the names of the
+ * organisations and communes they point at.
+ */
+export type RegistrySnapshot = {
+  zones: ZoneFacts[];
+  projects: ProjectFacts[];
+  projectLabels: Map<string, ReporterLabel & { investorCode: string }>;
+  orgs: Map<string, { code: string; name: string }>;
+  units: Map<string, { code: string; name: string }>;
+};
+
+export async function loadRegistrySnapshot(db: Db): Promise<RegistrySnapshot> {
+  const zones = await loadClusterFacts(db, null, null);
+  const projectRows = rowsOf(
+    await db.execute(sql`
+      select p.id, p.code, p.name, p.zone_id, p.investor_id, o.code as investor_code, o.name as investor_name,
+        o.ownership = 'fdi' as is_fdi, p.status
+      from project p join zone z on z.id = p.zone_id join organisation o on o.id = p.investor_id
+      order by p.code`),
+  );
+  const projects: ProjectFacts[] = [];
+  const projectLabels: RegistrySnapshot['projectLabels'] = new Map();
+  for (const r of projectRows) {
+    const id = String(r.id);
+    projects.push({
+      id,
+      code: String(r.code),
+      zoneId: String(r.zone_id),
+      investorOrgId: String(r.investor_id),
+      investorIsFdi: r.is_fdi === true,
+      status: r.status as ProjectStatus,
+    });
+    projectLabels.set(id, {
+      code: String(r.code),
+      name: String(r.name),
+      investorName: (r.investor_name as string | null) ?? null,
+      investorCode: String(r.investor_code),
+    });
+  }
+  const lookup = (rows: Raw[]) =>
+    new Map(rows.map((r) => [String(r.id), { code: String(r.code), name: String(r.name) }]));
+  const orgs = lookup(
+    rowsOf(
+      await db.execute(sql`
+        select id, code, name from organisation
+        where id in (select developer_id from zone union select investor_id from project)`),
+    ),
+  );
+  const units = lookup(
+    rowsOf(
+      await db.execute(sql`
+        select id, code, name from admin_unit
+        where id in (select commune_id from zone union select former_district_id from zone)`),
+    ),
+  );
+  return { zones, projects, projectLabels, orgs, units };
+}
+
+/**
+ * A fingerprint of what the reports of a period read, in one cheap statement: for each table, its row count
+ * and the sum of its rows' xmin (the transaction that wrote each row version). Any committed insert, update,
+ * delete or truncate — from a service, an import or plain SQL — changes it; a rolled-back one does not.
+ * `registry` covers the zones and their histories, organisations, projects and administrative units;
+ * `accepted` the period's accepted Biểu 01/02 (their accepted revisions cannot change: migration 0006);
+ * `filings` every Biểu 01/02 and parks' tenant report of the period, in any state (completeness).
+ */
+export type InputFingerprint = { registry: string; accepted: string; filings: string };
+
+export async function loadInputFingerprint(db: Db, period: string): Promise<InputFingerprint> {
+  const part = (table: string) =>
+    sql.raw(`(select count(*)::text || '.' || coalesce(sum(xmin::text::bigint), 0)::text from ${table})`);
+  const row = rowsOf(
+    await db.execute(sql`
+      select ${part('zone')} || ':' || ${part('zone_lifecycle_event')} || ':' || ${part('master_plan_entry')}
+          || ':' || ${part('organisation')} || ':' || ${part('project')} || ':' || ${part('admin_unit')} as registry,
+        f.accepted, f.filings
+      from (
+        select count(*) filter (where accepted_revision is not null and form_code in ('B01', 'B02'))::text || '.'
+            || coalesce(sum(xmin::text::bigint) filter (where accepted_revision is not null and form_code in ('B01', 'B02')), 0)::text as accepted,
+          count(*)::text || '.' || coalesce(sum(xmin::text::bigint), 0)::text as filings
+        from report_filing where form_code in ('B01', 'B02', 'KCN_TENANT') and period = ${period}
+      ) f`),
+  )[0]!;
+  return { registry: String(row.registry), accepted: String(row.accepted), filings: String(row.filings) };
 }
 
 export type CompilationRow = typeof reportCompilation.$inferSelect;

@@ -1,18 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { hasPermission, type Actor } from '../../domain/identity/roles';
-import { compileClusterReport, type CompiledReport } from '../../domain/reporting/aggregate';
+import { compileClusterReport, type CompiledReport, type Gap } from '../../domain/reporting/aggregate';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
+import { memo } from './compilation.cache';
 import {
   findCompilations,
   insertCompilation,
   loadAcceptedFilings,
   loadClusterFacts,
+  loadInputFingerprint,
   loadProjectFacts,
+  loadRegistrySnapshot,
   lockCompilationKey,
   updateDraftCompilation,
   type CompilationRow,
+  type InputFingerprint,
+  type RegistrySnapshot,
+  type ReporterLabel,
 } from './compilation.repository';
 import { formRules } from './forms';
 
@@ -36,17 +42,61 @@ export type SignedVersion = {
 /** Sources and gaps sent with a report, per item; the rest are read page by page (`compilationItem`). */
 export const SOURCES_INLINE = 200;
 
-export type CompiledItemView = CompiledReport['items'][number] & { sourceCount: number; gapCount: number };
+/**
+ * A missing report with its reporter as people know it — a project by code, name and investor, a cluster by
+ * code and name — so that the list can be read without opening each record.
+ */
+export type LabelledGap = Gap & {
+  reporterCode?: string;
+  reporterName?: string;
+  investorName?: string | null;
+};
+
+export type CompiledItemView = Omit<CompiledReport['items'][number], 'gaps'> & {
+  gaps: LabelledGap[];
+  sourceCount: number;
+  gapCount: number;
+};
 export type CompiledReportView = Omit<CompiledReport, 'items'> & { items: CompiledItemView[] };
 
+type LabelOf = (kind: 'project' | 'zone', id: string) => ReporterLabel | undefined;
+
+function labelled(gaps: readonly Gap[], labelOf: LabelOf): LabelledGap[] {
+  return gaps.map((gap) => {
+    if (gap.kind !== 'filing_missing') return gap;
+    const label = labelOf(gap.reporterKind, gap.reporterId);
+    if (!label) return gap;
+    return {
+      ...gap,
+      reporterCode: label.code,
+      reporterName: label.name,
+      ...(gap.reporterKind === 'project' ? { investorName: label.investorName } : {}),
+    };
+  });
+}
+
+/** Labels of the registry's projects and zones, made once per registry snapshot. */
+const labelCache = new WeakMap<RegistrySnapshot, LabelOf>();
+function labelsOf(snapshot: RegistrySnapshot): LabelOf {
+  let labelOf = labelCache.get(snapshot);
+  if (!labelOf) {
+    const zones = new Map(
+      snapshot.zones.map((z) => [z.id, { code: z.code, name: z.name, investorName: null }] as const),
+    );
+    labelOf = (kind, id) => (kind === 'project' ? snapshot.projectLabels.get(id) : zones.get(id));
+    labelCache.set(snapshot, labelOf);
+  }
+  return labelOf;
+}
+
 /** A report as it travels: every figure, and the first sources and gaps of each (Biểu 04 has ~10,000 each). */
-function inline(report: CompiledReport): CompiledReportView {
+function inline(report: CompiledReport, labelOf: LabelOf): CompiledReportView {
   return {
     ...report,
     items: report.items.map((item) => ({
       ...item,
       sources: item.sources.slice(0, SOURCES_INLINE),
-      gaps: item.gaps.slice(0, SOURCES_INLINE),
+      gaps: labelled(item.gaps.slice(0, SOURCES_INLINE), labelOf),
       sourceCount: item.sources.length,
       gapCount: item.gaps.length,
     })),
@@ -110,7 +160,16 @@ function keyOf(query: CompilationQuery, scope: ScopeRow) {
   return { formCode: query.formCode, period: query.period, scopeKind: scope.kind, scopeRef: scope.ref };
 }
 
-async function compile(deps: ServiceDeps, query: CompilationQuery, scope: ScopeRow): Promise<CompiledReport> {
+/**
+ * The report computed straight from the database: the clusters, projects and accepted filings in scope,
+ * loaded now. Signing uses it inside its transaction; it is also the reference the cached path is tested
+ * against (compilation.db.test.ts).
+ */
+export async function compileDirect(
+  deps: ServiceDeps,
+  query: CompilationQuery,
+  scope: { id: string | null },
+): Promise<CompiledReport> {
   formRules(query.formCode, query.period, 'CCN'); // a malformed or not-due period is a field error
   // One after another: inside a transaction the statements share one connection.
   const zones = await loadClusterFacts(deps.db, scope.id);
@@ -126,8 +185,56 @@ async function compile(deps: ServiceDeps, query: CompilationQuery, scope: ScopeR
   });
 }
 
+/** The registry as it stands at `fingerprint`: loaded once, shared by every report until something changes. */
+export function registrySnapshot(
+  deps: ServiceDeps,
+  fingerprint: InputFingerprint,
+): Promise<RegistrySnapshot> {
+  return memo(deps.db, 'registry', fingerprint.registry, () => loadRegistrySnapshot(deps.db));
+}
+
+type Compiled = { report: CompiledReport; view: CompiledReportView; labelOf: LabelOf };
+
+/**
+ * The live report, computed from the registry snapshot and the period's accepted filings, and kept until the
+ * fingerprint of those inputs changes — the first request after an acceptance computes it afresh.
+ */
+async function compile(deps: ServiceDeps, query: CompilationQuery, scope: ScopeRow): Promise<Compiled> {
+  formRules(query.formCode, query.period, 'CCN'); // a malformed or not-due period is a field error
+  const fingerprint = await loadInputFingerprint(deps.db, query.period);
+  return memo(
+    deps.db,
+    `compiled|${query.formCode}|${query.period}|${scope.ref}`,
+    `${fingerprint.registry}|${fingerprint.accepted}`,
+    async () => {
+      const registry = await registrySnapshot(deps, fingerprint);
+      const accepted = await memo(deps.db, `accepted|${query.period}`, fingerprint.accepted, () =>
+        loadAcceptedFilings(deps.db, query.period, null),
+      );
+      // Biểu 03 reads the filings received by its commune, as the direct path's SQL filter does.
+      const filings = scope.id ? accepted.filter((f) => f.communeId === scope.id) : accepted;
+      const report = compileClusterReport({
+        formCode: query.formCode,
+        period: query.period,
+        scope: scope.id ? { kind: 'commune', id: scope.id } : { kind: 'province' },
+        zones: registry.zones,
+        projects: registry.projects,
+        filings,
+      });
+      const labelOf = labelsOf(registry);
+      return { report, view: inline(report, labelOf), labelOf };
+    },
+  );
+}
+
+/** The report as `getCompilation` computes it (cached while its inputs are unchanged). */
+export async function compiledReport(deps: ServiceDeps, query: CompilationQuery): Promise<CompiledReport> {
+  const scope = await resolveScope(deps, query);
+  return (await compile(deps, query, scope)).report;
+}
+
 function view(
-  report: CompiledReport,
+  report: CompiledReportView,
   scope: ScopeRow,
   rows: CompilationRow[],
   actor: Actor,
@@ -135,7 +242,7 @@ function view(
 ): CompilationView {
   const draft = rows.find((r) => r.state === 'draft') ?? null;
   return {
-    report: inline(report),
+    report,
     scope: { kind: scope.kind, code: scope.code, name: scope.name },
     computedAt: computedAt.toISOString(),
     annotations: (draft?.annotations ?? {}) as Record<string, string>,
@@ -162,7 +269,7 @@ export async function getCompilation(deps: ServiceDeps, query: CompilationQuery)
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
   if (!canRead(actor, scope)) throw new AppError('not_found');
-  const report = await compile(deps, query, scope);
+  const { view: report } = await compile(deps, query, scope);
   const rows = await findCompilations(deps.db, keyOf(query, scope));
   return view(report, scope, rows, actor, deps.clock.now());
 }
@@ -251,7 +358,7 @@ export async function signCompilation(
     const rows = await findCompilations(tx, key);
     const draft = rows.find((r) => r.state === 'draft');
     if ((draft?.version ?? null) !== input.version) throw new AppError('conflict');
-    const report = await compile({ ...deps, db: tx }, query, scope);
+    const report = await compileDirect({ ...deps, db: tx }, query, scope);
     const signed = {
       state: 'signed',
       snapshot: { report, computedAt: now.toISOString() },
@@ -298,9 +405,10 @@ export async function getSignedCompilation(
   );
   if (!row) throw new AppError('not_found');
   const snapshot = row.snapshot as { report: CompiledReport; computedAt: string };
+  const registry = await registrySnapshot(deps, await loadInputFingerprint(deps.db, query.period));
   return {
     ...snapshot,
-    report: inline(snapshot.report),
+    report: inline(snapshot.report, labelsOf(registry)),
     annotations: (row.annotations ?? {}) as Record<string, string>,
     versionNo: row.versionNo,
     docNo: row.docNo,
@@ -320,13 +428,14 @@ export async function compilationItem(
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
   if (!canRead(actor, scope)) throw new AppError('not_found');
-  const item = (await compile(deps, query, scope)).items.find((i) => i.no === no);
+  const { report, labelOf } = await compile(deps, query, scope);
+  const item = report.items.find((i) => i.no === no);
   if (!item) throw new AppError('not_found');
   return {
     item: {
       ...item,
       sources: item.sources.slice(page.offset, page.offset + page.limit),
-      gaps: item.gaps.slice(page.offset, page.offset + page.limit),
+      gaps: labelled(item.gaps.slice(page.offset, page.offset + page.limit), labelOf),
       sourceCount: item.sources.length,
       gapCount: item.gaps.length,
     },

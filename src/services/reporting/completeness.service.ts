@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { hasPermission } from '../../domain/identity/roles';
-import { timeliness, type Timeliness } from '../../domain/reporting/calendar';
+import { type Timeliness } from '../../domain/reporting/calendar';
 import { formCodes, type FormCode } from '../../domain/reporting/form-types';
 import { obligationKey, obligationsFor, type Obligation } from '../../domain/reporting/obligations';
 import { parsePeriod } from '../../domain/reporting/periods';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
-import { loadClusterFacts, loadProjectFacts } from './compilation.repository';
+import { memo } from './compilation.cache';
+import { loadInputFingerprint, type RegistrySnapshot } from './compilation.repository';
+import { registrySnapshot } from './compilation.service';
 import { canReadFiling, type FilingFacts } from './filing.policy';
 
 export type CompletenessGroup = 'form' | 'commune' | 'zone';
@@ -35,7 +37,14 @@ export type CompletenessRowView = {
 export type OutstandingObligation = {
   formCode: FormCode;
   period: string;
-  reporter: { kind: string; id: string; code: string | null; name: string | null };
+  /** A project's reporter also names its investor. */
+  reporter: {
+    kind: string;
+    id: string;
+    code: string | null;
+    name: string | null;
+    investorName?: string | null;
+  };
   zoneCode: string | null;
   communeCode: string | null;
   dueDate: string;
@@ -50,10 +59,6 @@ export type CompletenessReport = {
   /** Expected reports not (yet) submitted, overdue first — the list reminders are sent from. */
   outstanding: OutstandingObligation[];
 };
-
-type Lookup = { code: string; name: string };
-type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 
 /**
  * Expected / received / on time / late / overdue / pending per form and commune or zone for a period: the
@@ -74,79 +79,69 @@ export async function completenessReport(
       },
     });
   }
-  const zones = await loadClusterFacts(deps.db, null, null);
-  const projects = await loadProjectFacts(deps.db, null, null);
-  const { obligations } = obligationsFor({
-    period: query.period,
-    zones,
-    projects,
-    province: { department: 'department', management_board: 'management_board' },
-    forms: (query.formCode ? [query.formCode] : formCodes).filter(
-      (f) => f === 'B01' || f === 'B02' || f === 'KCN_TENANT',
-    ),
-  });
-  const lookups = await loadLookups(deps, obligations);
-  const zonesById = new Map(zones.map((z) => [z.id, z]));
-  const factsOf = (o: Obligation): FilingFacts => {
-    const zone = o.zoneId ? zonesById.get(o.zoneId) : undefined;
-    return {
-      family: o.family,
-      zoneCode: zone?.code ?? null,
-      communeCode: o.communeId ? (lookups.units.get(o.communeId)?.code ?? null) : null,
-      reporterOrgCode: o.organisationId ? (lookups.orgs.get(o.organisationId)?.code ?? null) : null,
-      developerOrgCode: zone?.developerOrgId ? (lookups.orgs.get(zone.developerOrgId)?.code ?? null) : null,
-    };
-  };
-  const visible = obligations.filter((o) => canReadFiling(actor, factsOf(o)));
-  const filings = await loadSubmissions(deps, query.period);
+  const forms = (query.formCode ? [query.formCode] : formCodes).filter(
+    (f) => f === 'B01' || f === 'B02' || f === 'KCN_TENANT',
+  );
+  // The registry and the period's filings, each kept while its fingerprint is unchanged (compilation.cache.ts);
+  // visibility and timeliness are worked out per request (they depend on the caller and the clock).
+  const fingerprint = await loadInputFingerprint(deps.db, query.period);
+  const expected = await memo(
+    deps.db,
+    `expected|${query.period}|${forms.join(',')}`,
+    fingerprint.registry,
+    async () => expectedReports(await registrySnapshot(deps, fingerprint), query.period, forms),
+  );
+  const filings = await memo(deps.db, `submissions|${query.period}`, fingerprint.filings, () =>
+    loadSubmissions(deps, query.period),
+  );
   const now = deps.clock.now();
   const groupBy = query.groupBy ?? 'commune';
   const rows = new Map<string, CompletenessRowView>();
   const outstanding: OutstandingObligation[] = [];
-  for (const o of visible) {
-    const groupId = groupBy === 'form' ? null : groupBy === 'commune' ? o.communeId : o.zoneId;
-    const key = `${o.formCode}|${o.period}|${groupId ?? ''}`;
-    const group = groupId
-      ? groupBy === 'commune'
-        ? lookups.units.get(groupId)
-        : zonesById.get(groupId)
-      : undefined;
-    const row = rows.get(key) ?? {
-      formCode: o.formCode,
-      period: o.period,
-      group: { kind: groupBy, id: groupId, code: group?.code ?? null, name: group?.name ?? null },
-      expected: 0,
-      received: 0,
-      onTime: 0,
-      late: 0,
-      overdue: 0,
-      pending: 0,
-      dueDate: o.dueDate,
-    };
-    const filing = filings.get(obligationKey(o));
-    const status = timeliness(o.dueDate, filing?.submittedAt ?? null, now);
+  const nowMs = now.getTime();
+  for (const e of expected) {
+    if (!canReadFiling(actor, e.facts)) continue;
+    const o = e.obligation;
+    const key = e.groupKeys[groupBy];
+    let row = rows.get(key);
+    if (!row) {
+      const groupId = groupBy === 'form' ? null : groupBy === 'commune' ? o.communeId : o.zoneId;
+      const group = groupId ? (groupBy === 'commune' ? e.commune : e.zone) : undefined;
+      row = {
+        formCode: o.formCode,
+        period: o.period,
+        group: { kind: groupBy, id: groupId, code: group?.code ?? null, name: group?.name ?? null },
+        expected: 0,
+        received: 0,
+        onTime: 0,
+        late: 0,
+        overdue: 0,
+        pending: 0,
+        dueDate: o.dueDate,
+      };
+      rows.set(key, row);
+    }
+    const filing = filings.get(e.key);
+    const status = timelinessAt(o.dueAt.getTime(), filing?.submittedAt ?? null, nowMs);
     row.expected += 1;
     if (status === 'on_time' || status === 'late') row.received += 1;
     if (status === 'on_time') row.onTime += 1;
     if (status === 'late') row.late += 1;
     if (status === 'overdue') row.overdue += 1;
     if (status === 'pending') row.pending += 1;
-    rows.set(key, row);
     if (status === 'overdue' || status === 'pending') {
-      const zone = o.zoneId ? zonesById.get(o.zoneId) : undefined;
-      const reporter =
-        o.reporter.kind === 'project' ? lookups.projects.get(o.reporter.id) : zonesById.get(o.reporter.id);
       outstanding.push({
         formCode: o.formCode,
         period: o.period,
         reporter: {
           kind: o.reporter.kind,
           id: o.reporter.id,
-          code: reporter?.code ?? null,
-          name: reporter?.name ?? null,
+          code: e.reporter?.code ?? null,
+          name: e.reporter?.name ?? null,
+          ...(o.reporter.kind === 'project' ? { investorName: e.reporter?.investorName ?? null } : {}),
         },
-        zoneCode: zone?.code ?? null,
-        communeCode: o.communeId ? (lookups.units.get(o.communeId)?.code ?? null) : null,
+        zoneCode: e.zone?.code ?? null,
+        communeCode: e.commune?.code ?? null,
         dueDate: o.dueDate,
         status,
         filingStatus: filing?.status ?? null,
@@ -170,59 +165,78 @@ export async function completenessReport(
   };
 }
 
-async function loadLookups(deps: ServiceDeps, obligations: readonly Obligation[]) {
-  const unitIds = [...new Set(obligations.map((o) => o.communeId).filter((id): id is string => !!id))];
-  const projectIds = [
-    ...new Set(obligations.filter((o) => o.reporter.kind === 'project').map((o) => o.reporter.id)),
-  ];
-  const orgIds = [...new Set(obligations.map((o) => o.organisationId).filter((id): id is string => !!id))];
-  const idArray = (ids: string[]) =>
-    sql`array[${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )}]::uuid[]`;
-  const map = (rows: Raw[]) =>
-    new Map(rows.map((r) => [String(r.id), { code: String(r.code), name: String(r.name) }]));
-  const units: Map<string, Lookup> = unitIds.length
-    ? map(
-        rowsOf(
-          await deps.db.execute(
-            sql`select id, code, name from admin_unit where id = any(${idArray(unitIds)})`,
-          ),
-        ),
-      )
-    : new Map();
-  const projects: Map<string, Lookup> = projectIds.length
-    ? map(
-        rowsOf(
-          await deps.db.execute(
-            sql`select id, code, name from project where id = any(${idArray(projectIds)})`,
-          ),
-        ),
-      )
-    : new Map();
-  // Developers too: the zone facts carry their ids.
-  const developerIds = rowsOf(
-    await deps.db.execute(sql`select distinct developer_id as id from zone where developer_id is not null`),
-  ).map((r) => String(r.id));
-  const allOrgs = [...new Set([...orgIds, ...developerIds])];
-  const orgs: Map<string, Lookup> = allOrgs.length
-    ? map(
-        rowsOf(
-          await deps.db.execute(
-            sql`select id, code, name from organisation where id = any(${idArray(allOrgs)})`,
-          ),
-        ),
-      )
-    : new Map();
-  return { units, projects, orgs };
+/**
+ * `timeliness` (domain/reporting/calendar) with the obligation's deadline already worked out: `dueAt` is the
+ * last millisecond of the due day in Vietnam time, so "before the start of the next day" is "at or before
+ * `dueAt`". Ten thousand obligations need not parse their due date ten thousand times.
+ */
+function timelinessAt(dueAt: number, submittedAt: Date | null, now: number): Timeliness {
+  if (submittedAt) return submittedAt.getTime() <= dueAt ? 'on_time' : 'late';
+  return now <= dueAt ? 'pending' : 'overdue';
 }
 
+type Raw = Record<string, unknown>;
+const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
+
+/** One expected report with everything the table needs about it, worked out once per registry snapshot. */
+type Expected = {
+  obligation: Obligation;
+  key: string;
+  /** The row it counts in, per grouping. */
+  groupKeys: Record<CompletenessGroup, string>;
+  facts: FilingFacts;
+  commune: { code: string; name: string } | undefined;
+  zone: { code: string; name: string } | undefined;
+  reporter: { code: string; name: string; investorName?: string | null } | undefined;
+};
+
+/** Who owes which report of the period, from the registry snapshot (cached with it). */
+function expectedReports(registry: RegistrySnapshot, period: string, forms: readonly FormCode[]): Expected[] {
+  const { obligations } = obligationsFor({
+    period,
+    zones: registry.zones,
+    projects: registry.projects,
+    province: { department: 'department', management_board: 'management_board' },
+    forms,
+  });
+  const zonesById = new Map(registry.zones.map((z) => [z.id, z]));
+  return obligations.map((o) => {
+    const zone = o.zoneId ? zonesById.get(o.zoneId) : undefined;
+    const commune = o.communeId ? registry.units.get(o.communeId) : undefined;
+    const project = o.reporter.kind === 'project' ? registry.projectLabels.get(o.reporter.id) : undefined;
+    const reporterZone = o.reporter.kind === 'project' ? undefined : zonesById.get(o.reporter.id);
+    return {
+      obligation: o,
+      key: obligationKey(o),
+      groupKeys: {
+        form: `${o.formCode}|${o.period}|`,
+        commune: `${o.formCode}|${o.period}|${o.communeId ?? ''}`,
+        zone: `${o.formCode}|${o.period}|${o.zoneId ?? ''}`,
+      },
+      facts: {
+        family: o.family,
+        zoneCode: zone?.code ?? null,
+        communeCode: commune?.code ?? null,
+        reporterOrgCode: o.organisationId ? (registry.orgs.get(o.organisationId)?.code ?? null) : null,
+        developerOrgCode: zone?.developerOrgId
+          ? (registry.orgs.get(zone.developerOrgId)?.code ?? null)
+          : null,
+      },
+      commune,
+      zone,
+      reporter: project
+        ? { code: project.code, name: project.name, investorName: project.investorName }
+        : reporterZone,
+    };
+  });
+}
+
+/** First submissions of the period's Biểu 01/02 and parks' tenant reports, by obligation key. */
 async function loadSubmissions(deps: ServiceDeps, period: string) {
   const rows = rowsOf(
     await deps.db.execute(sql`
       select form_code, period, reporter_kind, reporter_ref, first_submitted_at, status
-      from report_filing where period = ${period}`),
+      from report_filing where form_code in ('B01', 'B02', 'KCN_TENANT') and period = ${period}`),
   );
   return new Map(
     rows.map((r) => [
