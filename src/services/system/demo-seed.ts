@@ -8,10 +8,12 @@ import { systemClock, type ServiceDeps } from '../deps';
 import { createUser } from '../user/user.service';
 import { findAssignments, findUserByUsername } from '../user/user.repository';
 import { verifyPassword } from '../auth/password-hash';
+import { loadActor } from '../auth/auth.service';
 import type { Logger } from './logger';
 import { seedDemoZones } from './demo-zones';
 import { seedDemoTenants } from './demo-tenants';
 import { seedDemoClusters } from './demo-clusters';
+import { seedDemoParks } from './demo-parks';
 
 const dataDir = fileURLToPath(new URL('../../db/seed/data/', import.meta.url));
 
@@ -121,6 +123,7 @@ export type DemoSeedResult = {
   zones: number;
   tenants: { organisations: number; projects: number; events: number };
   clusters: { zones: number; organisations: number; projects: number };
+  parks: { filings: number; events: number; targets: number };
 };
 
 /**
@@ -168,8 +171,11 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
       scope: summary.assignments[0]?.scopeLabel ?? '',
     });
   }
-  ctx.log.info({ users: created.length, adminUnits, zones, tenants, clusters }, 'demo data seeded');
-  return { password: demoPassword, users: created, adminUnits, zones, tenants, clusters };
+  // Filings record the user who files them: the demo's tenant reports are entered by the demo administrator.
+  const admin = await findUserByUsername(ctx.db, 'admin');
+  const parks = await seedDemoParks({ ...deps, actor: await loadActor(ctx.db, admin!) });
+  ctx.log.info({ users: created.length, adminUnits, zones, tenants, clusters, parks }, 'demo data seeded');
+  return { password: demoPassword, users: created, adminUnits, zones, tenants, clusters, parks };
 }
 
 /** The demo accounts that still accept the demo password (for the start-up banner). */
