@@ -8,7 +8,8 @@ import { openBrowser, screenshotDir, startIzis, type RunningIzis } from './harne
 /**
  * A Management Board officer keeps a tenant project's capital current: finds the project without typing
  * diacritics, records a capital increase in its ledger (a badly typed amount and an amount the ledger rules
- * refuse are each named on the field), and sees the registered capital and the capital attracted change.
+ * refuse are each named on the field), and sees the registered capital and the capital attracted change; then
+ * files the amended investment certificate among the project's documents.
  */
 let izis: RunningIzis;
 let browser: BrowserContext;
@@ -136,5 +137,22 @@ describe('an officer records a capital increase of a tenant project', () => {
       .first()
       .waitFor();
     await history.getByText('bql').first().waitFor();
+  });
+
+  it('attaches the amended investment certificate to the project and finds it under Tài liệu', async () => {
+    await officer.goto(`${izis.url}/projects/DEMO-PRJ-0005?tab=documents`);
+    await officer.getByText('Tải lên tài liệu').waitFor();
+    await officer.locator('input[type=file]').setInputFiles({
+      name: 'GCN đầu tư điều chỉnh lần 2.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+    });
+    await officer.getByLabel('Số văn bản').fill('7654321098');
+    await officer.getByRole('button', { name: 'Tải lên', exact: true }).click();
+    await officer.getByText('Đã tải lên “GCN đầu tư điều chỉnh lần 2”.').waitFor();
+    const row = officer.locator('tr.ant-table-row', { hasText: 'GCN đầu tư điều chỉnh lần 2' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('7654321098');
+    await shot('05-documents');
   });
 });

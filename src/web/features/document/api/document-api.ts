@@ -2,16 +2,25 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DocumentView } from '../../../../domain/zone/document';
 import { api } from '../../../lib/api';
 
-// Documents of a zone (and of its lifecycle events): GET/POST /api/zones/{code}/documents, the file at
-// /api/documents/{id}/file, withdrawal at POST /api/documents/{id}/withdraw.
+// Documents of a record. A zone's list (GET/POST /api/zones/{code}/documents) includes the documents of its
+// lifecycle events; a project's is GET /api/documents?entityType=project&entityRef={code}, uploads POST
+// /api/documents. The file is at /api/documents/{id}/file, withdrawal at POST /api/documents/{id}/withdraw.
 
 export type { DocumentView } from '../../../../domain/zone/document';
 export type DocumentList = { items: DocumentView[]; canEdit: boolean; maxBytes: number };
 
+/** The record documents belong to. */
+export type DocumentOwner = { kind: 'zone' | 'project'; code: string };
+
 const zonePath = (code: string) => `/api/zones/${encodeURIComponent(code)}`;
 
+/** Query keys under the owner's detail, so that the owner's history is refreshed with them. */
+function ownerKey(owner: DocumentOwner) {
+  return [owner.kind === 'zone' ? 'zones' : 'projects', 'detail', owner.code] as const;
+}
+
 export const documentKeys = {
-  zone: (code: string) => ['zones', 'detail', code, 'documents'] as const,
+  list: (owner: DocumentOwner) => [...ownerKey(owner), 'documents'] as const,
 };
 
 /** Where the browser downloads a document's file (or opens it in place with `inline`). */
@@ -19,19 +28,25 @@ export function documentFileUrl(id: string, inline = false): string {
   return `/api/documents/${encodeURIComponent(id)}/file${inline ? '?inline=true' : ''}`;
 }
 
-export function useZoneDocuments(code: string) {
+export function useDocuments(owner: DocumentOwner) {
   return useQuery({
-    queryKey: documentKeys.zone(code),
-    queryFn: ({ signal }) => api.get<DocumentList>(`${zonePath(code)}/documents`, { signal }),
+    queryKey: documentKeys.list(owner),
+    queryFn: ({ signal }) =>
+      api.get<DocumentList>(
+        owner.kind === 'zone'
+          ? `${zonePath(owner.code)}/documents`
+          : `/api/documents?entityType=project&entityRef=${encodeURIComponent(owner.code)}`,
+        { signal },
+      ),
   });
 }
 
-/** After a change: the list and the zone's history are read again. */
-function useDocumentsWritten(code: string) {
+/** After a change: the list and the owner's history are read again. */
+function useDocumentsWritten(owner: DocumentOwner) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: documentKeys.zone(code) });
-    void queryClient.invalidateQueries({ queryKey: ['zones', 'detail', code, 'history'] });
+    void queryClient.invalidateQueries({ queryKey: documentKeys.list(owner) });
+    void queryClient.invalidateQueries({ queryKey: [...ownerKey(owner), 'history'] });
   };
 }
 
@@ -42,8 +57,8 @@ export type UploadDocumentInput = {
   docDate?: string | undefined;
 };
 
-export function useUploadZoneDocument(code: string) {
-  const written = useDocumentsWritten(code);
+export function useUploadDocument(owner: DocumentOwner) {
+  const written = useDocumentsWritten(owner);
   return useMutation({
     mutationFn: (input: UploadDocumentInput) => {
       const body = new FormData();
@@ -51,14 +66,17 @@ export function useUploadZoneDocument(code: string) {
       if (input.title) body.append('title', input.title);
       if (input.docNo) body.append('docNo', input.docNo);
       if (input.docDate) body.append('docDate', input.docDate);
-      return api.post<DocumentView>(`${zonePath(code)}/documents`, body);
+      if (owner.kind === 'zone') return api.post<DocumentView>(`${zonePath(owner.code)}/documents`, body);
+      body.append('entityType', owner.kind);
+      body.append('entityRef', owner.code);
+      return api.post<DocumentView>('/api/documents', body);
     },
     onSuccess: written,
   });
 }
 
-export function useWithdrawDocument(code: string) {
-  const written = useDocumentsWritten(code);
+export function useWithdrawDocument(owner: DocumentOwner) {
+  const written = useDocumentsWritten(owner);
   return useMutation({
     mutationFn: (input: { id: string; reason: string }) =>
       api.post<DocumentView>(`/api/documents/${encodeURIComponent(input.id)}/withdraw`, {

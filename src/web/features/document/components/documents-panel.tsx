@@ -41,23 +41,24 @@ import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import {
   documentFileUrl,
-  useUploadZoneDocument,
+  useDocuments,
+  useUploadDocument,
   useWithdrawDocument,
-  useZoneDocuments,
+  type DocumentOwner,
   type DocumentView,
-} from '../api/zone-document-api';
+} from '../api/document-api';
 
 /** Types a browser shows in place (the server agrees: it serves only these inline). */
 const VIEWABLE = /^(application\/pdf|image\/(png|jpeg|webp))$/;
 
 /**
- * Tài liệu: the documents of the zone and of its lifecycle events — listed with their number and date,
- * downloadable under their own (Vietnamese) names; its keepers upload (drag and drop) and withdraw them.
- * A withdrawn document is never lost: it stays listed, marked, and downloadable.
+ * Tài liệu: the documents of a record — a zone (with those of its lifecycle events) or a project — listed with
+ * their number and date, downloadable under their own (Vietnamese) names; the record's keepers upload (drag and
+ * drop) and withdraw them. A withdrawn document is never lost: it stays listed, marked, and downloadable.
  */
-export function ZoneDocumentsTab({ code }: { code: string }) {
+export function DocumentsPanel({ owner }: { owner: DocumentOwner }) {
   const t = useT();
-  const documents = useZoneDocuments(code);
+  const documents = useDocuments(owner);
   const [showWithdrawn, setShowWithdrawn] = useState(false);
 
   if (documents.isPending) return <PageLoader />;
@@ -75,7 +76,7 @@ export function ZoneDocumentsTab({ code }: { code: string }) {
 
   return (
     <Flex vertical gap={16}>
-      {canEdit ? <UploadCard code={code} maxBytes={maxBytes} /> : null}
+      {canEdit ? <UploadCard owner={owner} maxBytes={maxBytes} /> : null}
       {withdrawnCount > 0 ? (
         <Flex gap={8} align="center">
           <Switch
@@ -85,19 +86,27 @@ export function ZoneDocumentsTab({ code }: { code: string }) {
             id="show-withdrawn"
             data-testid="show-withdrawn"
           />
-          <label htmlFor="show-withdrawn">{t('zone.doc.showWithdrawn', { count: withdrawnCount })}</label>
+          <label htmlFor="show-withdrawn">{t('document.showWithdrawn', { count: withdrawnCount })}</label>
         </Flex>
       ) : null}
       {shown.length === 0 ? (
-        <Empty description={t('zone.doc.empty')} />
+        <Empty description={t('document.empty')} />
       ) : (
-        <DocumentTable code={code} items={shown} canEdit={canEdit} />
+        <DocumentTable owner={owner} items={shown} canEdit={canEdit} />
       )}
     </Flex>
   );
 }
 
-function DocumentTable({ code, items, canEdit }: { code: string; items: DocumentView[]; canEdit: boolean }) {
+function DocumentTable({
+  owner,
+  items,
+  canEdit,
+}: {
+  owner: DocumentOwner;
+  items: DocumentView[];
+  canEdit: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   const locale = useLocale();
@@ -105,7 +114,7 @@ function DocumentTable({ code, items, canEdit }: { code: string; items: Document
 
   const columns: TableColumnsType<DocumentView> = [
     {
-      title: t('zone.doc.col.title'),
+      title: t('document.col.title'),
       key: 'title',
       render: (_value, doc) => (
         <Flex vertical gap={2}>
@@ -114,14 +123,14 @@ function DocumentTable({ code, items, canEdit }: { code: string; items: Document
             <Typography.Text strong delete={doc.withdrawn !== null}>
               {doc.title}
             </Typography.Text>
-            {doc.withdrawn ? <Tag color="red">{t('zone.doc.withdrawn')}</Tag> : null}
+            {doc.withdrawn ? <Tag color="red">{t('document.withdrawn')}</Tag> : null}
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
             {doc.fileName} · {formatMegabytes(doc.sizeBytes, locale)}
           </Typography.Text>
           {doc.withdrawn ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('zone.doc.withdrawnInfo', {
+              {t('document.withdrawnInfo', {
                 time: format.dateTime(doc.withdrawn.at),
                 name: doc.withdrawn.byName ?? '—',
                 reason: doc.withdrawn.reason ?? '—',
@@ -132,7 +141,7 @@ function DocumentTable({ code, items, canEdit }: { code: string; items: Document
       ),
     },
     {
-      title: t('zone.doc.col.doc'),
+      title: t('document.col.doc'),
       key: 'doc',
       width: 170,
       render: (_value, doc) =>
@@ -148,19 +157,19 @@ function DocumentTable({ code, items, canEdit }: { code: string; items: Document
         ),
     },
     {
-      title: t('zone.doc.col.attachedTo'),
+      title: t('document.col.attachedTo'),
       key: 'attachedTo',
       width: 220,
       responsive: ['lg'],
       render: (_value, doc) =>
         doc.entityType === 'zone' ? (
-          <Typography.Text type="secondary">{t('zone.doc.zoneItself')}</Typography.Text>
+          <Typography.Text type="secondary">{t('document.zoneItself')}</Typography.Text>
         ) : (
           doc.entityLabel
         ),
     },
     {
-      title: t('zone.doc.col.uploaded'),
+      title: t('document.col.uploaded'),
       key: 'uploaded',
       width: 170,
       responsive: ['md'],
@@ -174,40 +183,40 @@ function DocumentTable({ code, items, canEdit }: { code: string; items: Document
       ),
     },
     {
-      title: t('zone.doc.col.actions'),
+      title: t('document.col.actions'),
       key: 'actions',
       width: 120,
       render: (_value, doc) => (
         <Flex gap={4} wrap>
-          <Tooltip title={t('zone.doc.download')}>
+          <Tooltip title={t('document.download')}>
             <Button
               size="small"
               icon={<DownloadOutlined aria-hidden />}
               href={documentFileUrl(doc.id)}
-              aria-label={`${t('zone.doc.download')}: ${doc.title}`}
+              aria-label={`${t('document.download')}: ${doc.title}`}
               data-testid="document-download"
             />
           </Tooltip>
           {VIEWABLE.test(doc.mimeType) ? (
-            <Tooltip title={t('zone.doc.view')}>
+            <Tooltip title={t('document.view')}>
               <Button
                 size="small"
                 icon={<EyeOutlined aria-hidden />}
                 href={documentFileUrl(doc.id, true)}
                 target="_blank"
                 rel="noopener noreferrer"
-                aria-label={`${t('zone.doc.view')}: ${doc.title}`}
+                aria-label={`${t('document.view')}: ${doc.title}`}
               />
             </Tooltip>
           ) : null}
           {canEdit && !doc.withdrawn ? (
-            <Tooltip title={t('zone.doc.withdraw')}>
+            <Tooltip title={t('document.withdraw')}>
               <Button
                 size="small"
                 danger
                 icon={<DeleteOutlined aria-hidden />}
                 onClick={() => setWithdrawing(doc)}
-                aria-label={`${t('zone.doc.withdraw')}: ${doc.title}`}
+                aria-label={`${t('document.withdraw')}: ${doc.title}`}
                 data-testid="document-withdraw"
               />
             </Tooltip>
@@ -229,32 +238,32 @@ function DocumentTable({ code, items, canEdit }: { code: string; items: Document
         pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
       />
       {withdrawing ? (
-        <WithdrawDialog code={code} document={withdrawing} onClose={() => setWithdrawing(null)} />
+        <WithdrawDialog owner={owner} document={withdrawing} onClose={() => setWithdrawing(null)} />
       ) : null}
     </>
   );
 }
 
 function WithdrawDialog({
-  code,
+  owner,
   document,
   onClose,
 }: {
-  code: string;
+  owner: DocumentOwner;
   document: DocumentView;
   onClose: () => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const withdraw = useWithdrawDocument(code);
+  const withdraw = useWithdrawDocument(owner);
 
   function submit({ reason }: { reason: string }) {
     withdraw.mutate(
       { id: document.id, reason: reason.trim() },
       {
         onSuccess: () => {
-          void message.success(t('zone.doc.withdraw.done'));
+          void message.success(t('document.withdraw.done'));
           onClose();
         },
         onError: (error) => {
@@ -268,8 +277,8 @@ function WithdrawDialog({
   return (
     <Modal
       open
-      title={t('zone.doc.withdraw.title', { title: document.title })}
-      okText={t('zone.doc.withdraw.confirm')}
+      title={t('document.withdraw.title', { title: document.title })}
+      okText={t('document.withdraw.confirm')}
       okButtonProps={
         { danger: true, loading: withdraw.isPending, 'data-testid': 'withdraw-confirm' } as never
       }
@@ -278,7 +287,7 @@ function WithdrawDialog({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{t('zone.doc.withdraw.explain')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('document.withdraw.explain')}</Typography.Paragraph>
       {withdraw.error && !(withdraw.error instanceof ApiError && withdraw.error.fieldErrors['reason']) ? (
         <div style={{ marginBottom: 12 }}>
           <ErrorAlert error={withdraw.error} />
@@ -286,9 +295,9 @@ function WithdrawDialog({
       ) : null}
       <Form form={form} layout="vertical" name="withdraw-document" onFinish={submit}>
         <Form.Item
-          label={t('zone.doc.withdraw.reason')}
+          label={t('document.withdraw.reason')}
           name="reason"
-          rules={[{ required: true, whitespace: true, message: t('zone.doc.withdraw.reasonRequired') }]}
+          rules={[{ required: true, whitespace: true, message: t('document.withdraw.reasonRequired') }]}
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} autoFocus />
         </Form.Item>
@@ -300,12 +309,12 @@ function WithdrawDialog({
 type UploadValues = { title?: string; docNo?: string; docDate?: string | null };
 const FORM_FIELDS = new Set(['file', 'title', 'docNo', 'docDate']);
 
-function UploadCard({ code, maxBytes }: { code: string; maxBytes: number }) {
+function UploadCard({ owner, maxBytes }: { owner: DocumentOwner; maxBytes: number }) {
   const t = useT();
   const locale = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<UploadValues>();
-  const upload = useUploadZoneDocument(code);
+  const upload = useUploadDocument(owner);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [formError, setFormError] = useState<unknown>(null);
@@ -328,7 +337,7 @@ function UploadCard({ code, maxBytes }: { code: string; maxBytes: number }) {
   function submit(values: UploadValues) {
     setFormError(null);
     if (!file) {
-      setFileError(t('zone.doc.upload.fileRequired'));
+      setFileError(t('document.upload.fileRequired'));
       return;
     }
     upload.mutate(
@@ -340,7 +349,7 @@ function UploadCard({ code, maxBytes }: { code: string; maxBytes: number }) {
       },
       {
         onSuccess: (doc) => {
-          void message.success(t('zone.doc.upload.done', { title: doc.title }));
+          void message.success(t('document.upload.done', { title: doc.title }));
           form.resetFields();
           setFile(null);
         },
@@ -358,7 +367,7 @@ function UploadCard({ code, maxBytes }: { code: string; maxBytes: number }) {
   }
 
   return (
-    <Card size="small" title={t('zone.doc.upload.title')}>
+    <Card size="small" title={t('document.upload.title')}>
       {formError ? (
         <div style={{ marginBottom: 12 }}>
           <ErrorAlert error={formError} />
@@ -368,7 +377,7 @@ function UploadCard({ code, maxBytes }: { code: string; maxBytes: number }) {
         <Row gutter={24}>
           <Col xs={24} md={10}>
             <Form.Item
-              label={t('zone.doc.field.file')}
+              label={t('document.field.file')}
               required
               validateStatus={fileError ? 'error' : undefined}
               help={fileError ?? undefined}
@@ -386,9 +395,9 @@ function UploadCard({ code, maxBytes }: { code: string; maxBytes: number }) {
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined aria-hidden />
                 </p>
-                <p className="ant-upload-text">{t('zone.doc.upload.drop')}</p>
+                <p className="ant-upload-text">{t('document.upload.drop')}</p>
                 <p className="ant-upload-hint">
-                  {t('zone.doc.upload.hint', { max: formatMegabytes(maxBytes, locale) })}
+                  {t('document.upload.hint', { max: formatMegabytes(maxBytes, locale) })}
                 </p>
               </Upload.Dragger>
             </Form.Item>
@@ -399,30 +408,30 @@ function UploadCard({ code, maxBytes }: { code: string; maxBytes: number }) {
                 type="info"
                 showIcon
                 style={{ marginBottom: 16 }}
-                title={t('zone.doc.upload.chosen', {
+                title={t('document.upload.chosen', {
                   name: file.name,
                   size: formatMegabytes(file.size, locale),
                 })}
                 data-testid="document-chosen"
               />
             ) : null}
-            <Form.Item label={t('zone.doc.field.title')} name="title" extra={t('zone.doc.field.titleHint')}>
+            <Form.Item label={t('document.field.title')} name="title" extra={t('document.field.titleHint')}>
               <Input maxLength={300} />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} sm={12}>
-                <Form.Item label={t('zone.doc.field.docNo')} name="docNo">
+                <Form.Item label={t('document.field.docNo')} name="docNo">
                   <Input maxLength={100} placeholder="1292/QĐ-UBND" />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
-                <Form.Item label={t('zone.doc.field.docDate')} name="docDate">
+                <Form.Item label={t('document.field.docDate')} name="docDate">
                   <IsoDatePicker />
                 </Form.Item>
               </Col>
             </Row>
             <Button type="primary" htmlType="submit" loading={upload.isPending} data-testid="document-submit">
-              {t('zone.doc.upload.submit')}
+              {t('document.upload.submit')}
             </Button>
           </Col>
         </Row>

@@ -37,8 +37,9 @@ import { ProjectEditDrawer } from './project-edit-drawer';
 import { ProjectLedger } from './project-ledger';
 import { projectVocabulary } from './project-labels';
 import type { ProjectListLocationState } from './project-paths';
+import { DocumentsPanel } from '../../document/components/documents-panel';
 
-const TABS = ['overview', 'ledger', 'history'] as const;
+const TABS = ['overview', 'ledger', 'documents', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 function Figure({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {
@@ -147,6 +148,11 @@ export function ProjectView({ code }: { code: string }) {
             key: 'ledger',
             label: t('project.tab.ledger'),
             children: <ProjectLedger project={detail} canEdit={canEdit} />,
+          },
+          {
+            key: 'documents',
+            label: t('project.tab.documents'),
+            children: <DocumentsPanel owner={{ kind: 'project', code: detail.code }} />,
           },
           { key: 'history', label: t('project.tab.history'), children: <History code={detail.code} /> },
         ]}

@@ -11,7 +11,6 @@ import { useT } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
 import { useZone } from '../api/zone-api';
 import { ZoneBoundaryTab } from './zone-boundary-tab';
-import { ZoneDocumentsTab } from './zone-documents-tab';
 import { ZoneEditDrawer } from './zone-edit-drawer';
 import { ZoneHistoryTab } from './zone-history-tab';
 import { KIND_LABELS } from './zone-labels';
@@ -22,6 +21,7 @@ import { ZonePlanTab } from './zone-plan-tab';
 import { ZonePricesTab } from './zone-prices-tab';
 import { ZoneProjectsTab } from './zone-projects-tab';
 import { LifecycleTag, SyntheticTag } from './zone-tags';
+import { DocumentsPanel } from '../../document/components/documents-panel';
 
 const TABS = [
   'overview',
@@ -133,7 +133,7 @@ export function ZoneView({ code }: { code: string }) {
           {
             key: 'documents',
             label: t('zone.tab.documents'),
-            children: <ZoneDocumentsTab code={detail.code} />,
+            children: <DocumentsPanel owner={{ kind: 'zone', code: detail.code }} />,
           },
           {
             key: 'history',
