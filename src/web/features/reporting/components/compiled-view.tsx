@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { registryFieldLabel } from '../../../../domain/reporting/registry-fields';
 import { PATHS } from '../../../app/paths';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -60,6 +61,7 @@ function SourceLine({
   format: Formatters;
   t: Translate;
 }) {
+  const locale = useLocale();
   const kind = str(source, 'kind');
   const contribution = typeof source['contribution'] === 'number' ? source['contribution'] : null;
   const code = str(source, 'code');
@@ -70,7 +72,11 @@ function SourceLine({
       <>
         {t('reports.source.zone')} <Link to={`${PATHS.registry}/${encodeURIComponent(code)}`}>{code}</Link>
         {str(source, 'field') ? (
-          <Typography.Text type="secondary"> · {str(source, 'field')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {' '}
+            ·{' '}
+            {t('reports.source.registryField', { field: registryFieldLabel(str(source, 'field')!, locale) })}
+          </Typography.Text>
         ) : null}
       </>
     );
@@ -121,6 +127,7 @@ function SourceLine({
 }
 
 function GapLine({ gap, t }: { gap: Record<string, unknown>; t: Translate }) {
+  const locale = useLocale();
   const kind = str(gap, 'kind');
   let text: string;
   if (kind === 'filing_missing') {
@@ -133,7 +140,7 @@ function GapLine({ gap, t }: { gap: Record<string, unknown>; t: Translate }) {
         str(gap, 'fallback') === 'registry' ? t('reports.gap.registryUsed') : t('reports.gap.noFallback'),
     });
   } else if (kind === 'registry_missing') {
-    text = t('reports.gap.registry', { field: str(gap, 'field') ?? '' });
+    text = t('reports.gap.registry', { field: registryFieldLabel(str(gap, 'field') ?? '', locale) });
   } else if (kind === 'exchange_rate_missing') {
     text = t('reports.gap.rate', { events: str(gap, 'events') ?? '' });
   } else text = kind ?? '';
