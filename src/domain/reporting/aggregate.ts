@@ -128,6 +128,8 @@ type Context = {
   clusters: ClusterState[];
   projectsByZone: Map<string, ProjectFacts[]>;
   filingOf: (form: FormCode, kind: 'project' | 'zone', id: string) => AcceptedFiling | undefined;
+  /** The accepted filings of one form and reporter kind, by reporter id. */
+  filingsOf: (form: FormCode, kind: 'project' | 'zone') => ReadonlyMap<string, AcceptedFiling> | undefined;
   /** Tenant projects that owe Biểu 01 this period (missing ones are gaps of items 23–25). */
   owesTenantReport: (project: ProjectFacts) => boolean;
 };
@@ -136,9 +138,14 @@ export function compileClusterReport(input: CompileInput): CompiledReport {
   const found = formTerms(input.formCode, input.period, input.catalogue);
   if (!found) throw new RangeError(`${input.formCode} is not due for ${input.period}`);
   const { form, terms } = found;
-  const filings = new Map<string, AcceptedFiling>();
+  // Indexed once by form and reporter kind, then reporter: the lookups below run once per project and item.
+  const filings = new Map<string, Map<string, AcceptedFiling>>();
   for (const f of input.filings) {
-    if (f.period === terms.period) filings.set(`${f.formCode}|${f.reporterKind}|${f.reporterId}`, f);
+    if (f.period !== terms.period) continue;
+    const group = `${f.formCode}|${f.reporterKind}`;
+    let byReporter = filings.get(group);
+    if (!byReporter) filings.set(group, (byReporter = new Map()));
+    byReporter.set(f.reporterId, f);
   }
   const projectsByZone = new Map<string, ProjectFacts[]>();
   for (const p of input.projects) {
@@ -154,7 +161,8 @@ export function compileClusterReport(input: CompileInput): CompiledReport {
       .sort((a, b) => a.code.localeCompare(b.code))
       .map((z) => clusterStateAt(z, terms.window, form.enterpriseOwnerships ?? [])),
     projectsByZone,
-    filingOf: (code, kind, id) => filings.get(`${code}|${kind}|${id}`),
+    filingOf: (code, kind, id) => filings.get(`${code}|${kind}`)?.get(id),
+    filingsOf: (code, kind) => filings.get(`${code}|${kind}`),
     owesTenantReport: (p) =>
       tenantRule?.kind === 'tenant_project' && tenantRule.projectStatuses.includes(p.status),
   };
@@ -264,9 +272,10 @@ function evaluate(
       return { value: weights > 0 ? roundTo(weighted / weights, decimals) : null, sources, gaps };
     }
     case 'tenant_reports': {
+      const tenantFilings = ctx.filingsOf(rule.report.form, 'project');
       for (const c of selected) {
         for (const project of ctx.projectsByZone.get(c.zone.id) ?? []) {
-          const filing = ctx.filingOf(rule.report.form, 'project', project.id);
+          const filing = tenantFilings?.get(project.id);
           const v = filing?.values[rule.report.indicator];
           if (filing && typeof v === 'number') {
             sum.add(v);
