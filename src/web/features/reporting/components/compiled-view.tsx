@@ -126,6 +126,18 @@ function SourceLine({
   );
 }
 
+/**
+ * The missing reporter as people know it: a project by code, name and investor, a cluster by code and name
+ * (the server adds them); the id's first characters only if the record is gone from the registry.
+ */
+function reporterLabel(gap: Record<string, unknown>): string {
+  const code = str(gap, 'reporterCode');
+  const name = str(gap, 'reporterName');
+  if (!code && !name) return (str(gap, 'reporterId') ?? '').slice(0, 8);
+  const investor = str(gap, 'investorName');
+  return [[code, name].filter(Boolean).join(' '), investor].filter(Boolean).join(' — ');
+}
+
 function GapLine({ gap, t }: { gap: Record<string, unknown>; t: Translate }) {
   const locale = useLocale();
   const kind = str(gap, 'kind');
@@ -135,7 +147,7 @@ function GapLine({ gap, t }: { gap: Record<string, unknown>; t: Translate }) {
       form: str(gap, 'formCode') ?? '',
       reporter:
         str(gap, 'reporterKind') === 'zone' ? t('reports.source.developer') : t('reports.source.tenant'),
-      id: (str(gap, 'reporterId') ?? '').slice(0, 8),
+      id: reporterLabel(gap),
       fallback:
         str(gap, 'fallback') === 'registry' ? t('reports.gap.registryUsed') : t('reports.gap.noFallback'),
     });

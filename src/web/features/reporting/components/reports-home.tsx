@@ -140,6 +140,9 @@ function OutstandingCard({ period, canFile }: { period: string; canFile: boolean
           {row.reporter.code ? (
             <Typography.Text type="secondary"> · {row.reporter.code}</Typography.Text>
           ) : null}
+          {row.reporter.investorName ? (
+            <Typography.Text type="secondary"> · {row.reporter.investorName}</Typography.Text>
+          ) : null}
         </>
       ),
     },
