@@ -125,13 +125,13 @@ describe('the reporter’s sheet', () => {
       workers: 13,
       avg_income_vnd: 14,
     };
-    const problems = fieldErrorsOnRows('Biểu 01', errors, (i) => rows[i] ?? null);
+    const problems = fieldErrorsOnRows(b01, 'Biểu 01', errors, (i) => rows[i] ?? null);
     expect(problems.map((p) => [p.row, p.field])).toEqual([
       [12, 'state_budget_vnd'],
       [14, 'avg_income_vnd'],
     ]);
     expect(problems[1]!.message.vi).toBe(
-      'Dòng 14: Có người lao động thì phải ghi thu nhập bình quân (lớn hơn 0).',
+      'Dòng 14: Mục 4 (Thu nhập bình quân của người lao động): Có người lao động thì phải ghi thu nhập bình quân (lớn hơn 0).',
     );
   });
 });

@@ -225,13 +225,24 @@ export function parseSingleSheet(form: FormVersion, grid: SheetGrid): SingleShee
   return { values, explanations, rowOf, problems };
 }
 
-/** The form's field errors (validateFiling, outliers) on their sheet rows. */
+/**
+ * The form's field errors (validateFiling, outliers) on their sheet rows. A rule between items ("there are
+ * workers, so their income must be given") is prefixed with the item it is attached to.
+ */
 export function fieldErrorsOnRows(
+  form: FormVersion,
   sheet: string,
   errors: readonly FieldError[],
   rowOf: (indicator: string) => number | null,
 ): UploadProblem[] {
-  return errors.map((e) => problem(sheet, rowOf(e.item), e.item, e.no, e.message, e.severity));
+  return errors.map((e) => {
+    const item = form.items.find((i) => i.indicator === e.item);
+    const named = /^(Mục|Item) /.test(e.message.vi) || !item;
+    const ref = item ? itemRef(item) : null;
+    const message =
+      named || !ref ? e.message : { vi: `${ref.vi}: ${e.message.vi}`, en: `${ref.en}: ${e.message.en}` };
+    return problem(sheet, rowOf(e.item), e.item, e.no, message, e.severity);
+  });
 }
 
 /** Problems as `details.fields` (one message per field, joined), for the common error shape. */

@@ -361,6 +361,14 @@ export async function filingWorkbook(deps: ServiceDeps, query: TemplateQuery): P
     { font: { ...FONT, italic: true, color: { argb: editable ? 'FF1F4E79' : 'FFC00000' } } },
     48,
   );
+  // Merged cells do not grow with their text: the heights are set.
+  for (const [r, h] of [
+    [1, 20],
+    [4, 22],
+    [5, 36],
+    [6, 22],
+  ] as const)
+    sheet.getRow(r).height = h;
   const header = 9;
   const previousLabel = `Kỳ so sánh: ${formatPeriod(rules.comparisonPeriod, 'vi')} (đã chấp nhận)`;
   [
@@ -417,6 +425,7 @@ export async function filingWorkbook(deps: ServiceDeps, query: TemplateQuery): P
       value.dataValidation = cellValidation(item);
     }
     put(row, SINGLE_COLUMNS.key, item.indicator);
+    sheet.getRow(row).height = 30;
     row += 1;
   }
   put(row, 1, '* Chỉ tiêu bắt buộc (ghi 0 nếu không có).', { font: { ...FONT, italic: true, size: 10 } });
@@ -536,7 +545,7 @@ export async function uploadFilingWorkbook(
     : null;
   const context = await filingContext(deps.db, rules.form, reporter.zoneId);
   const errors = checkFigures(rules, parsed.values, parsed.explanations, context, submit, previous);
-  const problems = fieldErrorsOnRows(grid.name, errors, (item) => parsed.rowOf[item] ?? null);
+  const problems = fieldErrorsOnRows(rules.form, grid.name, errors, (item) => parsed.rowOf[item] ?? null);
   const blocking = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (blocking.length) {
@@ -705,7 +714,8 @@ export async function bulkFilingWorkbook(
   const keyRow = 6;
   const header = keyRow + 1;
   const sheet = workbook.addWorksheet(sheetName, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // A working sheet, wider than a page: printed across pages at full size, the header on each.
+    pageSetup: { paperSize: 9, orientation: 'landscape', printTitlesRow: `${header}:${header}` },
     views: [{ state: 'frozen', ySplit: header, xSplit: 3 }],
   });
   const previousLabel = formatPeriod(rules.comparisonPeriod, 'vi');
@@ -785,6 +795,7 @@ export async function bulkFilingWorkbook(
   sheet.getRow(header).height = 64;
   entries.forEach((entry, index) => {
     const r = header + 1 + index;
+    sheet.getRow(r).height = 32;
     const status = entry.filing?.status;
     const editable = status !== 'submitted' && status !== 'accepted';
     const fixed: Record<string, CellValue> = {
@@ -948,7 +959,7 @@ export async function uploadBulkWorkbook(
       continue;
     }
     const errors = checkFigures(rules, r.values, r.explanations, {}, submit, entry.previous ?? null);
-    const problems = fieldErrorsOnRows(grid.name, errors, () => r.row).map((p) => ({
+    const problems = fieldErrorsOnRows(rules.form, grid.name, errors, () => r.row).map((p) => ({
       ...p,
       message: {
         vi: p.message.vi.replace(/^Dòng (\d+): /, `Dòng $1: dự án ${r.projectCode}, `),

@@ -254,7 +254,7 @@ export function BulkFilingView() {
         {result ? (
           <Card
             size="small"
-            title={t('bulkStep3')}
+            title={result.dryRun ? t('bulkStep3') : t('bulkDone')}
             data-testid="bulk-result"
             extra={
               result.dryRun ? (
