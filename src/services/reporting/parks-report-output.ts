@@ -81,6 +81,12 @@ function periodLine(view: ParksReportView): string {
   return `Kỳ báo cáo: ${formatPeriod(report.period, 'vi')} (từ ngày ${formatDate(report.window.start)} đến ngày ${formatDate(report.window.end)}); lũy kế từ ngày ${formatDate(report.yearToDate.start)}.`;
 }
 
+/** "Báo cáo tình hình …" under the heading "BÁO CÁO" reads "Tình hình …". */
+function subject(form: FormVersion): string {
+  const rest = form.title.vi.replace(/^Báo cáo\s+/u, '');
+  return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+}
+
 const isQuarter = (view: ParksReportView) => view.report.period.includes('-Q');
 
 /** The report as a Word document in the administrative layout (landscape: seven columns). */
@@ -114,7 +120,7 @@ export async function parksReportDocx(view: ParksReportView): Promise<Buffer> {
     place: PLACE,
     date: toIsoDate(new Date(view.computedAt)),
     docType: 'Báo cáo',
-    summary: `${form.title.vi} — ${territory(view)} — ${formatPeriod(view.report.period, 'vi')}`,
+    summary: `${subject(form)} — ${territory(view)} — ${formatPeriod(view.report.period, 'vi')}`,
     form: { code: form.shortTitle.vi, basis: `Theo ${form.legalBasis}` },
     orientation: 'landscape',
     blocks: [
@@ -131,7 +137,7 @@ export async function parksReportDocx(view: ParksReportView): Promise<Buffer> {
           { header: '% kế hoạch năm', width: 10, align: 'right' },
         ],
         rows,
-        note: `Số liệu do hệ thống IZIS tính từ sổ vốn đầu tư và các báo cáo của doanh nghiệp đã được chấp nhận, lúc ${formatDate(view.computedAt)}. Vốn quy đổi theo tỷ giá cấu hình tại ngày của từng giao dịch.`,
+        note: `Số liệu do hệ thống IZIS tính từ sổ vốn đầu tư và các báo cáo của doanh nghiệp đã được chấp nhận, ngày ${formatDate(view.computedAt)}. Vốn quy đổi theo tỷ giá cấu hình tại ngày của từng giao dịch.`,
       },
     ],
     signer: { authority: null, title: 'Trưởng ban', name: null },

@@ -87,10 +87,16 @@ async function compute(deps: ServiceDeps, query: ParksReportQuery, scope: Target
   });
   // The drill-down names a tenant by its project code, not only by its id.
   const codeOf = new Map(projects.map((p) => [p.id, p.code]));
+  const zoneCodeOf = new Map(zones.map((z) => [z.id, z.code]));
   const named = <T extends object>(ref: T): T => {
-    const reporterId = (ref as { reporterId?: string }).reporterId;
-    const code = reporterId ? codeOf.get(reporterId) : undefined;
-    return code ? { ...ref, projectCode: code } : ref;
+    const { reporterId, zoneId } = ref as { reporterId?: string; zoneId?: string };
+    const projectCode = reporterId ? codeOf.get(reporterId) : undefined;
+    const zoneCode = zoneId ? zoneCodeOf.get(zoneId) : undefined;
+    return {
+      ...ref,
+      ...(projectCode ? { projectCode } : {}),
+      ...(zoneCode && !('code' in ref) ? { zoneCode } : {}),
+    };
   };
   return {
     ...report,

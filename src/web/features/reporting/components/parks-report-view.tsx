@@ -141,8 +141,8 @@ function GapLine({ gap, pt }: { gap: Record<string, unknown>; pt: ParksT }) {
     });
   else if (kind === 'registry_missing')
     text = pt('gapRegistry', {
-      field: str(gap, 'field') ?? '',
-      zone: (str(gap, 'zoneId') ?? '').slice(0, 8),
+      field: str(gap, 'field') === 'wwtpStatus' ? pt('fieldWwtp') : (str(gap, 'field') ?? ''),
+      zone: str(gap, 'zoneCode') ?? (str(gap, 'zoneId') ?? '').slice(0, 8),
     });
   return (
     <li>
@@ -152,6 +152,9 @@ function GapLine({ gap, pt }: { gap: Record<string, unknown>; pt: ParksT }) {
 }
 
 type Row = ParksItem & { key: string };
+
+/** The first missing reports are listed; the rest are counted (the completeness page lists them all). */
+const GAPS_SHOWN = 12;
 
 function ItemsTable({
   items,
@@ -267,10 +270,15 @@ function ItemsTable({
                         {pt('gaps', { count: item.gapCount })}
                       </Typography.Text>
                       <ul style={{ margin: '4px 0' }}>
-                        {item.gaps.map((g, i) => (
+                        {item.gaps.slice(0, GAPS_SHOWN).map((g, i) => (
                           <GapLine key={i} gap={g} pt={pt} />
                         ))}
                       </ul>
+                      {item.gapCount > GAPS_SHOWN ? (
+                        <Typography.Text type="secondary">
+                          {pt('moreGaps', { count: item.gapCount - GAPS_SHOWN })}
+                        </Typography.Text>
+                      ) : null}
                     </div>
                   ) : null}
                 </Flex>
