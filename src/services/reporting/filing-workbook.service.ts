@@ -571,8 +571,7 @@ export async function uploadFilingWorkbook(
     }
     return { filing: await getFiling(deps, existing.id), changed: false, submitted: false, warnings };
   }
-  const versionInFile =
-    key.filingVersion === undefined || key.filingVersion === '' ? null : Number(key.filingVersion);
+  const versionInFile = Number(key.filingVersion) || 0;
   if (await changedByOthers(deps, actor, existing, versionInFile)) {
     throw new AppError('conflict', {
       current: existing ? await getFiling(deps, existing.id) : null,
@@ -973,7 +972,8 @@ export async function uploadBulkWorkbook(
       base.action = submit ? 'submit' : 'unchanged';
       base.reason = submit ? null : reasons.unchanged;
     } else {
-      if (await changedByOthers(deps, actor, entry.filing, r.version)) {
+      // A row typed in by hand has no version: it knew of no filing, so any filing found counts as a change.
+      if (await changedByOthers(deps, actor, entry.filing, r.version ?? 0)) {
         base.problems.push(
           rowProblem(grid.name, r.row, 'project', {
             vi: `báo cáo của dự án ${r.projectCode} đã được sửa sau khi tải tệp (có thể do doanh nghiệp tự nộp): tải lại tệp mẫu để không ghi đè số liệu đó.`,
