@@ -172,6 +172,15 @@ describe('the developer files for its tenants in bulk', () => {
     expect(out.body).toMatchObject({ committed: true, counts: { save: 1, skipped: 1 } });
     out = await upload(developer, '/api/filings/bulk?dryRun=false', filled, 'nop-ho.xlsx');
     expect(out.body.counts).toMatchObject({ save: 0, unchanged: 1 });
+    // Too large: refused before it is read.
+    out = await upload(
+      developer,
+      '/api/filings/bulk?dryRun=true',
+      new Uint8Array(6 * 1024 * 1024),
+      'big.xlsx',
+    );
+    expect(out.status).toBe(400);
+    expect(out.body.details.fields.file).toContain('Tệp quá lớn');
     // Without a session: 401 in the common shape.
     const anonymous = new TestClient(app);
     const res401 = await raw(anonymous, 'GET', '/api/filings/bulk/workbook.xlsx?period=2026-H1');

@@ -145,3 +145,14 @@ export async function acceptedFigures(
   );
   return new Map(rows.map((r) => [String(r.reporter_ref), json<FilingValues>(r.values)]));
 }
+
+/** Who made the last change to a filing (its latest audit row): a user may overwrite their own changes. */
+export async function lastWriter(db: Db, filingId: string): Promise<string | null> {
+  const row = rowsOf(
+    await db.execute(sql`
+      select actor_id::text as actor_id from audit_log
+      where entity_type = 'report_filing' and entity_id = ${filingId}
+      order by id desc limit 1`),
+  )[0];
+  return (row?.actor_id as string | null | undefined) ?? null;
+}

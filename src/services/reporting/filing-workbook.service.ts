@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import { formatDate, formatDateTime, formatNumber } from '../../domain/format/format';
 import type { CellValue } from '../../domain/import/cells';
 import { hasPermission, type Actor } from '../../domain/identity/roles';
@@ -49,6 +48,7 @@ import { findFilingByKey, findReporter, type ReporterKind } from './filing.repos
 import {
   acceptedFigures,
   currentFilings,
+  lastWriter,
   loadTenantProjects,
   reporterNames,
   zoneExists,
@@ -206,16 +206,6 @@ function dataSheet(loaded: LoadedWorkbook): ExcelJS.Worksheet {
   return sheet;
 }
 
-/** The actor's last write to a filing (from the audit trail): a user may overwrite their own changes. */
-async function lastWriter(deps: ServiceDeps, filingId: string): Promise<string | null> {
-  const result = await deps.db.execute(sql`
-    select actor_id::text as actor_id from audit_log
-    where entity_type = 'report_filing' and entity_id = ${filingId}
-    order by id desc limit 1`);
-  const row = (result as unknown as { rows: { actor_id: string | null }[] }).rows[0];
-  return row?.actor_id ?? null;
-}
-
 /**
  * Whether the filing changed since the workbook was made, by someone else: then the upload would overwrite
  * figures its author never saw (the web form's 409). Changes the uploader made themselves do not count, so a
@@ -228,7 +218,7 @@ async function changedByOthers(
   versionInFile: number | null,
 ): Promise<boolean> {
   if (!current || versionInFile === null || current.version === versionInFile) return false;
-  return (await lastWriter(deps, current.id)) !== actor.userId;
+  return (await lastWriter(deps.db, current.id)) !== actor.userId;
 }
 
 function checkFigures(
