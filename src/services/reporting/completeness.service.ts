@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { hasPermission } from '../../domain/identity/roles';
+import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { type Timeliness } from '../../domain/reporting/calendar';
 import { formCodes, type FormCode } from '../../domain/reporting/form-types';
 import { obligationKey, obligationsFor, type Obligation } from '../../domain/reporting/obligations';
@@ -82,8 +82,7 @@ export async function completenessReport(
   const forms = (query.formCode ? [query.formCode] : formCodes).filter(
     (f) => f === 'B01' || f === 'B02' || f === 'KCN_TENANT',
   );
-  // The registry and the period's filings, each kept while its fingerprint is unchanged (compilation.cache.ts);
-  // visibility and timeliness are worked out per request (they depend on the caller and the clock).
+  // The registry and the period's filings, each kept while its fingerprint is unchanged (compilation.cache.ts).
   const fingerprint = await loadInputFingerprint(deps.db, query.period);
   const expected = await memo(
     deps.db,
@@ -96,9 +95,34 @@ export async function completenessReport(
   );
   const now = deps.clock.now();
   const groupBy = query.groupBy ?? 'commune';
+  // The table depends on the clock only through which due days are over, and on the caller only through
+  // their assignments and reporting permissions: kept per both, with the inputs' fingerprints.
+  const overdue = expected.deadlines.map((d) => (now.getTime() <= d ? '0' : '1')).join('');
+  const caller = JSON.stringify([
+    actor.assignments,
+    (['report.file', 'report.review', 'report.read'] as const).map((p) => hasPermission(actor, p)),
+  ]);
+  const counted = await memo(
+    deps.db,
+    `completeness|${query.period}|${forms.join(',')}|${groupBy}|${caller}`,
+    `${fingerprint.registry}|${fingerprint.filings}|${overdue}`,
+    async () => count(expected.list, filings, actor, groupBy, now.getTime()),
+  );
+  return { period: query.period, asOf: now.toISOString(), ...counted };
+}
+
+type Submissions = Awaited<ReturnType<typeof loadSubmissions>>;
+
+/** Counts the obligations the caller may read, per group, and lists the outstanding ones. */
+function count(
+  expected: readonly Expected[],
+  filings: Submissions,
+  actor: Actor,
+  groupBy: CompletenessGroup,
+  nowMs: number,
+): Pick<CompletenessReport, 'rows' | 'outstanding'> {
   const rows = new Map<string, CompletenessRowView>();
   const outstanding: OutstandingObligation[] = [];
-  const nowMs = now.getTime();
   for (const e of expected) {
     if (!canReadFiling(actor, e.facts)) continue;
     const o = e.obligation;
@@ -155,8 +179,6 @@ export async function completenessReport(
       (a.reporter.code ?? '').localeCompare(b.reporter.code ?? ''),
   );
   return {
-    period: query.period,
-    asOf: now.toISOString(),
     rows: [...rows.values()].sort(
       (a, b) =>
         a.formCode.localeCompare(b.formCode) || (a.group.code ?? '').localeCompare(b.group.code ?? ''),
@@ -191,7 +213,11 @@ type Expected = {
 };
 
 /** Who owes which report of the period, from the registry snapshot (cached with it). */
-function expectedReports(registry: RegistrySnapshot, period: string, forms: readonly FormCode[]): Expected[] {
+function expectedReports(
+  registry: RegistrySnapshot,
+  period: string,
+  forms: readonly FormCode[],
+): { list: Expected[]; deadlines: number[] } {
   const { obligations } = obligationsFor({
     period,
     zones: registry.zones,
@@ -200,7 +226,8 @@ function expectedReports(registry: RegistrySnapshot, period: string, forms: read
     forms,
   });
   const zonesById = new Map(registry.zones.map((z) => [z.id, z]));
-  return obligations.map((o) => {
+  const deadlines = [...new Set(obligations.map((o) => o.dueAt.getTime()))].sort((x, y) => x - y);
+  const list = obligations.map((o) => {
     const zone = o.zoneId ? zonesById.get(o.zoneId) : undefined;
     const commune = o.communeId ? registry.units.get(o.communeId) : undefined;
     const project = o.reporter.kind === 'project' ? registry.projectLabels.get(o.reporter.id) : undefined;
@@ -229,6 +256,7 @@ function expectedReports(registry: RegistrySnapshot, period: string, forms: read
         : reporterZone,
     };
   });
+  return { list, deadlines };
 }
 
 /** First submissions of the period's Biểu 01/02 and parks' tenant reports, by obligation key. */
