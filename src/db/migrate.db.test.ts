@@ -24,6 +24,14 @@ describe('migrations', () => {
     expect(files[0]).toBe('0000_enable_postgis.sql');
   });
 
+  it('never JIT-compile (it cost ~200 ms on 8 ms capital queries): off on PostgreSQL, absent in PGlite', async () => {
+    const [row] = await database.query<{ jit: string; available: boolean }>(
+      `select current_setting('jit') as jit, pg_jit_available() as available`,
+    );
+    if (database.kind === 'postgres') expect(row!.jit).toBe('off');
+    else expect(row!.available).toBe(false);
+  });
+
   it('give a working PostGIS: a 1 km × 1 km square near Hanoi measures about 100 ha', async () => {
     // 0.009° latitude ≈ 1 km; at 21° N, 0.00963° longitude ≈ 1 km.
     const rows = await database.query<{ ha: number; type: string }>(
