@@ -89,8 +89,8 @@ describe('filing by Excel', () => {
     await tenant.getByTestId('workbook-upload').click();
     const problems = tenant.getByTestId('workbook-problems');
     await expect
-      .poll(() => problems.innerText())
-      .toContain('Dòng 13: Mục 3 (Số lao động có hợp đồng lao động)');
+      .poll(() => problems.getByRole('row').nth(1).innerText())
+      .toMatch(/^13\s+3\s+Mục 3 \(Số lao động có hợp đồng lao động\): phải là số nguyên\.$/);
     await shot(tenant, '1-errors');
 
     const good = await edit(

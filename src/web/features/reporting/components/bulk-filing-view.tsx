@@ -30,7 +30,7 @@ import {
   type BulkRow,
 } from '../api/filing-workbook-api';
 import { useCompleteness } from '../api/reporting-api';
-import { problemsOf, ProblemTable } from './filing-workbook-card';
+import { problemsOf, ProblemTable, withoutRow } from './filing-workbook-card';
 import { useWorkbookT } from './filing-workbook-messages';
 import { currentPeriod, periodChoices, periodLabel } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
@@ -133,7 +133,7 @@ export function BulkFilingView() {
             {row.problems.map((p, i) => (
               <li key={i}>
                 <Typography.Text type={p.severity === 'error' ? 'danger' : 'warning'}>
-                  {p.message[locale]}
+                  {withoutRow(p.message[locale])}
                 </Typography.Text>
               </li>
             ))}

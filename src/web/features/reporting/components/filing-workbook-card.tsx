@@ -38,12 +38,16 @@ export function problemsOf(error: unknown): ShownProblem[] {
   return Array.isArray(errors) ? (errors as ShownProblem[]) : [];
 }
 
+/** A problem's message without its leading "Dòng 13: " / "Row 13: " (shown beside its row number). */
+export const withoutRow = (message: string) => message.replace(/^(Dòng|Row) \d+: /, '');
+
 export function ProblemTable({ problems }: { problems: ShownProblem[] }) {
   const t = useWorkbookT();
   const columns: TableColumnsType<ShownProblem> = [
     { title: t('colRow'), dataIndex: 'row', width: 70, render: (v: number | null) => v ?? '—' },
     { title: t('colItem'), dataIndex: 'item', width: 70, render: (v: string | null) => v ?? '—' },
-    { title: t('colProblem'), dataIndex: 'message' },
+    // The row has its own column: the message's own "Dòng 13:" is not repeated.
+    { title: t('colProblem'), dataIndex: 'message', render: (v: string) => withoutRow(v) },
   ];
   return (
     <Table<ShownProblem>
