@@ -225,6 +225,10 @@ describe('the cache never hides a change', () => {
     expect(await revenue()).toBe(before); // submitted is not accepted: Biểu 04 unchanged
     await acceptFiling(as('department'), filing.id, { version: filing.version });
     expect(await revenue()).toBeCloseTo(before + 77.7, 6);
+    // Only the changed filing was read again: the result is still the straightforward one, to the last source.
+    expect(await compiledReport(as('department'), b04)).toEqual(
+      await compileDirect(as('department'), b04, { id: null }),
+    );
   });
 
   it('a registry change made in plain SQL (no service, no updated_at) shows at once', async () => {

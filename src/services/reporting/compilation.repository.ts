@@ -133,6 +133,46 @@ export async function loadAcceptedFilings(
   }));
 }
 
+/** The period's accepted Biểu 01/02 by id, each with its row version (xmin): what changed since a last read. */
+export async function loadAcceptedVersions(db: Db, period: string): Promise<[string, string][]> {
+  return aggregated<[string, string]>(
+    await db.execute(sql`
+      select coalesce(json_agg(json_build_array(f.id, f.xmin::text) order by f.form_code, f.reporter_ref), '[]')::text as rows
+      from report_filing f
+      where f.period = ${period} and f.form_code in ('B01', 'B02') and f.accepted_revision is not null`),
+  );
+}
+
+/** Accepted filings by id — all of the period's if `ids` is null — as `loadAcceptedFilings` reads them, each with its row version. */
+export async function loadAcceptedFilingsById(
+  db: Db,
+  period: string,
+  ids: readonly string[] | null,
+): Promise<(ScopedFiling & { xmin: string })[]> {
+  const rows = aggregated<
+    [string, FormCode, 'project' | 'zone', string, string | null, number, FilingValues, string]
+  >(
+    await db.execute(sql`
+      select coalesce(json_agg(json_build_array(f.id, f.form_code, f.reporter_kind, f.reporter_ref, f.commune_id,
+          r.revision_no, r.values, f.xmin::text)), '[]')::text as rows
+      from report_filing f
+      join report_revision r on r.filing_id = f.id and r.revision_no = f.accepted_revision
+      where (${ids === null}::boolean or f.id = any(${`{${(ids ?? []).join(',')}}`}::uuid[])) and f.period = ${period}
+        and f.form_code in ('B01', 'B02') and f.accepted_revision is not null`),
+  );
+  return rows.map(([id, formCode, reporterKind, reporterId, commune, revisionNo, values, xmin]) => ({
+    id,
+    formCode,
+    period,
+    reporterKind,
+    reporterId,
+    communeId: commune,
+    revisionNo,
+    values,
+    xmin,
+  }));
+}
+
 /** A reporter as people know it: a project by its name and investor, a zone by its code and name. */
 export type ReporterLabel = { code: string; name: string; investorName: string | null };
 

@@ -9,6 +9,8 @@ import {
   findCompilations,
   insertCompilation,
   loadAcceptedFilings,
+  loadAcceptedFilingsById,
+  loadAcceptedVersions,
   loadClusterFacts,
   loadInputFingerprint,
   loadProjectFacts,
@@ -19,6 +21,7 @@ import {
   type InputFingerprint,
   type RegistrySnapshot,
   type ReporterLabel,
+  type ScopedFiling,
 } from './compilation.repository';
 import { formRules } from './forms';
 
@@ -193,6 +196,52 @@ export function registrySnapshot(
   return memo(deps.db, 'registry', fingerprint.registry, () => loadRegistrySnapshot(deps.db));
 }
 
+/** The last accepted filings read per database and period, with their row versions. */
+const lastAccepted = new WeakMap<object, Map<string, Map<string, { xmin: string; filing: ScopedFiling }>>>();
+
+/**
+ * The period's accepted Biểu 01/02. After an acceptance only the filings whose row changed (or that are new)
+ * are read again with their figures; the list of ids and row versions is all the rest costs.
+ */
+async function acceptedFilings(deps: ServiceDeps, period: string): Promise<ScopedFiling[]> {
+  let perPeriod = lastAccepted.get(deps.db);
+  if (!perPeriod) lastAccepted.set(deps.db, (perPeriod = new Map()));
+  const previous = perPeriod.get(period);
+  if (!previous) {
+    // First read: everything, with the row versions to compare with next time.
+    const all = await loadAcceptedFilingsById(deps.db, period, null);
+    return remember(
+      perPeriod,
+      period,
+      all.map((f) => [f.id, f.xmin]),
+      new Map(),
+      all,
+    );
+  }
+  const versions = await loadAcceptedVersions(deps.db, period);
+  const changed = versions.filter(([id, xmin]) => previous.get(id)?.xmin !== xmin).map(([id]) => id);
+  const fresh = changed.length ? await loadAcceptedFilingsById(deps.db, period, changed) : [];
+  return remember(perPeriod, period, versions, previous, fresh);
+}
+
+function remember(
+  perPeriod: Map<string, Map<string, { xmin: string; filing: ScopedFiling }>>,
+  period: string,
+  versions: readonly [string, string][],
+  previous: ReadonlyMap<string, { xmin: string; filing: ScopedFiling }>,
+  fresh: readonly (ScopedFiling & { xmin: string })[],
+): ScopedFiling[] {
+  const freshById = new Map(fresh.map(({ xmin, ...filing }) => [filing.id, { xmin, filing }]));
+  const next = new Map<string, { xmin: string; filing: ScopedFiling }>();
+  for (const [id, xmin] of versions) {
+    // A filing changed again between the two reads is taken as read the second time.
+    const entry = freshById.get(id) ?? (previous.get(id)?.xmin === xmin ? previous.get(id) : undefined);
+    if (entry) next.set(id, entry);
+  }
+  perPeriod.set(period, next);
+  return [...next.values()].map((e) => e.filing);
+}
+
 type Compiled = { report: CompiledReport; view: CompiledReportView; labelOf: LabelOf };
 
 /**
@@ -209,7 +258,7 @@ async function compile(deps: ServiceDeps, query: CompilationQuery, scope: ScopeR
     async () => {
       const registry = await registrySnapshot(deps, fingerprint);
       const accepted = await memo(deps.db, `accepted|${query.period}`, fingerprint.accepted, () =>
-        loadAcceptedFilings(deps.db, query.period, null),
+        acceptedFilings(deps, query.period),
       );
       // Biểu 03 reads the filings received by its commune, as the direct path's SQL filter does.
       const filings = scope.id ? accepted.filter((f) => f.communeId === scope.id) : accepted;
