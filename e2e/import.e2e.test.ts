@@ -123,6 +123,19 @@ describe('a department officer imports clusters from a spreadsheet in the browse
     await shot('07-large-file-checked');
   });
 
+  it('writing the large file shows the server at work, then all 10.000 are added', async () => {
+    await page.getByTestId('import-commit').click();
+    const stage = page.getByTestId('import-stage');
+    await expect
+      .poll(() => stage.innerText().catch(() => ''), { timeout: 60_000, interval: 50 })
+      // A commit checks every row again, then writes in batches of 500; each step is a progress line.
+      .toMatch(/Đã (kiểm tra|ghi) [\d.]+ \/ 10\.000 dòng/);
+    await shot('08-large-file-writing');
+    const done = page.getByTestId('import-committed');
+    await done.waitFor({ timeout: 180_000 });
+    expect(await done.getByTestId('import-count-create').innerText()).toContain('10.000');
+  });
+
   it('a read-only leader has no import entry and the page refuses them', async () => {
     await page.context().clearCookies();
     await signIn('lanhdao');

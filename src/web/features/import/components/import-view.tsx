@@ -286,6 +286,8 @@ function RunningUpload({
   const t = useT();
   const format = useFormat();
   const percent = progressPercent(state.progress);
+  // Once a commit's file is on the server, closing the connection would not stop the writing: no cancel then.
+  const cancellable = state.mode === 'dry-run' || state.progress.stage === 'upload';
   return (
     <Flex vertical gap={8} data-testid="import-progress" aria-live="polite">
       <Typography.Text strong>
@@ -302,7 +304,7 @@ function RunningUpload({
             aria-label={stageText(state, t, format)}
           />
         )}
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        {cancellable ? <Button onClick={onCancel}>{t('common.cancel')}</Button> : null}
       </Flex>
       <Typography.Text type="secondary" data-testid="import-stage">
         {stageText(state, t, format)}
