@@ -21,7 +21,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PATHS } from '../../../app/paths';
-import { useLocale } from '../../../lib/i18n';
+import { useLocale, useT } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
 import {
   bulkWorkbookUrl,
@@ -31,7 +31,6 @@ import {
 } from '../api/filing-workbook-api';
 import { useCompleteness } from '../api/reporting-api';
 import { problemsOf, ProblemTable, withoutRow } from './filing-workbook-card';
-import { useWorkbookT } from './filing-workbook-messages';
 import { currentPeriod, periodChoices, periodLabel } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
 
@@ -51,7 +50,7 @@ const ACTION_COLORS: Record<BulkRow['action'], string> = {
  * writes all rows in one transaction.
  */
 export function BulkFilingView() {
-  const t = useWorkbookT();
+  const t = useT();
   const locale = useLocale();
   const { message } = App.useApp();
   const [state, setState] = useUrlState(['period', 'zone'] as const);
@@ -81,7 +80,7 @@ export function BulkFilingView() {
       setResult(next);
       if (!dryRun) {
         void message.success(
-          t('committed', {
+          t('reports.workbook.committed', {
             save: next.counts.save,
             submit: next.counts.submit,
             unchanged: next.counts.unchanged,
@@ -98,9 +97,9 @@ export function BulkFilingView() {
   const canCommit = result !== null && result.dryRun && result.counts.error === 0 && toWrite > 0;
 
   const columns: TableColumnsType<BulkRow> = [
-    { title: t('colRow'), dataIndex: 'row', width: 70 },
+    { title: t('reports.workbook.colRow'), dataIndex: 'row', width: 70 },
     {
-      title: t('colProject'),
+      title: t('reports.workbook.colProject'),
       key: 'project',
       render: (_, row) => (
         <>
@@ -113,19 +112,24 @@ export function BulkFilingView() {
         </>
       ),
     },
-    { title: t('cluster'), dataIndex: 'zoneCode', width: 170, render: (v: string | null) => v ?? '—' },
     {
-      title: t('colResult'),
+      title: t('reports.workbook.cluster'),
+      dataIndex: 'zoneCode',
+      width: 170,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('reports.workbook.colResult'),
       key: 'action',
       width: 140,
       render: (_, row) => (
         <Tag color={ACTION_COLORS[row.action]} data-testid={`bulk-action-${row.projectCode}`}>
-          {t(`action.${row.action}`)}
+          {t(`reports.workbook.action.${row.action}`)}
         </Tag>
       ),
     },
     {
-      title: t('colDetail'),
+      title: t('reports.workbook.colDetail'),
       key: 'detail',
       render: (_, row) =>
         row.problems.length > 0 ? (
@@ -152,8 +156,8 @@ export function BulkFilingView() {
   return (
     <>
       <PageHeader
-        title={t('bulkTitle')}
-        subtitle={t('bulkSubtitle')}
+        title={t('reports.workbook.bulkTitle')}
+        subtitle={t('reports.workbook.bulkSubtitle')}
         extra={
           <Link to={PATHS.reports}>
             <Button>{locale === 'vi' ? 'Về danh sách báo cáo' : 'Back to reports'}</Button>
@@ -161,26 +165,26 @@ export function BulkFilingView() {
         }
       />
       <Flex vertical gap={16}>
-        <Card size="small" title={t('bulkStep1')}>
+        <Card size="small" title={t('reports.workbook.bulkStep1')}>
           <Space wrap>
-            <Typography.Text>{t('period')}</Typography.Text>
+            <Typography.Text>{t('reports.workbook.period')}</Typography.Text>
             <Select
-              aria-label={t('period')}
+              aria-label={t('reports.workbook.period')}
               data-testid="bulk-period"
               value={period}
               style={{ minWidth: 200 }}
               options={choices.map((p) => ({ value: p, label: periodLabel(p, locale) }))}
               onChange={(value: string) => setState({ period: value, zone: null })}
             />
-            <Typography.Text>{t('cluster')}</Typography.Text>
+            <Typography.Text>{t('reports.workbook.cluster')}</Typography.Text>
             <Select
-              aria-label={t('cluster')}
+              aria-label={t('reports.workbook.cluster')}
               data-testid="bulk-zone"
               value={zone ?? ''}
               style={{ minWidth: 320 }}
               loading={completeness.isFetching}
               options={[
-                { value: '', label: t('allClusters') },
+                { value: '', label: t('reports.workbook.allClusters') },
                 ...clusters.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
               ]}
               onChange={(value: string) => setState({ zone: value || null })}
@@ -191,14 +195,14 @@ export function BulkFilingView() {
               href={bulkWorkbookUrl(period, zone)}
               data-testid="bulk-download"
             >
-              {t('downloadBulk')}
+              {t('reports.workbook.downloadBulk')}
             </Button>
           </Space>
           {completeness.data && clusters.length === 0 ? (
-            <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('noClusters')} />
+            <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('reports.workbook.noClusters')} />
           ) : null}
         </Card>
-        <Card size="small" title={t('bulkStep2')}>
+        <Card size="small" title={t('reports.workbook.bulkStep2')}>
           <Space wrap align="center">
             <Upload
               accept=".xlsx"
@@ -216,7 +220,7 @@ export function BulkFilingView() {
               }}
             >
               <Button icon={<UploadOutlined aria-hidden />} data-testid="bulk-choose">
-                {t('chooseFile')}
+                {t('reports.workbook.chooseFile')}
               </Button>
             </Upload>
             <Checkbox
@@ -226,7 +230,7 @@ export function BulkFilingView() {
                 setResult(null);
               }}
             >
-              {t('alsoSubmit')}
+              {t('reports.workbook.alsoSubmit')}
             </Checkbox>
             <Button
               disabled={!file}
@@ -234,7 +238,7 @@ export function BulkFilingView() {
               onClick={() => void run(true)}
               data-testid="bulk-check"
             >
-              {t('check')}
+              {t('reports.workbook.check')}
             </Button>
           </Space>
         </Card>
@@ -244,7 +248,9 @@ export function BulkFilingView() {
               type="error"
               showIcon
               role="alert"
-              title={t('fixFirst', { count: new Set(failureProblems.map((p) => p.row)).size })}
+              title={t('reports.workbook.fixFirst', {
+                count: new Set(failureProblems.map((p) => p.row)).size,
+              })}
               description={<ProblemTable problems={failureProblems} />}
             />
           ) : (
@@ -254,7 +260,7 @@ export function BulkFilingView() {
         {result ? (
           <Card
             size="small"
-            title={result.dryRun ? t('bulkStep3') : t('bulkDone')}
+            title={result.dryRun ? t('reports.workbook.bulkStep3') : t('reports.workbook.bulkDone')}
             data-testid="bulk-result"
             extra={
               result.dryRun ? (
@@ -265,27 +271,35 @@ export function BulkFilingView() {
                   data-testid="bulk-commit"
                   onClick={() =>
                     Modal.confirm({
-                      title: t('commitConfirm', { count: toWrite }),
-                      okText: submit ? t('commitAllSubmit') : t('commitAll'),
+                      title: t('reports.workbook.commitConfirm', { count: toWrite }),
+                      okText: submit
+                        ? t('reports.workbook.commitAllSubmit')
+                        : t('reports.workbook.commitAll'),
                       cancelText: locale === 'vi' ? 'Huỷ' : 'Cancel',
                       onOk: () => run(false),
                     })
                   }
                 >
-                  {submit ? t('commitAllSubmit') : t('commitAll')}
+                  {submit ? t('reports.workbook.commitAllSubmit') : t('reports.workbook.commitAll')}
                 </Button>
               ) : null
             }
           >
             <Flex vertical gap={8}>
               <Typography.Text data-testid="bulk-summary">
-                {t(result.dryRun ? 'summary' : 'summaryDone', { ...result.counts })}
+                {t(result.dryRun ? 'reports.workbook.summary' : 'reports.workbook.summaryDone', {
+                  ...result.counts,
+                })}
               </Typography.Text>
               {result.dryRun && result.counts.error > 0 ? (
-                <Alert type="error" showIcon title={t('fixFirst', { count: result.counts.error })} />
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t('reports.workbook.fixFirst', { count: result.counts.error })}
+                />
               ) : null}
               {result.dryRun && result.counts.error === 0 && toWrite === 0 ? (
-                <Alert type="info" showIcon title={t('nothingToWrite')} />
+                <Alert type="info" showIcon title={t('reports.workbook.nothingToWrite')} />
               ) : null}
               {result.problems.length > 0 ? (
                 <ProblemTable problems={result.problems.map((p) => ({ ...p, message: p.message[locale] }))} />

@@ -16,9 +16,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { ApiError } from '../../../lib/api';
-import { useLocale } from '../../../lib/i18n';
+import { useLocale, useT } from '../../../lib/i18n';
 import { filingWorkbookUrl, useUploadFilingWorkbook, type WorkbookTarget } from '../api/filing-workbook-api';
-import { useWorkbookT } from './filing-workbook-messages';
 import { filingPagePath } from './reporting-paths';
 
 /** A problem of an upload as the server sends it (messages already in the client's language). */
@@ -42,12 +41,22 @@ export function problemsOf(error: unknown): ShownProblem[] {
 export const withoutRow = (message: string) => message.replace(/^(Dòng|Row) \d+: /, '');
 
 export function ProblemTable({ problems }: { problems: ShownProblem[] }) {
-  const t = useWorkbookT();
+  const t = useT();
   const columns: TableColumnsType<ShownProblem> = [
-    { title: t('colRow'), dataIndex: 'row', width: 70, render: (v: number | null) => v ?? '—' },
-    { title: t('colItem'), dataIndex: 'item', width: 70, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('reports.workbook.colRow'),
+      dataIndex: 'row',
+      width: 70,
+      render: (v: number | null) => v ?? '—',
+    },
+    {
+      title: t('reports.workbook.colItem'),
+      dataIndex: 'item',
+      width: 70,
+      render: (v: string | null) => v ?? '—',
+    },
     // The row has its own column: the message's own "Dòng 13:" is not repeated.
-    { title: t('colProblem'), dataIndex: 'message', render: (v: string) => withoutRow(v) },
+    { title: t('reports.workbook.colProblem'), dataIndex: 'message', render: (v: string) => withoutRow(v) },
   ];
   return (
     <Table<ShownProblem>
@@ -74,7 +83,7 @@ export function FilingWorkbookCard({
   isNew: boolean;
   editable: boolean;
 }) {
-  const t = useWorkbookT();
+  const t = useT();
   const locale = useLocale();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -91,10 +100,12 @@ export function FilingWorkbookCard({
     try {
       const result = await upload.mutateAsync({ file, submit });
       const revision = result.filing.currentRevision;
-      if (!result.changed && !result.submitted) void message.info(t('unchanged'));
+      if (!result.changed && !result.submitted) void message.info(t('reports.workbook.unchanged'));
       else
         void message.success(
-          result.submitted ? t('savedSubmitted', { revision }) : t('savedDraft', { revision }),
+          result.submitted
+            ? t('reports.workbook.savedSubmitted', { revision })
+            : t('reports.workbook.savedDraft', { revision }),
         );
       for (const w of result.warnings) void message.warning(w.message[locale]);
       setFile(null);
@@ -109,16 +120,16 @@ export function FilingWorkbookCard({
     : [];
 
   return (
-    <Card size="small" title={t('cardTitle')} data-testid="filing-workbook">
+    <Card size="small" title={t('reports.workbook.cardTitle')} data-testid="filing-workbook">
       <Flex vertical gap={12}>
-        <Typography.Text type="secondary">{t('cardHint')}</Typography.Text>
+        <Typography.Text type="secondary">{t('reports.workbook.cardHint')}</Typography.Text>
         <Flex gap={8} wrap align="center">
           <Button
             icon={<DownloadOutlined aria-hidden />}
             href={filingWorkbookUrl(target)}
             data-testid="workbook-download"
           >
-            {t('download')}
+            {t('reports.workbook.download')}
           </Button>
           {editable ? (
             <>
@@ -134,11 +145,11 @@ export function FilingWorkbookCard({
                 onRemove={() => setFile(null)}
               >
                 <Button icon={<UploadOutlined aria-hidden />} data-testid="workbook-choose">
-                  {t('chooseFile')}
+                  {t('reports.workbook.chooseFile')}
                 </Button>
               </Upload>
               <Checkbox checked={submit} onChange={(e) => setSubmit(e.target.checked)}>
-                {t('alsoSubmit')}
+                {t('reports.workbook.alsoSubmit')}
               </Checkbox>
               <Button
                 type="primary"
@@ -147,7 +158,7 @@ export function FilingWorkbookCard({
                 onClick={() => void onUpload()}
                 data-testid="workbook-upload"
               >
-                {t('upload')}
+                {t('reports.workbook.upload')}
               </Button>
             </>
           ) : null}
@@ -157,7 +168,7 @@ export function FilingWorkbookCard({
             type="error"
             showIcon
             role="alert"
-            title={t('problemsTitle', { count: errors.length })}
+            title={t('reports.workbook.problemsTitle', { count: errors.length })}
             description={<ProblemTable problems={problems} />}
           />
         ) : failure ? (

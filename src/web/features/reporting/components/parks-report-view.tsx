@@ -24,7 +24,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { ApiError, buildUrl } from '../../../lib/api';
 import { useFormat, type Formatters } from '../../../lib/format';
-import { useLocale, useT } from '../../../lib/i18n';
+import { useLocale, useT, type Translate } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
 import {
   parksExportUrl,
@@ -38,7 +38,6 @@ import {
 } from '../api/reporting-api';
 import { useCurrentUser } from '../../auth/api/session';
 import { ownPark } from './parks-links';
-import { useParksT, type ParksT } from './parks-messages';
 import { formOf, itemLabel, periodLabel, unitKey } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
 
@@ -78,7 +77,7 @@ function SourceLine({
 }: {
   source: Record<string, unknown>;
   format: Formatters;
-  pt: ParksT;
+  pt: Translate;
 }) {
   const kind = str(source, 'kind');
   const contribution = typeof source['contribution'] === 'number' ? source['contribution'] : null;
@@ -89,11 +88,14 @@ function SourceLine({
     const project = str(source, 'projectCode');
     what = (
       <>
-        <Link to={filingPagePath(id)}>{pt('srcFiling', { revision: str(source, 'revisionNo') ?? '' })}</Link>
+        <Link to={filingPagePath(id)}>
+          {pt('reports.parks.srcFiling', { revision: str(source, 'revisionNo') ?? '' })}
+        </Link>
         {project ? (
           <>
             {' · '}
-            {pt('srcProject')} <Link to={`${PATHS.projects}/${encodeURIComponent(project)}`}>{project}</Link>
+            {pt('reports.parks.srcProject')}{' '}
+            <Link to={`${PATHS.projects}/${encodeURIComponent(project)}`}>{project}</Link>
           </>
         ) : null}
       </>
@@ -103,19 +105,20 @@ function SourceLine({
     const to = str(source, 'to');
     what = (
       <Link to={buildUrl(PATHS.capital, { from, to, family: 'KCN', zone: str(source, 'zone') })}>
-        {pt('srcCapital', { from: format.date(from), to: format.date(to) })}
+        {pt('reports.parks.srcCapital', { from: format.date(from), to: format.date(to) })}
       </Link>
     );
   } else if (kind === 'zone' && code) {
     what = (
       <>
-        {pt('srcZone')} <Link to={`${PATHS.registry}/${encodeURIComponent(code)}`}>{code}</Link>
+        {pt('reports.parks.srcZone')} <Link to={`${PATHS.registry}/${encodeURIComponent(code)}`}>{code}</Link>
       </>
     );
   } else if (kind === 'project' && code) {
     what = (
       <>
-        {pt('srcProject')} <Link to={`${PATHS.projects}/${encodeURIComponent(code)}`}>{code}</Link>
+        {pt('reports.parks.srcProject')}{' '}
+        <Link to={`${PATHS.projects}/${encodeURIComponent(code)}`}>{code}</Link>
       </>
     );
   }
@@ -129,19 +132,24 @@ function SourceLine({
   );
 }
 
-function GapLine({ gap, pt }: { gap: Record<string, unknown>; pt: ParksT }) {
+function GapLine({ gap, pt }: { gap: Record<string, unknown>; pt: Translate }) {
   const kind = str(gap, 'kind');
   let text = kind ?? '';
   if (kind === 'filing_missing')
-    text = pt('gapFiling', { id: str(gap, 'projectCode') ?? (str(gap, 'reporterId') ?? '').slice(0, 8) });
+    text = pt('reports.parks.gapFiling', {
+      id: str(gap, 'projectCode') ?? (str(gap, 'reporterId') ?? '').slice(0, 8),
+    });
   else if (kind === 'exchange_rate_missing')
-    text = pt('gapRate', {
+    text = pt('reports.parks.gapRate', {
       events: str(gap, 'events') ?? '',
-      range: str(gap, 'range') === 'year_to_date' ? pt('gapRangeYtd') : pt('gapRangePeriod'),
+      range:
+        str(gap, 'range') === 'year_to_date'
+          ? pt('reports.parks.gapRangeYtd')
+          : pt('reports.parks.gapRangePeriod'),
     });
   else if (kind === 'registry_missing')
-    text = pt('gapRegistry', {
-      field: str(gap, 'field') === 'wwtpStatus' ? pt('fieldWwtp') : (str(gap, 'field') ?? ''),
+    text = pt('reports.parks.gapRegistry', {
+      field: str(gap, 'field') === 'wwtpStatus' ? pt('reports.parks.fieldWwtp') : (str(gap, 'field') ?? ''),
       zone: str(gap, 'zoneCode') ?? (str(gap, 'zoneId') ?? '').slice(0, 8),
     });
   return (
@@ -166,7 +174,7 @@ function ItemsTable({
   zone: string | undefined;
 }) {
   const t = useT();
-  const pt = useParksT();
+  const pt = useT();
   const locale = useLocale();
   const format = useFormat();
   const form = formOf('KCN_BOARD', period);
@@ -187,7 +195,7 @@ function ItemsTable({
           {form ? itemLabel(form, item.indicator, locale) : item.indicator}
           {item.gapCount > 0 ? (
             <Tag color="warning" style={{ marginInlineStart: 8 }}>
-              {pt('gaps', { count: item.gapCount })}
+              {pt('reports.parks.gaps', { count: item.gapCount })}
             </Tag>
           ) : null}
         </span>
@@ -195,28 +203,28 @@ function ItemsTable({
     },
     { title: t('reports.col.unit'), key: 'unit', width: 120, render: (_, item) => t(unitKey(item.unit)) },
     {
-      title: quarterly ? pt('colPeriodQuarter') : pt('colPeriodYear'),
+      title: quarterly ? pt('reports.parks.colPeriodQuarter') : pt('reports.parks.colPeriodYear'),
       key: 'value',
       width: 120,
       align: 'right',
       render: (_, item) => <Typography.Text strong>{figure(item.value, item.unit, format)}</Typography.Text>,
     },
     {
-      title: pt('colYtd'),
+      title: pt('reports.parks.colYtd'),
       key: 'ytd',
       width: 120,
       align: 'right',
       render: (_, item) => figure(item.yearToDate, item.unit, format),
     },
     {
-      title: pt('colTarget'),
+      title: pt('reports.parks.colTarget'),
       key: 'target',
       width: 120,
       align: 'right',
       render: (_, item) => figure(item.target, item.unit, format),
     },
     {
-      title: pt('colPct'),
+      title: pt('reports.parks.colPct'),
       key: 'pct',
       width: 170,
       render: (_, item) =>
@@ -252,7 +260,9 @@ function ItemsTable({
               expandedRowRender: (item) => (
                 <Flex gap={24} wrap>
                   <div style={{ minWidth: 280 }}>
-                    <Typography.Text strong>{pt('sources', { count: item.sourceCount })}</Typography.Text>
+                    <Typography.Text strong>
+                      {pt('reports.parks.sources', { count: item.sourceCount })}
+                    </Typography.Text>
                     <ul style={{ margin: '4px 0' }}>
                       {item.sources.map((s, i) => (
                         <SourceLine key={i} source={s} format={format} pt={pt} />
@@ -260,14 +270,14 @@ function ItemsTable({
                     </ul>
                     {item.sourceCount > item.sources.length ? (
                       <Typography.Text type="secondary">
-                        {pt('moreSources', { count: item.sourceCount - item.sources.length })}
+                        {pt('reports.parks.moreSources', { count: item.sourceCount - item.sources.length })}
                       </Typography.Text>
                     ) : null}
                   </div>
                   {item.gapCount > 0 ? (
                     <div style={{ minWidth: 280 }}>
                       <Typography.Text strong type="warning">
-                        {pt('gaps', { count: item.gapCount })}
+                        {pt('reports.parks.gaps', { count: item.gapCount })}
                       </Typography.Text>
                       <ul style={{ margin: '4px 0' }}>
                         {item.gaps.slice(0, GAPS_SHOWN).map((g, i) => (
@@ -276,7 +286,7 @@ function ItemsTable({
                       </ul>
                       {item.gapCount > GAPS_SHOWN ? (
                         <Typography.Text type="secondary">
-                          {pt('moreGaps', { count: item.gapCount - GAPS_SHOWN })}
+                          {pt('reports.parks.moreGaps', { count: item.gapCount - GAPS_SHOWN })}
                         </Typography.Text>
                       ) : null}
                     </div>
@@ -294,7 +304,7 @@ function ItemsTable({
 /** The year's targets of the scope; the Board edits them in place, a stale edit shows who won. */
 function TargetsCard({ year, zone }: { year: number; zone: string | undefined }) {
   const t = useT();
-  const pt = useParksT();
+  const pt = useT();
   const locale = useLocale();
   const format = useFormat();
   const { message } = App.useApp();
@@ -312,7 +322,7 @@ function TargetsCard({ year, zone }: { year: number; zone: string | undefined })
 
   async function submit(row: PlanTarget) {
     if (!editing || editing.value === null || editing.value < 0) {
-      void message.error(pt('valueRequired'));
+      void message.error(pt('reports.parks.valueRequired'));
       return;
     }
     setFailure(null);
@@ -327,7 +337,7 @@ function TargetsCard({ year, zone }: { year: number; zone: string | undefined })
         version: row.version,
       });
       setEditing(null);
-      void message.success(pt('saved'));
+      void message.success(pt('reports.parks.saved'));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         const current = (error.details as { current?: PlanTarget } | undefined)?.current ?? null;
@@ -340,20 +350,20 @@ function TargetsCard({ year, zone }: { year: number; zone: string | undefined })
 
   const columns: TableColumnsType<PlanTarget> = [
     {
-      title: pt('colIndicator'),
+      title: pt('reports.parks.colIndicator'),
       key: 'indicator',
       render: (_, row) => (form ? itemLabel(form, row.indicator, locale) : row.indicator),
     },
-    { title: pt('colUnit'), key: 'unit', width: 120, render: (_, row) => t(unitKey(row.unit)) },
+    { title: pt('reports.parks.colUnit'), key: 'unit', width: 120, render: (_, row) => t(unitKey(row.unit)) },
     {
-      title: pt('colValue'),
+      title: pt('reports.parks.colValue'),
       key: 'value',
       width: 170,
       align: 'right',
       render: (_, row) =>
         editing?.indicator === row.indicator ? (
           <InputNumber<number>
-            aria-label={`${pt('colValue')} ${row.indicator}`}
+            aria-label={`${pt('reports.parks.colValue')} ${row.indicator}`}
             min={0}
             style={{ width: 150 }}
             decimalSeparator={locale === 'vi' ? ',' : '.'}
@@ -361,18 +371,18 @@ function TargetsCard({ year, zone }: { year: number; zone: string | undefined })
             onChange={(value) => setEditing({ ...editing, value })}
           />
         ) : row.value === null ? (
-          <Typography.Text type="secondary">{pt('notSet')}</Typography.Text>
+          <Typography.Text type="secondary">{pt('reports.parks.notSet')}</Typography.Text>
         ) : (
           format.number(row.value, { maxFractionDigits: 4 })
         ),
     },
     {
-      title: pt('colNote'),
+      title: pt('reports.parks.colNote'),
       key: 'note',
       render: (_, row) =>
         editing?.indicator === row.indicator ? (
           <Input
-            aria-label={`${pt('colNote')} ${row.indicator}`}
+            aria-label={`${pt('reports.parks.colNote')} ${row.indicator}`}
             maxLength={1000}
             value={editing.note}
             onChange={(e) => setEditing({ ...editing, note: e.target.value })}
@@ -382,7 +392,7 @@ function TargetsCard({ year, zone }: { year: number; zone: string | undefined })
         ),
     },
     {
-      title: pt('colUpdated'),
+      title: pt('reports.parks.colUpdated'),
       key: 'updated',
       width: 150,
       render: (_, row) => (row.updatedAt ? format.dateTime(row.updatedAt) : '—'),
@@ -402,10 +412,10 @@ function TargetsCard({ year, zone }: { year: number; zone: string | undefined })
                     loading={save.isPending}
                     onClick={() => void submit(row)}
                   >
-                    {pt('save')}
+                    {pt('reports.parks.save')}
                   </Button>
                   <Button size="small" onClick={() => setEditing(null)}>
-                    {pt('cancel')}
+                    {pt('reports.parks.cancel')}
                   </Button>
                 </Space>
               ) : (
@@ -417,7 +427,7 @@ function TargetsCard({ year, zone }: { year: number; zone: string | undefined })
                     setEditing({ indicator: row.indicator, value: row.value, note: row.note ?? '' });
                   }}
                 >
-                  {row.version === null ? pt('set') : pt('edit')}
+                  {row.version === null ? pt('reports.parks.set') : pt('reports.parks.edit')}
                 </Button>
               ),
           },
@@ -425,16 +435,16 @@ function TargetsCard({ year, zone }: { year: number; zone: string | undefined })
       : []),
   ];
   return (
-    <Card size="small" title={pt('targetsTitle', { year })} data-testid="plan-targets">
+    <Card size="small" title={pt('reports.parks.targetsTitle', { year })} data-testid="plan-targets">
       <Typography.Paragraph type="secondary">
-        {canEdit ? pt('targetsHint') : pt('targetsReadOnly')}
+        {canEdit ? pt('reports.parks.targetsHint') : pt('reports.parks.targetsReadOnly')}
       </Typography.Paragraph>
       {conflict ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={pt('conflict', {
+          title={pt('reports.parks.conflict', {
             value: conflict.value === null ? '—' : format.number(conflict.value, { maxFractionDigits: 4 }),
           })}
           action={
@@ -462,7 +472,7 @@ const URL_KEYS = ['period', 'zone'] as const;
 /** Báo cáo định kỳ khu công nghiệp: period and park pickers, the figures with their sources, the targets. */
 export function ParksReportView() {
   const t = useT();
-  const pt = useParksT();
+  const pt = useT();
   const locale = useLocale();
   const format = useFormat();
   const [state, setState] = useUrlState(URL_KEYS);
@@ -478,12 +488,12 @@ export function ParksReportView() {
 
   const header = (
     <PageHeader
-      title={pt('title')}
+      title={pt('reports.parks.title')}
       subtitle={`${report.data?.scope.name ?? ''}${form ? ` · ${form.title[locale]}` : ''}`}
       extra={
         <Space wrap>
           <Select
-            aria-label={pt('period')}
+            aria-label={pt('reports.parks.period')}
             data-testid="parks-period"
             value={period}
             style={{ minWidth: 150 }}
@@ -491,14 +501,14 @@ export function ParksReportView() {
             onChange={(value) => setState({ period: value })}
           />
           <Select
-            aria-label={pt('scope')}
+            aria-label={pt('reports.parks.scope')}
             data-testid="parks-zone"
             value={zone ?? ''}
             style={{ minWidth: 260 }}
             showSearch
             optionFilterProp="label"
             options={[
-              ...(own ? [] : [{ value: '', label: pt('city') }]),
+              ...(own ? [] : [{ value: '', label: pt('reports.parks.city') }]),
               ...(parks.data?.items ?? []).map((z) => ({ value: z.code, label: z.name })),
             ]}
             onChange={(value: string) => setState({ zone: value || null })}
@@ -510,10 +520,10 @@ export function ParksReportView() {
             {t('reports.download.docx')}
           </Button>
           <Button icon={<DownloadOutlined aria-hidden />} href={parksExportUrl(query, 'pdf')}>
-            {pt('pdf')}
+            {pt('reports.parks.pdf')}
           </Button>
           <Link to={PATHS.reports}>
-            <Button>{pt('back')}</Button>
+            <Button>{pt('reports.parks.back')}</Button>
           </Link>
         </Space>
       }
@@ -540,18 +550,20 @@ export function ParksReportView() {
       <Flex vertical gap={16}>
         <Card size="small">
           <Descriptions size="small" column={{ xs: 1, md: 4 }}>
-            <Descriptions.Item label={pt('window')}>
+            <Descriptions.Item label={pt('reports.parks.window')}>
               {format.date(view.report.window.start)} – {format.date(view.report.window.end)}
             </Descriptions.Item>
-            <Descriptions.Item label={pt('ytd')}>
+            <Descriptions.Item label={pt('reports.parks.ytd')}>
               {format.date(view.report.yearToDate.start)}
             </Descriptions.Item>
-            <Descriptions.Item label={pt('computedAt')}>{format.dateTime(view.computedAt)}</Descriptions.Item>
-            <Descriptions.Item label={pt('basis')}>{form?.legalBasis ?? ''}</Descriptions.Item>
+            <Descriptions.Item label={pt('reports.parks.computedAt')}>
+              {format.dateTime(view.computedAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={pt('reports.parks.basis')}>{form?.legalBasis ?? ''}</Descriptions.Item>
           </Descriptions>
-          <Typography.Text type="secondary">{pt('live')}</Typography.Text>
+          <Typography.Text type="secondary">{pt('reports.parks.live')}</Typography.Text>
         </Card>
-        <Card size="small" title={pt('items')} data-testid="parks-items">
+        <Card size="small" title={pt('reports.parks.items')} data-testid="parks-items">
           <ItemsTable items={view.report.items} period={view.report.period} zone={zone} />
         </Card>
         <TargetsCard year={year} zone={zone} />

@@ -36,9 +36,7 @@ import {
   periodLabel,
 } from './reporting-labels';
 import { parksReportPath, readsParksReport } from './parks-links';
-import { parksT } from './parks-messages';
 import { bulkFilingPath, filesForTenants } from './bulk-filing-links';
-import { workbookT } from './filing-workbook-messages';
 import { compiledPath, filingPagePath, newFilingPath } from './reporting-paths';
 
 const URL_KEYS = ['period', 'status', 'group', 'page'] as const;
@@ -87,12 +85,12 @@ export function ReportsHome() {
             ) : null}
             {filesForTenants(user) ? (
               <Link to={bulkFilingPath(period)} data-testid="open-bulk-filing">
-                <Button>{workbookT(locale)('bulkLink')}</Button>
+                <Button>{t('reports.workbook.bulkLink')}</Button>
               </Link>
             ) : null}
             {readsParksReport(user) ? (
               <Link to={parksReportPath()} data-testid="open-parks-report">
-                <Button>{parksT(locale)('homeLink')}</Button>
+                <Button>{t('reports.parks.homeLink')}</Button>
               </Link>
             ) : null}
           </Space>
