@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -122,3 +122,12 @@ export async function openBrowser(): Promise<BrowserContext> {
 }
 
 export const screenshotDir = join(root, '.tmp', 'screenshots');
+
+/** Signs in on the sign-in page with a demo account (every demo account has the demo password). */
+export async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill('IzisDemo-2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('app-shell').waitFor();
+}

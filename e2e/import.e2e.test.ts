@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshotDir, startIzis, type RunningIzis } from './harness';
+import { openBrowser, screenshotDir, signIn as signInAt, startIzis, type RunningIzis } from './harness';
 
 let izis: RunningIzis;
 let browser: BrowserContext;
@@ -20,16 +20,10 @@ afterAll(async () => {
   await izis?.stop();
 });
 
+const signIn = (username: string) => signInAt(page, izis.url, username);
+
 const shot = (name: string) =>
   page.screenshot({ path: join(screenshotDir, `import-e2e-${name}.png`), fullPage: true });
-
-async function signIn(username: string) {
-  await page.goto(izis.url);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('IzisDemo-2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('app-shell').waitFor();
-}
 
 const HEADER = 'Mã khu/cụm,Tên khu/cụm,Loại hình,Tổng diện tích (ha)\n';
 const GOOD_ROWS =

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshotDir, startIzis, type RunningIzis } from './harness';
+import { openBrowser, screenshotDir, signIn as signInAt, startIzis, type RunningIzis } from './harness';
 
 /**
  * The edit drawer organisations and projects share (components/record-form/record-edit-drawer.tsx; the zone
@@ -35,13 +35,7 @@ afterAll(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(screenshotDir, `record-edit-e2e-${name}.png`), fullPage: true });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(izis.url);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('IzisDemo-2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('app-shell').waitFor();
-}
+const signIn = (page: Page, username: string) => signInAt(page, izis.url, username);
 
 const drawer = (page: Page) => page.getByRole('dialog');
 
