@@ -90,7 +90,9 @@ describe('templates', () => {
     ] as const) {
       const res = await raw(client, 'GET', `/api/import/templates/${entity}.xlsx`);
       expect(res.status, entity).toBe(200);
-      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`);
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="${fileName}"; filename*=UTF-8''${fileName}`,
+      );
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
       const [data, guide] = book.worksheets;
@@ -247,7 +249,7 @@ describe('exports', () => {
     const xlsx = await raw(admin, 'GET', '/api/projects/export.xlsx?zone=KCN-TL&status=operating');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="du-an-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+      /^attachment; filename="du-an-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''du-an-\d{4}-\d{2}-\d{2}\.xlsx$/,
     );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);

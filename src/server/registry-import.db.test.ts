@@ -94,7 +94,7 @@ describe('the import template', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="mau-nhap-khu-cum-cong-nghiep.xlsx"',
+      `attachment; filename="mau-nhap-khu-cum-cong-nghiep.xlsx"; filename*=UTF-8''mau-nhap-khu-cum-cong-nghiep.xlsx`,
     );
     const book = await workbook(res);
     const [data, guide] = book.worksheets;
@@ -243,7 +243,7 @@ describe('exports', () => {
     const xlsx = await raw(client, 'GET', '/api/zones/export.xlsx?family=CCN&sort=name');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-disposition')).toBe(
-      'attachment; filename="khu-cum-cong-nghiep-2026-06-20.xlsx"',
+      `attachment; filename="khu-cum-cong-nghiep-2026-06-20.xlsx"; filename*=UTF-8''khu-cum-cong-nghiep-2026-06-20.xlsx`,
     );
     const sheet = (await workbook(xlsx)).worksheets[0]!;
     const codes: unknown[] = [];
@@ -254,7 +254,7 @@ describe('exports', () => {
     const csv = await raw(client, 'GET', '/api/zones/export.csv?q=thuy%20lam');
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe(
-      'attachment; filename="khu-cum-cong-nghiep-2026-06-20.csv"',
+      `attachment; filename="khu-cum-cong-nghiep-2026-06-20.csv"; filename*=UTF-8''khu-cum-cong-nghiep-2026-06-20.csv`,
     );
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

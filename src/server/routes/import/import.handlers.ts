@@ -29,9 +29,9 @@ import {
   exportZones,
   importZones,
   zoneImportTemplate,
-  type ExportFile,
 } from '../../../services/import/zone-import.service';
 import { serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
+import { sendFile, XLSX_TYPE } from '../../file-response';
 import {
   exportZonesCsvRoute,
   exportZonesGeojsonRoute,
@@ -42,8 +42,6 @@ import {
   sheetTemplateRoute,
   zoneTemplateRoute,
 } from './import.routes';
-
-const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 
 /** The uploaded file of the multipart field `file`, checked for presence, size and type. */
 async function uploadedFile(c: AppContext, form: { file?: unknown }) {
@@ -132,17 +130,7 @@ async function handleImport(
 }
 
 const sendTemplate = (c: AppContext, file: { fileName: string; body: Uint8Array }) =>
-  c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'Content-Disposition': attachment(file.fileName),
-  }) as never;
-
-const send = (c: AppContext, file: ExportFile) =>
-  c.body(typeof file.body === 'string' ? file.body : (file.body as Uint8Array<ArrayBuffer>), 200, {
-    'Content-Type': file.contentType,
-    'Content-Disposition': attachment(file.fileName),
-    'Cache-Control': 'no-store',
-  }) as never;
+  sendFile(c, { fileName: file.fileName, contentType: XLSX_TYPE, body: file.body });
 
 /**
  * Import and export endpoints. Registered before the zone, organisation and project routes:
@@ -166,13 +154,13 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       )) as never,
   );
   app.openapi(exportZonesXlsxRoute, async (c) =>
-    send(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'xlsx')),
+    sendFile(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'xlsx')),
   );
   app.openapi(exportZonesCsvRoute, async (c) =>
-    send(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'csv')),
+    sendFile(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'csv')),
   );
   app.openapi(exportZonesGeojsonRoute, async (c) =>
-    send(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'geojson')),
+    sendFile(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'geojson')),
   );
 
   // Organisations, projects and the capital ledger.
@@ -215,13 +203,13 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   }
   for (const format of ['xlsx', 'csv'] as const) {
     app.openapi(sheetExportRoute('organisations', format), async (c) =>
-      send(c, await exportOrganisations(serviceDeps(c, deps), c.req.valid('query'), format)),
+      sendFile(c, await exportOrganisations(serviceDeps(c, deps), c.req.valid('query'), format)),
     );
     app.openapi(sheetExportRoute('projects', format), async (c) =>
-      send(c, await exportProjects(serviceDeps(c, deps), c.req.valid('query'), format)),
+      sendFile(c, await exportProjects(serviceDeps(c, deps), c.req.valid('query'), format)),
     );
     app.openapi(sheetExportRoute('investment-events', format), async (c) =>
-      send(c, await exportInvestmentEvents(serviceDeps(c, deps), c.req.valid('query'), format)),
+      sendFile(c, await exportInvestmentEvents(serviceDeps(c, deps), c.req.valid('query'), format)),
     );
   }
 }

@@ -7,12 +7,9 @@ import {
   signCompilation,
 } from '../../../services/reporting/compilation.service';
 import { completenessReport } from '../../../services/reporting/completeness.service';
-import {
-  exportCompilation,
-  exportFiling,
-  type ReportFile,
-} from '../../../services/reporting/report-export.service';
-import { serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
+import { exportCompilation, exportFiling } from '../../../services/reporting/report-export.service';
+import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
+import { sendFile } from '../../file-response';
 import {
   annotateCompilationRoute,
   compilationItemRoute,
@@ -24,23 +21,15 @@ import {
   signCompilationRoute,
 } from './compilation.routes';
 
-/** RFC 6266/5987: an ASCII fallback and the exact UTF-8 name. */
-const send = (c: AppContext, file: ReportFile) =>
-  c.body(new Uint8Array(file.body) as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': file.contentType,
-    'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'Cache-Control': 'no-store',
-  }) as never;
-
 export function registerCompilations(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   for (const format of ['docx', 'xlsx', 'pdf'] as const) {
     app.openapi(exportCompilationRoute(format), async (c) =>
-      send(c, await exportCompilation(serviceDeps(c, deps), c.req.valid('query'), format)),
+      sendFile(c, await exportCompilation(serviceDeps(c, deps), c.req.valid('query'), format)),
     );
   }
   for (const format of ['docx', 'pdf'] as const) {
     app.openapi(exportFilingRoute(format), async (c) =>
-      send(c, await exportFiling(serviceDeps(c, deps), c.req.valid('param').id, format)),
+      sendFile(c, await exportFiling(serviceDeps(c, deps), c.req.valid('param').id, format)),
     );
   }
   app.openapi(compilationItemRoute, async (c) => {

@@ -8,6 +8,7 @@ import {
   type WorkbookFile,
 } from '../../../services/reporting/filing-workbook.service';
 import { serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
+import { sendFile, XLSX_TYPE } from '../../file-response';
 import {
   bulkTemplateRoute,
   bulkUploadRoute,
@@ -17,11 +18,7 @@ import {
 } from './filing-workbook.routes';
 
 const sendWorkbook = (c: AppContext, file: WorkbookFile) =>
-  c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'Content-Disposition': `attachment; filename="${file.fileName}"`,
-    'Cache-Control': 'no-store',
-  }) as never;
+  sendFile(c, { fileName: file.fileName, contentType: XLSX_TYPE, body: file.body });
 
 /** The multipart field `file`, checked for presence and size. */
 async function uploaded(c: AppContext, form: { file?: unknown }) {

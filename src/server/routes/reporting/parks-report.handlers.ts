@@ -2,8 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { exportParksReport } from '../../../services/reporting/parks-report-export.service';
 import { getParksReport, parksReportItem } from '../../../services/reporting/parks-report.service';
 import { listTargets, setTarget } from '../../../services/reporting/plan-target.service';
-import type { ReportFile } from '../../../services/reporting/report-export.service';
-import { serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
+import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
+import { sendFile } from '../../file-response';
 import {
   exportParksReportRoute,
   getParksReportRoute,
@@ -12,18 +12,10 @@ import {
   setPlanTargetRoute,
 } from './parks-report.routes';
 
-/** RFC 6266/5987: an ASCII fallback and the exact UTF-8 name. */
-const send = (c: AppContext, file: ReportFile) =>
-  c.body(new Uint8Array(file.body) as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': file.contentType,
-    'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'Cache-Control': 'no-store',
-  }) as never;
-
 export function registerParksReports(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   for (const format of ['docx', 'xlsx', 'pdf'] as const) {
     app.openapi(exportParksReportRoute(format), async (c) =>
-      send(c, await exportParksReport(serviceDeps(c, deps), c.req.valid('query'), format)),
+      sendFile(c, await exportParksReport(serviceDeps(c, deps), c.req.valid('query'), format)),
     );
   }
   app.openapi(parksReportItemRoute, async (c) => {
