@@ -53,7 +53,10 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5000,
+    // Also how long a request waits for a free connection (pg-pool uses one setting for both): at a filing
+    // deadline 200 submitters queue on 10 connections, and a 5 s limit turned the queue into 500s at national
+    // scale. A refused connection still fails at once.
+    connectionTimeoutMillis: 30_000,
     // IZIS's statements are short and answered from indexes and roll-ups, but a few (capital totals, Biểu 04)
     // are estimated above jit_above_cost: compiling them with LLVM took ~200 ms for an 8 ms query (capital
     // totals, national scale, EXPLAIN ANALYZE). PGlite has no JIT, so this also keeps both databases alike.
