@@ -21,7 +21,7 @@ import { issuesToFields } from '../../domain/shared/zod-messages';
 import { familyOfKind, type ZoneKind } from '../../domain/zone/zone.schema';
 import { requireActor, type ServiceDeps } from '../deps';
 import { canEditProject, projectVisibility } from '../project/project.policy';
-import { findProjects } from '../project/project.repository';
+import { findProjectsForExport, type findProjects } from '../project/project.repository';
 import { canSeeZone, type ZoneFacts } from '../zone/zone.policy';
 import { guideText, sheetExport, type ExportFile } from './export-file';
 import { canExportProjects, canImportProjects } from './import.policy';
@@ -310,8 +310,6 @@ export async function projectImportTemplate(
 
 type ProjectListFilter = Omit<Parameters<typeof findProjects>[2], 'page' | 'pageSize' | 'searchPattern'>;
 
-const EXPORT_PAGE = 20_000;
-
 /**
  * The project list (same filters and order as GET /api/projects, every page, within the actor's scope)
  * as XLSX or CSV with the import template's columns.
@@ -324,31 +322,23 @@ export async function exportProjects(
   const actor = requireActor(deps);
   if (!canExportProjects(actor)) throw new AppError('forbidden');
   const now = deps.clock.now();
-  const records: ProjectRecord[] = [];
-  for (let page = 1; ; page++) {
-    const { rows } = await findProjects(deps.db, projectVisibility(actor), {
-      ...query,
-      ...(query.q ? { searchPattern: foldedLikePattern(query.q) } : {}),
-      page,
-      pageSize: EXPORT_PAGE,
-    } as Parameters<typeof findProjects>[2]);
-    for (const row of rows) {
-      records.push({
-        code: row.code,
-        name: row.name,
-        zoneCode: row.zoneCode,
-        investorCode: row.investorCode,
-        certificateNo: row.certificateNo,
-        certificateDate: row.certificateDate,
-        vsicCode: row.vsicCode,
-        leasedHa: num(row.leasedHa),
-        lot: row.lot,
-        workers: row.workers,
-        status: row.status as ProjectStatus,
-      });
-    }
-    if (rows.length < EXPORT_PAGE) break;
-  }
+  const rows = await findProjectsForExport(deps.db, projectVisibility(actor), {
+    ...query,
+    ...(query.q ? { searchPattern: foldedLikePattern(query.q) } : {}),
+  } as Parameters<typeof findProjectsForExport>[2]);
+  const records: ProjectRecord[] = rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    zoneCode: row.zoneCode,
+    investorCode: row.investorCode,
+    certificateNo: row.certificateNo,
+    certificateDate: row.certificateDate,
+    vsicCode: row.vsicCode,
+    leasedHa: num(row.leasedHa),
+    lot: row.lot,
+    workers: row.workers,
+    status: row.status as ProjectStatus,
+  }));
   return sheetExport({
     format,
     fileName: projectExportFileName(toIsoDate(now), format),
