@@ -9,7 +9,8 @@ import { createMailer } from '../system/mailer';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
 import { addLifecycleEvent, createZone } from '../zone/zone.service';
 import { returnFiling, saveDraft, submitFiling } from './filing.service';
-import { reminderStage, returnedStage, sendReminders } from './reminder.service';
+import { formVersion } from '../../domain/reporting/catalogue';
+import { digestText, reminderStage, returnedStage, sendReminders } from './reminder.service';
 
 /** A minimal SMTP sink on loopback that keeps what it receives (as in mailer.db.test.ts). */
 function smtpSink() {
@@ -173,6 +174,21 @@ describe('reminder stages', () => {
   });
 });
 
+describe('the reviewer’s notice', () => {
+  it('counts every overdue report and names the first five', () => {
+    const form = formVersion('B01', '2024-10-01')!;
+    const names = ['DN 1', 'DN 2', 'DN 3', 'DN 4', 'DN 5', 'DN 6', 'DN 7'];
+    const text = digestText(form, '2026-H1', '2026-06-20', names, 'https://izis.hanoi.gov.vn/');
+    expect(text.title.vi).toBe('Để biết: 7 Biểu 01 kỳ 6 tháng đầu năm 2026 quá hạn nộp');
+    expect(text.body.vi).toBe(
+      'Hạn nộp 20/6/2026; chưa gửi: DN 1; DN 2; DN 3; DN 4; DN 5 và 2 báo cáo khác. Hệ thống đã nhắc các đơn vị báo cáo.',
+    );
+    expect(text.mail.text).toContain(
+      'Xem tình hình nộp báo cáo tại: https://izis.hanoi.gov.vn/reports?period=2026-H1',
+    );
+  });
+});
+
 describe('sendReminders', () => {
   it('does nothing when no deadline is near', async () => {
     const run = await sendReminders(deps(), at('2026-05-01T03:00:00Z'));
@@ -242,11 +258,26 @@ describe('sendReminders', () => {
     expect((await keysOf(ids.tenant)).filter((k) => k.includes('overdue'))).toEqual([
       `reminder:B01:2026-H1:${project}:overdue-1`,
     ]);
-    // The reviewing officers are told, for the missing Biểu 01 and Biểu 02 — not the other commune or family.
+    // The reviewing officers get one notice per form listing the missing reports of their scope — not the
+    // other commune or family.
     expect(await keysOf(ids.commune)).toEqual([
-      `reminder:B01:2026-H1:${project}:overdue-1`,
-      `reminder:B02:2026-H1:${zone}:overdue-1`,
+      'reminder:B01:2026-H1:review:overdue-1',
+      'reminder:B02:2026-H1:review:overdue-1',
     ]);
+    const [digest] = (await query(sql`
+      select kind, title_vi, body_vi, link from notification
+      where user_id = ${ids.commune} and dedupe_key = 'reminder:B01:2026-H1:review:overdue-1'`)) as Record<
+      string,
+      string
+    >[];
+    expect(digest).toMatchObject({
+      kind: 'reminder.overdue.reviewer',
+      title_vi: 'Để biết: 1 Biểu 01 kỳ 6 tháng đầu năm 2026 quá hạn nộp',
+      link: '/reports?period=2026-H1',
+    });
+    expect(digest!.body_vi).toBe(
+      'Hạn nộp 20/6/2026; chưa gửi: Nhà máy cơ khí. Hệ thống đã nhắc các đơn vị báo cáo.',
+    );
     expect(await keysOf(ids.department)).toHaveLength(2);
     expect(await keysOf(ids.otherCommune)).toEqual([]);
     expect(await keysOf(ids.kcnDepartment)).toEqual([]);
@@ -261,8 +292,8 @@ describe('sendReminders', () => {
     // The commune officer gets a notice (for your information), not a request to file.
     const toOfficer = sink.received.filter((m) => m.to.some((t) => t.includes('canbo@donganh.gov.vn')));
     expect(toOfficer.map((m) => subjectOf(m.data)).sort()).toEqual([
-      '[IZIS] Để biết: Biểu 01 kỳ 6 tháng đầu năm 2026 — Nhà máy cơ khí quá hạn nộp',
-      '[IZIS] Để biết: Biểu 02 kỳ 6 tháng đầu năm 2026 — Cụm công nghiệp Nhắc Hạn quá hạn nộp',
+      '[IZIS] Để biết: 1 Biểu 01 kỳ 6 tháng đầu năm 2026 quá hạn nộp',
+      '[IZIS] Để biết: 1 Biểu 02 kỳ 6 tháng đầu năm 2026 quá hạn nộp',
     ]);
     expect(await sendReminders(deps(), { ...at('2026-06-21T02:00:00Z'), mailer })).toMatchObject({
       notificationsCreated: 0,

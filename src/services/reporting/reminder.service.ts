@@ -12,7 +12,8 @@ import { loadClusterFacts, loadProjectFacts } from './compilation.repository';
 
 /**
  * Reminders for the filed reports (Biểu 01, Biểu 02, the parks' tenant report): before the legal deadline to
- * the reporter's users, and after it to them and — as a notice — to the officers who review the filing.
+ * the reporter's users, and after it to them and — as one notice per form, period and stage listing the
+ * overdue reports of their scope (`reminder:<form>:<period>:review:<stage>`) — to the officers who review them.
  *
  * Each reminder has a stage (`due-7`, `due-1`, `overdue-1`, `overdue-7`, `overdue-30`) and a dedupe key
  * `reminder:<form>:<period>:<reporter id>:<stage>`; the notification table is unique per user and key, and the
@@ -33,6 +34,8 @@ export const OVERDUE_STAGES: readonly number[] = [1, 7, 30];
 export const OVERDUE_LOOKBACK_DAYS = 90;
 /** Days after a report was returned at which its reporter is reminded to correct and resubmit it. */
 export const RETURNED_STAGES: readonly number[] = [3, 7, 14];
+/** Reports named in a reviewer's overdue notice; the rest are counted. */
+const DIGEST_NAMES = 5;
 /** Returns older than this are no longer reminded of (the overdue reminders cover the period itself). */
 export const RETURNED_LOOKBACK_DAYS = 60;
 
@@ -156,6 +159,20 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
 
   type Planned = { obligation: Obligation; form: FormVersion; stage: Stage; recipients: Recipient[] };
   const planned: Planned[] = [];
+  /** Reviewers get one notice per form, period and stage listing the overdue reports of their scope. */
+  type Digest = {
+    recipient: Recipient;
+    form: FormVersion;
+    period: string;
+    dueDate: IsoDate;
+    stage: Stage;
+    names: string[];
+  };
+  const digests = new Map<string, Digest>();
+  const reporterNameOf = (o: Obligation) =>
+    o.reporter.kind === 'project'
+      ? (lookups.projects.get(o.reporter.id)?.name ?? '')
+      : (zonesById.get(o.reporter.id)?.name ?? '');
   for (const { formCode, period, form } of due) {
     const { obligations } = obligationsFor({
       period,
@@ -173,9 +190,14 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
       const zone = o.zoneId ? zonesById.get(o.zoneId) : undefined;
       const reporterOrg = o.organisationId ? lookups.orgs.get(o.organisationId) : undefined;
       const communeCode = o.communeId ? (lookups.units.get(o.communeId) ?? null) : null;
-      const recipients = new Map<string, Recipient>();
+      const recipients: Recipient[] = [];
       for (const u of users) {
-        const isReporter = isReporterUser(u, o.reporter.kind, reporterOrg?.code, zone?.code);
+        const recipient = { userId: u.userId, email: u.email, displayName: u.displayName };
+        if (isReporterUser(u, o.reporter.kind, reporterOrg?.code, zone?.code)) {
+          if (!recipients.some((r) => r.userId === u.userId))
+            recipients.push({ ...recipient, role: 'reporter' });
+          continue;
+        }
         const isReviewer =
           stage.kind === 'overdue' &&
           ((u.role === 'commune_officer' &&
@@ -183,17 +205,20 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
             communeCode !== null &&
             u.scopeRef === communeCode) ||
             (u.role === 'department_officer' && u.scopeKind === 'family' && u.scopeRef === o.family));
-        if (!isReporter && !isReviewer) continue;
-        const existing = recipients.get(u.userId);
-        if (existing?.role === 'reporter') continue;
-        recipients.set(u.userId, {
-          userId: u.userId,
-          email: u.email,
-          displayName: u.displayName,
-          role: isReporter ? 'reporter' : 'reviewer',
-        });
+        if (!isReviewer) continue;
+        const key = `${u.userId}|${o.formCode}|${o.period}|${stage.key}`;
+        const digest = digests.get(key) ?? {
+          recipient: { ...recipient, role: 'reviewer' as const },
+          form,
+          period: o.period,
+          dueDate: o.dueDate,
+          stage,
+          names: [],
+        };
+        digest.names.push(reporterNameOf(o));
+        digests.set(key, digest);
       }
-      planned.push({ obligation: o, form, stage, recipients: [...recipients.values()] });
+      planned.push({ obligation: o, form, stage, recipients });
     }
   }
   result.reminders = planned.length;
@@ -201,15 +226,27 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
   for (const { obligation: o, form, stage, recipients } of planned) {
     if (recipients.length === 0) continue;
     const dedupeKey = `reminder:${o.formCode}:${o.period}:${o.reporter.id}:${stage.key}`;
-    const reporterName =
-      o.reporter.kind === 'project'
-        ? (lookups.projects.get(o.reporter.id)?.name ?? '')
-        : (zonesById.get(o.reporter.id)?.name ?? '');
-    const text = reminderText(now, form, o, stage, reporterName, options.publicUrl);
+    const text = reminderText(now, form, o, stage, reporterNameOf(o), options.publicUrl);
     const outcome = await notifyAndMail(deps, options, dedupeKey, recipients, text, {
-      kind: (role) => (stage.kind === 'due' ? 'reminder.due' : `reminder.overdue.${role}`),
+      kind: () => (stage.kind === 'due' ? 'reminder.due' : 'reminder.overdue.reporter'),
       audit: { formCode: o.formCode, period: o.period, stage: stage.key },
     });
+    result.notificationsCreated += outcome.created;
+    for (const k of ['sent', 'failed', 'skipped'] as const) result.mail[k] += outcome.mail[k];
+  }
+  for (const d of digests.values()) {
+    const dedupeKey = `reminder:${d.form.code}:${d.period}:review:${d.stage.key}`;
+    const outcome = await notifyAndMail(
+      deps,
+      options,
+      dedupeKey,
+      [d.recipient],
+      digestText(d.form, d.period, d.dueDate, d.names, options.publicUrl),
+      {
+        kind: () => 'reminder.overdue.reviewer',
+        audit: { formCode: d.form.code, period: d.period, stage: d.stage.key, overdue: d.names.length },
+      },
+    );
     result.notificationsCreated += outcome.created;
     for (const k of ['sent', 'failed', 'skipped'] as const) result.mail[k] += outcome.mail[k];
   }
@@ -260,11 +297,8 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
 type ReminderTextParts = {
   title: { vi: string; en: string };
   body: { vi: string; en: string };
-  /** For reviewers (the overdue notice); reporters' text otherwise. */
-  reviewerBody?: { vi: string; en: string };
   link: string;
   mail: { subject: string; text: string };
-  reviewerMail?: { subject: string; text: string };
 };
 
 /**
@@ -289,12 +323,11 @@ async function notifyAndMail(
   const created = await deps.db.transaction(async (tx) => {
     let count = 0;
     for (const r of recipients) {
-      const body = r.role === 'reviewer' && text.reviewerBody ? text.reviewerBody : text.body;
       const inserted = rowsOf(
         await tx.execute(sql`
           insert into notification (user_id, kind, title_vi, title_en, body_vi, body_en, link, dedupe_key)
           values (${r.userId}, ${meta.kind(r.role)}, ${text.title.vi}, ${text.title.en},
-            ${body.vi}, ${body.en}, ${text.link}, ${dedupeKey})
+            ${text.body.vi}, ${text.body.en}, ${text.link}, ${dedupeKey})
           on conflict (user_id, dedupe_key) do nothing
           returning id`),
       );
@@ -310,15 +343,10 @@ async function notifyAndMail(
     }
     return count;
   });
-  // One e-mail per address; a reporter's text wins over a reviewer's notice when both share it.
-  const addresses = new Map<string, Recipient['role']>();
-  for (const r of recipients) {
-    const address = r.email?.trim().toLowerCase();
-    if (address && addresses.get(address) !== 'reporter') addresses.set(address, r.role);
-  }
-  for (const [address, role] of addresses) {
-    const mail = role === 'reviewer' && text.reviewerMail ? text.reviewerMail : text.mail;
-    const outcome = await sendOnce(deps, options.mailer ?? null, address, dedupeKey, mail);
+  // One e-mail per address.
+  const addresses = new Set(recipients.map((r) => r.email?.trim().toLowerCase()).filter((a) => !!a));
+  for (const address of addresses) {
+    const outcome = await sendOnce(deps, options.mailer ?? null, address!, dedupeKey, text.mail);
     if (outcome) mailCount[outcome] += 1;
   }
   return { created, mail: mailCount };
@@ -514,10 +542,6 @@ function reminderText(
         vi: `Hạn nộp ${nameVi} kỳ ${periodVi} là ngày ${dueVi} — ${daysLeftText(o.dueDate, now)}.`,
         en: `${nameEn} for ${periodEn} is due on ${dueEn}.`,
       };
-  const reviewerBody = {
-    vi: `Để biết: ${nameVi} kỳ ${periodVi}${who} đã quá hạn nộp (hạn ${dueVi}) và chưa được gửi.`,
-    en: `For your information: ${nameEn} for ${periodEn}${who} was due on ${dueEn} and has not been submitted.`,
-  };
   const mailSubject = overdue
     ? `[IZIS] Quá hạn nộp ${nameVi} kỳ ${periodVi}`
     : `[IZIS] Nhắc hạn nộp ${nameVi} kỳ ${periodVi}`;
@@ -537,23 +561,58 @@ function reminderText(
     '---',
     `${nameEn} for ${periodEn}${who} is ${overdue ? 'overdue' : 'due'} (due date ${dueEn}). File it at ${url}`,
   ].join('\n');
-  const reviewerMail = {
-    subject: `[IZIS] Để biết: ${nameVi} kỳ ${periodVi}${who} quá hạn nộp`,
-    text: [
-      'Kính gửi cán bộ phụ trách,',
-      '',
-      `${form.title.vi}${who}, kỳ ${periodVi}, hạn nộp ${dueVi} (theo ${form.legalBasis}), đến nay chưa được gửi.`,
-      'Hệ thống đã nhắc đơn vị báo cáo. Thư này để đồng chí biết và theo dõi.',
-      '',
-      `Xem tình hình nộp báo cáo tại: ${url}`,
-      '',
-      'Thư này được gửi tự động từ Hệ thống thông tin khu, cụm công nghiệp (IZIS); vui lòng không trả lời.',
-      '',
-      '---',
-      `For your information: ${nameEn} for ${periodEn}${who} was due on ${dueEn} and has not been submitted.`,
-    ].join('\n'),
+  return { title, body, link, mail: { subject: mailSubject, text: mailText } };
+}
+
+/** The reviewer's notice: the overdue reports of one form and period in their scope, the first few by name. */
+export function digestText(
+  form: FormVersion,
+  period: string,
+  dueDate: IsoDate,
+  names: readonly string[],
+  publicUrl: string | undefined,
+): ReminderTextParts {
+  const link = `/reports?period=${encodeURIComponent(period)}`;
+  const url = `${(publicUrl ?? '').replace(/\/+$/, '')}${link}`;
+  const periodVi = formatPeriod(period, 'vi');
+  const periodEn = formatPeriod(period, 'en');
+  const dueVi = formatDate(dueDate, { locale: 'vi' });
+  const dueEn = formatDate(dueDate, { locale: 'en' });
+  const count = names.length;
+  const shown = names.slice(0, DIGEST_NAMES).filter((n) => n);
+  const rest = count - Math.min(count, DIGEST_NAMES);
+  const listVi = `${shown.join('; ')}${rest > 0 ? ` và ${rest} báo cáo khác` : ''}`;
+  const listEn = `${shown.join('; ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+  const nameVi = form.shortTitle.vi;
+  const nameEn = form.shortTitle.en;
+  return {
+    title: {
+      vi: `Để biết: ${count} ${nameVi} kỳ ${periodVi} quá hạn nộp`,
+      en: `For your information: ${count} × ${nameEn} for ${periodEn} overdue`,
+    },
+    body: {
+      vi: `Hạn nộp ${dueVi}; chưa gửi: ${listVi}. Hệ thống đã nhắc các đơn vị báo cáo.`,
+      en: `Due on ${dueEn}; not submitted: ${listEn}. The reporters have been reminded.`,
+    },
+    link,
+    mail: {
+      subject: `[IZIS] Để biết: ${count} ${nameVi} kỳ ${periodVi} quá hạn nộp`,
+      text: [
+        'Kính gửi cán bộ phụ trách,',
+        '',
+        `${form.title.vi}, kỳ ${periodVi}, hạn nộp ${dueVi} (theo ${form.legalBasis}):`,
+        `${count} báo cáo thuộc phạm vi đồng chí phụ trách đến nay chưa được gửi — ${listVi}.`,
+        'Hệ thống đã nhắc các đơn vị báo cáo. Thư này để đồng chí biết và theo dõi.',
+        '',
+        `Xem tình hình nộp báo cáo tại: ${url}`,
+        '',
+        'Thư này được gửi tự động từ Hệ thống thông tin khu, cụm công nghiệp (IZIS); vui lòng không trả lời.',
+        '',
+        '---',
+        `For your information: ${count} × ${nameEn} for ${periodEn} (due ${dueEn}) not submitted: ${listEn}. See ${url}`,
+      ].join('\n'),
+    },
   };
-  return { title, body, reviewerBody, link, mail: { subject: mailSubject, text: mailText }, reviewerMail };
 }
 
 function daysLeftText(dueDate: IsoDate, now: Date): string {
