@@ -9,12 +9,8 @@ import { createOrganisation } from '../organisation/organisation.service';
 import { createProject } from '../project/project.service';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
 import { createZone } from '../zone/zone.service';
-import {
-  bulkFilingWorkbook,
-  filingWorkbook,
-  uploadBulkWorkbook,
-  uploadFilingWorkbook,
-} from './filing-workbook.service';
+import { bulkFilingWorkbook, uploadBulkWorkbook } from './filing-bulk.service';
+import { filingWorkbook, uploadFilingWorkbook } from './filing-workbook.service';
 import { acceptFiling, getFiling, listFilings, returnFiling, saveDraft } from './filing.service';
 
 let database: TestDatabase;

@@ -1,12 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { validationError } from '../../../domain/shared/errors';
-import {
-  bulkFilingWorkbook,
-  filingWorkbook,
-  uploadBulkWorkbook,
-  uploadFilingWorkbook,
-  type WorkbookFile,
-} from '../../../services/reporting/filing-workbook.service';
+import { bulkFilingWorkbook, uploadBulkWorkbook } from '../../../services/reporting/filing-bulk.service';
+import type { WorkbookFile } from '../../../services/reporting/filing-workbook.sheet';
+import { filingWorkbook, uploadFilingWorkbook } from '../../../services/reporting/filing-workbook.service';
 import { serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
 import { sendFile, XLSX_TYPE } from '../../file-response';
 import {
