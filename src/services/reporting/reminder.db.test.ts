@@ -258,6 +258,9 @@ describe('sendReminders', () => {
     expect((await keysOf(ids.tenant)).filter((k) => k.includes('overdue'))).toEqual([
       `reminder:B01:2026-H1:${project}:overdue-1`,
     ]);
+    expect((await keysOf(ids.developer)).filter((k) => k.includes('overdue'))).toEqual([
+      `reminder:B02:2026-H1:${zone}:overdue-1`,
+    ]);
     // The reviewing officers get one notice per form listing the missing reports of their scope — not the
     // other commune or family.
     expect(await keysOf(ids.commune)).toEqual([
