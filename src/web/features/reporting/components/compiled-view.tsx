@@ -12,7 +12,6 @@ import {
   Modal,
   Space,
   Table,
-  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -38,6 +37,17 @@ import {
 } from '../api/reporting-api';
 import { formOf, itemLabel, periodLabel, unitKey } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
+import {
+  GapItem,
+  GapTag,
+  ItemDrilldown,
+  ProjectLink,
+  SectionTables,
+  SourceItem,
+  ZoneLink,
+  sectionGroups,
+  str,
+} from './report-drilldown';
 
 type Row = CompiledItem & { key: string };
 
@@ -45,11 +55,6 @@ function valueText(item: CompiledItem, format: Formatters): string {
   if (item.value === null) return '—';
   return format.number(item.value, { maxFractionDigits: item.unit === 'ha' ? 2 : 3 });
 }
-
-const str = (record: Record<string, unknown>, key: string): string | null => {
-  const value = record[key];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
-};
 
 /** One record behind a figure: a link to the zone, the project or the filing, and what it contributed. */
 function SourceLine({
@@ -63,14 +68,13 @@ function SourceLine({
 }) {
   const locale = useLocale();
   const kind = str(source, 'kind');
-  const contribution = typeof source['contribution'] === 'number' ? source['contribution'] : null;
   const code = str(source, 'code');
   const id = str(source, 'id');
   let link: ReactNode = kind;
   if (kind === 'zone' && code) {
     link = (
       <>
-        {t('reports.source.zone')} <Link to={`${PATHS.registry}/${encodeURIComponent(code)}`}>{code}</Link>
+        {t('reports.source.zone')} <ZoneLink code={code} />
         {str(source, 'field') ? (
           <Typography.Text type="secondary">
             {' '}
@@ -83,7 +87,7 @@ function SourceLine({
   } else if (kind === 'project' && code) {
     link = (
       <>
-        {t('reports.source.project')} <Link to={`${PATHS.projects}/${encodeURIComponent(code)}`}>{code}</Link>
+        {t('reports.source.project')} <ProjectLink code={code} />
       </>
     );
   } else if (kind === 'filing' && id) {
@@ -111,18 +115,20 @@ function SourceLine({
     });
   }
   return (
-    <li>
+    <SourceItem
+      source={source}
+      format={format}
+      suffix={
+        typeof source['weight'] === 'number' ? (
+          <Typography.Text type="secondary">
+            {' '}
+            ({t('reports.source.weight')} {format.number(source['weight'], { maxFractionDigits: 4 })})
+          </Typography.Text>
+        ) : null
+      }
+    >
       {link}
-      {contribution !== null ? (
-        <Typography.Text strong> : {format.number(contribution, { maxFractionDigits: 4 })}</Typography.Text>
-      ) : null}
-      {typeof source['weight'] === 'number' ? (
-        <Typography.Text type="secondary">
-          {' '}
-          ({t('reports.source.weight')} {format.number(source['weight'], { maxFractionDigits: 4 })})
-        </Typography.Text>
-      ) : null}
-    </li>
+    </SourceItem>
   );
 }
 
@@ -156,11 +162,7 @@ function GapLine({ gap, t }: { gap: Record<string, unknown>; t: Translate }) {
   } else if (kind === 'exchange_rate_missing') {
     text = t('reports.gap.rate', { events: str(gap, 'events') ?? '' });
   } else text = kind ?? '';
-  return (
-    <li>
-      <Typography.Text type="warning">{text}</Typography.Text>
-    </li>
-  );
+  return <GapItem text={text} />;
 }
 
 function ItemsTable({
@@ -190,11 +192,7 @@ function ItemsTable({
       render: (_, item) => (
         <span style={{ paddingInlineStart: item.level === 1 ? 20 : 0 }}>
           {form ? itemLabel(form, item.indicator, locale) : item.indicator}
-          {item.gapCount > 0 ? (
-            <Tag color="warning" style={{ marginInlineStart: 8 }}>
-              {t('reports.gaps', { count: item.gapCount })}
-            </Tag>
-          ) : null}
+          {item.gapCount > 0 ? <GapTag text={t('reports.gaps', { count: item.gapCount })} /> : null}
         </span>
       ),
     },
@@ -224,63 +222,26 @@ function ItemsTable({
         ),
     },
   ];
-  const bySection = (code: string | null) => rows.filter((r) => (r.section ?? null) === code);
   const groups =
-    sections.length > 0
-      ? sections.map((s) => ({
-          key: s.code,
-          title: `${s.code}. ${s.title[locale]}`,
-          rows: bySection(s.code),
-        }))
-      : [{ key: '-', title: '', rows }];
+    sections.length > 0 ? sectionGroups(rows, sections, locale) : [{ key: '-', title: '', rows }];
   return (
-    <Flex vertical gap={12}>
-      {groups.map((group) => (
-        <div key={group.key}>
-          {group.title ? <Typography.Title level={5}>{group.title}</Typography.Title> : null}
-          <Table<Row>
-            size="small"
-            pagination={false}
-            dataSource={group.rows}
-            columns={columns}
-            expandable={{
-              rowExpandable: (item) => item.sourceCount > 0 || item.gapCount > 0,
-              expandedRowRender: (item) => (
-                <Flex gap={24} wrap>
-                  <div style={{ minWidth: 280 }}>
-                    <Typography.Text strong>
-                      {t('reports.sources', { count: item.sourceCount })}
-                    </Typography.Text>
-                    <ul style={{ margin: '4px 0' }}>
-                      {item.sources.slice(0, 200).map((s, i) => (
-                        <SourceLine key={i} source={s} format={format} t={t} />
-                      ))}
-                    </ul>
-                    {item.sourceCount > item.sources.length ? (
-                      <Typography.Text type="secondary">
-                        {t('reports.moreSources', { count: item.sourceCount - item.sources.length })}
-                      </Typography.Text>
-                    ) : null}
-                  </div>
-                  {item.gapCount > 0 ? (
-                    <div style={{ minWidth: 280 }}>
-                      <Typography.Text strong type="warning">
-                        {t('reports.gaps', { count: item.gapCount })}
-                      </Typography.Text>
-                      <ul style={{ margin: '4px 0' }}>
-                        {item.gaps.map((g, i) => (
-                          <GapLine key={i} gap={g} t={t} />
-                        ))}
-                      </ul>
-                    </div>
-                  ) : null}
-                </Flex>
-              ),
-            }}
-          />
-        </div>
-      ))}
-    </Flex>
+    <SectionTables<Row>
+      groups={groups}
+      columns={columns}
+      drilldown={(item) => (
+        <ItemDrilldown
+          item={item}
+          sourcesShown={200}
+          texts={{
+            sources: (count) => t('reports.sources', { count }),
+            moreSources: (count) => t('reports.moreSources', { count }),
+            gaps: (count) => t('reports.gaps', { count }),
+          }}
+          renderSource={(s, i) => <SourceLine key={i} source={s} format={format} t={t} />}
+          renderGap={(g, i) => <GapLine key={i} gap={g} t={t} />}
+        />
+      )}
+    />
   );
 }
 

@@ -12,7 +12,6 @@ import {
   Select,
   Space,
   Table,
-  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -40,6 +39,17 @@ import { useCurrentUser } from '../../auth/api/session';
 import { ownPark } from './parks-links';
 import { formOf, itemLabel, periodLabel, unitKey } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
+import {
+  GapItem,
+  GapTag,
+  ItemDrilldown,
+  ProjectLink,
+  SectionTables,
+  SourceItem,
+  ZoneLink,
+  sectionGroups,
+  str,
+} from './report-drilldown';
 
 /** Quarters that have begun and whole years, this year and the last two, latest first. */
 export function parksPeriodChoices(today: Date = new Date()): string[] {
@@ -59,11 +69,6 @@ export function lastEndedQuarter(today: Date = new Date()): string {
   return quarter === 0 ? `${today.getFullYear() - 1}-Q4` : `${today.getFullYear()}-Q${quarter}`;
 }
 
-const str = (record: Record<string, unknown>, key: string): string | null => {
-  const value = record[key];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
-};
-
 const decimalsOf = (unit: string) => (unit === 'project' || unit === 'person' || unit === 'park' ? 0 : 3);
 
 function figure(value: number | null, unit: string, format: Formatters): string {
@@ -80,7 +85,6 @@ function SourceLine({
   pt: Translate;
 }) {
   const kind = str(source, 'kind');
-  const contribution = typeof source['contribution'] === 'number' ? source['contribution'] : null;
   const id = str(source, 'id');
   const code = str(source, 'code');
   let what: ReactNode = kind;
@@ -94,8 +98,7 @@ function SourceLine({
         {project ? (
           <>
             {' · '}
-            {pt('reports.parks.srcProject')}{' '}
-            <Link to={`${PATHS.projects}/${encodeURIComponent(project)}`}>{project}</Link>
+            {pt('reports.parks.srcProject')} <ProjectLink code={project} />
           </>
         ) : null}
       </>
@@ -111,24 +114,20 @@ function SourceLine({
   } else if (kind === 'zone' && code) {
     what = (
       <>
-        {pt('reports.parks.srcZone')} <Link to={`${PATHS.registry}/${encodeURIComponent(code)}`}>{code}</Link>
+        {pt('reports.parks.srcZone')} <ZoneLink code={code} />
       </>
     );
   } else if (kind === 'project' && code) {
     what = (
       <>
-        {pt('reports.parks.srcProject')}{' '}
-        <Link to={`${PATHS.projects}/${encodeURIComponent(code)}`}>{code}</Link>
+        {pt('reports.parks.srcProject')} <ProjectLink code={code} />
       </>
     );
   }
   return (
-    <li>
+    <SourceItem source={source} format={format}>
       {what}
-      {contribution !== null ? (
-        <Typography.Text strong> : {format.number(contribution, { maxFractionDigits: 4 })}</Typography.Text>
-      ) : null}
-    </li>
+    </SourceItem>
   );
 }
 
@@ -152,11 +151,7 @@ function GapLine({ gap, pt }: { gap: Record<string, unknown>; pt: Translate }) {
       field: str(gap, 'field') === 'wwtpStatus' ? pt('reports.parks.fieldWwtp') : (str(gap, 'field') ?? ''),
       zone: str(gap, 'zoneCode') ?? (str(gap, 'zoneId') ?? '').slice(0, 8),
     });
-  return (
-    <li>
-      <Typography.Text type="warning">{text}</Typography.Text>
-    </li>
-  );
+  return <GapItem text={text} />;
 }
 
 type Row = ParksItem & { key: string };
@@ -193,11 +188,7 @@ function ItemsTable({
       render: (_, item) => (
         <span>
           {form ? itemLabel(form, item.indicator, locale) : item.indicator}
-          {item.gapCount > 0 ? (
-            <Tag color="warning" style={{ marginInlineStart: 8 }}>
-              {pt('reports.parks.gaps', { count: item.gapCount })}
-            </Tag>
-          ) : null}
+          {item.gapCount > 0 ? <GapTag text={pt('reports.parks.gaps', { count: item.gapCount })} /> : null}
         </span>
       ),
     },
@@ -244,60 +235,25 @@ function ItemsTable({
         ),
     },
   ];
-  const sections = form?.sections ?? [];
   return (
-    <Flex vertical gap={12}>
-      {sections.map((s) => (
-        <div key={s.code}>
-          <Typography.Title level={5}>{`${s.code}. ${s.title[locale]}`}</Typography.Title>
-          <Table<Row>
-            size="small"
-            pagination={false}
-            dataSource={rows.filter((r) => r.section === s.code)}
-            columns={columns}
-            expandable={{
-              rowExpandable: (item) => item.sourceCount > 0 || item.gapCount > 0,
-              expandedRowRender: (item) => (
-                <Flex gap={24} wrap>
-                  <div style={{ minWidth: 280 }}>
-                    <Typography.Text strong>
-                      {pt('reports.parks.sources', { count: item.sourceCount })}
-                    </Typography.Text>
-                    <ul style={{ margin: '4px 0' }}>
-                      {item.sources.map((s, i) => (
-                        <SourceLine key={i} source={s} format={format} pt={pt} />
-                      ))}
-                    </ul>
-                    {item.sourceCount > item.sources.length ? (
-                      <Typography.Text type="secondary">
-                        {pt('reports.parks.moreSources', { count: item.sourceCount - item.sources.length })}
-                      </Typography.Text>
-                    ) : null}
-                  </div>
-                  {item.gapCount > 0 ? (
-                    <div style={{ minWidth: 280 }}>
-                      <Typography.Text strong type="warning">
-                        {pt('reports.parks.gaps', { count: item.gapCount })}
-                      </Typography.Text>
-                      <ul style={{ margin: '4px 0' }}>
-                        {item.gaps.slice(0, GAPS_SHOWN).map((g, i) => (
-                          <GapLine key={i} gap={g} pt={pt} />
-                        ))}
-                      </ul>
-                      {item.gapCount > GAPS_SHOWN ? (
-                        <Typography.Text type="secondary">
-                          {pt('reports.parks.moreGaps', { count: item.gapCount - GAPS_SHOWN })}
-                        </Typography.Text>
-                      ) : null}
-                    </div>
-                  ) : null}
-                </Flex>
-              ),
-            }}
-          />
-        </div>
-      ))}
-    </Flex>
+    <SectionTables<Row>
+      groups={sectionGroups(rows, form?.sections ?? [], locale)}
+      columns={columns}
+      drilldown={(item) => (
+        <ItemDrilldown
+          item={item}
+          gapsShown={GAPS_SHOWN}
+          texts={{
+            sources: (count) => pt('reports.parks.sources', { count }),
+            moreSources: (count) => pt('reports.parks.moreSources', { count }),
+            gaps: (count) => pt('reports.parks.gaps', { count }),
+            moreGaps: (count) => pt('reports.parks.moreGaps', { count }),
+          }}
+          renderSource={(s, i) => <SourceLine key={i} source={s} format={format} pt={pt} />}
+          renderGap={(g, i) => <GapLine key={i} gap={g} pt={pt} />}
+        />
+      )}
+    />
   );
 }
 
