@@ -36,6 +36,8 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          // A page that is still loading on a busy machine is not a failure: polls wait up to 10 s, not 1 s.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -1,11 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
   Col,
   Descriptions,
   Flex,
-  Result,
   Row,
   Tabs,
   Tag,
@@ -13,17 +12,14 @@ import {
   type DescriptionsProps,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../../components/data-table/data-table';
+import { RecordLoadState, useRecordPage } from '../../../components/record-page/record-page';
 import { RecordHistory } from '../../../components/record-history/record-history';
-import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { ApiError } from '../../../lib/api';
 import { countryName } from '../../../lib/countries';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useUrlState } from '../../../lib/url-state';
 import { hasPermission, useCurrentUser } from '../../auth/api/session';
 import { ProjectsTable } from '../../project/components/projects-table';
 import { useZones, type ZoneSummary } from '../../zone/api/zone-api';
@@ -34,46 +30,27 @@ import { LifecycleTag, OccupancyCell, SyntheticTag } from '../../zone/components
 import { useOrganisation, useOrganisationHistory, type OrganisationDetail } from '../api/organisation-api';
 import { OrganisationEditDrawer } from './organisation-edit-drawer';
 import { organisationVocabulary, ROLE_COLORS, ROLE_LABELS } from './organisation-labels';
-import type { OrganisationListLocationState } from './organisation-paths';
 
 const TABS = ['overview', 'projects', 'zones', 'history'] as const;
-type TabKey = (typeof TABS)[number];
 
 /** One organisation: its registry facts and sources, its projects, the zones it develops, its history. */
 export function OrganisationView({ code }: { code: string }) {
   const t = useT();
   const format = useFormat();
-  const location = useLocation();
   const me = useCurrentUser();
-  const [state, setState] = useUrlState(['tab'] as const);
   const organisation = useOrganisation(code);
+  const { tab, setTab, back } = useRecordPage({
+    tabs: TABS,
+    listPath: '/organisations',
+    backLabel: t('organisation.backToList'),
+  });
   const [editing, setEditing] = useState(false);
   const canEdit = organisation.data?.canEdit ?? false;
-  const tab: TabKey = (TABS as readonly string[]).includes(state.tab) ? (state.tab as TabKey) : 'overview';
-  const [fromList] = useState(() => (location.state as OrganisationListLocationState)?.fromList ?? '');
-  const back = (
-    <Link to={`/organisations${fromList}`}>
-      <ArrowLeftOutlined aria-hidden /> {t('organisation.backToList')}
-    </Link>
-  );
 
-  if (organisation.isPending) return <PageLoader />;
-  if (organisation.error) {
-    const notFound = organisation.error instanceof ApiError && organisation.error.status === 404;
-    return (
-      <>
-        <div style={{ marginBottom: 16 }}>{back}</div>
-        {notFound ? (
-          <Result status="404" title={t('organisation.notFound', { code })} />
-        ) : (
-          <ErrorAlert
-            error={organisation.error}
-            action={<Button onClick={() => void organisation.refetch()}>{t('common.retry')}</Button>}
-          />
-        )}
-      </>
-    );
-  }
+  const loadState = (
+    <RecordLoadState query={organisation} back={back} notFoundTitle={t('organisation.notFound', { code })} />
+  );
+  if (!organisation.data) return loadState;
   const detail = organisation.data;
   const developer = detail.roles.includes('developer');
   const items = [
@@ -124,7 +101,7 @@ export function OrganisationView({ code }: { code: string }) {
       />
       <Tabs
         activeKey={items.some((item) => item.key === tab) ? tab : 'overview'}
-        onChange={(key) => setState({ tab: key === 'overview' ? null : key })}
+        onChange={setTab}
         destroyOnHidden
         items={items}
       />

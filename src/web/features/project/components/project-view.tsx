@@ -1,11 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
   Col,
   Descriptions,
   Flex,
-  Result,
   Row,
   Statistic,
   Tabs,
@@ -14,15 +13,12 @@ import {
   type DescriptionsProps,
 } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
+import { RecordLoadState, useRecordPage } from '../../../components/record-page/record-page';
 import { RecordHistory } from '../../../components/record-history/record-history';
-import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useUrlState } from '../../../lib/url-state';
 import { organisationPagePath } from '../../organisation/components/organisation-paths';
 import {
   capitalText,
@@ -36,11 +32,9 @@ import { useProject, useProjectHistory, type ProjectDetail } from '../api/projec
 import { ProjectEditDrawer } from './project-edit-drawer';
 import { ProjectLedger } from './project-ledger';
 import { projectVocabulary } from './project-labels';
-import type { ProjectListLocationState } from './project-paths';
 import { DocumentsPanel } from '../../document/components/documents-panel';
 
 const TABS = ['overview', 'ledger', 'documents', 'history'] as const;
-type TabKey = (typeof TABS)[number];
 
 function Figure({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {
   return (
@@ -54,36 +48,19 @@ function Figure({ title, children, testId }: { title: ReactNode; children: React
 export function ProjectView({ code }: { code: string }) {
   const t = useT();
   const format = useFormat();
-  const location = useLocation();
-  const [state, setState] = useUrlState(['tab'] as const);
   const project = useProject(code);
+  const { tab, setTab, back } = useRecordPage({
+    tabs: TABS,
+    listPath: '/projects',
+    backLabel: t('project.backToList'),
+  });
   const [editing, setEditing] = useState(false);
   const canEdit = project.data?.canEdit ?? false;
-  const tab: TabKey = (TABS as readonly string[]).includes(state.tab) ? (state.tab as TabKey) : 'overview';
-  const [fromList] = useState(() => (location.state as ProjectListLocationState)?.fromList ?? '');
-  const back = (
-    <Link to={`/projects${fromList}`}>
-      <ArrowLeftOutlined aria-hidden /> {t('project.backToList')}
-    </Link>
-  );
 
-  if (project.isPending) return <PageLoader />;
-  if (project.error) {
-    const notFound = project.error instanceof ApiError && project.error.status === 404;
-    return (
-      <>
-        <div style={{ marginBottom: 16 }}>{back}</div>
-        {notFound ? (
-          <Result status="404" title={t('project.notFound', { code })} />
-        ) : (
-          <ErrorAlert
-            error={project.error}
-            action={<Button onClick={() => void project.refetch()}>{t('common.retry')}</Button>}
-          />
-        )}
-      </>
-    );
-  }
+  const loadState = (
+    <RecordLoadState query={project} back={back} notFoundTitle={t('project.notFound', { code })} />
+  );
+  if (!project.data) return loadState;
   const detail = project.data;
 
   return (
@@ -140,7 +117,7 @@ export function ProjectView({ code }: { code: string }) {
       </Row>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setState({ tab: key === 'overview' ? null : key })}
+        onChange={setTab}
         destroyOnHidden
         items={[
           { key: 'overview', label: t('project.tab.overview'), children: <Overview project={detail} /> },

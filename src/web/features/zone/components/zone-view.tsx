@@ -1,21 +1,16 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Flex, Result, Tabs, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Flex, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useLocation } from 'react-router';
-import { ErrorAlert } from '../../../components/ui/error-alert';
+import { RecordLoadState, useRecordPage } from '../../../components/record-page/record-page';
 import { PageHeader } from '../../../components/ui/page-header';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useUrlState } from '../../../lib/url-state';
 import { useZone } from '../api/zone-api';
 import { ZoneBoundaryTab } from './zone-boundary-tab';
 import { ZoneEditDrawer } from './zone-edit-drawer';
 import { ZoneHistoryTab } from './zone-history-tab';
 import { KIND_LABELS } from './zone-labels';
 import { ZoneLifecycleTab } from './zone-lifecycle-tab';
-import type { ZoneListLocationState } from './zone-paths';
 import { ZoneOverview } from './zone-overview';
 import { ZonePlanTab } from './zone-plan-tab';
 import { ZonePricesTab } from './zone-prices-tab';
@@ -33,7 +28,6 @@ const TABS = [
   'history',
   'boundary',
 ] as const;
-type TabKey = (typeof TABS)[number];
 
 /**
  * One park or cluster: key figures, lifecycle, master plan, tenant projects, prices, documents, history,
@@ -42,38 +36,18 @@ type TabKey = (typeof TABS)[number];
 export function ZoneView({ code }: { code: string }) {
   const t = useT();
   const format = useFormat();
-  const location = useLocation();
-  const [state, setState] = useUrlState(['tab'] as const);
   const zone = useZone(code);
+  const { tab, setTab, back } = useRecordPage({
+    tabs: TABS,
+    listPath: '/zones',
+    backLabel: t('zone.backToList'),
+  });
   const [editing, setEditing] = useState(false);
   // The server says whether this zone is editable by this user (role and scope), not just the permission.
   const canManage = zone.data?.canEdit ?? false;
-  const tab: TabKey = (TABS as readonly string[]).includes(state.tab) ? (state.tab as TabKey) : 'overview';
-  // Remembered once: switching tabs rewrites the address and drops the navigation state.
-  const [fromList] = useState(() => (location.state as ZoneListLocationState)?.fromList ?? '');
-  const back = (
-    <Link to={`/zones${fromList}`}>
-      <ArrowLeftOutlined aria-hidden /> {t('zone.backToList')}
-    </Link>
-  );
 
-  if (zone.isPending) return <PageLoader />;
-  if (zone.error) {
-    const notFound = zone.error instanceof ApiError && zone.error.status === 404;
-    return (
-      <>
-        <div style={{ marginBottom: 16 }}>{back}</div>
-        {notFound ? (
-          <Result status="404" title={t('zone.notFound', { code })} />
-        ) : (
-          <ErrorAlert
-            error={zone.error}
-            action={<Button onClick={() => void zone.refetch()}>{t('common.retry')}</Button>}
-          />
-        )}
-      </>
-    );
-  }
+  const loadState = <RecordLoadState query={zone} back={back} notFoundTitle={t('zone.notFound', { code })} />;
+  if (!zone.data) return loadState;
   const detail = zone.data;
 
   return (
@@ -102,7 +76,7 @@ export function ZoneView({ code }: { code: string }) {
       />
       <Tabs
         activeKey={tab}
-        onChange={(key) => setState({ tab: key === 'overview' ? null : key })}
+        onChange={setTab}
         destroyOnHidden
         items={[
           {
