@@ -35,12 +35,12 @@ import {
   type CompilationView,
   type CompiledItem,
 } from '../api/reporting-api';
-import { formOf, itemLabel, periodLabel, unitKey } from './reporting-labels';
+import { formOf, periodLabel } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
 import {
   GapItem,
-  GapTag,
   ItemDrilldown,
+  itemColumns,
   ProjectLink,
   SectionTables,
   SourceItem,
@@ -185,18 +185,14 @@ function ItemsTable({
   const sections = form?.sections ?? [];
   const rows: Row[] = items.map((item) => ({ ...item, key: item.no }));
   const columns: TableColumnsType<Row> = [
-    { title: t('reports.col.no'), dataIndex: 'no', width: 70 },
-    {
-      title: t('reports.col.item'),
-      key: 'label',
-      render: (_, item) => (
-        <span style={{ paddingInlineStart: item.level === 1 ? 20 : 0 }}>
-          {form ? itemLabel(form, item.indicator, locale) : item.indicator}
-          {item.gapCount > 0 ? <GapTag text={t('reports.gaps', { count: item.gapCount })} /> : null}
-        </span>
-      ),
-    },
-    { title: t('reports.col.unit'), key: 'unit', width: 120, render: (_, item) => t(unitKey(item.unit)) },
+    ...itemColumns<Row>({
+      t,
+      locale,
+      form,
+      noWidth: 70,
+      gapText: (count) => t('reports.gaps', { count }),
+      indent: (item) => (item.level === 1 ? 20 : 0),
+    }),
     {
       title: t('reports.col.value'),
       key: 'value',

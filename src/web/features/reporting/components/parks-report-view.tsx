@@ -41,8 +41,8 @@ import { formOf, itemLabel, periodLabel, unitKey } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
 import {
   GapItem,
-  GapTag,
   ItemDrilldown,
+  itemColumns,
   ProjectLink,
   SectionTables,
   SourceItem,
@@ -181,18 +181,13 @@ function ItemsTable({
     sources: i.sources.map((s) => (s['kind'] === 'capital' && zone ? { ...s, zone } : s)),
   }));
   const columns: TableColumnsType<Row> = [
-    { title: t('reports.col.no'), dataIndex: 'no', width: 60 },
-    {
-      title: t('reports.col.item'),
-      key: 'label',
-      render: (_, item) => (
-        <span>
-          {form ? itemLabel(form, item.indicator, locale) : item.indicator}
-          {item.gapCount > 0 ? <GapTag text={pt('reports.parks.gaps', { count: item.gapCount })} /> : null}
-        </span>
-      ),
-    },
-    { title: t('reports.col.unit'), key: 'unit', width: 120, render: (_, item) => t(unitKey(item.unit)) },
+    ...itemColumns<Row>({
+      t,
+      locale,
+      form,
+      noWidth: 60,
+      gapText: (count) => pt('reports.parks.gaps', { count }),
+    }),
     {
       title: quarterly ? pt('reports.parks.colPeriodQuarter') : pt('reports.parks.colPeriodYear'),
       key: 'value',

@@ -1,10 +1,11 @@
 import { Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { FormSection } from '../../../../domain/reporting/form-types';
+import type { FormSection, FormVersion } from '../../../../domain/reporting/form-types';
 import { PATHS } from '../../../app/paths';
 import type { Formatters } from '../../../lib/format';
-import type { Locale } from '../../../lib/i18n';
+import type { Locale, Translate } from '../../../lib/i18n';
+import { itemLabel, unitKey } from './reporting-labels';
 
 /**
  * What the compiled reports (Biểu 03/04) and the parks' periodic report show the same way: the figures
@@ -61,12 +62,45 @@ export function GapItem({ text }: { text: string }) {
 }
 
 /** The "n missing" tag next to an item's label. */
-export function GapTag({ text }: { text: string }) {
+function GapTag({ text }: { text: string }) {
   return (
     <Tag color="warning" style={{ marginInlineStart: 8 }}>
       {text}
     </Tag>
   );
+}
+
+/** The first columns of both reports: the item's number, its label (with the "n missing" tag) and its unit. */
+export function itemColumns<Row extends { no: string; indicator: string; unit: string; gapCount: number }>({
+  t,
+  locale,
+  form,
+  noWidth,
+  gapText,
+  indent,
+}: {
+  t: Translate;
+  locale: Locale;
+  form: FormVersion | null;
+  noWidth: number;
+  gapText: (count: number) => string;
+  /** Left padding of a row's label (sub-items). */
+  indent?: (row: Row) => number;
+}): TableColumnsType<Row> {
+  return [
+    { title: t('reports.col.no'), dataIndex: 'no', width: noWidth },
+    {
+      title: t('reports.col.item'),
+      key: 'label',
+      render: (_, item) => (
+        <span style={indent ? { paddingInlineStart: indent(item) } : undefined}>
+          {form ? itemLabel(form, item.indicator, locale) : item.indicator}
+          {item.gapCount > 0 ? <GapTag text={gapText(item.gapCount)} /> : null}
+        </span>
+      ),
+    },
+    { title: t('reports.col.unit'), key: 'unit', width: 120, render: (_, item) => t(unitKey(item.unit)) },
+  ];
 }
 
 export type DrilldownItem = {
