@@ -1,5 +1,6 @@
 import { aliasedTable, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { versionedUpsertByCode } from './versioned-upsert';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
 import { project } from '../../db/schema/project';
@@ -134,31 +135,12 @@ const writeColumns = {
   search_text: 'text',
   version: 'integer',
 } as const;
-const columnNames = Object.keys(writeColumns);
-const recordDefinition = sql.raw(
-  Object.entries(writeColumns)
-    .map(([name, type]) => `${name} ${type}`)
-    .join(', '),
-);
-const insertColumns = sql.raw(columnNames.join(', '));
-const selectColumns = sql.raw(columnNames.map((name) => `r.${name}`).join(', '));
-/** An update overwrites every imported column — never the synthetic flag or the creation time. */
-const updateSet = sql.raw(
-  columnNames
-    .filter((n) => n !== 'id' && n !== 'code')
-    .map((name) => `${name} = excluded.${name}`)
-    .concat('updated_at = now()')
-    .join(', '),
-);
+const upsert = versionedUpsertByCode(project, writeColumns);
 
-/**
- * Inserts new projects and updates existing ones in one statement (the rows as one JSON parameter). An
- * update applies only if the project is still at the version that was read, and a "new" code someone
- * created meanwhile is not overwritten: both leave the row out of RETURNING, so the count tells.
- */
+/** New and changed projects in one statement, version-checked (`versionedUpsertByCode`); returns how many were written. */
 export async function upsertProjects(db: Db, rows: readonly ProjectUpsert[]): Promise<number> {
-  if (!rows.length) return 0;
-  const json = JSON.stringify(
+  return upsert(
+    db,
     rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -176,11 +158,4 @@ export async function upsertProjects(db: Db, rows: readonly ProjectUpsert[]): Pr
       version: r.version,
     })),
   );
-  const result = await db.execute(sql`
-    insert into ${project} (${insertColumns})
-    select ${selectColumns} from jsonb_to_recordset(${json}::jsonb) as r(${recordDefinition})
-    on conflict (code) do update set ${updateSet}
-    where ${project}.version = excluded.version - 1
-    returning id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
 }

@@ -1,5 +1,6 @@
 import { aliasedTable, and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { versionedUpsertByCode } from './versioned-upsert';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
 import { zone } from '../../db/schema/zone';
@@ -235,36 +236,19 @@ const writeColumns = {
   search_text: 'text',
   version: 'integer',
 } as const;
-const columnNames = Object.keys(writeColumns);
-const recordDefinition = sql.raw(
-  [...Object.entries(writeColumns).map(([name, type]) => `${name} ${type}`), 'lat float8', 'lon float8'].join(
-    ', ',
-  ),
-);
-const insertColumns = sql.raw([...columnNames, 'location'].join(', '));
-const selectColumns = sql.raw(
-  [
-    ...columnNames.map((name) => `r.${name}`),
-    'case when r.lat is not null and r.lon is not null then st_setsrid(st_makepoint(r.lon, r.lat), 4326) end',
-  ].join(', '),
-);
-/** An update overwrites every imported column — never the boundary, the synthetic flag or the creation time. */
-const updateSet = sql.raw(
-  [...columnNames.filter((n) => n !== 'id' && n !== 'code'), 'location']
-    .map((name) => `${name} = excluded.${name}`)
-    .concat('updated_at = now()')
-    .join(', '),
-);
+const upsert = versionedUpsertByCode(zone, writeColumns, [
+  {
+    name: 'location',
+    fields: ['lat float8', 'lon float8'],
+    select:
+      'case when r.lat is not null and r.lon is not null then st_setsrid(st_makepoint(r.lon, r.lat), 4326) end',
+  },
+]);
 
-/**
- * Inserts new zones and updates existing ones in one statement, the rows travelling as one JSON parameter
- * (no per-value parameters: fast on both drivers). An update applies only if the zone is still at the
- * version that was read (`version - 1`), and a "new" zone whose code someone created in the meantime is not
- * overwritten: both leave the row out of RETURNING, so the count tells the caller.
- */
+/** New and changed zones in one statement, version-checked (`versionedUpsertByCode`); returns how many were written. */
 export async function upsertZones(db: Db, rows: readonly ZoneUpsert[]): Promise<number> {
-  if (!rows.length) return 0;
-  const json = JSON.stringify(
+  return upsert(
+    db,
     rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -298,11 +282,4 @@ export async function upsertZones(db: Db, rows: readonly ZoneUpsert[]): Promise<
       lon: r.location?.lon ?? null,
     })),
   );
-  const result = await db.execute(sql`
-    insert into ${zone} (${insertColumns})
-    select ${selectColumns} from jsonb_to_recordset(${json}::jsonb) as r(${recordDefinition})
-    on conflict (code) do update set ${updateSet}
-    where ${zone}.version = excluded.version - 1
-    returning id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
 }
