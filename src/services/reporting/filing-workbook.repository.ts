@@ -69,10 +69,10 @@ export async function reporterNames(
       ? await db.execute(sql`
           select z.code as zone_code, z.name as zone_name, i.name as organisation_name
           from project p join zone z on z.id = p.zone_id join organisation i on i.id = p.investor_id
-          where p.id::text = ${ref}`)
+          where p.id = ${ref}::uuid`)
       : await db.execute(sql`
           select z.code as zone_code, z.name as zone_name, d.name as organisation_name
-          from zone z left join organisation d on d.id = z.developer_id where z.id::text = ${ref}`);
+          from zone z left join organisation d on d.id = z.developer_id where z.id = ${ref}::uuid`);
   const r = rowsOf(result)[0] ?? {};
   return {
     zoneCode: String(r.zone_code ?? ''),
