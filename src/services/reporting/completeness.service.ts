@@ -7,7 +7,7 @@ import { parsePeriod } from '../../domain/reporting/periods';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
 import { memo } from './compilation.cache';
-import { loadInputFingerprint, type RegistrySnapshot } from './compilation.repository';
+import { loadInputFingerprint, type InputFingerprint, type RegistrySnapshot } from './compilation.repository';
 import { registrySnapshot } from './compilation.service';
 import { canReadFiling, type FilingFacts } from './filing.policy';
 
@@ -84,12 +84,7 @@ export async function completenessReport(
   );
   // The registry and the period's filings, each kept while its fingerprint is unchanged (compilation.cache.ts).
   const fingerprint = await loadInputFingerprint(deps.db, query.period);
-  const expected = await memo(
-    deps.db,
-    `expected|${query.period}|${forms.join(',')}`,
-    fingerprint.registry,
-    async () => expectedReports(await registrySnapshot(deps, fingerprint), query.period, forms),
-  );
+  const expected = await owedReports(deps, query.period, forms, fingerprint);
   const filings = await memo(deps.db, `submissions|${query.period}`, fingerprint.filings, () =>
     loadSubmissions(deps, query.period),
   );
@@ -201,7 +196,7 @@ type Raw = Record<string, unknown>;
 const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 
 /** One expected report with everything the table needs about it, worked out once per registry snapshot. */
-type Expected = {
+export type Expected = {
   obligation: Obligation;
   key: string;
   /** The row it counts in, per grouping. */
@@ -211,6 +206,22 @@ type Expected = {
   zone: { code: string; name: string } | undefined;
   reporter: { code: string; name: string; investorName?: string | null } | undefined;
 };
+
+/**
+ * Who owes which report of the period: the obligations of the forms, derived from the registry snapshot and
+ * kept with it — one answer for the completeness table, the reminders' peers and a developer's bulk roster.
+ */
+export async function owedReports(
+  deps: ServiceDeps,
+  period: string,
+  forms: readonly FormCode[],
+  fingerprint?: InputFingerprint,
+): Promise<{ list: Expected[]; deadlines: number[] }> {
+  const inputs = fingerprint ?? (await loadInputFingerprint(deps.db, period));
+  return memo(deps.db, `expected|${period}|${forms.join(',')}`, inputs.registry, async () =>
+    expectedReports(await registrySnapshot(deps, inputs), period, forms),
+  );
+}
 
 /** Who owes which report of the period, from the registry snapshot (cached with it). */
 function expectedReports(

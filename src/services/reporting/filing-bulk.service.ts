@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { formatDateTime } from '../../domain/format/format';
 import type { CellValue } from '../../domain/import/cells';
 import { hasPermission, type Actor } from '../../domain/identity/roles';
-import type { ProjectFacts, ZoneFacts } from '../../domain/reporting/facts';
 import {
   BULK_FORMAT,
   BULK_HEADERS,
@@ -22,12 +21,12 @@ import {
   type BulkRowAction,
 } from '../../domain/reporting/filing-workbook';
 import type { FormItem } from '../../domain/reporting/form-types';
-import { obligationsFor } from '../../domain/reporting/obligations';
 import { formatPeriod } from '../../domain/reporting/periods';
 import { type FilingValues } from '../../domain/reporting/validation';
 import { AppError, validationError, type LocalizedText } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
 import { type SpreadsheetFile } from '../import/spreadsheet';
+import { owedReports } from './completeness.service';
 import { canFile } from './filing.policy';
 import {
   acceptedFigures,
@@ -76,50 +75,6 @@ type BulkEntry = {
   previous: FilingValues | undefined;
 };
 
-/** Minimal registry facts for the obligation rule of Biểu 01 (a tenant project's status in a cluster). */
-function owing(period: string, projects: readonly RosterProject[]): Set<string> {
-  const zones = new Map<string, ZoneFacts>();
-  for (const p of projects) {
-    if (zones.has(p.zoneId)) continue;
-    zones.set(p.zoneId, {
-      id: p.zoneId,
-      code: p.zoneCode ?? '',
-      name: p.zoneName,
-      kind: p.zoneKind as ZoneFacts['kind'],
-      ccnType: null,
-      communeId: null,
-      formerDistrictId: null,
-      developerOrgId: null,
-      developerOwnership: null,
-      planEntries: [],
-      areaHa: null,
-      industrialLandHa: null,
-      leasedHa: null,
-      approvedHa: null,
-      infraInvestmentApprovedVnd: null,
-      infraInvestmentPaidVnd: null,
-      wwtpStatus: null,
-      lifecycle: [],
-    });
-  }
-  const facts: ProjectFacts[] = projects.map((p) => ({
-    id: p.id,
-    code: p.code,
-    zoneId: p.zoneId,
-    investorOrgId: p.investorId,
-    investorIsFdi: false,
-    status: p.status as ProjectFacts['status'],
-  }));
-  const { obligations } = obligationsFor({
-    period,
-    zones: [...zones.values()],
-    projects: facts,
-    province: { department: 'department', management_board: 'management_board' },
-    forms: [BULK_FORM],
-  });
-  return new Set(obligations.map((o) => o.reporter.id));
-}
-
 /**
  * The tenant projects owing Biểu 01 for the period that the actor may file for — in one cluster, or in every
  * cluster of the actor's scope — with their current filing and accepted figures of the comparison period.
@@ -132,7 +87,10 @@ async function bulkRoster(
   zoneCode: string | null,
 ): Promise<BulkEntry[]> {
   const projects = await loadTenantProjects(deps.db, zoneCode);
-  const owes = owing(period, projects);
+  // Who owes Biểu 01 is the completeness table's answer, from the same registry facts.
+  const owes = new Set(
+    (await owedReports(deps, period, [BULK_FORM])).list.map((e) => e.obligation.reporter.id),
+  );
   const mine = projects.filter((p) => owes.has(p.id) && canFile(actor, p));
   const refs = mine.map((p) => p.id);
   const filings = await currentFilings(
