@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import { daysBetween, localDateOf, timeliness, type IsoDate } from '../../domain/reporting/calendar';
 import { formTerms } from '../../domain/reporting/catalogue';
 import type { FormCode, FormVersion, ReporterKind } from '../../domain/reporting/form-types';
-import { obligationKey, obligationsFor, type Obligation } from '../../domain/reporting/obligations';
+import { obligationKey, type Obligation } from '../../domain/reporting/obligations';
 import { formatPeriod, periodsOfYear, periodTypes } from '../../domain/reporting/periods';
 import { formatDate } from '../../domain/format/format';
 import { recordAudit } from '../audit/audit.service';
 import type { ServiceDeps } from '../deps';
 import type { Mailer } from '../system/mailer';
-import { loadClusterFacts, loadProjectFacts } from './compilation.repository';
+import { loadInputFingerprint } from './compilation.repository';
+import { registrySnapshot } from './compilation.service';
+import { owedReports } from './completeness.service';
 
 /**
  * Reminders for the filed reports (Biểu 01, Biểu 02, the parks' tenant report): before the legal deadline to
@@ -150,10 +152,12 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
   const returned = await loadReturned(deps, now);
   if (due.length === 0 && returned.length === 0) return result;
 
-  const zones = await loadClusterFacts(deps.db, null, null);
-  const projects = await loadProjectFacts(deps.db, null, null);
-  const zonesById = new Map(zones.map((z) => [z.id, z]));
-  const lookups = await loadLookups(deps);
+  // The registry as the reports see it (kept while unchanged, see compilation.cache.ts).
+  const registry = await registrySnapshot(
+    deps,
+    await loadInputFingerprint(deps.db, due[0]?.period ?? returned[0]!.period),
+  );
+  const zonesById = new Map(registry.zones.map((z) => [z.id, z]));
   const submissions = await loadSubmissions(deps, [...new Set(due.map((d) => d.period))]);
   const users = await loadUsers(deps);
 
@@ -169,31 +173,23 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
     names: string[];
   };
   const digests = new Map<string, Digest>();
-  const reporterNameOf = (o: Obligation) =>
-    o.reporter.kind === 'project'
-      ? (lookups.projects.get(o.reporter.id)?.name ?? '')
-      : (zonesById.get(o.reporter.id)?.name ?? '');
+  const reporterNameOf = (kind: string, id: string) =>
+    (kind === 'project' ? registry.projectLabels.get(id)?.name : zonesById.get(id)?.name) ?? '';
   for (const { formCode, period, form } of due) {
-    const { obligations } = obligationsFor({
-      period,
-      zones,
-      projects,
-      province: { department: 'department', management_board: 'management_board' },
-      forms: [formCode],
-    });
-    for (const o of obligations) {
+    // Who owes what: the completeness table's answer.
+    for (const { obligation: o, facts } of (await owedReports(deps, period, [formCode])).list) {
       const submittedAt = submissions.get(obligationKey(o)) ?? null;
       const status = timeliness(o.dueDate, submittedAt, now);
       if (status !== 'pending' && status !== 'overdue') continue;
       const stage = reminderStage(o.dueDate, today, status, daysBefore);
       if (!stage) continue;
-      const zone = o.zoneId ? zonesById.get(o.zoneId) : undefined;
-      const reporterOrg = o.organisationId ? lookups.orgs.get(o.organisationId) : undefined;
-      const communeCode = o.communeId ? (lookups.units.get(o.communeId) ?? null) : null;
+      const communeCode = facts.communeCode;
       const recipients: Recipient[] = [];
       for (const u of users) {
         const recipient = { userId: u.userId, email: u.email, displayName: u.displayName };
-        if (isReporterUser(u, o.reporter.kind, reporterOrg?.code, zone?.code)) {
+        if (
+          isReporterUser(u, o.reporter.kind, facts.reporterOrgCode ?? undefined, facts.zoneCode ?? undefined)
+        ) {
           if (!recipients.some((r) => r.userId === u.userId))
             recipients.push({ ...recipient, role: 'reporter' });
           continue;
@@ -215,7 +211,7 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
           stage,
           names: [],
         };
-        digest.names.push(reporterNameOf(o));
+        digest.names.push(reporterNameOf(o.reporter.kind, o.reporter.id));
         digests.set(key, digest);
       }
       planned.push({ obligation: o, form, stage, recipients });
@@ -226,7 +222,14 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
   for (const { obligation: o, form, stage, recipients } of planned) {
     if (recipients.length === 0) continue;
     const dedupeKey = `reminder:${o.formCode}:${o.period}:${o.reporter.id}:${stage.key}`;
-    const text = reminderText(now, form, o, stage, reporterNameOf(o), options.publicUrl);
+    const text = reminderText(
+      now,
+      form,
+      o,
+      stage,
+      reporterNameOf(o.reporter.kind, o.reporter.id),
+      options.publicUrl,
+    );
     const outcome = await notifyAndMail(deps, options, dedupeKey, recipients, text, {
       kind: () => (stage.kind === 'due' ? 'reminder.due' : 'reminder.overdue.reporter'),
       audit: { formCode: o.formCode, period: o.period, stage: stage.key },
@@ -251,7 +254,7 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
     for (const k of ['sent', 'failed', 'skipped'] as const) result.mail[k] += outcome.mail[k];
   }
   // Returned and not yet resubmitted: the reporter's users, with the reviewer's reason.
-  const projectsById = new Map(projects.map((p) => [p.id, p]));
+  const projectsById = new Map(registry.projects.map((p) => [p.id, p]));
   type PlannedReturn = { filing: ReturnedFiling; stage: Stage; recipients: Recipient[] };
   const returns: PlannedReturn[] = [];
   for (const f of returned) {
@@ -260,7 +263,7 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
     const project = f.reporterKind === 'project' ? projectsById.get(f.reporterRef) : undefined;
     const zone = zonesById.get(f.reporterKind === 'zone' ? f.reporterRef : (project?.zoneId ?? ''));
     const orgId = f.reporterKind === 'project' ? project?.investorOrgId : zone?.developerOrgId;
-    const orgCode = orgId ? lookups.orgs.get(orgId)?.code : undefined;
+    const orgCode = orgId ? registry.orgs.get(orgId)?.code : undefined;
     const recipients = users
       .filter((u) => isReporterUser(u, f.reporterKind, orgCode, zone?.code))
       .filter((u, i, all) => all.findIndex((v) => v.userId === u.userId) === i)
@@ -278,11 +281,7 @@ export async function sendReminders(deps: ServiceDeps, options: ReminderOptions 
     const form = formTerms(f.formCode, f.period)?.form;
     if (!form) continue;
     const dedupeKey = `reminder:${f.formCode}:${f.period}:${f.reporterRef}:${stage.key}:r${f.revisionNo}`;
-    const reporterName =
-      f.reporterKind === 'project'
-        ? (lookups.projects.get(f.reporterRef)?.name ?? '')
-        : (zonesById.get(f.reporterRef)?.name ?? '');
-    const text = returnedText(form, f, reporterName, options.publicUrl);
+    const text = returnedText(form, f, reporterNameOf(f.reporterKind, f.reporterRef), options.publicUrl);
     const outcome = await notifyAndMail(deps, options, dedupeKey, recipients, text, {
       kind: () => 'reminder.returned',
       audit: { formCode: f.formCode, period: f.period, stage: stage.key, filingId: f.id },
@@ -618,28 +617,6 @@ export function digestText(
 function daysLeftText(dueDate: IsoDate, now: Date): string {
   const left = daysBetween(localDateOf(now), dueDate);
   return left <= 0 ? 'hạn cuối là hôm nay' : `còn ${left} ngày`;
-}
-
-async function loadLookups(deps: ServiceDeps) {
-  const map = (rows: Raw[]) =>
-    new Map(rows.map((r) => [String(r.id), { code: String(r.code), name: String(r.name) }]));
-  const units = new Map(
-    rowsOf(
-      await deps.db.execute(
-        sql`select distinct a.id, a.code from admin_unit a join zone z on z.commune_id = a.id`,
-      ),
-    ).map((r) => [String(r.id), String(r.code)]),
-  );
-  const projects = map(rowsOf(await deps.db.execute(sql`select id, code, name from project`)));
-  const orgs = map(
-    rowsOf(
-      await deps.db.execute(sql`
-        select o.id, o.code, o.name from organisation o
-        where exists (select 1 from project p where p.investor_id = o.id)
-          or exists (select 1 from zone z where z.developer_id = o.id)`),
-    ),
-  );
-  return { units, projects, orgs };
 }
 
 async function loadSubmissions(deps: ServiceDeps, periods: string[]): Promise<Map<string, Date>> {
