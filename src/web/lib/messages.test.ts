@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from './messages';
+import { dictionaries, messages } from './messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -11,6 +11,18 @@ describe('messages', () => {
       expect(placeholders(en[key]), key).toEqual(placeholders(vi[key]));
       expect(vi[key].trim(), key).not.toBe('');
       expect(en[key].trim(), key).not.toBe('');
+    }
+  });
+
+  it('give every key to exactly one feature, in both languages', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      const seen = new Map<string, number>();
+      dictionaries.forEach((dictionary, index) => {
+        for (const key of Object.keys(dictionary[locale])) {
+          expect(seen.get(key), `${locale} ${key} is defined twice`).toBeUndefined();
+          seen.set(key, index);
+        }
+      });
     }
   });
 });

@@ -1,0 +1,53 @@
+/** Sign-in and passwords. */
+const vi = {
+  'signIn.title': 'Đăng nhập',
+  'signIn.intro': 'Đăng nhập bằng tài khoản được quản trị viên cấp.',
+  'signIn.username': 'Tên đăng nhập',
+  'signIn.password': 'Mật khẩu',
+  'signIn.usernameRequired': 'Vui lòng nhập tên đăng nhập.',
+  'signIn.passwordRequired': 'Vui lòng nhập mật khẩu.',
+  'signIn.submit': 'Đăng nhập',
+  'signIn.retryIn': 'Thời gian chờ còn lại: {time}.',
+  'signIn.retryNow': 'Bạn có thể thử đăng nhập lại.',
+  'signIn.sessionExpired': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại để tiếp tục.',
+  'password.title': 'Đổi mật khẩu',
+  'password.current': 'Mật khẩu hiện tại',
+  'password.new': 'Mật khẩu mới',
+  'password.newHint': 'Nên dùng một câu dài, dễ nhớ với bạn và khó đoán với người khác.',
+  'password.confirm': 'Nhập lại mật khẩu mới',
+  'password.currentRequired': 'Vui lòng nhập mật khẩu hiện tại.',
+  'password.newRequired': 'Vui lòng nhập mật khẩu mới.',
+  'password.confirmRequired': 'Vui lòng nhập lại mật khẩu mới.',
+  'password.mismatch': 'Hai lần nhập mật khẩu mới không khớp nhau.',
+  'password.wrongCurrent': 'Mật khẩu hiện tại không đúng.',
+  'password.submit': 'Đổi mật khẩu',
+  'password.changed': 'Đã đổi mật khẩu.',
+};
+
+const en: Record<keyof typeof vi, string> = {
+  'signIn.title': 'Sign in',
+  'signIn.intro': 'Sign in with the account given to you by the administrator.',
+  'signIn.username': 'Username',
+  'signIn.password': 'Password',
+  'signIn.usernameRequired': 'Please enter your username.',
+  'signIn.passwordRequired': 'Please enter your password.',
+  'signIn.submit': 'Sign in',
+  'signIn.retryIn': 'Time left to wait: {time}.',
+  'signIn.retryNow': 'You can try to sign in again.',
+  'signIn.sessionExpired': 'Your session has expired. Please sign in again to continue.',
+  'password.title': 'Change password',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.newHint':
+    'A long sentence that is easy for you to remember and hard for others to guess works well.',
+  'password.confirm': 'Repeat the new password',
+  'password.currentRequired': 'Please enter your current password.',
+  'password.newRequired': 'Please enter a new password.',
+  'password.confirmRequired': 'Please repeat the new password.',
+  'password.mismatch': 'The two new passwords do not match.',
+  'password.wrongCurrent': 'The current password is not correct.',
+  'password.submit': 'Change password',
+  'password.changed': 'Your password has been changed.',
+};
+
+export const authMessages = { vi, en };

@@ -1,0 +1,58 @@
+/** The application shell: navigation and the user menu. */
+const vi = {
+  'nav.label': 'Điều hướng chính',
+  'nav.dashboard': 'Tổng quan',
+  'nav.registry': 'Khu & cụm công nghiệp',
+  'nav.enterprises': 'Doanh nghiệp & dự án',
+  'nav.reports': 'Báo cáo định kỳ',
+  'nav.monitoring': 'Tiến độ & giám sát',
+  'nav.targets': 'Chỉ tiêu kế hoạch',
+  'nav.briefings': 'Giao ban & văn bản',
+  'nav.map': 'Bản đồ',
+  'nav.catalogue': 'Danh mục đầu tư công khai',
+  'nav.admin': 'Quản trị',
+  'nav.users': 'Người dùng',
+  'nav.adminUnits': 'Đơn vị hành chính',
+  'nav.audit': 'Nhật ký thay đổi',
+  'userMenu.label': 'Tài khoản: {name}',
+  'userMenu.changePassword': 'Đổi mật khẩu',
+  'userMenu.signOut': 'Đăng xuất',
+  'userMenu.signOutEverywhere': 'Đăng xuất mọi thiết bị',
+  'userMenu.signOutEverywhereConfirmTitle': 'Đăng xuất khỏi mọi thiết bị?',
+  'userMenu.signOutEverywhereConfirm':
+    'Mọi phiên đăng nhập của bạn, trên máy này và các máy khác, sẽ kết thúc. Bạn sẽ cần đăng nhập lại.',
+  'nav.projects': 'Dự án thứ phát',
+  'nav.organisations': 'Doanh nghiệp & tổ chức',
+  'nav.capital': 'Thu hút đầu tư',
+  'nav.import': 'Nhập dữ liệu',
+};
+
+const en: Record<keyof typeof vi, string> = {
+  'nav.label': 'Main navigation',
+  'nav.dashboard': 'Overview',
+  'nav.registry': 'Parks & clusters',
+  'nav.enterprises': 'Enterprises & projects',
+  'nav.reports': 'Periodic reports',
+  'nav.monitoring': 'Progress & monitoring',
+  'nav.targets': 'Plan targets',
+  'nav.briefings': 'Briefings & documents',
+  'nav.map': 'Map',
+  'nav.catalogue': 'Public investment catalogue',
+  'nav.admin': 'Administration',
+  'nav.users': 'Users',
+  'nav.adminUnits': 'Administrative units',
+  'nav.audit': 'Audit trail',
+  'userMenu.label': 'Account: {name}',
+  'userMenu.changePassword': 'Change password',
+  'userMenu.signOut': 'Sign out',
+  'userMenu.signOutEverywhere': 'Sign out on all devices',
+  'userMenu.signOutEverywhereConfirmTitle': 'Sign out on all devices?',
+  'userMenu.signOutEverywhereConfirm':
+    'All of your sessions, on this computer and others, will end. You will need to sign in again.',
+  'nav.projects': 'Tenant projects',
+  'nav.organisations': 'Enterprises & organisations',
+  'nav.capital': 'Investment attracted',
+  'nav.import': 'Import',
+};
+
+export const shellMessages = { vi, en };
