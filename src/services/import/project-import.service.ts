@@ -20,7 +20,7 @@ import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
 import { issuesToFields } from '../../domain/shared/zod-messages';
 import { familyOfKind, type ZoneKind } from '../../domain/zone/zone.schema';
 import { requireActor, type ServiceDeps } from '../deps';
-import { canEditProject, projectVisibility } from '../project/project.policy';
+import { canChangeProjectInvestor, canEditProject, projectVisibility } from '../project/project.policy';
 import { findProjectsForExport, type findProjects } from '../project/project.repository';
 import { canSeeZone, type ZoneFacts } from '../zone/zone.policy';
 import { guideText, sheetExport, type ExportFile } from './export-file';
@@ -175,6 +175,15 @@ function planProject(
       problems.investorCode = {
         vi: `Không có tổ chức (nhà đầu tư) mã ${investorCode}; hãy nhập danh mục tổ chức trước.`,
         en: `No organisation (investor) has code ${investorCode}; import the organisations first.`,
+      };
+    } else if (
+      existing &&
+      investorCode !== existing.record.investorCode &&
+      !canChangeProjectInvestor(actor, existing.zone)
+    ) {
+      problems.investorCode = {
+        vi: 'Chỉ cán bộ quản lý (Sở, xã/phường) mới được chuyển dự án sang nhà đầu tư khác.',
+        en: 'Only a registry officer (department, commune) may hand the project to another investor.',
       };
     }
   }

@@ -35,6 +35,19 @@ export function canEditProject(actor: Actor, zone: ZoneFacts): boolean {
   return hasPermission(actor, 'project.manage') && canEditZone(actor, zone);
 }
 
+/**
+ * Changing an existing project's investor hands the project — its figures and its reports — to another
+ * enterprise. Only a registry officer (administrator, department, commune) whose scope covers the project's
+ * zone may do it; a developer registers its tenants' projects but cannot reassign one to another enterprise.
+ */
+export function canChangeProjectInvestor(actor: Actor, zone: ZoneFacts): boolean {
+  return (
+    canEditProject(actor, zone) &&
+    hasPermission(actor, 'organisation.manage') &&
+    actor.assignments.some((a) => ['system_admin', 'department_officer', 'commune_officer'].includes(a.role))
+  );
+}
+
 /** Capital totals cover the projects the actor may see. */
 export function canReadCapital(actor: Actor): boolean {
   return hasPermission(actor, 'project.read');

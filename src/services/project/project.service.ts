@@ -20,7 +20,13 @@ import { recordAudit, recordHistory } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
 import { isUniqueViolation } from '../organisation/organisation.repository';
 import { zoneVisibility, type ZoneFacts } from '../zone/zone.policy';
-import { canEditProject, canManageProjects, canReadProjects, projectVisibility } from './project.policy';
+import {
+  canChangeProjectInvestor,
+  canEditProject,
+  canManageProjects,
+  canReadProjects,
+  projectVisibility,
+} from './project.policy';
 import {
   findInvestmentEvents,
   findOrganisationRef,
@@ -259,6 +265,20 @@ export async function updateProject(
   const row = await loadVisible(deps, code);
   if (!canEditProject(actor, zoneFactsOf(row))) throw new AppError('forbidden');
   const { version, ...fields } = input;
+  if (
+    fields.investorCode !== undefined &&
+    fields.investorCode.toUpperCase() !== row.investorCode?.toUpperCase() &&
+    !canChangeProjectInvestor(actor, zoneFactsOf(row))
+  ) {
+    throw new AppError('forbidden', {
+      fields: {
+        investorCode: {
+          vi: 'Chỉ cán bộ quản lý (Sở, xã/phường) mới được chuyển dự án sang nhà đầu tư khác.',
+          en: 'Only a registry officer (department, commune) may hand the project to another investor.',
+        },
+      },
+    });
+  }
   if (version !== row.version) await conflict(deps.db, actor, row.code, version);
   const values = await toColumns(deps.db, actor, fields);
   if (fields.name !== undefined || fields.certificateNo !== undefined) {

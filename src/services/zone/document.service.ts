@@ -64,7 +64,8 @@ async function resolveAttachment(
       entityType,
       entityId: row.id,
       label: row.code,
-      canEdit: canEditProject(actor, row),
+      // The policy judges the project's zone: its code, not the project's.
+      canEdit: canEditProject(actor, { ...row, code: row.zoneCode }),
       audit: { entityType: 'project', entityId: row.id },
     };
   }

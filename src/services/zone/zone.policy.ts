@@ -78,6 +78,21 @@ export function canEditZone(actor: Actor, zone: ZoneFacts): boolean {
   );
 }
 
+/**
+ * An edit that moves a zone to another commune or developer needs the right over the destination as well as
+ * the source: a commune officer cannot hand its cluster to another commune, nor a developer its park to
+ * another organisation (which would then gain the zone and lose it to nobody's review).
+ */
+export function canMoveZone(actor: Actor, from: ZoneFacts, to: ZoneFacts): boolean {
+  if (!canEditZone(actor, from) || !canEditZone(actor, to)) return false;
+  // Who develops a zone is a registry fact: a developer (even one assigned the zone itself) cannot change it.
+  if ((from.developerCode ?? null) !== (to.developerCode ?? null)) {
+    const registry = ['system_admin', 'department_officer', 'commune_officer'];
+    return inScope(actor, from, registry) && inScope(actor, to, registry);
+  }
+  return true;
+}
+
 /** Creating a zone: system administrators, or the department of the zone's family. */
 export function canCreateZone(actor: Actor, family: ZoneFamily): boolean {
   return (

@@ -19,7 +19,7 @@ import type { Db } from '../../db/client';
 import { findAuditRows } from '../audit/audit.repository';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
-import { canCreateZone, canEditZone, zoneVisibility } from './zone.policy';
+import { canCreateZone, canEditZone, canMoveZone, zoneVisibility } from './zone.policy';
 import {
   findCcnTypes,
   findLifecycleEvents,
@@ -310,6 +310,16 @@ async function conflict(db: Db, row: ZoneDetailRow, version: number, actor: Acto
   throw new AppError('conflict', { current, changes: await changesSince(db, row.id, version) });
 }
 
+/** 403 naming the field that would take the zone out of the actor's scope. */
+function movedOutOfScope(fields: Partial<ZoneFields>): AppError {
+  const message = {
+    vi: 'Bạn không có quyền đối với khu/cụm sau khi thay đổi này: không thể chuyển ra ngoài phạm vi của mình.',
+    en: 'You would have no right over the zone after this change: it cannot leave your scope.',
+  };
+  const named = (['communeCode', 'developerCode'] as const).filter((key) => fields[key] !== undefined);
+  return new AppError('forbidden', { fields: Object.fromEntries(named.map((key) => [key, message])) });
+}
+
 /**
  * Edits a zone. The caller names the version it read; if the zone changed since, nothing is written and
  * the 409 carries the current record and the changes the caller missed — never a silent overwrite.
@@ -331,6 +341,12 @@ export async function updateZone(
       },
     });
   }
+  const destination = {
+    ...facts(row),
+    communeCode: fields.communeCode !== undefined ? fields.communeCode : row.communeCode,
+    developerCode: fields.developerCode !== undefined ? fields.developerCode : row.developerCode,
+  };
+  if (!canMoveZone(actor, facts(row), destination)) throw movedOutOfScope(fields);
   const before = await toDetail(deps.db, row, deps.actor);
   if (version !== row.version) await conflict(deps.db, row, version, deps.actor);
   const values = await toColumns(
