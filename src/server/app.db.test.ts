@@ -162,7 +162,16 @@ describe('sessions', () => {
     await elsewhere.signIn(user.username, testPassword);
     const weak = await here.post('/api/me/password', { currentPassword: testPassword, newPassword: 'ngan1' });
     expect(weak.status).toBe(400);
-    expect(weak.body.details.fields.newPassword).toBe('Mật khẩu phải có ít nhất 10 ký tự.');
+    expect(weak.body.details.fields.newPassword).toContain('ít nhất 10 ký tự');
+    for (const newPassword of [testPassword, 'Qwerty123456', '          abc']) {
+      const refused = await here.post('/api/me/password', { currentPassword: testPassword, newPassword });
+      expect(refused.status, newPassword).toBe(400);
+      expect(refused.body.details.fields.newPassword, newPassword).toBeTruthy();
+    }
+    expect(
+      (await here.post('/api/me/password', { currentPassword: testPassword, newPassword: testPassword })).body
+        .details.fields.newPassword,
+    ).toBe('Mật khẩu mới phải khác mật khẩu hiện tại.');
     const ok = await here.post('/api/me/password', {
       currentPassword: testPassword,
       newPassword: 'Mat-khau-moi-2027',
@@ -426,7 +435,7 @@ describe('input validation', () => {
     });
     expect(second.body.details.fields).toEqual({
       scopeRef: 'Mã xã/phường "99999" không tồn tại hoặc đã hết hiệu lực.',
-      password: 'Mật khẩu phải có ít nhất 10 ký tự.',
+      password: 'Mật khẩu phải có ít nhất 10 ký tự (không tính khoảng trắng thừa).',
     });
   });
 

@@ -1,9 +1,9 @@
-import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../domain/shared/errors';
 import { createRouter, type AppDeps } from './context';
 import { csrf } from './middleware/csrf';
 import { handleError } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
+import { securityHeaders } from './middleware/security-headers';
 import { session } from './middleware/session';
 import { registerAdminUnits } from './routes/admin-unit/admin-unit.handlers';
 import { registerAudit } from './routes/audit/audit.handlers';
@@ -30,7 +30,7 @@ export function createApp(deps: AppDeps) {
   const app = createRouter();
   app.onError(handleError);
   app.use('*', requestContext(deps));
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', securityHeaders(deps));
   app.use('/api/*', session(deps));
   app.use('/api/*', csrf(deps));
 

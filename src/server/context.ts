@@ -19,6 +19,8 @@ export type AppDeps = {
   documents: DocumentStore;
   cookieSecure: boolean;
   publicUrl: string | undefined;
+  /** Reverse proxies whose X-Forwarded-For names the client (IZIS_TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
   /** Directory of the built web app (index.html + assets); omitted in API-only tests. */
   webDir: string | undefined;
   version: string;

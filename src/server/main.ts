@@ -32,6 +32,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     documents: createDocumentStore({ dir: runtime.uploadDir, maxBytes: config.uploadMaxBytes }),
     cookieSecure: config.cookieSecure,
     publicUrl: config.publicUrl,
+    trustedProxies: config.trustedProxies,
     webDir: existsSync(webDir) ? webDir : undefined,
     version: version(),
   });

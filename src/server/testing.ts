@@ -8,12 +8,14 @@ import { silentLogger } from '../services/system/logger';
 import { manualClock } from '../services/testing';
 import { createDocumentStore, type DocumentStore } from '../services/zone/document.store';
 import { createApp } from './app';
+import type { AppDeps } from './context';
 
 /** Test helpers for the HTTP tier: the real app in-process (no socket) and a browser-like client. */
 
 export const testAuth: AuthSettings = {
   sessionSecret: 'test-secret-test-secret-test-secret-0123',
   sessionTtlMinutes: 60,
+  sessionIdleMinutes: 30,
   loginMaxFailures: 5,
   loginWindowMinutes: 15,
 };
@@ -21,6 +23,7 @@ export const testAuth: AuthSettings = {
 export function createTestApp(
   database: Database,
   options: { clock?: Clock; auth?: Partial<AuthSettings>; documents?: DocumentStore } = {},
+  overrides: Partial<Pick<AppDeps, 'publicUrl' | 'trustedProxies' | 'cookieSecure'>> = {},
 ) {
   const clock = options.clock ?? manualClock();
   // Uploads go to a fresh directory of their own unless the test brings a store.
@@ -37,6 +40,7 @@ export function createTestApp(
     publicUrl: undefined,
     webDir: undefined,
     version: 'test',
+    ...overrides,
   });
   return { app, clock, documents };
 }

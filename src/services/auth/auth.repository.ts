@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { loginAttempt, userSession } from '../../db/schema/identity';
 
 export type SessionRow = typeof userSession.$inferSelect;
@@ -48,35 +49,43 @@ export async function recordLoginAttempt(
   await db.insert(loginAttempt).values(values);
 }
 
+export type AttemptKey = { username?: string; ip?: string };
+
 /**
- * Failed attempts for a username (or an IP) inside the window and after its last successful sign-in,
- * with the time of the oldest one (to tell the user when they may try again).
+ * Failed attempts for a username, an address, or the pair, inside the window and after the key's last successful
+ * sign-in, with the times of the oldest and the latest (to tell the user when they may try again).
  */
 export async function recentFailures(
   db: Db,
-  key: { username: string } | { ip: string },
+  key: AttemptKey,
   since: Date,
-): Promise<{ failures: number; oldest: Date | null }> {
-  const column = 'username' in key ? loginAttempt.username : loginAttempt.ip;
-  const value = 'username' in key ? key.username : key.ip;
-  const rows = await db
-    .select({
-      failures: sql<string>`count(*)`,
-      oldest: sql<string | null>`min(${loginAttempt.at})`,
-    })
-    .from(loginAttempt)
-    .where(
-      and(
-        eq(column, value),
-        eq(loginAttempt.success, false),
-        gt(loginAttempt.at, since),
-        sql`${loginAttempt.at} > coalesce((select max(la.at) from ${loginAttempt} la
-              where la.${sql.raw(column.name)} = ${value} and la.success), '-infinity'::timestamptz)`,
-      ),
+): Promise<{ failures: number; oldest: Date | null; latest: Date | null }> {
+  const match = (alias: string) =>
+    sql.join(
+      [
+        ...(key.username !== undefined ? [sql`${sql.raw(alias)}.username = ${key.username}`] : []),
+        ...(key.ip !== undefined ? [sql`${sql.raw(alias)}.ip = ${key.ip}`] : []),
+      ],
+      sql` and `,
     );
-  const row = rows[0];
+  const rows = await db.execute(sql`
+    select count(*) as failures, min(f.at) as oldest, max(f.at) as latest
+      from ${loginAttempt} f
+     where ${match('f')} and not f.success and f.at > ${since.toISOString()}::timestamptz
+       and f.at > coalesce((select max(s.at) from ${loginAttempt} s where ${match('s')} and s.success),
+                           '-infinity'::timestamptz)`);
+  const row = rowsOf<{ failures: string; oldest: string | null; latest: string | null }>(rows)[0];
   return {
     failures: Number(row?.failures ?? 0),
     oldest: row?.oldest ? new Date(row.oldest) : null,
+    latest: row?.latest ? new Date(row.latest) : null,
   };
+}
+
+/** Whether the user has signed in successfully from this address before: a known device is not a stranger. */
+export async function signedInFrom(db: Db, username: string, ip: string): Promise<boolean> {
+  const rows = await db.execute(sql`
+    select exists (select 1 from ${loginAttempt}
+                    where username = ${username} and ip = ${ip} and success) as known`);
+  return Boolean(rowsOf<{ known: boolean }>(rows)[0]?.known);
 }

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SignInInput } from '../../domain/identity/identity.schema';
 import type { Actor, Assignment, Permission, RoleCode, ScopeKind } from '../../domain/identity/roles';
 import { AppError, validationError } from '../../domain/shared/errors';
-import { checkPassword } from '../../domain/identity/password-rules';
+import { checkPassword, passwordReused } from '../../domain/identity/password-rules';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
@@ -22,6 +22,7 @@ import {
   recordLoginAttempt,
   revokeSession,
   revokeUserSessions,
+  signedInFrom,
   touchSession,
 } from './auth.repository';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hash';
@@ -29,6 +30,8 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hash
 export type AuthSettings = {
   sessionSecret: string;
   sessionTtlMinutes: number;
+  /** A session unused for this long ends, whatever its absolute expiry (IZIS_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
 };
@@ -60,22 +63,44 @@ export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
   };
 }
 
+/**
+ * Sign-in throttling that slows guessing without locking the real user out (all counts are failures inside the
+ * window and after the key's last successful sign-in):
+ * - the pair (username, address): after `max` failures the pair waits until its oldest failure leaves the window
+ *   (the account alone when the address is unknown);
+ * - the account, from any address: from 2 × `max` failures on, each try waits a delay that doubles with every
+ *   further failure (30 s, 60 s, … at most the window) after the latest one — a distributed guess slows to a
+ *   crawl while the user is delayed, never locked for good;
+ * - the address, whatever the username: after 4 × `max` failures it may only try usernames that have signed in
+ *   from it before, so a fuzzer or a credential-stuffing run behind a shared address (a proxy, an office NAT)
+ *   does not lock out the colleagues who use the same address.
+ */
 async function throttleCheck(deps: ServiceDeps, username: string, meta: ClientMeta, s: AuthSettings) {
-  const now = deps.clock.now();
+  const now = deps.clock.now().getTime();
   const windowMs = s.loginWindowMinutes * 60_000;
-  const since = new Date(now.getTime() - windowMs);
-  const byUser = await recentFailures(deps.db, { username }, since);
-  // An address trying many usernames is throttled too, with a wider allowance (shared office NAT).
-  const byIp = meta.ip
-    ? await recentFailures(deps.db, { ip: meta.ip }, since)
-    : { failures: 0, oldest: null };
-  const blocked =
-    byUser.failures >= s.loginMaxFailures ? byUser : byIp.failures >= s.loginMaxFailures * 4 ? byIp : null;
-  if (blocked?.oldest) {
-    const retryAfterSeconds = Math.max(
-      1,
-      Math.ceil((blocked.oldest.getTime() + windowMs - now.getTime()) / 1000),
-    );
+  const since = new Date(now - windowMs);
+  const waitUntil: number[] = [];
+  // Without a known address the pair is the account itself.
+  const pair = await recentFailures(deps.db, { username, ip: meta.ip ?? undefined }, since);
+  if (pair.failures >= s.loginMaxFailures && pair.oldest) waitUntil.push(pair.oldest.getTime() + windowMs);
+  const account = await recentFailures(deps.db, { username }, since);
+  const beyond = account.failures - 2 * s.loginMaxFailures;
+  if (beyond >= 0 && account.latest) {
+    waitUntil.push(account.latest.getTime() + Math.min(windowMs, 30_000 * 2 ** Math.min(beyond, 20)));
+  }
+  if (meta.ip) {
+    const address = await recentFailures(deps.db, { ip: meta.ip }, since);
+    if (
+      address.failures >= 4 * s.loginMaxFailures &&
+      address.oldest &&
+      !(await signedInFrom(deps.db, username, meta.ip))
+    ) {
+      waitUntil.push(address.oldest.getTime() + windowMs);
+    }
+  }
+  const until = Math.max(0, ...waitUntil);
+  if (until > now) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((until - now) / 1000));
     deps.log.warn({ username, ip: meta.ip, retryAfterSeconds }, 'sign-in throttled');
     throw new AppError('auth.throttled', { retryAfterSeconds });
   }
@@ -153,12 +178,17 @@ export async function resolveSession(
   const session = await findSession(deps.db, id);
   if (!session) throw new AppError('auth.required');
   const now = deps.clock.now();
-  if (session.revokedAt || session.expiresAt.getTime() <= now.getTime()) {
+  const idleSince = now.getTime() - session.lastSeenAt.getTime();
+  if (
+    session.revokedAt ||
+    session.expiresAt.getTime() <= now.getTime() ||
+    idleSince > settings.sessionIdleMinutes * 60_000
+  ) {
     throw new AppError('auth.session_expired');
   }
   const user = await findUserById(deps.db, session.userId);
   if (!user || user.status !== 'active') throw new AppError('auth.session_expired');
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, id, now);
+  if (idleSince > 60_000) await touchSession(deps.db, id, now);
   return {
     sessionId: id,
     csrfToken: session.csrfToken,
@@ -211,7 +241,9 @@ export async function changeOwnPassword(
       currentPassword: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is incorrect.' },
     });
   }
-  const problem = checkPassword(input.newPassword, user.username);
+  const problem =
+    checkPassword(input.newPassword, user) ??
+    ((await verifyPassword(user.passwordHash, input.newPassword)) ? passwordReused : null);
   if (problem) throw validationError({ newPassword: problem });
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now();

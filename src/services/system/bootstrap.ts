@@ -189,6 +189,7 @@ export async function openRuntime(
       auth: {
         sessionSecret,
         sessionTtlMinutes: config.sessionTtlMinutes,
+        sessionIdleMinutes: config.sessionIdleMinutes,
         loginMaxFailures: config.loginMaxFailures,
         loginWindowMinutes: config.loginWindowMinutes,
       },

@@ -35,6 +35,19 @@ const envSchema = z.object({
     .min(32, 'must be at least 32 characters (or unset, to generate one in IZIS_DATA_DIR)')
     .optional(),
   IZIS_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43200).default(720),
+  IZIS_SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes between 5 and 1440' })
+    .int('must be a whole number of minutes between 5 and 1440')
+    .min(5, 'must be a whole number of minutes between 5 and 1440')
+    .max(1440, 'must be a whole number of minutes between 5 and 1440')
+    .default(60),
+  IZIS_TRUSTED_PROXIES: z
+    .string()
+    .regex(
+      /^\s*[0-9a-fA-F:.]+\s*(,\s*[0-9a-fA-F:.]+\s*)*$/,
+      'must be a comma-separated list of IP addresses, e.g. 127.0.0.1,::1',
+    )
+    .optional(),
   IZIS_COOKIE_SECURE: booleanString.default(false),
   IZIS_PUBLIC_URL: z.url().optional(),
   IZIS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
@@ -70,7 +83,12 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   sessionSecret: string | undefined;
   sessionTtlMinutes: number;
+  /** A session unused this long ends (IZIS_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** `Secure` session cookie: IZIS_COOKIE_SECURE, or a public URL on https. */
   cookieSecure: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (IZIS_TRUSTED_PROXIES). */
+  trustedProxies: string[];
   publicUrl: string | undefined;
   loginMaxFailures: number;
   loginWindowMinutes: number;
@@ -117,7 +135,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.IZIS_SESSION_SECRET,
     sessionTtlMinutes: e.IZIS_SESSION_TTL_MINUTES,
-    cookieSecure: e.IZIS_COOKIE_SECURE,
+    sessionIdleMinutes: e.IZIS_SESSION_IDLE_MINUTES,
+    cookieSecure: e.IZIS_COOKIE_SECURE || (e.IZIS_PUBLIC_URL?.startsWith('https:') ?? false),
+    trustedProxies: (e.IZIS_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     publicUrl: e.IZIS_PUBLIC_URL,
     loginMaxFailures: e.IZIS_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.IZIS_LOGIN_WINDOW_MINUTES,

@@ -1,5 +1,5 @@
 import type { CreateUserInput, SessionUser, UserSummary } from '../../domain/identity/identity.schema';
-import { checkPassword } from '../../domain/identity/password-rules';
+import { checkPassword, passwordReused } from '../../domain/identity/password-rules';
 import {
   hasPermission,
   roleCatalog,
@@ -15,7 +15,7 @@ import type { Db } from '../../db/client';
 import { findCurrentCommuneNames } from '../admin-unit/admin-unit.repository';
 import { recordAudit } from '../audit/audit.service';
 import { revokeUserSessions } from '../auth/auth.repository';
-import { hashPassword } from '../auth/password-hash';
+import { hashPassword, verifyPassword } from '../auth/password-hash';
 import { requireActor, type ServiceDeps } from '../deps';
 import { canManageUser, canReadUser, userVisibility } from './user.policy';
 import {
@@ -229,7 +229,7 @@ export async function createUser(
   if (!canManageUser(actor, { family, assignments: [assignment] })) throw new AppError('forbidden');
 
   const problems = await validateScope(deps, input.role, input.scopeKind, scopeRef);
-  const passwordProblem = checkPassword(input.password, input.username);
+  const passwordProblem = checkPassword(input.password, input);
   if (passwordProblem) problems.password = passwordProblem;
   if (Object.keys(problems).length) throw validationError(problems);
   if (await findUserByUsername(deps.db, input.username)) {
@@ -280,7 +280,9 @@ async function loadManaged(deps: ServiceDeps, id: string) {
 /** An administrator sets a new password for someone; every session of that user ends. */
 export async function resetUserPassword(deps: ServiceDeps, id: string, newPassword: string): Promise<void> {
   const { user } = await loadManaged(deps, id);
-  const problem = checkPassword(newPassword, user.username);
+  const problem =
+    checkPassword(newPassword, user) ??
+    ((await verifyPassword(user.passwordHash, newPassword)) ? passwordReused : null);
   if (problem) throw validationError({ newPassword: problem });
   const passwordHash = await hashPassword(newPassword);
   const now = deps.clock.now();

@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { changeOwnPassword, signIn, signOut, signOutEverywhere } from '../../../services/auth/auth.service';
 import { toSessionUser, updateMyLocale } from '../../../services/user/user.service';
-import { requireSession, serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
+import { requireSession, serviceDeps, type AppDeps, type AppEnv } from '../../context';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
+import { clientAddress } from '../../client-address';
 import {
   getSession,
   patchMe,
@@ -12,14 +12,6 @@ import {
   postSignOut,
   postSignOutEverywhere,
 } from './auth.routes';
-
-function clientIp(c: AppContext): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
-}
 
 export function registerAuth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(getSession, async (c) => {
@@ -38,7 +30,7 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const signedIn = await signIn(
       serviceDeps(c, deps),
       c.req.valid('json'),
-      { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
+      { ip: clientAddress(c, deps.trustedProxies), userAgent: c.req.header('user-agent') ?? null },
       deps.auth,
     );
     setSessionCookie(c, deps, signedIn.token, signedIn.expiresAt);
