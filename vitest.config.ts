@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, named by file suffix (ENGINEERING.md §11), run in this order (sequence.groupOrder):
+// Four tiers, named by file suffix (ENGINEERING.md §11), run in this order (sequence.groupOrder):
 //   unit  *.test.ts      pure, no I/O
+//   web   src/web/**/*.test.tsx  React components in jsdom (Testing Library), beside the component
 //   db    *.db.test.ts   a real database per test file: PGlite by default, PostgreSQL when DATABASE_URL is set
 //   e2e   e2e/*.e2e.test.ts  the built app in Debian Chromium (playwright-core)
 export default defineConfig({
@@ -14,6 +15,16 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts', 'node_modules/**'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          sequence: { groupOrder: 0 },
+          include: ['src/web/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['src/web/testing/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {
