@@ -24,7 +24,8 @@ export default defineConfig({
           include: ['src/web/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['src/web/testing/setup.ts'],
-          testTimeout: 20_000,
+          // jsdom and the component kit are slow to start on a busy machine.
+          testTimeout: 60_000,
         },
       },
       {

@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 
 /**
  * The component tier runs in jsdom, which lacks a few browser APIs the component kit asks for at mount
- * (media queries for responsive layouts, element resize observation). They answer "no match" / do nothing.
+ * (media queries for responsive layouts, element resize observation, scrolling into view). They answer "no match" / do nothing.
  */
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
@@ -25,5 +25,7 @@ if (!('ResizeObserver' in window)) {
     disconnect() {}
   };
 }
+
+if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
 
 afterEach(() => cleanup());
