@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { parseCsv } from '../domain/import/csv';
-import { runCli, type CliIo } from './main';
+import type { CliIo } from './io';
+import { runCli } from './main';
 
 let env: Record<string, string | undefined>;
 let database: TestDatabase | undefined;

@@ -10,6 +10,7 @@ import { mailCommand } from './commands/mail';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { remindersCommand } from './commands/reminders';
+import type { CliIo } from './io';
 
 export const usage = `izis — Hệ thống thông tin khu, cụm công nghiệp (IZIS)
 
@@ -34,13 +35,6 @@ Usage: npm run izis -- <command> [options]
                                           export a list (same columns as the import template)
 
 Configuration comes from the environment (see .env.example): DATABASE_URL or IZIS_DATA_DIR, etc.`;
-
-export type CliIo = {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: Record<string, string | undefined>;
-  readSecret: (prompt: string) => Promise<string>;
-};
 
 async function readStdin(prompt: string): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write(prompt);

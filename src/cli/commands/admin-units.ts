@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../domain/shared/errors';
 import { importReorganisation } from '../../services/admin-unit/admin-unit.service';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 import { withRuntime } from './runtime';
 
 export async function adminUnitsCommand(args: string[], io: CliIo): Promise<number> {

@@ -14,7 +14,7 @@ import { exportInvestmentEvents } from '../../services/import/investment-event-i
 import { exportOrganisations } from '../../services/import/organisation-import.service';
 import { exportProjects } from '../../services/import/project-import.service';
 import { exportZones } from '../../services/import/zone-import.service';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 import { withRuntime } from './runtime';
 
 type Format = 'xlsx' | 'csv' | 'geojson';

@@ -11,7 +11,7 @@ import { importOrganisations } from '../../services/import/organisation-import.s
 import { importProjects } from '../../services/import/project-import.service';
 import type { SpreadsheetFile } from '../../services/import/spreadsheet';
 import { importZones } from '../../services/import/zone-import.service';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 import { withRuntime } from './runtime';
 
 /** The same pipelines as the HTTP endpoints, by entity. */

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { validationError } from '../../domain/shared/errors';
 import { parseConfig } from '../../services/system/config';
 import { createMailer } from '../../services/system/mailer';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 
 /** `izis mail test --to ADDRESS`: checks the SMTP settings by sending one message. */
 export async function mailCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { schemaVersion } from '../../db/migrate';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 import { withRuntime } from './runtime';
 
 export async function migrateCommand(io: CliIo): Promise<number> {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { sendReminders } from '../../services/reporting/reminder.service';
 import { parseConfig } from '../../services/system/config';
 import { createMailer } from '../../services/system/mailer';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 import { withRuntime } from './runtime';
 
 /**

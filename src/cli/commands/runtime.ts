@@ -3,7 +3,7 @@ import { systemClock, type ServiceDeps } from '../../services/deps';
 import { openRuntime, type Runtime } from '../../services/system/bootstrap';
 import { parseConfig } from '../../services/system/config';
 import { createLogger } from '../../services/system/logger';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 
 /** Opens the configured database (migrating it) for one command, and closes it afterwards. */
 export async function withRuntime<T>(

@@ -1,6 +1,6 @@
 import { seedDemo } from '../../services/system/demo-seed';
 import { countUsers } from '../../services/system/system.repository';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 import { withRuntime } from './runtime';
 
 export async function seedCommand(options: { demo?: boolean | undefined }, io: CliIo): Promise<number> {

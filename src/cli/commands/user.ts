@@ -4,7 +4,7 @@ import { AppError, validationError } from '../../domain/shared/errors';
 import { issuesToFields } from '../../domain/shared/zod-messages';
 import { findUserByUsername } from '../../services/user/user.repository';
 import { createUser, listUsers, resetUserPassword } from '../../services/user/user.service';
-import type { CliIo } from '../main';
+import type { CliIo } from '../io';
 import { withRuntime } from './runtime';
 
 async function password(io: CliIo): Promise<string> {
