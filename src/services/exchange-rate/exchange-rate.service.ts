@@ -2,7 +2,7 @@ import { checkExchangeRate, type ExchangeRate, type ExchangeRateInput } from '..
 import { AppError, validationError } from '../../domain/shared/errors';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
-import { canManageExchangeRates, canReadExchangeRates } from '../project/project.policy';
+import { canManageExchangeRates, canReadExchangeRates } from './exchange-rate.policy';
 import {
   findExchangeRates,
   findOverlapping,

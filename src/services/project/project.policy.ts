@@ -52,12 +52,3 @@ export function canChangeProjectInvestor(actor: Actor, zone: ZoneFacts): boolean
 export function canReadCapital(actor: Actor): boolean {
   return hasPermission(actor, 'project.read');
 }
-
-/** Exchange rates are configuration: readable by whoever reads capital, set by exchange_rate.manage. */
-export function canReadExchangeRates(actor: Actor): boolean {
-  return hasPermission(actor, 'project.read') || hasPermission(actor, 'exchange_rate.manage');
-}
-
-export function canManageExchangeRates(actor: Actor): boolean {
-  return hasPermission(actor, 'exchange_rate.manage');
-}
