@@ -12,7 +12,7 @@ import { registerHealth } from './routes/health/health.handlers';
 import { registerImportExport } from './routes/import/import.handlers';
 import { registerUsers } from './routes/user/user.handlers';
 import { registerZones } from './routes/zone/zone.handlers';
-import { registerZoneDocuments } from './routes/zone/document.handlers';
+import { registerDocuments } from './routes/document/document.handlers';
 import { registerMasterPlans } from './routes/zone/master-plan.handlers';
 import { registerZonePrices } from './routes/zone/price.handlers';
 import { registerOrganisations } from './routes/organisation/organisation.handlers';
@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps) {
   registerAudit(app, deps);
   registerImportExport(app, deps);
   registerZones(app, deps);
-  registerZoneDocuments(app, deps);
+  registerDocuments(app, deps);
   registerMasterPlans(app, deps);
   registerZonePrices(app, deps);
   registerOrganisations(app, deps);

@@ -7,7 +7,7 @@ import { issuesToFields } from '../domain/shared/zod-messages';
 import type { AuthSettings, ResolvedSession } from '../services/auth/auth.service';
 import type { Clock, ServiceDeps } from '../services/deps';
 import type { Logger } from '../services/system/logger';
-import type { DocumentStore } from '../services/zone/document.store';
+import type { DocumentStore } from '../services/document/document.store';
 
 /** What the HTTP app needs from the outside world; `createApp(deps)` never listens by itself. */
 export type AppDeps = {

@@ -1,4 +1,4 @@
-import { contentDisposition } from '../domain/zone/document-file';
+import { contentDisposition } from '../domain/document/document-file';
 import type { AppContext } from './context';
 
 /** A generated file: a report, a workbook, an export. */

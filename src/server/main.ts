@@ -8,7 +8,7 @@ import { demoSignIns } from '../services/system/demo-seed';
 import { createLogger } from '../services/system/logger';
 import { createMailer } from '../services/system/mailer';
 import { startReminderTimer } from '../services/reporting/reminder.scheduler';
-import { createDocumentStore } from '../services/zone/document.store';
+import { createDocumentStore } from '../services/document/document.store';
 import { createApp } from './app';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { systemActor } from '../domain/identity/roles';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createDocumentStore } from '../services/zone/document.store';
+import { createDocumentStore } from '../services/document/document.store';
 import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
 

@@ -7,7 +7,7 @@ import { systemActor } from '../domain/identity/roles';
 import { createOrganisation } from '../services/organisation/organisation.service';
 import { createProject } from '../services/project/project.service';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createDocumentStore } from '../services/zone/document.store';
+import { createDocumentStore } from '../services/document/document.store';
 import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
 

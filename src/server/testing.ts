@@ -6,7 +6,7 @@ import type { AuthSettings } from '../services/auth/auth.service';
 import type { Clock } from '../services/deps';
 import { silentLogger } from '../services/system/logger';
 import { manualClock } from '../services/testing';
-import { createDocumentStore, type DocumentStore } from '../services/zone/document.store';
+import { createDocumentStore, type DocumentStore } from '../services/document/document.store';
 import { createApp } from './app';
 import type { AppDeps } from './context';
 

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DocumentView } from '../../../../domain/zone/document';
+import type { DocumentView } from '../../../../domain/document/document';
 import { api } from '../../../lib/api';
 
 // Documents of a record. A zone's list (GET/POST /api/zones/{code}/documents) includes the documents of its
 // lifecycle events; a project's is GET /api/documents?entityType=project&entityRef={code}, uploads POST
 // /api/documents. The file is at /api/documents/{id}/file, withdrawal at POST /api/documents/{id}/withdraw.
 
-export type { DocumentView } from '../../../../domain/zone/document';
+export type { DocumentView } from '../../../../domain/document/document';
 export type DocumentList = { items: DocumentView[]; canEdit: boolean; maxBytes: number };
 
 /** The record documents belong to. */

@@ -32,7 +32,7 @@ import {
   formatMegabytes,
   SNIFF_BYTES,
   titleFromFileName,
-} from '../../../../domain/zone/document-file';
+} from '../../../../domain/document/document-file';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { IsoDatePicker } from '../../../components/ui/iso-date-picker';
 import { PageLoader } from '../../../components/ui/page-loader';

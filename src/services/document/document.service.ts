@@ -2,8 +2,13 @@ import type { ReadableStream } from 'node:stream/web';
 import { formatDate } from '../../domain/format/format';
 import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { AppError, validationError, type Locale } from '../../domain/shared/errors';
-import type { DocumentEntityType, DocumentMeta, DocumentView } from '../../domain/zone/document';
-import { checkUpload, cleanFileName, SNIFF_BYTES, titleFromFileName } from '../../domain/zone/document-file';
+import type { DocumentEntityType, DocumentMeta, DocumentView } from '../../domain/document/document';
+import {
+  checkUpload,
+  cleanFileName,
+  SNIFF_BYTES,
+  titleFromFileName,
+} from '../../domain/document/document-file';
 import { lifecycleLabels, type LifecycleState } from '../../domain/zone/lifecycle';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
@@ -19,8 +24,8 @@ import {
   type DocumentRow,
 } from './document.repository';
 import type { DocumentStore } from './document.store';
-import { canEditZone, zoneVisibility } from './zone.policy';
-import { findZoneScopeByCode, findZoneScopeById } from './zone-facts.repository';
+import { canEditZone, zoneVisibility } from '../zone/zone.policy';
+import { findZoneScopeByCode, findZoneScopeById } from '../zone/zone-facts.repository';
 
 /**
  * What a document is (or will be) attached to, once the actor is known to see it: its id, words for it, whether

@@ -4,12 +4,13 @@ import { adminUnit } from '../../db/schema/admin-unit';
 import { appUser } from '../../db/schema/identity';
 import { organisation } from '../../db/schema/organisation';
 import { project } from '../../db/schema/project';
-import { document, zone, zoneLifecycleEvent } from '../../db/schema/zone';
+import { document } from '../../db/schema/document';
+import { zone, zoneLifecycleEvent } from '../../db/schema/zone';
 import type { ZoneFamily } from '../../domain/identity/roles';
-import type { DocumentEntityType } from '../../domain/zone/document';
+import type { DocumentEntityType } from '../../domain/document/document';
 import type { ProjectVisibility } from '../project/project.policy';
 import { investor, projectVisibilityFilter } from '../project/project.repository';
-import { zoneFamilySql } from './zone.repository';
+import { zoneFamilySql } from '../zone/zone.repository';
 
 const uploader = aliasedTable(appUser, 'uploader');
 const withdrawer = aliasedTable(appUser, 'withdrawer');

@@ -4,7 +4,7 @@ import {
   documentListSchema,
   documentSchema,
   withdrawDocumentSchema,
-} from '../../../domain/zone/document';
+} from '../../../domain/document/document';
 import { errorResponses, jsonBody, jsonResponse } from '../openapi';
 
 const tags = ['Registry: documents'];

@@ -1,15 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { validationError } from '../../../domain/shared/errors';
-import { documentMetaSchema, type DocumentEntityType } from '../../../domain/zone/document';
-import { contentDisposition, formatMegabytes } from '../../../domain/zone/document-file';
+import { documentMetaSchema, type DocumentEntityType } from '../../../domain/document/document';
+import { contentDisposition, formatMegabytes } from '../../../domain/document/document-file';
 import {
   getDocument,
   listDocuments,
   openDocumentFile,
   uploadDocument,
   withdrawDocument,
-} from '../../../services/zone/document.service';
+} from '../../../services/document/document.service';
 import { serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
 import {
   downloadDocumentRoute,
@@ -49,7 +49,7 @@ async function fileOf(c: AppContext, form: Form) {
 /** Types a browser may show in place; everything else (KML, GeoJSON, Office files) is always saved. */
 const viewable = /^(application\/pdf|image\/(png|jpeg|webp))$/;
 
-export function registerZoneDocuments(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+export function registerDocuments(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const store = deps.documents;
   // Refused before it is read past the limit (plus room for the multipart envelope and the text fields).
   const limit = bodyLimit({

@@ -18,7 +18,7 @@ import {
   withdrawDocument,
 } from './document.service';
 import { createDocumentStore, type DocumentStore } from './document.store';
-import { addLifecycleEvent, createZone } from './zone.service';
+import { addLifecycleEvent, createZone } from '../zone/zone.service';
 
 let database: TestDatabase;
 let store: DocumentStore;
