@@ -1,11 +1,8 @@
 import type { ColumnDef } from '../../domain/import/cells';
 import { obstacleStatusLabels } from '../../domain/monitoring/obstacle';
 import type { ObstacleListQuery } from '../../domain/monitoring/obstacle.schema';
-import {
-  watchActionLabels,
-  watchRuleLabels,
-  type WatchListQuery,
-} from '../../domain/monitoring/watch-list.schema';
+import { watchActionLabels, watchRuleLabels } from '../../domain/monitoring/watch-labels';
+import type { WatchListQuery } from '../../domain/monitoring/watch-list.schema';
 import type { ServiceDeps } from '../deps';
 import { guideText, sheetExport, type ExportFile } from '../import/export-file';
 import { listObstacles, today } from './obstacle.service';
