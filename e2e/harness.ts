@@ -36,6 +36,8 @@ export async function scratchDatabase(url: string, suffix = 'e2e'): Promise<stri
 export type RunningIzis = {
   url: string;
   dataDir: string;
+  /** The PostgreSQL database it runs on (undefined: the embedded one in `dataDir`). */
+  databaseUrl: string | undefined;
   process: ChildProcess;
   /** Milliseconds from spawn to the first healthy answer. */
   startMs: number;
@@ -48,7 +50,7 @@ export type RunningIzis = {
  * Without options: a new data directory, and on PostgreSQL runs a fresh database of its own.
  */
 export async function startIzis(
-  options: { dataDir?: string; databaseUrl?: string | null } = {},
+  options: { dataDir?: string; databaseUrl?: string | null; env?: Record<string, string> } = {},
 ): Promise<RunningIzis> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izis-e2e-'));
@@ -58,6 +60,7 @@ export async function startIzis(
     PORT: String(port),
     IZIS_DATA_DIR: dataDir,
     IZIS_LOG_LEVEL: 'warn',
+    ...options.env,
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else if (options.databaseUrl === undefined && process.env.DATABASE_URL) {
@@ -83,6 +86,7 @@ export async function startIzis(
   return {
     url,
     dataDir,
+    databaseUrl: env.DATABASE_URL,
     startMs: performance.now() - started,
     process: child,
     output: () => output,

@@ -23,6 +23,7 @@ import { registerFilings } from './routes/reporting/filing.handlers';
 import { registerFilingWorkbooks } from './routes/reporting/filing-workbook.handlers';
 import { registerParksReports } from './routes/reporting/parks-report.handlers';
 import { registerNotifications } from './routes/notification/notification.handlers';
+import { registerMonitoring } from './routes/monitoring/monitoring.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   registerAdminUnits(app, deps);
   registerAudit(app, deps);
   registerImportExport(app, deps);
+  registerMonitoring(app, deps);
   registerZones(app, deps);
   registerDocuments(app, deps);
   registerMasterPlans(app, deps);

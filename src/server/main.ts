@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { systemClock } from '../services/deps';
+import { offsetClock } from '../services/deps';
 import { openRuntime, StartupError } from '../services/system/bootstrap';
 import { ConfigError, parseConfig } from '../services/system/config';
 import { demoSignIns } from '../services/system/demo-seed';
@@ -24,11 +24,12 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const log = createLogger(config.logLevel);
   const runtime = await openRuntime(config, log);
   const webDir = `${rootDir}dist/web`;
+  const clock = offsetClock(config.testClockOffsetDays);
   const app = createApp({
     database: runtime.database,
     auth: runtime.auth,
     log,
-    clock: systemClock,
+    clock,
     documents: createDocumentStore({ dir: runtime.uploadDir, maxBytes: config.uploadMaxBytes }),
     cookieSecure: config.cookieSecure,
     publicUrl: config.publicUrl,
@@ -72,7 +73,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const stopReminders = startReminderTimer({
     db: runtime.database.db,
     log,
-    clock: systemClock,
+    clock,
     mailer: createMailer(config.smtp),
     publicUrl: url,
     daysBefore: config.reminderDaysBefore,

@@ -6,6 +6,11 @@ import type { Logger } from './system/logger';
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The real time moved by whole days — for the e2e harness's test clock only (IZIS_TEST_CLOCK_OFFSET_DAYS). */
+export function offsetClock(days: number): Clock {
+  return days ? { now: () => new Date(Date.now() + days * 86_400_000) } : systemClock;
+}
+
 /**
  * What every use case receives: the database (or the open transaction), who is acting, the time, a logger
  * and the request id that ties log lines and audit rows together. No DI container.

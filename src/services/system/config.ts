@@ -64,6 +64,13 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*\d{1,3}\s*(,\s*\d{1,3}\s*)*$/, 'must be a comma-separated list of days, e.g. 7,1')
     .default('7,1'),
+  /** TEST ONLY: moves the server's clock this many days (the e2e harness's "test clock"). Never set in use. */
+  IZIS_TEST_CLOCK_OFFSET_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days between -3650 and 3650' })
+    .int('must be a whole number of days between -3650 and 3650')
+    .min(-3650, 'must be a whole number of days between -3650 and 3650')
+    .max(3650, 'must be a whole number of days between -3650 and 3650')
+    .default(0),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanString.default(false),
@@ -98,6 +105,11 @@ export type AppConfig = {
   reminderIntervalMinutes: number;
   /** Days before a due date at which reminders go out (IZIS_REMINDER_DAYS_BEFORE). */
   reminderDaysBefore: number[];
+  /**
+   * TEST ONLY (IZIS_TEST_CLOCK_OFFSET_DAYS): days added to the server's clock, so a browser test can let a
+   * deadline pass. Only the e2e harness sets it; 0 (the default) is the real time.
+   */
+  testClockOffsetDays: number;
   smtp:
     | { host: string; port: number; secure: boolean; user?: string; password?: string; from: string }
     | undefined;
@@ -148,6 +160,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     logLevel: e.IZIS_LOG_LEVEL,
     reminderIntervalMinutes: e.IZIS_REMINDER_INTERVAL_MINUTES,
     reminderDaysBefore: [...new Set(e.IZIS_REMINDER_DAYS_BEFORE.split(',').map((d) => Number(d.trim())))],
+    testClockOffsetDays: e.IZIS_TEST_CLOCK_OFFSET_DAYS,
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,

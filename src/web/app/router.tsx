@@ -37,6 +37,7 @@ const CompiledReportPage = lazyPage(() =>
   import('./pages/compiled-report-page').then((m) => m.CompiledReportPage),
 );
 const ParksReportPage = lazyPage(() => import('./pages/parks-report-page').then((m) => m.ParksReportPage));
+const MonitoringPage = lazyPage(() => import('./pages/monitoring-page').then((m) => m.MonitoringPage));
 const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
@@ -89,7 +90,7 @@ export const routes: RouteObject[] = [
           { path: `${PATHS.reports}/bulk`, element: <BulkFilingPage /> },
           { path: `${PATHS.reports}/compiled`, element: <CompiledReportPage /> },
           { path: `${PATHS.reports}/parks`, element: <ParksReportPage /> },
-          planned(PATHS.monitoring, 'monitoring'),
+          { path: PATHS.monitoring, element: <MonitoringPage /> },
           planned(PATHS.targets, 'targets'),
           planned(PATHS.briefings, 'briefings'),
           { path: PATHS.map, element: <MapPage /> },

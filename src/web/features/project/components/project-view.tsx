@@ -33,8 +33,9 @@ import { ProjectEditDrawer } from './project-edit-drawer';
 import { ProjectLedger } from './project-ledger';
 import { projectVocabulary } from './project-labels';
 import { DocumentsPanel } from '../../document/components/documents-panel';
+import { ObstacleListPanel } from '../../monitoring/components/obstacle-list-panel';
 
-const TABS = ['overview', 'ledger', 'documents', 'history'] as const;
+const TABS = ['overview', 'ledger', 'documents', 'obstacles', 'history'] as const;
 
 function Figure({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {
   return (
@@ -130,6 +131,11 @@ export function ProjectView({ code }: { code: string }) {
             key: 'documents',
             label: t('project.tab.documents'),
             children: <DocumentsPanel owner={{ kind: 'project', code: detail.code }} />,
+          },
+          {
+            key: 'obstacles',
+            label: t('monitoring.obstacle.tab'),
+            children: <ObstacleListPanel zoneCode={detail.zoneCode} projectCode={detail.code} />,
           },
           { key: 'history', label: t('project.tab.history'), children: <History code={detail.code} /> },
         ]}

@@ -17,6 +17,7 @@ import { ZonePricesTab } from './zone-prices-tab';
 import { ZoneProjectsTab } from './zone-projects-tab';
 import { LifecycleTag, SyntheticTag } from './zone-tags';
 import { DocumentsPanel } from '../../document/components/documents-panel';
+import { ObstacleListPanel } from '../../monitoring/components/obstacle-list-panel';
 
 const TABS = [
   'overview',
@@ -25,6 +26,7 @@ const TABS = [
   'projects',
   'prices',
   'documents',
+  'obstacles',
   'history',
   'boundary',
 ] as const;
@@ -108,6 +110,11 @@ export function ZoneView({ code }: { code: string }) {
             key: 'documents',
             label: t('zone.tab.documents'),
             children: <DocumentsPanel owner={{ kind: 'zone', code: detail.code }} />,
+          },
+          {
+            key: 'obstacles',
+            label: t('monitoring.obstacle.tab'),
+            children: <ObstacleListPanel zoneCode={detail.code} />,
           },
           {
             key: 'history',
