@@ -85,5 +85,5 @@ describe('izis audit', () => {
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/chuỗi gãy tại dòng id \d+ \(seq \d+\) — nội dung dòng không khớp/);
     if (rows) expect(broken.err).toContain(`dòng id ${rows[0]!.id} (seq ${rows[0]!.seq})`);
-  });
+  }, 600_000);
 });

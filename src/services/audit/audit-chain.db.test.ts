@@ -25,14 +25,14 @@ async function write(n: number, tag: string) {
   }
 }
 
-/** Edits a row around the append-only trigger, as the database owner can. */
-async function tamper(statement: string) {
-  await database.ownerQuery(`
-    begin;
-    alter table audit_log disable trigger audit_log_no_update_delete;
-    ${statement};
-    alter table audit_log enable trigger audit_log_no_update_delete;
-    commit;`);
+/** Edits rows around the append-only trigger, as the database owner can (one statement at a time). */
+async function tamper(...statements: string[]) {
+  await database.ownerQuery('alter table audit_log disable trigger audit_log_no_update_delete');
+  try {
+    for (const statement of statements) await database.ownerQuery(statement);
+  } finally {
+    await database.ownerQuery('alter table audit_log enable trigger audit_log_no_update_delete');
+  }
 }
 
 describe('the audit chain', () => {
@@ -96,14 +96,13 @@ describe('the audit chain', () => {
     expect(relinked.firstBreak).toMatchObject({ seq: Number(target!.seq) + 1, reason: 'link' });
 
     // Rewriting the whole tail consistently is caught by the head exported before.
-    await tamper(`
-      update audit_log set hash = audit_row_hash(seq, at, actor_id, actor_name, action, entity_type,
-        entity_id, before, after, request_id, prev_hash) where seq = ${Number(target!.seq)};
-      update audit_log set prev_hash = (select hash from audit_log where seq = ${Number(target!.seq)})
-        where seq = ${Number(target!.seq) + 1};
-      update audit_log set hash = audit_row_hash(seq, at, actor_id, actor_name, action, entity_type,
-        entity_id, before, after, request_id, prev_hash) where seq = ${Number(target!.seq) + 1};
-      update audit_chain_head set hash = (select hash from audit_log where seq = ${Number(target!.seq) + 1})`);
+    const next = Number(target!.seq) + 1;
+    await tamper(
+      `update audit_log set prev_hash = (select hash from audit_log where seq = ${next - 1}) where seq = ${next}`,
+      `update audit_log set hash = audit_row_hash(seq, at, actor_id, actor_name, action, entity_type,
+        entity_id, before, after, request_id, prev_hash) where seq = ${next}`,
+      `update audit_chain_head set hash = (select hash from audit_log where seq = ${next})`,
+    );
     expect((await verifyAuditChain(deps())).ok).toBe(true);
     expect((await verifyAuditChain(deps(), exported)).firstBreak).toMatchObject({
       seq: exported.seq,

@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { silentLogger } from '../system/logger';
-import { makeUser } from '../testing';
+import { makeUser, manualClock } from '../testing';
+import { runScheduledBackup } from './backup.scheduler';
 import { listFiles, tool } from './backup-archive';
 import { createBackup, restoreBackup, type RestoreTarget } from './backup.service';
 
@@ -98,7 +99,7 @@ describe('backup and restore', () => {
       log: silentLogger,
     });
     expect(again.rowCounts).toEqual(before);
-  });
+  }, 600_000);
 
   it('refuses a corrupt archive before touching anything, naming the damaged file', async () => {
     const source = await createTestDatabase();
@@ -130,5 +131,36 @@ describe('backup and restore', () => {
     } finally {
       await source.cleanup();
     }
-  });
+  }, 300_000);
+
+  it('scheduled backups keep only the newest IZIS_BACKUP_KEEP archives', async () => {
+    const source = await createTestDatabase();
+    try {
+      const clock = manualClock(new Date('2026-12-06T01:00:00Z'));
+      const dir = join(root, 'scheduled');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'operator-notes.txt'), 'giữ lại');
+      const written: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        written.push(
+          await runScheduledBackup({
+            source: { database: source, ownerUrl: source.url, uploadDir, appVersion: 'test', clock },
+            log: silentLogger,
+            clock,
+            dir,
+            keep: 2,
+          }),
+        );
+        clock.advance(24 * 3_600_000);
+      }
+      expect(await listFiles(dir)).toEqual([
+        'izis-backup-20261207-010000.tar.gz',
+        'izis-backup-20261208-010000.tar.gz',
+        'operator-notes.txt',
+      ]);
+      expect(written[2]).toBe(join(dir, 'izis-backup-20261208-010000.tar.gz'));
+    } finally {
+      await source.cleanup();
+    }
+  }, 300_000);
 });
