@@ -11,6 +11,8 @@ import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { remindersCommand } from './commands/reminders';
 import type { CliIo } from './io';
+import { auditCommand } from './commands/audit';
+import { backupCommand, restoreCommand } from './commands/backup';
 
 export const usage = `izis — Hệ thống thông tin khu, cụm công nghiệp (IZIS)
 
@@ -26,6 +28,12 @@ Usage: npm run izis -- <command> [options]
   admin-units import <file.json>          load a reorganisation file (any province; all or nothing)
   mail test --to ADDRESS                  send a test e-mail through the configured SMTP server
   reminders send [--dry-run]              send the due and overdue report reminders now (in-app and e-mail)
+  audit verify [--head FILE]              check the audit trail's hash chain; names the first broken row
+  audit head [--out FILE]                 export the chain's head (seq and hash) to keep elsewhere
+  backup <file.tar.gz>                    the database and the uploaded documents in one archive (manifest,
+                                          SHA-256 checksums); embedded database: stop the server first
+  restore <file.tar.gz> [--replace]       check the archive, restore database and documents, verify the
+                                          audit chain (PostgreSQL: into an empty database unless --replace)
   import zones|organisations|projects|investment-events <file.xlsx|.csv> [--dry-run] [--sheet NAME]
                                           import from a spreadsheet (all or nothing; --dry-run only checks)
   export zones <file.xlsx|.csv|.geojson> [--family KCN|CCN] [--kind K] [--commune CODE] [--q TEXT]
@@ -70,6 +78,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await mailCommand(rest, io);
       case 'reminders':
         return await remindersCommand(rest, io);
+      case 'audit':
+        return await auditCommand(rest, io);
+      case 'backup':
+        return await backupCommand(rest, io);
+      case 'restore':
+        return await restoreCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
       case 'export':

@@ -49,7 +49,14 @@ export async function openPglite(options: {
   };
 }
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+/**
+ * A `pg` pool. With `role`, every connection acts as that role from its start (`-c role=…`), e.g. the
+ * application role `izis_app` (db/privileges.ts); the login must be allowed to SET ROLE to it.
+ */
+export async function openPostgres(
+  url: string,
+  options: { max?: number; role?: string } = {},
+): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -60,7 +67,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     // IZIS's statements are short and answered from indexes and roll-ups, but a few (capital totals, Biểu 04)
     // are estimated above jit_above_cost: compiling them with LLVM took ~200 ms for an 8 ms query (capital
     // totals, national scale, EXPLAIN ANALYZE). PGlite has no JIT, so this also keeps both databases alike.
-    options: '-c jit=off',
+    options: `-c jit=off${options.role ? ` -c role=${options.role}` : ''}`,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

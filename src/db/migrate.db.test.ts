@@ -45,13 +45,15 @@ describe('migrations', () => {
 });
 
 describe('the audit trail', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE of its rows, whoever asks', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE of its rows, even from the owner', async () => {
     await database.query(
-      `insert into audit_log (action, entity_type, entity_id, after) values ('test.write', 'test', '1', '{"a":1}')`,
+      `select audit_append('[{"action": "test.write", "entity_type": "test", "entity_id": "1", "after": {"a": 1}}]')`,
     );
-    await expect(database.query(`update audit_log set action = 'forged'`)).rejects.toThrow(/append-only/);
-    await expect(database.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
-    await expect(database.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+    await expect(database.ownerQuery(`update audit_log set action = 'forged'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(database.ownerQuery(`delete from audit_log`)).rejects.toThrow(/append-only/);
+    await expect(database.ownerQuery(`truncate audit_log`)).rejects.toThrow(/append-only/);
     const rows = await database.query<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'test.write'`,
     );

@@ -5,6 +5,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Database } from './client';
+import { grantAppRole } from './privileges';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -24,13 +25,17 @@ export function latestMigrationTag(): string {
   return entries[entries.length - 1]?.tag ?? 'none';
 }
 
-/** Applies every pending migration (append-only SQL in src/db/migrations), in one transaction. */
+/**
+ * Applies every pending migration (append-only SQL in src/db/migrations), in one transaction, then grants
+ * the application role its rights on whatever the migrations created. Run as the database owner.
+ */
 export async function applyMigrations(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
   } else {
     await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
   }
+  await grantAppRole(database);
 }
 
 /** The schema version the database is at: the tag of the last applied migration. */

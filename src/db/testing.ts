@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type Database } from './client';
+import { appRole } from './privileges';
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -14,8 +15,16 @@ declare module 'vitest' {
   }
 }
 
-/** `url` is set on PostgreSQL: the connection string of this test's own database. */
-export type TestDatabase = Database & { url?: string; cleanup(): Promise<void> };
+/**
+ * `url` is set on PostgreSQL: the connection string of this test's own database (the owner's login).
+ * `db`/`query` act as the application role, as the server does; `ownerQuery` runs one statement as the
+ * owner (what a migration, or someone at psql with the owner's password, may do).
+ */
+export type TestDatabase = Database & {
+  url?: string;
+  ownerQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  cleanup(): Promise<void>;
+};
 
 export function databaseUrlWith(url: string, database: string): string {
   const u = new URL(url);
@@ -37,10 +46,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     await admin.end();
-    const database = await openPostgres(databaseUrlWith(url, name), { max: 20 });
+    const database = await openPostgres(databaseUrlWith(url, name), { max: 20, role: appRole });
     return {
       ...database,
       url: databaseUrlWith(url, name),
+      async ownerQuery<T>(text: string, params?: unknown[]) {
+        const owner = new pg.Client({ connectionString: databaseUrlWith(url, name) });
+        await owner.connect();
+        try {
+          return (await owner.query(text, params)).rows as T[];
+        } finally {
+          await owner.end();
+        }
+      },
       async cleanup() {
         await database.close();
         const drop = new pg.Client({ connectionString: url });
@@ -52,5 +70,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const dump = readFileSync(inject('pgliteTemplate'));
   const database = await openPglite({ loadDataDir: new Blob([dump]) });
-  return { ...database, cleanup: () => database.close() };
+  await database.query(`SET ROLE ${appRole}`);
+  return {
+    ...database,
+    async ownerQuery<T>(text: string, params?: unknown[]) {
+      await database.query('RESET ROLE');
+      try {
+        return await database.query<T>(text, params);
+      } finally {
+        await database.query(`SET ROLE ${appRole}`);
+      }
+    },
+    cleanup: () => database.close(),
+  };
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../services/system/logger';
 import { createMailer } from '../services/system/mailer';
 import { startReminderTimer } from '../services/reporting/reminder.scheduler';
 import { createDocumentStore } from '../services/document/document.store';
+import { startBackupTimer } from '../services/backup/backup.scheduler';
 import { createApp } from './app';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,13 +81,26 @@ export async function startServer(env: Record<string, string | undefined> = proc
     intervalMinutes: config.reminderIntervalMinutes,
   });
 
+  const stopBackups = startBackupTimer({
+    source: {
+      database: runtime.database,
+      ownerUrl: config.databaseOwnerUrl,
+      uploadDir: runtime.uploadDir,
+      appVersion: version(),
+    },
+    log,
+    dir: config.backup.dir,
+    intervalHours: config.backup.intervalHours,
+    keep: config.backup.keep,
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close();
-    void stopReminders()
+    void Promise.all([stopReminders(), stopBackups()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -15,7 +15,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { project } from './project';
-import { document, zone } from './zone';
+import { document } from './document';
+import { zone } from './zone';
 
 /** Configurable list of obstacle categories (giải phóng mặt bằng, thủ tục, quy hoạch, vốn, …). */
 export const obstacleCategory = pgTable('obstacle_category', {

@@ -14,12 +14,26 @@ export type AuditInsert = {
   requestId: string | null;
 };
 
-export async function insertAuditRow(db: Db, row: AuditInsert): Promise<void> {
-  await db.insert(auditLog).values({
-    ...row,
+/** The row as `audit_append` (migration 0009) takes it: snake_case keys, JSON nulls for absent values. */
+function appendRow(row: AuditInsert) {
+  return {
+    actor_id: row.actorId,
+    actor_name: row.actorName,
+    action: row.action,
+    entity_type: row.entityType,
+    entity_id: row.entityId,
     before: row.before ?? null,
     after: row.after ?? null,
-  });
+    request_id: row.requestId,
+  };
+}
+
+/**
+ * Appends one row to the audit chain through the database function: the application's role may not
+ * INSERT into audit_log itself, and the function gives the row its place, time and hash.
+ */
+export async function insertAuditRow(db: Db, row: AuditInsert): Promise<void> {
+  await db.execute(sql`select audit_append(${JSON.stringify([appendRow(row)])}::jsonb)`);
 }
 
 export async function findAuditRows(db: Db, query: AuditQuery) {
@@ -42,28 +56,12 @@ export async function findAuditRows(db: Db, query: AuditQuery) {
 }
 
 /**
- * Many audit rows at once (bulk imports), same columns as `insertAuditRow`: 1,000 rows per statement, the
- * rows travelling as one JSON parameter rather than eight parameters each.
+ * Many audit rows at once (bulk imports), same columns as `insertAuditRow`: 1,000 rows per call of
+ * `audit_append`, the rows travelling as one JSON parameter and chained in the order given.
  */
 export async function insertAuditRows(db: Db, rows: readonly AuditInsert[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
-    const json = JSON.stringify(
-      rows.slice(i, i + 1000).map((row) => ({
-        actor_id: row.actorId,
-        actor_name: row.actorName,
-        action: row.action,
-        entity_type: row.entityType,
-        entity_id: row.entityId,
-        before: row.before ?? null,
-        after: row.after ?? null,
-        request_id: row.requestId,
-      })),
-    );
-    await db.execute(sql`
-      insert into ${auditLog} (actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
-      select actor_id, actor_name, action, entity_type, entity_id, before, after, request_id
-      from rows from (jsonb_to_recordset(${json}::jsonb) as (actor_id uuid, actor_name text, action text,
-        entity_type text, entity_id text, before jsonb, after jsonb, request_id text)) with ordinality as r
-      order by r.ordinality`);
+    const json = JSON.stringify(rows.slice(i, i + 1000).map(appendRow));
+    await db.execute(sql`select audit_append(${json}::jsonb)`);
   }
 }

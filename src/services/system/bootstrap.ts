@@ -12,6 +12,7 @@ import {
 import { join, resolve } from 'node:path';
 import { openPglite, openPostgres, ping, type Database } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
+import { actAsAppRole, appRole } from '../../db/privileges';
 import type { AuthSettings } from '../auth/auth.service';
 import type { AppConfig } from './config';
 import { seedDemo, type DemoSeedResult } from './demo-seed';
@@ -98,23 +99,43 @@ function lockDataDir(dataDir: string): () => void {
   };
 }
 
+async function connectPostgres(url: string, setting: string, options: { role?: string }): Promise<Database> {
+  let database: Database | undefined;
+  try {
+    database = await openPostgres(url, { ...options, max: options.role ? 10 : 2 });
+    await ping(database);
+    return database;
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    const message = (error as Error).message || String(error);
+    const hint = /role/i.test(message)
+      ? ` — the login must be allowed to act as ${appRole} (GRANT ${appRole} TO <login>; see README, "Database roles")`
+      : '';
+    throw new StartupError(setting, `cannot connect to ${redactUrl(url)} (${message})${hint}`);
+  }
+}
+
+/**
+ * From the owner's connection (migrations, grants) to the application's: PGlite's one session switches to
+ * the role; PostgreSQL opens the pool on DATABASE_URL with every connection acting as the role.
+ */
+async function actAsApplication(config: AppConfig, owner: Database): Promise<Database> {
+  if (owner.kind === 'pglite') {
+    await actAsAppRole(owner);
+    return owner;
+  }
+  await owner.close();
+  return connectPostgres(config.databaseUrl!, 'DATABASE_URL', { role: appRole });
+}
+
 async function openDatabase(
   config: AppConfig,
   dataDir: string,
 ): Promise<{ database: Database; fresh: boolean; release: () => void }> {
   if (config.databaseUrl) {
-    let database: Database | undefined;
-    try {
-      database = await openPostgres(config.databaseUrl);
-      await ping(database);
-    } catch (error) {
-      await database?.close().catch(() => undefined);
-      throw new StartupError(
-        'DATABASE_URL',
-        `cannot connect to ${redactUrl(config.databaseUrl)} (${(error as Error).message || String(error)})`,
-      );
-    }
-    return { database, fresh: false, release: () => undefined };
+    const ownerUrl = config.databaseOwnerUrl ?? config.databaseUrl;
+    const setting = ownerUrl === config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_OWNER_URL';
+    return { database: await connectPostgres(ownerUrl, setting, {}), fresh: false, release: () => undefined };
   }
   const release = lockDataDir(dataDir);
   const dir = join(dataDir, 'pglite');
@@ -151,7 +172,9 @@ export async function openRuntime(
   );
   const sessionSecret = loadOrCreateSecret(config, dataDir);
   const started = Date.now();
-  const { database, fresh, release } = await openDatabase(config, dataDir);
+  const opened = await openDatabase(config, dataDir);
+  const { fresh, release } = opened;
+  let database = opened.database;
   const close = async () => {
     await database.close();
     release();
@@ -173,6 +196,7 @@ export async function openRuntime(
       }
       await syncRoleCatalogue(database.db);
     }
+    database = await actAsApplication(config, database);
     let demo: DemoSeedResult | null = null;
     if (config.seedDemo && options.migrate !== false && (await countUsers(database.db)) === 0) {
       demo = await seedDemo({ db: database.db, log });

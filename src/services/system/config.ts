@@ -30,6 +30,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** The owner's connection, for migrations and backups; DATABASE_URL is then the application's login. */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   IZIS_SESSION_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters (or unset, to generate one in IZIS_DATA_DIR)')
@@ -71,6 +76,19 @@ const envSchema = z.object({
     .min(-3650, 'must be a whole number of days between -3650 and 3650')
     .max(3650, 'must be a whole number of days between -3650 and 3650')
     .default(0),
+  IZIS_BACKUP_DIR: z.string().min(1).optional(),
+  IZIS_BACKUP_INTERVAL_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours between 0 (off) and 8760' })
+    .int('must be a whole number of hours between 0 (off) and 8760')
+    .min(0, 'must be a whole number of hours between 0 (off) and 8760')
+    .max(8760, 'must be a whole number of hours between 0 (off) and 8760')
+    .default(24),
+  IZIS_BACKUP_KEEP: z.coerce
+    .number({ error: 'must be a whole number of backups between 1 and 1000' })
+    .int('must be a whole number of backups between 1 and 1000')
+    .min(1, 'must be a whole number of backups between 1 and 1000')
+    .max(1000, 'must be a whole number of backups between 1 and 1000')
+    .default(7),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanString.default(false),
@@ -88,6 +106,11 @@ export type AppConfig = {
   /** The largest document accepted, in bytes (IZIS_UPLOAD_MAX_MB). */
   uploadMaxBytes: number;
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL: the owner's connection for migrations, grants and backups (DATABASE_OWNER_URL, else
+   * DATABASE_URL). The application itself always acts as the role `izis_app`.
+   */
+  databaseOwnerUrl: string | undefined;
   sessionSecret: string | undefined;
   sessionTtlMinutes: number;
   /** A session unused this long ends (IZIS_SESSION_IDLE_MINUTES). */
@@ -110,6 +133,8 @@ export type AppConfig = {
    * deadline pass. Only the e2e harness sets it; 0 (the default) is the real time.
    */
   testClockOffsetDays: number;
+  /** Scheduled backups: where (IZIS_BACKUP_DIR, else IZIS_DATA_DIR/backups), how often (0 = off), how many kept. */
+  backup: { dir: string; intervalHours: number; keep: number };
   smtp:
     | { host: string; port: number; secure: boolean; user?: string; password?: string; from: string }
     | undefined;
@@ -137,6 +162,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const e = result.data;
   const problems: string[] = [];
   if (e.SMTP_HOST && !e.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_HOST is set');
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL)
+    problems.push('DATABASE_OWNER_URL: set DATABASE_URL too (the application connects with it)');
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -145,6 +172,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     uploadDir: e.IZIS_UPLOAD_DIR ?? join(e.IZIS_DATA_DIR, 'uploads'),
     uploadMaxBytes: e.IZIS_UPLOAD_MAX_MB * 1024 * 1024,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
     sessionSecret: e.IZIS_SESSION_SECRET,
     sessionTtlMinutes: e.IZIS_SESSION_TTL_MINUTES,
     sessionIdleMinutes: e.IZIS_SESSION_IDLE_MINUTES,
@@ -161,6 +189,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     reminderIntervalMinutes: e.IZIS_REMINDER_INTERVAL_MINUTES,
     reminderDaysBefore: [...new Set(e.IZIS_REMINDER_DAYS_BEFORE.split(',').map((d) => Number(d.trim())))],
     testClockOffsetDays: e.IZIS_TEST_CLOCK_OFFSET_DAYS,
+    backup: {
+      dir: e.IZIS_BACKUP_DIR ?? join(e.IZIS_DATA_DIR, 'backups'),
+      intervalHours: e.IZIS_BACKUP_INTERVAL_HOURS,
+      keep: e.IZIS_BACKUP_KEEP,
+    },
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,

@@ -15,6 +15,22 @@ const vi = {
   'audit.after': 'Sau khi thay đổi',
   'audit.noValue': '(không có — bản ghi được tạo mới hoặc đã bị xoá)',
   'audit.changedFields': 'Các trường thay đổi',
+  'audit.chain.title': 'Tính toàn vẹn của nhật ký',
+  'audit.chain.explain':
+    'Mỗi dòng nhật ký mang mã băm (SHA-256) của chính nó và của dòng trước, nên một dòng bị sửa hay bị xoá trong cơ sở dữ liệu sẽ làm gãy chuỗi. Hãy tải đầu chuỗi về và lưu ở nơi khác để sau này đối chiếu.',
+  'audit.chain.verify': 'Kiểm tra chuỗi nhật ký',
+  'audit.chain.exportHead': 'Tải đầu chuỗi (JSON)',
+  'audit.chain.head': 'Đầu chuỗi: dòng số {seq}, mã băm',
+  'audit.chain.ok': 'Nhật ký nguyên vẹn: đã kiểm tra {checked} dòng.',
+  'audit.chain.broken': 'Nhật ký đã bị sửa: chuỗi gãy tại {row}.',
+  'audit.chain.row': 'dòng id {id} (số thứ tự {seq})',
+  'audit.chain.seq': 'số thứ tự {seq}',
+  'audit.chain.reason.content': 'Nội dung dòng này không khớp với mã băm của nó: dòng đã bị sửa.',
+  'audit.chain.reason.link': 'Dòng này không mang mã băm của dòng trước: dòng trước đã bị sửa.',
+  'audit.chain.reason.sequence': 'Thiếu các dòng bắt đầu từ số thứ tự này: dòng đã bị xoá.',
+  'audit.chain.reason.head':
+    'Chuỗi không kết thúc ở đầu chuỗi đã lưu: các dòng cuối đã bị xoá hoặc đầu chuỗi bị sửa.',
+  'audit.chain.reason.anchor': 'Đầu chuỗi đã xuất trước đây không còn trong chuỗi: nhật ký đã bị viết lại.',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -33,6 +49,22 @@ const en: Record<keyof typeof vi, string> = {
   'audit.after': 'After',
   'audit.noValue': '(none — the record was created or deleted)',
   'audit.changedFields': 'Changed fields',
+  'audit.chain.title': 'Integrity of the audit trail',
+  'audit.chain.explain':
+    'Every audit row carries a SHA-256 hash of itself and of the row before it, so a row changed or removed in the database breaks the chain. Download the head and keep it elsewhere to compare later.',
+  'audit.chain.verify': 'Verify the audit chain',
+  'audit.chain.exportHead': 'Download the head (JSON)',
+  'audit.chain.head': 'Head: row {seq}, hash',
+  'audit.chain.ok': 'The audit trail is intact: {checked} rows checked.',
+  'audit.chain.broken': 'The audit trail was altered: the chain breaks at {row}.',
+  'audit.chain.row': 'row id {id} (sequence {seq})',
+  'audit.chain.seq': 'sequence {seq}',
+  'audit.chain.reason.content': 'This row’s content does not match its hash: the row was changed.',
+  'audit.chain.reason.link': 'This row does not carry the previous row’s hash: the previous row was changed.',
+  'audit.chain.reason.sequence': 'Rows are missing from this sequence number: rows were deleted.',
+  'audit.chain.reason.head':
+    'The chain does not end at the stored head: rows at the end were deleted or the head was changed.',
+  'audit.chain.reason.anchor': 'A head exported earlier is no longer in the chain: the trail was rewritten.',
 };
 
 export const auditMessages = { vi, en };

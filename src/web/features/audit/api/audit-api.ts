@@ -1,10 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../../domain/audit/audit.schema';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { AuditChainHead, AuditEntry, AuditVerification } from '../../../../domain/audit/audit.schema';
 import { api, type Page } from '../../../lib/api';
 
-// GET /api/audit, typed by the contract's schema in src/domain.
+// GET /api/audit, /api/audit/head and /api/audit/verify, typed by the contract's schema in src/domain.
 
-export type { AuditEntry } from '../../../../domain/audit/audit.schema';
+export type { AuditChainHead, AuditEntry, AuditVerification } from '../../../../domain/audit/audit.schema';
 
 export type AuditListParams = {
   entityType?: string | undefined;
@@ -22,5 +22,19 @@ export function useAuditEntries(params: AuditListParams) {
     queryKey: auditKeys.list(params),
     queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/api/audit', { query: params, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Walks the whole chain on the server: run on request, never on page load (it reads every row). */
+export function useVerifyAuditChain() {
+  return useMutation({
+    mutationFn: () => api.get<AuditVerification>('/api/audit/verify'),
+  });
+}
+
+export function useAuditChainHead() {
+  return useQuery({
+    queryKey: ['audit', 'head'] as const,
+    queryFn: ({ signal }) => api.get<AuditChainHead>('/api/audit/head', { signal }),
   });
 }

@@ -11,6 +11,7 @@ import { useT } from '../../../lib/i18n';
 import { hasPermission, useCurrentUser } from '../../auth/api/session';
 import { useUsers } from '../../user/api/user-api';
 import { useAuditEntries, type AuditEntry } from '../api/audit-api';
+import { AuditChainPanel } from './audit-chain-panel';
 import { AuditChange } from './audit-change';
 
 const URL_KEYS = ['entityType', 'actorId', 'actorName'] as const;
@@ -82,6 +83,7 @@ export function AuditList() {
   return (
     <>
       <PageHeader title={t('nav.audit')} subtitle={t('audit.subtitle')} />
+      <AuditChainPanel />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
         <Input.Search
           key={state.entityType}

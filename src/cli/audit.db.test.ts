@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../db/client';
+import { createTestDatabase, type TestDatabase } from '../db/testing';
+import type { CliIo } from './io';
+import { runCli } from './main';
+
+let env: Record<string, string | undefined>;
+let database: TestDatabase | undefined;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'izis-cli-audit-'));
+  env = { IZIS_DATA_DIR: dataDir, IZIS_LOG_LEVEL: 'error' };
+  if (process.env.DATABASE_URL) {
+    database = await createTestDatabase();
+    env.DATABASE_URL = database.url;
+  }
+});
+afterAll(() => database?.cleanup());
+
+async function izis(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: { ...env, USER: 'tester' },
+    readSecret: async () => 'Mat-khau-tu-stdin-2026',
+  };
+  const code = await runCli(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** As the database owner at psql (or with the embedded data directory's files): around the triggers. */
+async function ownerSql(statement: string) {
+  const sql = `alter table audit_log disable trigger audit_log_no_update_delete; ${statement};
+    alter table audit_log enable trigger audit_log_no_update_delete;`;
+  if (database) {
+    await database.ownerQuery(`begin; ${sql} commit;`);
+    return;
+  }
+  const owner = await openPglite({ dataDir: join(dataDir, 'pglite') });
+  try {
+    await owner.query('begin');
+    for (const part of sql.split(';').filter((s) => s.trim())) await owner.query(part);
+    await owner.query('commit');
+  } finally {
+    await owner.close();
+  }
+}
+
+describe('izis audit', () => {
+  it('verify names the row the owner edited in SQL; the exported head catches a rewritten chain', async () => {
+    const add = await izis([
+      'user',
+      'add',
+      '--username',
+      'kiem.toan',
+      '--name',
+      'Kiểm Toán',
+      '--role',
+      'system_admin',
+    ]);
+    expect(add.code, add.err).toBe(0);
+    const intact = await izis(['audit', 'verify']);
+    expect(intact.code, intact.err).toBe(0);
+    expect(intact.out).toMatch(/Nhật ký nguyên vẹn/);
+
+    const headFile = join(dataDir, 'head.json');
+    expect((await izis(['audit', 'head', '--out', headFile])).code).toBe(0);
+    expect((await izis(['audit', 'verify', '--head', headFile])).code).toBe(0);
+
+    const rows = database
+      ? await database.query<{ id: string; seq: string }>(
+          `select id::text, seq::text from audit_log where entity_type = 'user' order by audit_log.seq desc limit 1`,
+        )
+      : null;
+    await ownerSql(
+      `update audit_log set after = jsonb_set(after, '{displayName}', '"Người Khác"') where id = (
+        select id from audit_log where entity_type = 'user' order by seq desc limit 1)`,
+    );
+    const broken = await izis(['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/chuỗi gãy tại dòng id \d+ \(seq \d+\) — nội dung dòng không khớp/);
+    if (rows) expect(broken.err).toContain(`dòng id ${rows[0]!.id} (seq ${rows[0]!.seq})`);
+  }, 600_000);
+});
