@@ -3,6 +3,7 @@ import { AppError } from '../domain/shared/errors';
 import { createRouter, type AppDeps } from './context';
 import { csrf } from './middleware/csrf';
 import { handleError } from './middleware/errors';
+import { inputGuard } from './middleware/input-guard';
 import { requestContext } from './middleware/request-context';
 import { session } from './middleware/session';
 import { registerAdminUnits } from './routes/admin-unit/admin-unit.handlers';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('/api/*', inputGuard({ maxBodyBytes: deps.limits.requestMaxBytes }));
   app.use('/api/*', session(deps));
   app.use('/api/*', csrf(deps));
 

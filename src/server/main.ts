@@ -30,6 +30,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     log,
     clock: systemClock,
     documents: createDocumentStore({ dir: runtime.uploadDir, maxBytes: config.uploadMaxBytes }),
+    limits: { requestMaxBytes: config.requestMaxBytes, imports: config.importLimits },
     cookieSecure: config.cookieSecure,
     publicUrl: config.publicUrl,
     webDir: existsSync(webDir) ? webDir : undefined,

@@ -15,7 +15,9 @@ const descriptions: Record<number, string> = {
   403: 'Forbidden, or CSRF check failed',
   404: 'Not found (or outside your scope)',
   409: 'Conflict: stale version or duplicate',
-  429: 'Too many attempts',
+  413: 'Too large: the body, file, rows or cells exceed a configured limit (named in `details.fields`)',
+  415: 'Unsupported Content-Type for this operation',
+  429: 'Too many attempts, or another import of yours is still running',
 };
 
 /** Error responses of a route, all with the one error shape. */
