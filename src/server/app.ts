@@ -24,6 +24,7 @@ import { registerFilings } from './routes/reporting/filing.handlers';
 import { registerFilingWorkbooks } from './routes/reporting/filing-workbook.handlers';
 import { registerParksReports } from './routes/reporting/parks-report.handlers';
 import { registerNotifications } from './routes/notification/notification.handlers';
+import { completeDocument } from './openapi-document';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps) {
   registerCompilations(app, deps);
   registerParksReports(app, deps);
 
-  app.doc31('/api/openapi.json', {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'IZIS API',
@@ -65,7 +66,12 @@ export function createApp(deps: AppDeps) {
         '`{code, message, details, requestId}`; messages are Vietnamese unless `Accept-Language: en`. Writes with ' +
         'the session cookie need the `X-CSRF-Token` header from /api/auth/session.',
     },
-  });
+  };
+  // The document is the contract: completed once with the standard error responses (openapi-document.ts).
+  let document: object | undefined;
+  app.get('/api/openapi.json', (c) =>
+    c.json((document ??= completeDocument(app.getOpenAPI31Document(documentConfig)))),
+  );
   serveApiReference(app);
   app.all('/api/*', () => {
     throw new AppError('not_found');

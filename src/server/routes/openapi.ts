@@ -9,7 +9,7 @@ export const errorSchema = z
   })
   .openapi('Error');
 
-const descriptions: Record<number, string> = {
+export const errorDescriptions: Record<number, string> = {
   400: 'Invalid input (`validation`, with `details.fields`)',
   401: 'Not signed in, or the session expired',
   403: 'Forbidden, or CSRF check failed',
@@ -21,11 +21,11 @@ const descriptions: Record<number, string> = {
 };
 
 /** Error responses of a route, all with the one error shape. */
-export function errorResponses(...statuses: (keyof typeof descriptions)[]) {
+export function errorResponses(...statuses: (keyof typeof errorDescriptions)[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status]!, content: { 'application/json': { schema: errorSchema } } },
+      { description: errorDescriptions[status]!, content: { 'application/json': { schema: errorSchema } } },
     ]),
   );
 }

@@ -261,13 +261,9 @@ async function importOnce<Ctx, Refs, R, E extends { id: string }>(
           failed.add(field);
         }
         const present = new Set([...p.present].filter((f) => !failed.has(f)));
-        const input = { row: p.row, key: '', values: p.values, present };
-        // A natural key is several fields: the row's other fields are still checked (it is never written).
-        if (definition.naturalKey) rows.push({ input, failed, issues });
-        else {
-          errors.push(...issues);
-          rejected.push({ input, fields: failed });
-        }
+        // Never written, but the row's other cells are still checked: every problem of the row is reported
+        // at once, not only its missing key.
+        rows.push({ input: { row: p.row, key: '', values: p.values, present }, failed, issues });
         continue;
       }
       let key: string;
@@ -289,8 +285,10 @@ async function importOnce<Ctx, Refs, R, E extends { id: string }>(
             en: `Code "${key}" already appears in row ${first}; each code may appear once per file.`,
           },
         });
-        errors.push(...issues);
-        rejected.push({ input: { row: p.row, key, values: p.values, present: p.present }, fields: failed });
+        failed.add(definition.keyField);
+        const present = new Set([...p.present].filter((f) => !failed.has(f)));
+        // Checked like the first row of the code (its other problems reported too), never written.
+        rows.push({ input: { row: p.row, key: '', values: p.values, present }, failed, issues });
         continue;
       }
       fileKeys.set(key, p.row);

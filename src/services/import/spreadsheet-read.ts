@@ -4,6 +4,7 @@ import { foldLabel, type CellValue } from '../../domain/import/cells';
 import { CsvError, parseCsv } from '../../domain/import/csv';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { viCount, type ImportLimits } from './import-limits';
+import { precheckXlsx } from './xlsx-precheck';
 
 /**
  * Reading the rows of one sheet out of an upload, within the import limits: an .xlsx is streamed (exceljs's
@@ -16,7 +17,7 @@ export type ReadRequest = {
   data: Uint8Array;
   format: 'xlsx' | 'csv';
   sheet?: string | undefined;
-  limits: Pick<ImportLimits, 'maxRows' | 'maxCells'>;
+  limits: Pick<ImportLimits, 'maxBytes' | 'maxRows' | 'maxCells'>;
 };
 
 const fileProblem = (vi: string, en: string) => validationError({ file: { vi, en } });
@@ -80,6 +81,8 @@ function limiter(limits: ReadRequest['limits']) {
 }
 
 async function readXlsx(request: ReadRequest): Promise<SheetRow[]> {
+  const { maxBytes, maxRows, maxCells } = request.limits;
+  await precheckXlsx(request.data, { maxRows, maxCells, maxUnpackedBytes: maxBytes * 50 });
   const count = limiter(request.limits);
   const input = Readable.from([
     Buffer.from(request.data.buffer, request.data.byteOffset, request.data.byteLength),

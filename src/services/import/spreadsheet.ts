@@ -139,7 +139,7 @@ export async function readTable(
       data: file.data,
       format,
       sheet: options.sheet,
-      limits: { maxRows: limits.maxRows, maxCells: limits.maxCells },
+      limits: { maxBytes: limits.maxBytes, maxRows: limits.maxRows, maxCells: limits.maxCells },
     },
     limits.workerHeapMb,
   );

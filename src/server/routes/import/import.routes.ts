@@ -96,6 +96,20 @@ export const importZonesRoute = createRoute({
 /** The list filters of GET /api/zones, without paging: an export has every matching zone. */
 export const exportQuerySchema = zoneListQuerySchema.omit({ page: true, pageSize: true });
 
+/** A GeoJSON FeatureCollection (RFC 7946): JSON, not a binary file. */
+const featureCollection = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.record(z.string(), z.unknown()).nullable(),
+        properties: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .meta({ id: 'ZoneFeatureCollection' });
+
 const exportRoute = (extension: 'xlsx' | 'csv' | 'geojson', type: string, what: string) =>
   createRoute({
     method: 'get',
@@ -104,7 +118,13 @@ const exportRoute = (extension: 'xlsx' | 'csv' | 'geojson', type: string, what: 
     summary: what,
     request: { query: exportQuerySchema },
     responses: {
-      200: { description: 'The file', headers: attachment, content: { [type]: { schema: binary(what) } } },
+      200: {
+        description: 'The file',
+        headers: attachment,
+        content: {
+          [type]: { schema: extension === 'geojson' ? featureCollection.describe(what) : binary(what) },
+        },
+      },
       ...errorResponses(400, 401, 403),
     },
   });
