@@ -2,6 +2,7 @@ import { AppError } from '../domain/shared/errors';
 import { createRouter, type AppDeps } from './context';
 import { csrf } from './middleware/csrf';
 import { handleError } from './middleware/errors';
+import { inputGuard } from './middleware/input-guard';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { session } from './middleware/session';
@@ -24,6 +25,7 @@ import { registerFilingWorkbooks } from './routes/reporting/filing-workbook.hand
 import { registerParksReports } from './routes/reporting/parks-report.handlers';
 import { registerNotifications } from './routes/notification/notification.handlers';
 import { registerMonitoring } from './routes/monitoring/monitoring.handlers';
+import { completeDocument } from './openapi-document';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -32,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps));
+  app.use('/api/*', inputGuard({ maxBodyBytes: deps.limits.requestMaxBytes }));
   app.use('/api/*', session(deps));
   app.use('/api/*', csrf(deps));
 
@@ -55,7 +58,7 @@ export function createApp(deps: AppDeps) {
   registerCompilations(app, deps);
   registerParksReports(app, deps);
 
-  app.doc31('/api/openapi.json', {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'IZIS API',
@@ -65,7 +68,12 @@ export function createApp(deps: AppDeps) {
         '`{code, message, details, requestId}`; messages are Vietnamese unless `Accept-Language: en`. Writes with ' +
         'the session cookie need the `X-CSRF-Token` header from /api/auth/session.',
     },
-  });
+  };
+  // The document is the contract: completed once with the standard error responses (openapi-document.ts).
+  let document: object | undefined;
+  app.get('/api/openapi.json', (c) =>
+    c.json((document ??= completeDocument(app.getOpenAPI31Document(documentConfig)))),
+  );
   serveApiReference(app);
   app.all('/api/*', () => {
     throw new AppError('not_found');

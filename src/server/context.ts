@@ -6,6 +6,7 @@ import { AppError, validationError } from '../domain/shared/errors';
 import { issuesToFields } from '../domain/shared/zod-messages';
 import type { AuthSettings, ResolvedSession } from '../services/auth/auth.service';
 import type { Clock, ServiceDeps } from '../services/deps';
+import type { ImportLimits } from '../services/import/import-limits';
 import type { Logger } from '../services/system/logger';
 import type { DocumentStore } from '../services/document/document.store';
 
@@ -17,6 +18,8 @@ export type AppDeps = {
   clock: Clock;
   /** Uploaded documents on disk (IZIS_UPLOAD_DIR), with the size limit (IZIS_UPLOAD_MAX_MB). */
   documents: DocumentStore;
+  /** Bounded work per request: JSON bodies (IZIS_REQUEST_MAX_KB) and spreadsheet imports (IZIS_IMPORT_*). */
+  limits: { requestMaxBytes: number; imports: ImportLimits };
   cookieSecure: boolean;
   publicUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For names the client (IZIS_TRUSTED_PROXIES); none by default. */
@@ -33,6 +36,8 @@ export type AppEnv = {
     log: Logger;
     session: ResolvedSession | null;
     sessionProblem: 'auth.session_expired' | null;
+    /** deps.limits, for route middleware declared before the app exists (upload body limits). */
+    limits: AppDeps['limits'];
   };
 };
 

@@ -32,6 +32,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     log,
     clock,
     documents: createDocumentStore({ dir: runtime.uploadDir, maxBytes: config.uploadMaxBytes }),
+    limits: { requestMaxBytes: config.requestMaxBytes, imports: config.importLimits },
     cookieSecure: config.cookieSecure,
     publicUrl: config.publicUrl,
     trustedProxies: config.trustedProxies,

@@ -222,8 +222,10 @@ describe('POST /api/import/zones', () => {
     const pdf = await upload(client, '/api/import/zones', 'bao-cao.pdf', 'x');
     expect(((await pdf.json()) as any).details.fields.file).toBe('Chỉ nhận tệp .xlsx hoặc .csv.');
     const huge = await upload(client, '/api/import/zones', 'lon.csv', new Uint8Array(21 * 1024 * 1024));
-    expect(huge.status).toBe(400);
-    expect(((await huge.json()) as any).details.fields.file).toBe('Tệp quá lớn (tối đa 20 MB).');
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as any).details.fields.file).toBe(
+      'Tệp quá lớn: tối đa 20 MB (giới hạn IZIS_IMPORT_MAX_MB).',
+    );
     const form = new FormData();
     form.append('file', new File([csv([])], 'a.csv'));
     const noCsrf = await app.request('http://127.0.0.1/api/import/zones', {

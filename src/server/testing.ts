@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Database } from '../db/client';
 import type { AuthSettings } from '../services/auth/auth.service';
 import type { Clock } from '../services/deps';
+import { defaultImportLimits, type ImportLimits } from '../services/import/import-limits';
 import { silentLogger } from '../services/system/logger';
 import { manualClock } from '../services/testing';
 import { createDocumentStore, type DocumentStore } from '../services/document/document.store';
@@ -22,7 +23,12 @@ export const testAuth: AuthSettings = {
 
 export function createTestApp(
   database: Database,
-  options: { clock?: Clock; auth?: Partial<AuthSettings>; documents?: DocumentStore } = {},
+  options: {
+    clock?: Clock;
+    auth?: Partial<AuthSettings>;
+    documents?: DocumentStore;
+    limits?: Partial<ImportLimits> & { requestMaxBytes?: number };
+  } = {},
   overrides: Partial<Pick<AppDeps, 'publicUrl' | 'trustedProxies' | 'cookieSecure'>> = {},
 ) {
   const clock = options.clock ?? manualClock();
@@ -36,6 +42,10 @@ export function createTestApp(
     log: silentLogger,
     clock,
     documents,
+    limits: {
+      requestMaxBytes: options.limits?.requestMaxBytes ?? 1024 * 1024,
+      imports: { ...defaultImportLimits, ...options.limits },
+    },
     cookieSecure: false,
     publicUrl: undefined,
     webDir: undefined,

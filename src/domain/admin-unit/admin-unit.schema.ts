@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { isoDate } from '../shared/fields';
 
 /** Administrative unit levels: tỉnh/thành phố → quận/huyện (until 30/6/2025) → xã/phường. */
 export const adminUnitLevels = ['province', 'district', 'commune'] as const;
 export type AdminUnitLevel = (typeof adminUnitLevels)[number];
-
-const isoDate = z.iso.date();
 
 export const adminUnitSchema = z.object({
   id: z.string(),

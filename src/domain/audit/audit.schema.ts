@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidField } from '../shared/fields';
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -17,7 +18,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditQuerySchema = z.object({
   entityType: z.string().trim().max(64).optional(),
   entityId: z.string().trim().max(64).optional(),
-  actorId: z.string().trim().max(64).optional(),
+  actorId: uuidField.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../shared/fields';
 
 /**
  * Documents (decisions, plans, reports, maps) attached to a zone, one of its lifecycle events or a tenant
@@ -7,8 +8,6 @@ import { z } from 'zod';
  */
 export const documentEntityTypes = ['zone', 'lifecycle_event', 'project'] as const;
 export type DocumentEntityType = (typeof documentEntityTypes)[number];
-
-const isoDate = z.iso.date();
 
 /** The facts typed in beside the file. An empty title becomes the file's name. */
 export const documentMetaSchema = z.object({

@@ -189,3 +189,35 @@ describe('exact decimals (money with cents)', () => {
     expect(value(money, formatCsvCell(money, '123456789012345678.99'))).toBe('123456789012345678.99');
   });
 });
+
+describe('labels as the templates and the app show them', () => {
+  it('reads a country by its Vietnamese or English name, its code, or as the app shows it', () => {
+    const country: ColumnType = { type: 'country' };
+    expect(value(country, 'Việt Nam')).toBe('VN');
+    expect(value(country, 'viet nam')).toBe('VN');
+    expect(value(country, 'Vietnam')).toBe('VN');
+    expect(value(country, 'vn')).toBe('VN');
+    expect(value(country, 'Nhật Bản')).toBe('JP');
+    expect(value(country, 'Japan')).toBe('JP');
+    expect(value(country, 'Hàn Quốc')).toBe('KR');
+    expect(value(country, 'Nhật Bản (JP)')).toBe('JP');
+    expect(problem(country, 'Atlantis')).toContain('Không nhận ra quốc gia "Atlantis"');
+    expect(problem(country, 'XX')).toContain('mã ISO hai chữ cái');
+    // Exported as the code, so an export imports back unchanged.
+    expect(formatCell(country, 'VN')).toBe('VN');
+  });
+
+  it('reads an enumeration as the guide sheet writes it: "label (code)"', () => {
+    const options: EnumOption[] = [
+      { value: 'tenant', vi: 'Nhà đầu tư thứ cấp', en: 'Tenant investor', aliases: ['Doanh nghiệp thứ cấp'] },
+      { value: 'developer', vi: 'Chủ đầu tư hạ tầng', en: 'Infrastructure developer' },
+    ];
+    const role: ColumnType = { type: 'list', options };
+    expect(value(role, 'Doanh nghiệp thứ cấp')).toEqual(['tenant']);
+    expect(value(role, 'Nhà đầu tư thứ cấp (tenant); Chủ đầu tư hạ tầng')).toEqual(['tenant', 'developer']);
+    expect(value({ type: 'enum', options }, 'Chủ đầu tư hạ tầng (developer)')).toBe('developer');
+    expect(problem({ type: 'enum', options }, 'Khác (other)')).toContain(
+      'Giá trị "Khác (other)" không hợp lệ',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { formatNumber } from '../format/format';
 import type { LocalizedText } from '../shared/errors';
+import { countryCodeOf } from '../shared/countries';
 import { foldVietnamese } from '../shared/text';
 
 /**
@@ -34,6 +35,8 @@ export type ColumnType =
   | { type: 'date' }
   | { type: 'boolean' }
   | { type: 'enum'; options: readonly EnumOption[] }
+  /** An ISO 3166-1 country: its code, or its name in Vietnamese or English ("Việt Nam", "Japan"). */
+  | { type: 'country' }
   /** Several values in one cell, one per line (enumerations also by `;` or `,`). */
   | { type: 'list'; options?: readonly EnumOption[] };
 
@@ -348,7 +351,11 @@ function findOption(options: readonly EnumOption[], text: string): EnumOption | 
     }
     optionIndexes.set(options, index);
   }
-  return index.get(foldLabel(text));
+  const found = index.get(foldLabel(text));
+  if (found) return found;
+  // As the guide and the app show it: "Nhà đầu tư thứ cấp (tenant)" — the label, then the code in brackets.
+  const shown = /^(.*)\(([^()]+)\)\s*$/.exec(text);
+  return shown ? (index.get(foldLabel(shown[2]!)) ?? index.get(foldLabel(shown[1]!))) : undefined;
 }
 
 export function optionsText(options: readonly EnumOption[], locale: 'vi' | 'en' = 'vi'): string {
@@ -425,6 +432,16 @@ export function parseCell(column: ColumnType, raw: CellValue): CellResult {
       const option = findOption(column.options, text);
       return option ? ok(option.value) : unknownOption(text, column.options);
     }
+    case 'country': {
+      const text = cellText(value).trim();
+      const code = countryCodeOf(text);
+      return code
+        ? ok(code)
+        : fail(
+            `Không nhận ra quốc gia "${text}": ghi tên nước (Việt Nam, Nhật Bản…) hoặc mã ISO hai chữ cái (VN, JP…).`,
+            `Unknown country "${text}": write its name (Vietnam, Japan…) or its two-letter ISO code (VN, JP…).`,
+          );
+    }
     case 'list': {
       const text = cellText(value);
       const items = text
@@ -470,6 +487,8 @@ export function formatCell(column: ColumnType, value: unknown): CellValue {
       return value ? 'Có' : 'Không';
     case 'enum':
       return column.options.find((o) => o.value === value)?.vi ?? String(value);
+    case 'country':
+      return String(value);
     case 'list': {
       const items = (value as unknown[]).map((v) =>
         column.options ? (column.options.find((o) => o.value === v)?.vi ?? String(v)) : String(v),
@@ -507,6 +526,8 @@ export function allowedText(column: ColumnType): string {
       return 'Có / Không';
     case 'enum':
       return optionsText(column.options);
+    case 'country':
+      return 'Tên nước (Việt Nam, Nhật Bản, Hàn Quốc…) hoặc mã ISO 3166-1 hai chữ cái (VN, JP, KR…)';
     case 'list':
       return column.options
         ? `Một hoặc nhiều giá trị, cách nhau bởi dấu ; — ${optionsText(column.options)}`

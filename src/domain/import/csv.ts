@@ -40,9 +40,14 @@ export function detectSeparator(text: string): CsvSeparator {
 
 /**
  * Parses CSV text into records of fields. A final line break does not make an empty record; a record that
- * is one empty line comes back as `['']`. An unterminated quote is an error naming its record.
+ * is one empty line comes back as `['']`. An unterminated quote is an error naming its record. With
+ * `maxRecords`, reading stops after `maxRecords + 1` records.
  */
-export function parseCsv(text: string, options: { separator?: CsvSeparator } = {}): string[][] {
+export function parseCsv(
+  text: string,
+  options: { separator?: CsvSeparator; maxRecords?: number } = {},
+): string[][] {
+  const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
   const separator = options.separator ?? detectSeparator(text);
   const records: string[][] = [];
   let record: string[] = [];
@@ -84,6 +89,8 @@ export function parseCsv(text: string, options: { separator?: CsvSeparator } = {
       i++;
     } else if (ch === '\r' || ch === '\n') {
       endRecord();
+      // Past the caller's limit: stop reading (the caller sees more records than it allows).
+      if (records.length > maxRecords) return records;
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
     } else {
       // A quote inside an unquoted field, or text after a closing quote, is kept as it is (lenient).

@@ -10,6 +10,7 @@ import {
 } from '../project/capital';
 import type { LocalizedText } from '../shared/errors';
 import type { ColumnDef, EnumOption } from './cells';
+import { isoDate } from '../shared/fields';
 
 /**
  * The investment-event sheet: the capital ledger of tenant projects, one event per row. The ledger is
@@ -208,7 +209,7 @@ export const investmentEventExportQuerySchema = z.object({
   investor: z.string().trim().toUpperCase().max(64).optional(),
   kind: z.enum(investmentEventKinds).optional(),
   /** Events dated from / up to (inclusive), yyyy-mm-dd. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
 export type InvestmentEventExportQuery = z.infer<typeof investmentEventExportQuerySchema>;

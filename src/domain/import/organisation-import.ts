@@ -35,7 +35,14 @@ export const organisationRoleOptions: readonly EnumOption[] = [
     value: 'tenant',
     vi: 'Nhà đầu tư thứ cấp',
     en: 'Tenant investor',
-    aliases: ['Doanh nghiệp thuê đất', 'Nhà đầu tư', 'Doanh nghiệp'],
+    aliases: [
+      'Doanh nghiệp thứ cấp',
+      'DN thứ cấp',
+      'Doanh nghiệp thuê đất',
+      'Nhà đầu tư',
+      'Doanh nghiệp',
+      'Tenant',
+    ],
   },
   { value: 'agency', vi: 'Cơ quan quản lý', en: 'Agency', aliases: ['Cơ quan'] },
 ];
@@ -120,11 +127,10 @@ export function organisationColumns(): ColumnDef[] {
       field: 'country',
       vi: 'Quốc gia',
       en: 'country',
-      column: { type: 'text', upperCase: true },
+      column: { type: 'country' },
       help: {
         meaning:
-          'Quốc gia của nhà đầu tư, mã ISO 3166-1 hai chữ cái (VN, JP, KR, CN, SG…). Để trống: VN khi tạo mới, giữ nguyên khi cập nhật.',
-        allowed: '2 chữ cái',
+          'Quốc gia của nhà đầu tư: tên nước (Việt Nam, Nhật Bản…) hoặc mã ISO 3166-1 hai chữ cái (VN, JP, KR, CN, SG…). Để trống: VN khi tạo mới, giữ nguyên khi cập nhật.',
         example: 'VN',
       },
       width: 10,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/errors';
+import { isoDate } from '../shared/fields';
 
 /**
  * Investment capital — vốn đầu tư. A tenant project's capital is a ledger of dated events in their own
@@ -191,8 +192,6 @@ export function registeredCapital(events: readonly LedgerEvent[]): { currency: s
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, amount]) => ({ currency, amount: formatHundredths(amount) }));
 }
-
-const isoDate = z.iso.date();
 
 /** GET /api/capital: a period and, optionally, a part of the actor's scope. */
 export const capitalQuerySchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ownershipKinds } from '../organisation/organisation.schema';
 import type { LocalizedText } from '../shared/errors';
 import { investmentEventKinds } from './capital';
+import { isoDate } from '../shared/fields';
 
 /** Tenant projects — dự án thứ phát — in a park or cluster, each with its investor and capital ledger. */
 export const projectStatuses = [
@@ -14,7 +15,6 @@ export const projectStatuses = [
 ] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
 
-const isoDate = z.iso.date();
 const code = z
   .string()
   .trim()

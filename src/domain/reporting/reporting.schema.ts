@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FormCode } from './form-types';
 import { parsePeriod } from './periods';
+import { isoDate } from '../shared/fields';
 
 /**
  * HTTP contracts of the reporting domain's computed results — compiled reports with their drill-down, and
@@ -27,8 +28,6 @@ export const periodIdSchema = z
     message: 'Kỳ báo cáo có dạng 2025-H1, 2025-Q3, 2025-M07 hoặc 2025.',
   })
   .meta({ example: '2025-H1' });
-
-const isoDate = z.iso.date();
 
 export const sourceRefSchema = z.discriminatedUnion('kind', [
   z.object({

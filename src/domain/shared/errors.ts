@@ -53,6 +53,26 @@ export const errorCatalog = {
     vi: 'Tên đăng nhập "{username}" đã được sử dụng.',
     en: 'The username "{username}" is already taken.',
   },
+  'request.too_large': {
+    status: 413,
+    vi: 'Nội dung gửi lên vượt giới hạn kích thước của máy chủ.',
+    en: 'The request exceeds the server’s size limit.',
+  },
+  'request.unsupported_media_type': {
+    status: 415,
+    vi: 'Kiểu nội dung (Content-Type) không được chấp nhận ở đây.',
+    en: 'This Content-Type is not accepted here.',
+  },
+  'request.method_not_allowed': {
+    status: 405,
+    vi: 'Phương thức HTTP này không được hỗ trợ ở đây.',
+    en: 'This HTTP method is not supported here.',
+  },
+  'import.busy': {
+    status: 429,
+    vi: 'Bạn đang có một lượt nhập dữ liệu chưa xong; mỗi người chỉ chạy một lượt nhập một lúc. Vui lòng thử lại sau khi lượt trước kết thúc.',
+    en: 'You already have an import running; one import per user at a time. Try again when it has finished.',
+  },
   'import.invalid': {
     status: 400,
     vi: 'Tệp nhập có lỗi; không có dữ liệu nào được ghi.',

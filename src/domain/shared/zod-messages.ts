@@ -44,6 +44,8 @@ export function localizeIssue(issue: IssueLike): LocalizedText {
     case 'invalid_format':
       if (issue.format === 'email')
         return { vi: 'Địa chỉ email không hợp lệ.', en: 'The e-mail address is not valid.' };
+      if (issue.format === 'uuid')
+        return { vi: 'Mã định danh không hợp lệ (cần dạng UUID).', en: 'Invalid id (expected a UUID).' };
       if (issue.format === 'date')
         return { vi: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD).', en: 'Invalid date (expected YYYY-MM-DD).' };
       if (issue.message === 'username') {
@@ -58,6 +60,13 @@ export function localizeIssue(issue: IssueLike): LocalizedText {
         vi: `Giá trị không hợp lệ; chọn một trong: ${(issue.values ?? []).join(', ')}.`,
         en: `Invalid value; choose one of: ${(issue.values ?? []).join(', ')}.`,
       };
+    case 'custom':
+      if (issue.message === 'date_range')
+        return {
+          vi: 'Ngày phải trong khoảng 01/01/1900 – 31/12/2999.',
+          en: 'The date must be between 1900-01-01 and 2999-12-31.',
+        };
+      return { vi: `Giá trị không hợp lệ (${issue.message}).`, en: issue.message };
     default:
       return { vi: `Giá trị không hợp lệ (${issue.message}).`, en: issue.message };
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatArea, formatDate } from '../format/format';
 import type { LocalizedText } from '../shared/errors';
 import { coversDay } from './validity';
+import { isoDate } from '../shared/fields';
 
 /**
  * Master plans (quy hoạch) of parks and clusters: versioned plans, each approved by a decision and valid for a
@@ -18,7 +19,6 @@ export const planChangeLabels: Record<PlanChange, LocalizedText> = {
   area_changed: { vi: 'Điều chỉnh diện tích', en: 'Area changed' },
 };
 
-const isoDate = z.iso.date();
 const hectares = z.number().min(0).max(100_000).multipleOf(0.0001);
 const decisionNo = z.string().trim().max(100);
 

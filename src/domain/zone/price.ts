@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatDate, formatNumber } from '../format/format';
 import type { LocalizedText } from '../shared/errors';
 import { coversDay, dayBefore, overlaps } from './validity';
+import { isoDate } from '../shared/fields';
 
 /**
  * Prices a park or cluster publishes, each valid for a period: the sublease price of land with infrastructure
@@ -31,8 +32,6 @@ export const priceUnitLabels: Record<PriceUnit, LocalizedText> = {
   m2_term: { vi: 'm²/cả thời hạn thuê', en: 'm²/whole lease term' },
   m3: { vi: 'm³', en: 'm³' },
 };
-
-const isoDate = z.iso.date();
 
 /** Amounts as decimal strings (numeric(20,4) in the database; never floats). */
 export const priceAmount = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lifecycleStates } from './lifecycle';
+import { isoDate } from '../shared/fields';
 
 /** KCN: industrial park; KCX: export-processing zone; KCNC: hi-tech park; CCN: industrial cluster. */
 export const zoneKinds = ['KCN', 'KCX', 'KCNC', 'CCN'] as const;
@@ -13,7 +14,6 @@ export function familyOfKind(kind: ZoneKind): 'KCN' | 'CCN' {
 export const wwtpStatuses = ['none', 'building', 'operating', 'compliant'] as const;
 export const fireSafetyStatuses = ['none', 'partial', 'accepted'] as const;
 
-const isoDate = z.iso.date();
 /** Areas in ha: non-negative, at most 4 decimals, sent as numbers. */
 const hectares = z.number().min(0).max(100_000).multipleOf(0.0001);
 /** VND amounts as integer strings (numeric(20,0) in the database; never floats). */

@@ -12,6 +12,29 @@ import {
 import { issuesToFields } from '../../domain/shared/zod-messages';
 import type { AppEnv } from '../context';
 
+/** The framework's own refusals keep their status (415 stays 415), in the one error shape. */
+const frameworkCodes: Partial<Record<number, ErrorCode>> = {
+  401: 'auth.required',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'request.method_not_allowed',
+  413: 'request.too_large',
+  415: 'request.unsupported_media_type',
+};
+
+/**
+ * A PostgreSQL data exception (SQLSTATE class 22: a value the column type cannot hold) that slipped past
+ * the contracts is the client's input, not a server fault. Contracts name the field; this is the net.
+ */
+function isDataException(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** The one place where failures become HTTP: `{code, message, details, requestId}`. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   let appError: AppError;
@@ -24,7 +47,17 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
         en: 'The request body could not be read (malformed JSON?).',
       },
     });
-  else {
+  else if (error instanceof HTTPException && frameworkCodes[error.status])
+    appError = new AppError(frameworkCodes[error.status]!);
+  else if (isDataException(error)) {
+    c.get('log')?.warn({ err: error }, 'data exception from input');
+    appError = validationError({
+      _: {
+        vi: 'Một giá trị gửi lên không lưu được (sai kiểu hoặc ngoài giới hạn).',
+        en: 'A value sent cannot be stored (wrong type or out of range).',
+      },
+    });
+  } else {
     c.get('log')?.error({ err: error }, 'unhandled error');
     appError = new AppError('internal');
   }

@@ -15,6 +15,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('log', log);
     c.set('session', null);
     c.set('sessionProblem', null);
+    c.set('limits', deps.limits);
     const started = performance.now();
     c.header('X-Request-Id', requestId);
     await next();

@@ -9,21 +9,23 @@ export const errorSchema = z
   })
   .openapi('Error');
 
-const descriptions: Record<number, string> = {
+export const errorDescriptions: Record<number, string> = {
   400: 'Invalid input (`validation`, with `details.fields`)',
   401: 'Not signed in, or the session expired',
   403: 'Forbidden, or CSRF check failed',
   404: 'Not found (or outside your scope)',
   409: 'Conflict: stale version or duplicate',
-  429: 'Too many attempts',
+  413: 'Too large: the body, file, rows or cells exceed a configured limit (named in `details.fields`)',
+  415: 'Unsupported Content-Type for this operation',
+  429: 'Too many attempts, or another import of yours is still running',
 };
 
 /** Error responses of a route, all with the one error shape. */
-export function errorResponses(...statuses: (keyof typeof descriptions)[]) {
+export function errorResponses(...statuses: (keyof typeof errorDescriptions)[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status]!, content: { 'application/json': { schema: errorSchema } } },
+      { description: errorDescriptions[status]!, content: { 'application/json': { schema: errorSchema } } },
     ]),
   );
 }

@@ -13,6 +13,8 @@ import { AppError, type LocalizedText } from '../../domain/shared/errors';
 import type { Db } from '../../db/client';
 import { recordAudits, type AuditChange } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
+import type { ImportLimits } from './import-limits';
+import { claimImportRun, releaseImportRun } from './import-run.repository';
 import { readTable, type SpreadsheetFile } from './spreadsheet';
 
 /**
@@ -34,7 +36,13 @@ import { readTable, type SpreadsheetFile } from './spreadsheet';
 
 export type ImportPhase = 'validate' | 'write';
 export type ProgressCallback = (done: number, total: number, phase: ImportPhase) => void;
-export type ImportOptions = { mode: ImportMode; sheet?: string; onProgress?: ProgressCallback };
+export type ImportOptions = {
+  mode: ImportMode;
+  sheet?: string;
+  onProgress?: ProgressCallback;
+  /** Size, row and cell limits (configuration); the defaults otherwise. */
+  limits?: ImportLimits;
+};
 
 /** A data row after cell parsing: `values` holds only the fields whose column is in the file. */
 export type ImportRow = {
@@ -162,6 +170,10 @@ function writeOrder<R, E>(
   return { ordered, cyclic: changed.filter((p) => waitingOn.get(p)! > 0) };
 }
 
+/**
+ * Runs one import, at most one per user at a time across every IZIS process (the `import_run` row):
+ * a second one while the first runs is refused with 429 `import.busy`.
+ */
 export async function runImport<Ctx, Refs, R, E extends { id: string }>(
   deps: ServiceDeps,
   definition: ImportDefinition<Ctx, Refs, R, E>,
@@ -170,6 +182,24 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
 ): Promise<ImportResult> {
   const actor = requireActor(deps);
   if (!definition.canImport(actor)) throw new AppError('forbidden');
+  // The command line (a system actor, no user) is one process run by hand.
+  if (!actor.userId) return importOnce(deps, actor, definition, file, options);
+  const token = await claimImportRun(deps.db, actor.userId, definition.entity);
+  if (!token) throw new AppError('import.busy');
+  try {
+    return await importOnce(deps, actor, definition, file, options);
+  } finally {
+    await releaseImportRun(deps.db, actor.userId, token);
+  }
+}
+
+async function importOnce<Ctx, Refs, R, E extends { id: string }>(
+  deps: ServiceDeps,
+  actor: Actor,
+  definition: ImportDefinition<Ctx, Refs, R, E>,
+  file: SpreadsheetFile,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const started = performance.now();
   const ctx = await definition.prepare(deps.db);
   const defs = definition.columns(ctx);
@@ -177,6 +207,7 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
   const keyLabels = new Set(keyDef ? [foldLabel(keyDef.vi), foldLabel(keyDef.en)] : []);
   const table = await readTable(file, {
     ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     isHeader: (cells) => cells.some((c) => typeof c === 'string' && keyLabels.has(foldLabel(c))),
   });
   const headers = matchHeaders(table.headers, defs, table.headerRow);
@@ -230,13 +261,9 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
           failed.add(field);
         }
         const present = new Set([...p.present].filter((f) => !failed.has(f)));
-        const input = { row: p.row, key: '', values: p.values, present };
-        // A natural key is several fields: the row's other fields are still checked (it is never written).
-        if (definition.naturalKey) rows.push({ input, failed, issues });
-        else {
-          errors.push(...issues);
-          rejected.push({ input, fields: failed });
-        }
+        // Never written, but the row's other cells are still checked: every problem of the row is reported
+        // at once, not only its missing key.
+        rows.push({ input: { row: p.row, key: '', values: p.values, present }, failed, issues });
         continue;
       }
       let key: string;
@@ -258,8 +285,10 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
             en: `Code "${key}" already appears in row ${first}; each code may appear once per file.`,
           },
         });
-        errors.push(...issues);
-        rejected.push({ input: { row: p.row, key, values: p.values, present: p.present }, fields: failed });
+        failed.add(definition.keyField);
+        const present = new Set([...p.present].filter((f) => !failed.has(f)));
+        // Checked like the first row of the code (its other problems reported too), never written.
+        rows.push({ input: { row: p.row, key: '', values: p.values, present }, failed, issues });
         continue;
       }
       fileKeys.set(key, p.row);

@@ -58,13 +58,14 @@ describe('a file of organisations with bad rows', () => {
       ['DN-XAU-4', 'Công ty Trùng Mã Số Thuế', taxCodes[1], 'JP', 'fdi', 'tenant'],
       ['DN-XAU-5', 'Công ty Lấy Mã Của Người Khác', taxCodes[0], 'VN', null, 'tenant'],
       ['DN XAU 6', 'Mã có dấu cách', null, 'VN', null, null],
+      // No code: every other bad cell of the row is reported too.
+      [null, null, null, 'Atlantis', 'Liên doanh', 'Doanh nghiệp thứ cấp'],
     ]);
     const result = await importOrganisations(admin(), file, { mode: 'commit' });
     expect(result.committed).toBe(false);
     expect(result.errors.map((e) => [e.row, e.field, e.message.vi])).toEqual([
       [3, 'Mã số thuế', 'Mã số thuế 0100109107 sai chữ số kiểm tra.'],
       [4, 'Tên tổ chức', 'Trường này là bắt buộc.'],
-      [4, 'Quốc gia', 'Quốc gia ghi bằng mã ISO 3166-1 hai chữ cái (ví dụ VN, JP, KR).'],
       [4, 'Loại hình sở hữu', expect.stringContaining('Giá trị "Liên doanh" không hợp lệ; chọn một trong:')],
       [
         5,
@@ -78,6 +79,10 @@ describe('a file of organisations with bad rows', () => {
         'Vai trò',
         'Cần ít nhất một vai trò (chủ đầu tư hạ tầng, nhà đầu tư thứ cấp hoặc cơ quan quản lý).',
       ],
+      [8, 'Mã tổ chức', 'Thiếu "Mã tổ chức".'],
+      [8, 'Tên tổ chức', 'Trường này là bắt buộc.'],
+      [8, 'Quốc gia', expect.stringContaining('Không nhận ra quốc gia "Atlantis"')],
+      [8, 'Loại hình sở hữu', expect.stringContaining('Giá trị "Liên doanh" không hợp lệ')],
     ]);
     // English too, for clients that ask for it.
     expect(result.errors[0]!.message.en).toBe(`Tax code 0100109107 has a wrong check digit.`);

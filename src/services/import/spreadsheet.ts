@@ -1,8 +1,10 @@
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import { allowedText, foldLabel, type CellValue, type ColumnDef } from '../../domain/import/cells';
-import { CsvError, parseCsv } from '../../domain/import/csv';
+import { allowedText, type CellValue, type ColumnDef } from '../../domain/import/cells';
 import type { RawTable } from '../../domain/import/table';
-import { validationError } from '../../domain/shared/errors';
+import { AppError, validationError, type ErrorCode } from '../../domain/shared/errors';
+import { defaultImportLimits, megabytes, type ImportLimits } from './import-limits';
+import type { ReadRequest, SheetRow } from './spreadsheet-read';
 
 /**
  * Spreadsheet files in and out: XLSX through exceljs, CSV through the domain's RFC 4180 reader. Reading
@@ -39,25 +41,6 @@ function isBlank(cell: CellValue): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
 
-/** An exceljs cell value as a plain cell: rich text joined, formulas by their result, links by their text. */
-function plainCell(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) {
-      return plainCell((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    }
-    if ('hyperlink' in value) {
-      const text = (value as ExcelJS.CellHyperlinkValue).text as unknown;
-      return typeof text === 'string' ? text : plainCell(text as ExcelJS.CellValue);
-    }
-    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
-  }
-  return String(value as unknown);
-}
-
 /** Recognises the header row (e.g. a row holding the key column's header). */
 export type HeaderTest = (cells: readonly CellValue[]) => boolean;
 
@@ -65,7 +48,7 @@ export type HeaderTest = (cells: readonly CellValue[]) => boolean;
  * The header row is the first of the first 20 non-empty rows that `isHeader` accepts — title rows above
  * it ("DANH SÁCH CỤM CÔNG NGHIỆP…") are skipped — or else the first non-empty row. Empty rows are dropped.
  */
-function toTable(rows: { row: number; cells: CellValue[] }[], isHeader?: HeaderTest): RawTable {
+function toTable(rows: SheetRow[], isHeader?: HeaderTest): RawTable {
   const nonEmpty = rows.filter((r) => r.cells.some((c) => !isBlank(c)));
   let at = isHeader ? nonEmpty.slice(0, 20).findIndex((r) => isHeader(r.cells)) : 0;
   if (at < 0) at = 0;
@@ -85,76 +68,94 @@ function toTable(rows: { row: number; cells: CellValue[] }[], isHeader?: HeaderT
   };
 }
 
-async function readXlsx(
-  data: Uint8Array,
-  sheet: string | undefined,
-  isHeader?: HeaderTest,
-): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as never);
-  } catch (error) {
-    throw fileProblem(
-      `Không đọc được tệp Excel: ${(error as Error).message}`,
-      `The Excel file cannot be read: ${(error as Error).message}`,
+const workerUrl = new URL('./spreadsheet.worker.ts', import.meta.url).href;
+// The worker runs TypeScript like the rest of IZIS: through tsx's loader, registered in the worker itself.
+const workerBootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); });`;
+
+/** Reads the sheet's rows in a worker thread (off the event loop, heap capped), within the limits. */
+function readRowsInWorker(request: ReadRequest, heapMb: number): Promise<SheetRow[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerBootstrap, {
+      eval: true,
+      workerData: request,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on('message', (message: WorkerAnswer) =>
+      settle(() => {
+        if ('rows' in message) resolve(message.rows);
+        else if ('error' in message) reject(new AppError(message.error.code, message.error.details));
+        else reject(new Error(`spreadsheet worker: ${message.failure}`));
+      }),
     );
-  }
-  const worksheet = sheet
-    ? workbook.worksheets.find((w) => foldLabel(w.name) === foldLabel(sheet))
-    : workbook.worksheets[0];
-  if (!worksheet) {
-    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ');
-    throw fileProblem(
-      sheet ? `Không có trang tính "${sheet}" (các trang: ${names}).` : 'Tệp Excel không có trang tính nào.',
-      sheet ? `No sheet "${sheet}" (sheets: ${names}).` : 'The workbook has no sheet.',
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError('request.too_large', {
+                fields: {
+                  file: {
+                    vi: `Tệp quá lớn để đọc trong ${heapMb} MB bộ nhớ dành cho việc nhập (giới hạn IZIS_IMPORT_WORKER_MB); hãy chia thành nhiều tệp.`,
+                    en: `The file is too large to read within the ${heapMb} MB an import may use (limit IZIS_IMPORT_WORKER_MB); split it.`,
+                  },
+                },
+              })
+            : error,
+        ),
+      ),
     );
-  }
-  const rows: { row: number; cells: CellValue[] }[] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: CellValue[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
-    rows.push({ row: rowNumber, cells });
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`spreadsheet worker exited (${code}) without an answer`))),
+    );
   });
-  return toTable(rows, isHeader);
 }
 
-function readCsv(data: Uint8Array, isHeader?: HeaderTest): RawTable {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    throw fileProblem(
-      'Tệp CSV không ở mã UTF-8: trong Excel chọn Lưu thành → "CSV UTF-8 (Comma delimited)".',
-      'The CSV file is not UTF-8: in Excel use Save as → "CSV UTF-8 (Comma delimited)".',
-    );
-  }
-  let records: string[][];
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw fileProblem(
-        `Tệp CSV lỗi: dấu ngoặc kép mở ở dòng ${error.record} không được đóng.`,
-        `Broken CSV: the quote opened in row ${error.record} is never closed.`,
-      );
-    }
-    throw error;
-  }
-  return toTable(
-    records.map((cells, index) => ({ row: index + 1, cells })),
-    isHeader,
-  );
-}
+type WorkerAnswer =
+  | { rows: SheetRow[] }
+  | { error: { code: ErrorCode; details: Record<string, unknown> | undefined } }
+  | { failure: string };
 
-/** Reads the first sheet (or the named one) of an .xlsx, or a .csv, into a table. */
+/**
+ * Reads the first sheet (or the named one) of an .xlsx, or a .csv, into a table: in a worker thread, and
+ * refused (413, naming the setting) at the first byte, row or cell past the import limits.
+ */
 export async function readTable(
   file: SpreadsheetFile,
-  options: { sheet?: string; isHeader?: HeaderTest } = {},
+  options: { sheet?: string; isHeader?: HeaderTest; limits?: ImportLimits } = {},
 ): Promise<RawTable> {
-  return fileFormat(file) === 'xlsx'
-    ? readXlsx(file.data, options.sheet, options.isHeader)
-    : readCsv(file.data, options.isHeader);
+  const limits = options.limits ?? defaultImportLimits;
+  if (file.data.byteLength > limits.maxBytes) throw fileTooLarge(limits.maxBytes);
+  const format = fileFormat(file);
+  const rows = await readRowsInWorker(
+    {
+      data: file.data,
+      format,
+      sheet: options.sheet,
+      limits: { maxBytes: limits.maxBytes, maxRows: limits.maxRows, maxCells: limits.maxCells },
+    },
+    limits.workerHeapMb,
+  );
+  return toTable(rows, options.isHeader);
+}
+
+/** The upload is larger than IZIS_IMPORT_MAX_MB (413). */
+export function fileTooLarge(maxBytes: number): AppError {
+  return new AppError('request.too_large', {
+    fields: {
+      file: {
+        vi: `Tệp quá lớn: tối đa ${megabytes(maxBytes)} (giới hạn IZIS_IMPORT_MAX_MB).`,
+        en: `The file is too large: at most ${megabytes(maxBytes)} (limit IZIS_IMPORT_MAX_MB).`,
+      },
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------

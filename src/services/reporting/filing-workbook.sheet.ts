@@ -16,6 +16,7 @@ import {
 import { validationError } from '../../domain/shared/errors';
 import { type ServiceDeps } from '../deps';
 import { fileFormat, type SpreadsheetFile } from '../import/spreadsheet';
+import { precheckXlsx } from '../import/xlsx-precheck';
 import { lastWriter } from './filing-workbook.repository';
 import { type FormRules } from './forms';
 
@@ -126,6 +127,9 @@ export const NOT_OURS = {
   en: 'The file is not a report template downloaded from IZIS (its key is missing). Download the template from the report page, fill it in and upload it.',
 };
 
+/** Bounds of an uploaded report workbook (one reporter's form, or a developer's tenants): far above real ones. */
+const WORKBOOK_LIMITS = { maxRows: 20_000, maxCells: 1_000_000, maxUnpackedBytes: 40 * 1024 * 1024 };
+
 export async function readWorkbook(file: SpreadsheetFile): Promise<LoadedWorkbook> {
   if (fileFormat(file) !== 'xlsx') {
     throw fileProblem(
@@ -133,6 +137,12 @@ export async function readWorkbook(file: SpreadsheetFile): Promise<LoadedWorkboo
       'Only the Excel (.xlsx) template from the system is accepted.',
     );
   }
+  // A report workbook is small: refuse a zip bomb or a sheet of a hundred thousand rows before loading it.
+  await precheckXlsx(file.data, WORKBOOK_LIMITS, {
+    rows: 'của mẫu báo cáo: 20.000 dòng',
+    cells: 'của mẫu báo cáo: 1.000.000 ô',
+    unpacked: 'của mẫu báo cáo: 40 MB',
+  });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultImportLimits, type ImportLimits } from '../import/import-limits';
 
 /**
  * Configuration, parsed once at start-up from the environment. Every problem is reported at once, each
@@ -8,6 +9,16 @@ import { z } from 'zod';
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const wholeNumber = (min: number, max: number, unit: string, fallback: number) => {
+  const message = `must be a whole number${unit ? ` of ${unit}` : ''} between ${min} and ${max}`;
+  return z.coerce
+    .number({ error: message })
+    .int(message)
+    .min(min, message)
+    .max(max, message)
+    .default(fallback);
+};
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -26,6 +37,12 @@ const envSchema = z.object({
     .min(1, 'must be a whole number of megabytes between 1 and 1024')
     .max(1024, 'must be a whole number of megabytes between 1 and 1024')
     .default(25),
+  /** A request body that is not an upload (JSON), in KB. */
+  IZIS_REQUEST_MAX_KB: wholeNumber(1, 102400, 'kilobytes', 1024),
+  IZIS_IMPORT_MAX_MB: wholeNumber(1, 1024, 'megabytes', defaultImportLimits.maxBytes / 1024 / 1024),
+  IZIS_IMPORT_MAX_ROWS: wholeNumber(1, 10_000_000, 'rows', defaultImportLimits.maxRows),
+  IZIS_IMPORT_MAX_CELLS: wholeNumber(1, 100_000_000, 'cells', defaultImportLimits.maxCells),
+  IZIS_IMPORT_WORKER_MB: wholeNumber(64, 16384, 'megabytes', defaultImportLimits.workerHeapMb),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -105,6 +122,10 @@ export type AppConfig = {
   uploadDir: string;
   /** The largest document accepted, in bytes (IZIS_UPLOAD_MAX_MB). */
   uploadMaxBytes: number;
+  /** The largest request body that is not an upload, in bytes (IZIS_REQUEST_MAX_KB). */
+  requestMaxBytes: number;
+  /** Bounds of one spreadsheet import (IZIS_IMPORT_MAX_MB, _MAX_ROWS, _MAX_CELLS, _WORKER_MB). */
+  importLimits: ImportLimits;
   databaseUrl: string | undefined;
   /**
    * PostgreSQL: the owner's connection for migrations, grants and backups (DATABASE_OWNER_URL, else
@@ -171,6 +192,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataDir: e.IZIS_DATA_DIR,
     uploadDir: e.IZIS_UPLOAD_DIR ?? join(e.IZIS_DATA_DIR, 'uploads'),
     uploadMaxBytes: e.IZIS_UPLOAD_MAX_MB * 1024 * 1024,
+    requestMaxBytes: e.IZIS_REQUEST_MAX_KB * 1024,
+    importLimits: {
+      maxBytes: e.IZIS_IMPORT_MAX_MB * 1024 * 1024,
+      maxRows: e.IZIS_IMPORT_MAX_ROWS,
+      maxCells: e.IZIS_IMPORT_MAX_CELLS,
+      workerHeapMb: e.IZIS_IMPORT_WORKER_MB,
+    },
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
     sessionSecret: e.IZIS_SESSION_SECRET,

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
-import { MAX_IMPORT_BYTES } from '../../../domain/import/import.schema';
 import { AppError, errorMessage, localizeDetails, validationError } from '../../../domain/shared/errors';
 import type { ImportResult } from '../../../domain/import/import.schema';
 import type { ServiceDeps } from '../../../services/deps';
@@ -23,7 +22,7 @@ import {
   importProjects,
   projectImportTemplate,
 } from '../../../services/import/project-import.service';
-import type { SpreadsheetFile } from '../../../services/import/spreadsheet';
+import { fileTooLarge, type SpreadsheetFile } from '../../../services/import/spreadsheet';
 import {
   assertCanImportZones,
   exportZones,
@@ -54,11 +53,8 @@ async function uploadedFile(c: AppContext, form: { file?: unknown }) {
       },
     });
   }
-  if (file.size > MAX_IMPORT_BYTES) {
-    throw validationError({
-      file: { vi: 'Tệp quá lớn (tối đa 20 MB).', en: 'The file is too large (20 MB at most).' },
-    });
-  }
+  const { maxBytes } = c.get('limits').imports;
+  if (file.size > maxBytes) throw fileTooLarge(maxBytes);
   if (!/\.(xlsx|csv)$/i.test(file.name)) {
     throw validationError({
       file: { vi: 'Chỉ nhận tệp .xlsx hoặc .csv.', en: 'Only .xlsx or .csv files are accepted.' },
@@ -99,7 +95,11 @@ async function handleImport(
   const service = serviceDeps(c, deps);
   assertCanImport(service);
   const file = await uploadedFile(c, form);
-  const options = { mode: query.mode, ...(query.sheet ? { sheet: query.sheet } : {}) };
+  const options = {
+    mode: query.mode,
+    limits: deps.limits.imports,
+    ...(query.sheet ? { sheet: query.sheet } : {}),
+  };
   const locale = c.get('locale') ?? 'vi';
   // Each problem also in the client's language, ready to show.
   const localized = (result: ImportResult): ImportResult => ({

@@ -1,15 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
   importProgressSchema,
   importQuerySchema,
   importResultSchema,
-  MAX_IMPORT_BYTES,
 } from '../../../domain/import/import.schema';
 import { investmentEventExportQuerySchema } from '../../../domain/import/investment-event-import';
 import { organisationListQuerySchema } from '../../../domain/organisation/organisation.schema';
 import { projectListQuerySchema } from '../../../domain/project/project.schema';
-import { validationError } from '../../../domain/shared/errors';
+import { fileTooLarge } from '../../../services/import/spreadsheet';
+import type { AppEnv } from '../../context';
 import { zoneListQuerySchema } from '../../../domain/zone/zone.schema';
 import { errorResponses } from '../openapi';
 
@@ -38,15 +39,19 @@ export const zoneTemplateRoute = createRoute({
   },
 });
 
-/** The upload is refused before it is read past 20 MB (plus room for the multipart envelope). */
-const uploadLimit = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-  onError: () => {
-    throw validationError({
-      file: { vi: 'Tệp quá lớn (tối đa 20 MB).', en: 'The file is too large (20 MB at most).' },
-    });
-  },
-});
+/**
+ * The upload is refused (413) before it is read past IZIS_IMPORT_MAX_MB (plus room for the multipart
+ * envelope): the bytes are counted while the body streams in.
+ */
+const uploadLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  const { maxBytes } = c.get('limits').imports;
+  return bodyLimit({
+    maxSize: maxBytes + 64 * 1024,
+    onError: () => {
+      throw fileTooLarge(maxBytes);
+    },
+  })(c, next);
+};
 
 export const importZonesRoute = createRoute({
   method: 'post',
@@ -55,7 +60,7 @@ export const importZonesRoute = createRoute({
   summary:
     'Import zones from an .xlsx or .csv file: `mode=dry-run` reports, `mode=commit` writes all or nothing',
   description:
-    'The file goes in the multipart field `file` (.xlsx or .csv, at most 20 MB). Rows are matched on "Mã khu/cụm" ' +
+    'The file goes in the multipart field `file` (.xlsx or .csv, at most IZIS_IMPORT_MAX_MB, 20 MB by default; at most IZIS_IMPORT_MAX_ROWS rows and IZIS_IMPORT_MAX_CELLS cells, else 413; one running import per user, else 429). Rows are matched on "Mã khu/cụm" ' +
     '(code): existing codes are updated, new codes created, unchanged rows left alone (a second import of the same ' +
     'file writes nothing). Every problem is reported with its spreadsheet row (1-based, header included) and the ' +
     'column header as written in the file; with any problem a commit writes nothing (`committed: false`). ' +
@@ -84,12 +89,26 @@ export const importZonesRoute = createRoute({
         },
       },
     },
-    ...errorResponses(400, 401, 403, 409),
+    ...errorResponses(400, 401, 403, 409, 413, 429),
   },
 });
 
 /** The list filters of GET /api/zones, without paging: an export has every matching zone. */
 export const exportQuerySchema = zoneListQuerySchema.omit({ page: true, pageSize: true });
+
+/** A GeoJSON FeatureCollection (RFC 7946): JSON, not a binary file. */
+const featureCollection = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.record(z.string(), z.unknown()).nullable(),
+        properties: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .meta({ id: 'ZoneFeatureCollection' });
 
 const exportRoute = (extension: 'xlsx' | 'csv' | 'geojson', type: string, what: string) =>
   createRoute({
@@ -99,7 +118,13 @@ const exportRoute = (extension: 'xlsx' | 'csv' | 'geojson', type: string, what: 
     summary: what,
     request: { query: exportQuerySchema },
     responses: {
-      200: { description: 'The file', headers: attachment, content: { [type]: { schema: binary(what) } } },
+      200: {
+        description: 'The file',
+        headers: attachment,
+        content: {
+          [type]: { schema: extension === 'geojson' ? featureCollection.describe(what) : binary(what) },
+        },
+      },
       ...errorResponses(400, 401, 403),
     },
   });
@@ -174,7 +199,7 @@ export function sheetImportRoute(entity: SheetEntity) {
     tags: ['Import and export'],
     summary: `Import ${entityNames[entity].what} from an .xlsx or .csv file: \`mode=dry-run\` reports, \`mode=commit\` writes all or nothing`,
     description:
-      `The file goes in the multipart field \`file\` (.xlsx or .csv, at most 20 MB). ${entityNames[entity].key} ` +
+      `The file goes in the multipart field \`file\` (.xlsx or .csv, at most IZIS_IMPORT_MAX_MB, 20 MB by default; at most IZIS_IMPORT_MAX_ROWS rows and IZIS_IMPORT_MAX_CELLS cells, else 413; one running import per user, else 429). ${entityNames[entity].key} ` +
       'Unchanged rows are left alone (a second import of the same file writes nothing). Every problem is reported with its ' +
       'spreadsheet row (1-based, header included) and the column header as written in the file; with any problem a commit ' +
       'writes nothing (`committed: false`). `Accept: application/x-ndjson` streams progress lines, then the result line.',
@@ -201,7 +226,7 @@ export function sheetImportRoute(entity: SheetEntity) {
           },
         },
       },
-      ...errorResponses(400, 401, 403, 409),
+      ...errorResponses(400, 401, 403, 409, 413, 429),
     },
   });
 }
