@@ -8,6 +8,7 @@ import { demoSignIns } from '../services/system/demo-seed';
 import { createLogger } from '../services/system/logger';
 import { createMailer } from '../services/system/mailer';
 import { startReminderTimer } from '../services/reporting/reminder.scheduler';
+import { startMailOutbox } from '../services/notification/mail-outbox.scheduler';
 import { createDocumentStore } from '../services/zone/document.store';
 import { createApp } from './app';
 
@@ -68,11 +69,19 @@ export async function startServer(env: Record<string, string | undefined> = proc
   process.stderr.write(`${lines.join('\n')}\n\n`);
   log.info({ url, startupMs: Math.round(performance.now() - started) }, 'listening');
 
+  const mailer = createMailer(config.smtp);
+  const stopMail = startMailOutbox({
+    db: runtime.database.db,
+    log,
+    clock: systemClock,
+    mailer,
+    publicUrl: url,
+  });
   const stopReminders = startReminderTimer({
     db: runtime.database.db,
     log,
     clock: systemClock,
-    mailer: createMailer(config.smtp),
+    mailer,
     publicUrl: url,
     daysBefore: config.reminderDaysBefore,
     intervalMinutes: config.reminderIntervalMinutes,
@@ -84,7 +93,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close();
-    void stopReminders()
+    void Promise.all([stopReminders(), stopMail()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -26,6 +26,7 @@ import {
   type ReporterKind,
   type RevisionRow,
 } from './filing.repository';
+import { noticeFilingStep } from './filing-notices';
 import { acceptedValues, filingContext, formRules, type FilingValues } from './forms';
 
 export type { FilingStatus };
@@ -315,6 +316,10 @@ export async function submitFiling(
       entityId: id,
       after: { revisionNo: current.currentRevision, effect: move.effect, submittedAt: now.toISOString() },
     });
+    await noticeFilingStep({ ...deps, db: tx }, current, {
+      step: move.effect === 'resubmitted' ? 'resubmitted' : 'submitted',
+      revisionNo: current.currentRevision,
+    });
   });
   return detail(deps, (await findFilingById(deps.db, id))!);
 }
@@ -354,6 +359,12 @@ export async function returnFiling(
       entityType: 'report_filing',
       entityId: id,
       after: { revisionNo: current.currentRevision, reason },
+    });
+    await noticeFilingStep({ ...deps, db: tx }, current, {
+      step: 'returned',
+      revisionNo: current.currentRevision,
+      reason,
+      submittedBy: await submitterOf({ ...deps, db: tx }, current),
     });
   });
   return detail(deps, (await findFilingById(deps.db, id))!);
@@ -400,8 +411,21 @@ export async function acceptFiling(
       entityId: id,
       after: { revisionNo: current.currentRevision },
     });
+    await noticeFilingStep({ ...deps, db: tx }, current, {
+      step: 'accepted',
+      revisionNo: current.currentRevision,
+      submittedBy: await submitterOf({ ...deps, db: tx }, current),
+    });
   });
   return detail(deps, (await findFilingById(deps.db, id))!);
+}
+
+/** Who submitted the filing's current revision (a developer may have filed it on the tenant's behalf). */
+async function submitterOf(deps: ServiceDeps, filing: FilingRow): Promise<string | null> {
+  const revision = (await findRevisions(deps.db, filing.id)).find(
+    (r) => r.revisionNo === filing.currentRevision,
+  );
+  return revision?.submittedBy ?? null;
 }
 
 export type FilingSummary = Omit<FilingDetail, 'revisions'>;

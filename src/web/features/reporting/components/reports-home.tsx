@@ -52,8 +52,9 @@ export function ReportsHome() {
   const locale = useLocale();
   const user = useCurrentUser();
   const [state, setState] = useUrlState(URL_KEYS);
-  const choices = useMemo(() => periodChoices(), []);
-  const period = choices.includes(state.period) ? state.period : currentPeriod();
+  const choices = useMemo(() => periodChoices(new Date(), state.period), [state.period]);
+  const asked = state.period?.trim().toUpperCase();
+  const period = asked && choices.includes(asked) ? asked : currentPeriod();
   const status = (FILING_STATUSES as readonly string[]).includes(state.status)
     ? (state.status as FilingStatus)
     : undefined;
