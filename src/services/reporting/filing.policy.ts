@@ -83,7 +83,7 @@ export function canReadFiling(actor: Actor, filing: FilingFacts): boolean {
  * projects, the developer (its organisation, or a user scoped to the zone) for its zone's own report. Not a
  * developer who may file a tenant's report on its behalf, not an administrator.
  */
-export function isReporter(actor: Actor, filing: FilingFacts, reporterKind: 'project' | 'zone'): boolean {
+export function isReporter(actor: Actor, filing: FilingFacts, reporterKind: string): boolean {
   if (!hasPermission(actor, 'report.file')) return false;
   return actor.assignments.some((a) => {
     if (a.role === 'enterprise')

@@ -220,7 +220,10 @@ describe('sendReminders', () => {
     )) as { title_vi: string; body_vi: string; link: string }[];
     expect(row!.title_vi).toContain('Sắp đến hạn nộp');
     expect(row!.body_vi).toContain('là ngày 20/6/2026');
-    expect(row!.link).toBe('/reports');
+    // The link opens that very report's form for that period (the reports home would show today's period).
+    expect(row!.link).toMatch(
+      /^\/reports\/filings\/new\?formCode=B01&period=2026-H1&kind=project&code=DA-NH&/,
+    );
   });
 
   it('a submitted report is not reminded of', async () => {
