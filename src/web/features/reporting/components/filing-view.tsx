@@ -332,6 +332,15 @@ function FilingEditor({
                 {t('reports.download.docx')}
               </Button>
             ) : null}
+            {detail ? (
+              <Button
+                icon={<DownloadOutlined aria-hidden />}
+                href={filingExportUrl(detail.id, 'pdf')}
+                data-testid="filing-pdf"
+              >
+                {t('reports.download.pdf')}
+              </Button>
+            ) : null}
           </Space>
         }
       />

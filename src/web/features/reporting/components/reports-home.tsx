@@ -38,6 +38,7 @@ import {
 import { parksReportPath, readsParksReport } from './parks-links';
 import { bulkFilingPath, filesForTenants } from './bulk-filing-links';
 import { compiledPath, filingPagePath, newFilingPath } from './reporting-paths';
+import { compiledReportsOf } from './compiled-links';
 
 const URL_KEYS = ['period', 'status', 'group', 'page'] as const;
 const GROUPS = ['form', 'commune', 'zone'] as const;
@@ -61,6 +62,7 @@ export function ReportsHome() {
   const group: Group = (GROUPS as readonly string[]).includes(state.group) ? (state.group as Group) : 'form';
   const page = Math.max(1, Number(state.page) || 1);
   const canSign = hasPermission(user, 'report.sign');
+  const compiled = compiledReportsOf(user);
   const canReview = hasPermission(user, 'report.review');
 
   return (
@@ -79,8 +81,17 @@ export function ReportsHome() {
               options={choices.map((p) => ({ value: p, label: periodLabel(p, locale) }))}
               onChange={(value) => setState({ period: value, page: null })}
             />
-            {canSign ? (
-              <Link to={compiledPath('B04', period)}>
+            {compiled.b03.map((b) => (
+              <Link key={b.commune} to={compiledPath('B03', period, b.commune)} data-testid="open-b03">
+                <Button type="primary">
+                  {compiled.b03.length > 1 && b.label
+                    ? t('reports.openB03Of', { commune: b.label })
+                    : t('reports.openB03Own')}
+                </Button>
+              </Link>
+            ))}
+            {compiled.b04 ? (
+              <Link to={compiledPath('B04', period)} data-testid="open-b04">
                 <Button>{t('reports.openB04')}</Button>
               </Link>
             ) : null}
