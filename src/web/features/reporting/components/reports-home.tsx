@@ -77,7 +77,7 @@ export function ReportsHome() {
               aria-label={t('reports.period')}
               data-testid="period-select"
               value={period}
-              style={{ minWidth: 200 }}
+              style={{ minWidth: 180, maxWidth: '100%' }}
               options={choices.map((p) => ({ value: p, label: periodLabel(p, locale) }))}
               onChange={(value) => setState({ period: value, page: null })}
             />
@@ -210,6 +210,8 @@ function OutstandingCard({ period, canFile }: { period: string; canFile: boolean
       {completeness.error ? <ErrorAlert error={completeness.error} /> : null}
       <Table<Outstanding>
         size="small"
+        // A phone scrolls the table inside its card instead of widening the page.
+        scroll={{ x: 'max-content' }}
         rowKey={(row) => `${row.formCode}:${row.reporter.kind}:${row.reporter.id}`}
         loading={completeness.isFetching}
         dataSource={completeness.data?.outstanding ?? []}
@@ -318,6 +320,7 @@ function FilingsCard({
       {filings.error ? <ErrorAlert error={filings.error} /> : null}
       <Table<FilingSummary>
         size="small"
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={filings.isFetching}
         dataSource={filings.data?.items ?? []}
@@ -427,6 +430,7 @@ function CompletenessCard({
       {completeness.error ? <ErrorAlert error={completeness.error} /> : null}
       <Table<CompletenessRow>
         size="small"
+        scroll={{ x: 'max-content' }}
         rowKey={(row) => `${row.formCode}:${row.group.kind}:${row.group.id ?? ''}`}
         loading={completeness.isFetching}
         dataSource={completeness.data?.rows ?? []}
