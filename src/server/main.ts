@@ -10,6 +10,7 @@ import { createMailer } from '../services/system/mailer';
 import { startReminderTimer } from '../services/reporting/reminder.scheduler';
 import { createDocumentStore } from '../services/document/document.store';
 import { startBackupTimer } from '../services/backup/backup.scheduler';
+import { startMailOutbox } from '../services/notification/mail-outbox.scheduler';
 import { createApp } from './app';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,11 +73,19 @@ export async function startServer(env: Record<string, string | undefined> = proc
   process.stderr.write(`${lines.join('\n')}\n\n`);
   log.info({ url, startupMs: Math.round(performance.now() - started) }, 'listening');
 
+  const mailer = createMailer(config.smtp);
+  const stopMail = startMailOutbox({
+    db: runtime.database.db,
+    log,
+    clock,
+    mailer,
+    publicUrl: url,
+  });
   const stopReminders = startReminderTimer({
     db: runtime.database.db,
     log,
     clock,
-    mailer: createMailer(config.smtp),
+    mailer,
     publicUrl: url,
     daysBefore: config.reminderDaysBefore,
     intervalMinutes: config.reminderIntervalMinutes,
@@ -101,7 +110,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close();
-    void Promise.all([stopReminders(), stopBackups()])
+    void Promise.all([stopReminders(), stopMail(), stopBackups()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

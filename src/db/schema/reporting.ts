@@ -195,12 +195,19 @@ export const outboundMail = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
+    /** The text of a queued e-mail (workflow notices); reminders send at once and keep none. */
+    body: text('body'),
     dedupeKey: text('dedupe_key').notNull(),
-    /** sent | failed | skipped (no SMTP configured) */
+    /** pending (queued) | sending | sent | failed | skipped (no SMTP configured) */
     status: text('status').notNull(),
     error: text('error'),
     messageId: text('message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('outbound_mail_dedupe_key').on(t.toAddress, t.dedupeKey)],
+  (t) => [
+    uniqueIndex('outbound_mail_dedupe_key').on(t.toAddress, t.dedupeKey),
+    index('outbound_mail_pending_idx')
+      .on(t.id)
+      .where(sql`status = 'pending'`),
+  ],
 );

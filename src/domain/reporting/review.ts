@@ -268,10 +268,13 @@ export function reviewErrorToAppError(error: ReviewError): AppError {
   switch (error.code) {
     case 'report.reason_required':
       return validationError({ reason: error.message });
+    case 'report.invalid_transition':
+      // Editing a report that is with its reviewer: the reporter's form shows it beside the figures.
+      if (error.action === 'save_draft') return validationError({ values: error.message });
+      return new AppError(error.code, { action: error.action, from: error.from, reason: error.message });
     case 'report.wrong_role':
       return new AppError('forbidden', { action: error.action });
     case 'report.frozen':
-    case 'report.invalid_transition':
       return new AppError(error.code, { action: error.action, from: error.from, reason: error.message });
   }
 }

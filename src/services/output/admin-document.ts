@@ -13,6 +13,7 @@ import {
   VerticalAlign,
   WidthType,
   type ITableCellBorders,
+  LineRuleType,
 } from 'docx';
 import { formatAdministrativeDateLine } from '../../domain/format/format';
 
@@ -114,7 +115,11 @@ function shortRule(indentTwips: number): Paragraph {
   });
 }
 
-function layoutTable(widthsTwips: number[], cells: Paragraph[][]): Table {
+function layoutTable(
+  widthsTwips: number[],
+  cells: Paragraph[][],
+  options: { cantSplit?: boolean } = {},
+): Table {
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: widthsTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -126,6 +131,7 @@ function layoutTable(widthsTwips: number[], cells: Paragraph[][]): Table {
     },
     rows: [
       new TableRow({
+        cantSplit: options.cantSplit,
         children: cells.map(
           (children, i) =>
             new TableCell({
@@ -309,7 +315,19 @@ function signatureBlock(spec: AdminDocumentSpec, width: number): Table {
     }),
     centred([run(spec.signer.name ?? '', { bold: true, size: 14 })]),
   ];
-  return layoutTable([left, right], [leftCell, rightCell]);
+  return layoutTable([left, right], [leftCell, rightCell], { cantSplit: true });
+}
+
+/**
+ * A document cannot end with a table: Word and LibreOffice add an empty paragraph after the last one in the
+ * default 13 pt size. When the signature table ends near the foot of a page, that paragraph got a page of its
+ * own — the blank last page of the Biểu 04 PDF. The document ends with this 1 pt paragraph instead.
+ */
+function closingParagraph(): Paragraph {
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+    children: [run('', { size: 1 })],
+  });
 }
 
 /** Builds the .docx file. */
@@ -343,6 +361,7 @@ export async function renderAdminDocument(spec: AdminDocumentSpec): Promise<Buff
           ...titleBlock(spec),
           ...bodyBlocks(spec, width),
           signatureBlock(spec, width),
+          closingParagraph(),
         ],
       },
     ],

@@ -24,6 +24,10 @@ import {
   type ScopedFiling,
 } from './compilation.repository';
 import { formRules } from './forms';
+import { formForPeriod } from '../../domain/reporting/catalogue';
+import { compiledLink } from '../../domain/reporting/links';
+import { signedText } from '../../domain/reporting/notices';
+import { MAIL_LINK_BASE, notifiableUsers, notifyUsers } from '../notification/notification.service';
 
 export type CompiledFormCode = 'B03' | 'B04';
 
@@ -147,6 +151,20 @@ function canSign(actor: Actor, scope: ScopeRow): boolean {
       (a.role === 'department_officer' && a.scopeRef === 'CCN')
     );
   });
+}
+
+/**
+ * Who is told when the report is signed — the next level up: the Department of Industry and Trade (the
+ * clusters' department officers) for a commune's Biểu 03, the leaders of the province or of the clusters for
+ * the city's Biểu 04.
+ */
+export function receivesSigned(actor: Actor, scope: { kind: 'commune' | 'city' }): boolean {
+  if (!hasPermission(actor, 'report.read')) return false;
+  return actor.assignments.some((a) =>
+    scope.kind === 'commune'
+      ? a.role === 'department_officer' && a.scopeKind === 'family' && a.scopeRef === 'CCN'
+      : a.role === 'leader' && (a.scopeKind === 'all' || (a.scopeKind === 'family' && a.scopeRef === 'CCN')),
+  );
 }
 
 /** Reading: whoever signs it, the department and leaders of the clusters' family or the province. */
@@ -428,12 +446,37 @@ export async function signCompilation(
         ...signed,
       });
     }
+    const versionNo = draft?.versionNo ?? (rows[0]?.versionNo ?? 0) + 1;
     await recordAudit(tx, deps, {
       action: 'report.sign',
       entityType: 'report_compilation',
       entityId: `${key.formCode}|${key.period}|${scope.code}`,
-      after: { versionNo: draft?.versionNo ?? (rows[0]?.versionNo ?? 0) + 1, docNo: signed.docNo },
+      after: { versionNo, docNo: signed.docNo },
     });
+    const form = formForPeriod(query.formCode, query.period);
+    if (form) {
+      const txDeps = { ...deps, db: tx };
+      const recipients = (await notifiableUsers(txDeps)).filter(
+        (u) => u.userId !== actor.userId && receivesSigned(u.actor, scope),
+      );
+      const link = compiledLink(query.formCode, query.period, scope.kind === 'commune' ? scope.code : null);
+      await notifyUsers(txDeps, {
+        key: `compilation:${key.formCode}:${key.period}:${scope.code}:v${versionNo}:signed`,
+        kind: 'report.signed',
+        recipients,
+        ...signedText({
+          form,
+          period: query.period,
+          scopeName: scope.name,
+          versionNo,
+          docNo: signed.docNo,
+          signer: `${signed.signerTitle} ${signed.signerName}`,
+          link,
+          base: MAIL_LINK_BASE,
+        }),
+        audit: { formCode: key.formCode, period: key.period, scope: scope.code, versionNo },
+      });
+    }
   });
   return getCompilation(deps, query);
 }

@@ -77,3 +77,39 @@ export function canReadFiling(actor: Actor, filing: FilingFacts): boolean {
       (a.scopeKind === 'all' || (a.scopeKind === 'family' && a.scopeRef === filing.family)),
   );
 }
+
+/**
+ * Who is told about a report as its reporter (its deadlines, a return, an acceptance): the enterprise for its
+ * projects, the developer (its organisation, or a user scoped to the zone) for its zone's own report. Not a
+ * developer who may file a tenant's report on its behalf, not an administrator.
+ */
+export function isReporter(actor: Actor, filing: FilingFacts, reporterKind: string): boolean {
+  if (!hasPermission(actor, 'report.file')) return false;
+  return actor.assignments.some((a) => {
+    if (a.role === 'enterprise')
+      return (
+        reporterKind === 'project' &&
+        a.scopeKind === 'organisation' &&
+        a.scopeRef !== null &&
+        a.scopeRef === filing.reporterOrgCode
+      );
+    if (a.role === 'developer' && reporterKind === 'zone')
+      return (
+        (a.scopeKind === 'organisation' && a.scopeRef !== null && a.scopeRef === filing.reporterOrgCode) ||
+        (a.scopeKind === 'zone' && a.scopeRef !== null && a.scopeRef === filing.zoneCode)
+      );
+    return false;
+  });
+}
+
+/**
+ * Who is told about a report as its reviewer (a submission, what is overdue in their scope): the officers
+ * `canReview` names — the commune for its clusters' reports, the department of the family — not the
+ * administrators, who may review anything but are nobody's in-tray.
+ */
+export function isReviewingOfficer(actor: Actor, filing: FilingFacts): boolean {
+  return canReview(
+    { ...actor, assignments: actor.assignments.filter((a) => a.role !== 'system_admin') },
+    filing,
+  );
+}

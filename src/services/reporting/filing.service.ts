@@ -1,3 +1,11 @@
+import {
+  reviewErrorToAppError,
+  transitionFiling,
+  type FilingAction,
+  type FilingActor,
+  type FilingStatus,
+  type FilingTransition,
+} from '../../domain/reporting/review';
 import { AppError, validationError, type LocalizedText } from '../../domain/shared/errors';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
@@ -18,9 +26,28 @@ import {
   type ReporterKind,
   type RevisionRow,
 } from './filing.repository';
+import { noticeFilingStep } from './filing-notices';
 import { acceptedValues, filingContext, formRules, type FilingValues } from './forms';
 
-export type FilingStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type { FilingStatus };
+
+/**
+ * The domain's state machine decides every move (`domain/reporting/review.ts`); this service only persists
+ * what it decided, race-free, and says who is concerned.
+ */
+function decide(filing: FilingRow, action: FilingAction, as: FilingActor): FilingTransition {
+  const result = transitionFiling(
+    {
+      status: filing.status as FilingStatus,
+      revision: filing.currentRevision,
+      acceptedRevision: filing.acceptedRevision,
+    },
+    action,
+    as,
+  );
+  if (!result.ok) throw reviewErrorToAppError(result.error);
+  return result.value;
+}
 
 export type FilingRevision = {
   revisionNo: number;
@@ -192,21 +219,14 @@ export async function saveDraft(deps: ServiceDeps, input: SaveDraftInput): Promi
     filing = (await findFilingById(tx, filing.id))!;
     if (input.version !== undefined && input.version !== filing.version)
       return conflict({ ...deps, db: tx }, filing.id);
-    if (filing.status === 'submitted') {
-      throw validationError({
-        values: {
-          vi: 'Báo cáo đang chờ cơ quan tiếp nhận xem xét; chỉ sửa được khi bị trả lại hoặc sau khi đã được chấp nhận (tạo bản sửa đổi).',
-          en: 'The report is with its reviewer; it can be corrected once returned, or after acceptance as a new revision.',
-        },
-      });
-    }
+    const move = decide(filing, { type: 'save_draft' }, 'reporter');
     const fields = {
       values: input.values,
       explanations: input.explanations ?? {},
       formVersion: rules.formVersion,
       channel: input.channel ?? 'web',
     };
-    if (filing.status === 'draft') {
+    if (move.effect === 'draft_updated') {
       await updateDraftRevision(tx, filing.id, filing.currentRevision, fields, now);
       await moveFiling(tx, filing.id, filing, { updatedAt: now });
       await recordAudit(tx, deps, {
@@ -217,7 +237,7 @@ export async function saveDraft(deps: ServiceDeps, input: SaveDraftInput): Promi
       });
     } else {
       // returned or accepted: a correction is a new revision; what was submitted stays as it was.
-      const revisionNo = filing.currentRevision + 1;
+      const revisionNo = move.state.revision;
       await insertRevision(tx, {
         filingId: filing.id,
         revisionNo,
@@ -228,7 +248,7 @@ export async function saveDraft(deps: ServiceDeps, input: SaveDraftInput): Promi
         updatedAt: now,
       });
       await moveFiling(tx, filing.id, filing, {
-        status: 'draft',
+        status: move.state.status,
         currentRevision: revisionNo,
         updatedAt: now,
       });
@@ -237,7 +257,7 @@ export async function saveDraft(deps: ServiceDeps, input: SaveDraftInput): Promi
         entityType: 'report_filing',
         entityId: filing.id,
         before: { status: filing.status, revisionNo: filing.currentRevision },
-        after: { status: 'draft', revisionNo, values: input.values },
+        after: { status: move.state.status, revisionNo, values: input.values },
       });
     }
     return filing.id;
@@ -261,8 +281,8 @@ export async function submitFiling(
   await deps.db.transaction(async (tx) => {
     await lockFiling(tx, id);
     const current = (await findFilingById(tx, id))!;
-    if (current.version !== input.version || current.status !== 'draft')
-      return conflict({ ...deps, db: tx }, id);
+    if (current.version !== input.version) return conflict({ ...deps, db: tx }, id);
+    const move = decide(current, { type: 'submit' }, 'reporter');
     const revision = (await findRevisions(tx, id)).find((r) => r.revisionNo === current.currentRevision)!;
     const rules = formRules(current.formCode, current.period, current.family);
     const values = revision.values as FilingValues;
@@ -280,13 +300,13 @@ export async function submitFiling(
     };
     if (Object.keys(problems).length) throw validationError(problems);
     await setRevisionState(tx, id, current.currentRevision, 'draft', {
-      state: 'submitted',
+      state: move.revision.state,
       submittedBy: actor.userId,
       submittedAt: now,
       updatedAt: now,
     });
     await moveFiling(tx, id, current, {
-      status: 'submitted',
+      status: move.state.status,
       firstSubmittedAt: current.firstSubmittedAt ?? now,
       updatedAt: now,
     });
@@ -294,13 +314,15 @@ export async function submitFiling(
       action: 'report.submit',
       entityType: 'report_filing',
       entityId: id,
-      after: { revisionNo: current.currentRevision, submittedAt: now.toISOString() },
+      after: { revisionNo: current.currentRevision, effect: move.effect, submittedAt: now.toISOString() },
+    });
+    await noticeFilingStep({ ...deps, db: tx }, current, {
+      step: move.effect === 'resubmitted' ? 'resubmitted' : 'submitted',
+      revisionNo: current.currentRevision,
     });
   });
   return detail(deps, (await findFilingById(deps.db, id))!);
 }
-
-const REASON_MAX = 2000;
 
 /** Returns a submitted filing to its reporter with the reason (required). */
 export async function returnFiling(
@@ -312,25 +334,22 @@ export async function returnFiling(
   const filing = await readable(deps, id);
   if (!canReview(actor, filing)) throw new AppError('forbidden');
   const reason = input.reason.trim();
-  if (!reason || reason.length > REASON_MAX) {
-    throw validationError({
-      reason: {
-        vi: `Cần ghi lý do trả lại (tối đa ${REASON_MAX} ký tự).`,
-        en: `A reason for returning the report is required (at most ${REASON_MAX} characters).`,
-      },
-    });
-  }
+  // A missing reason is the reviewer's mistake whatever the filing's state: say so first (400).
+  if (filing.status === 'submitted') decide(filing, { type: 'return', reason }, 'reviewer');
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    const current = (await findFilingById(tx, id))!;
+    if (current.version !== input.version) return conflict({ ...deps, db: tx }, id);
+    const move = decide(current, { type: 'return', reason }, 'reviewer');
     const moved = await moveFiling(
       tx,
       id,
-      { status: 'submitted', version: input.version },
-      { status: 'returned', updatedAt: now },
+      { status: current.status, version: input.version },
+      { status: move.state.status, updatedAt: now },
     );
     if (!moved) return conflict({ ...deps, db: tx }, id);
-    await setRevisionState(tx, id, filing.currentRevision, 'submitted', {
-      state: 'returned',
+    await setRevisionState(tx, id, current.currentRevision, 'submitted', {
+      state: move.revision.state,
       reviewedBy: actor.userId,
       reviewedAt: now,
       returnReason: reason,
@@ -339,7 +358,13 @@ export async function returnFiling(
       action: 'report.return',
       entityType: 'report_filing',
       entityId: id,
-      after: { revisionNo: filing.currentRevision, reason },
+      after: { revisionNo: current.currentRevision, reason },
+    });
+    await noticeFilingStep({ ...deps, db: tx }, current, {
+      step: 'returned',
+      revisionNo: current.currentRevision,
+      reason,
+      submittedBy: await submitterOf({ ...deps, db: tx }, current),
     });
   });
   return detail(deps, (await findFilingById(deps.db, id))!);
@@ -359,15 +384,24 @@ export async function acceptFiling(
   if (!canReview(actor, filing)) throw new AppError('forbidden');
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    const current = (await findFilingById(tx, id))!;
+    if (current.version !== input.version) return conflict({ ...deps, db: tx }, id);
+    const move = decide(current, { type: 'accept' }, 'reviewer');
+    // Guarded by the state and version seen: of two officers accepting at once, one succeeds.
     const moved = await moveFiling(
       tx,
       id,
-      { status: 'submitted', version: input.version },
-      { status: 'accepted', acceptedRevision: filing.currentRevision, acceptedAt: now, updatedAt: now },
+      { status: current.status, version: input.version },
+      {
+        status: move.state.status,
+        acceptedRevision: move.state.acceptedRevision,
+        acceptedAt: now,
+        updatedAt: now,
+      },
     );
     if (!moved) return conflict({ ...deps, db: tx }, id);
-    await setRevisionState(tx, id, filing.currentRevision, 'submitted', {
-      state: 'accepted',
+    await setRevisionState(tx, id, current.currentRevision, 'submitted', {
+      state: move.revision.state,
       reviewedBy: actor.userId,
       reviewedAt: now,
     });
@@ -375,10 +409,23 @@ export async function acceptFiling(
       action: 'report.accept',
       entityType: 'report_filing',
       entityId: id,
-      after: { revisionNo: filing.currentRevision },
+      after: { revisionNo: current.currentRevision },
+    });
+    await noticeFilingStep({ ...deps, db: tx }, current, {
+      step: 'accepted',
+      revisionNo: current.currentRevision,
+      submittedBy: await submitterOf({ ...deps, db: tx }, current),
     });
   });
   return detail(deps, (await findFilingById(deps.db, id))!);
+}
+
+/** Who submitted the filing's current revision (a developer may have filed it on the tenant's behalf). */
+async function submitterOf(deps: ServiceDeps, filing: FilingRow): Promise<string | null> {
+  const revision = (await findRevisions(deps.db, filing.id)).find(
+    (r) => r.revisionNo === filing.currentRevision,
+  );
+  return revision?.submittedBy ?? null;
 }
 
 export type FilingSummary = Omit<FilingDetail, 'revisions'>;

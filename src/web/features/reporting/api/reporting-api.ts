@@ -172,7 +172,7 @@ export function useSign(q: CompilationQuery) {
 /** Download addresses (plain links: the browser saves the file with the server's name). */
 export const compilationExportUrl = (
   q: CompilationQuery,
-  format: 'docx' | 'xlsx',
+  format: 'docx' | 'xlsx' | 'pdf',
   version?: number | undefined,
 ) => buildUrl(`/api/compilations/export.${format}`, { ...compilationQuery(q), version });
 export const filingExportUrl = (id: string, format: 'docx' | 'pdf') => `${filingPath(id)}/export.${format}`;

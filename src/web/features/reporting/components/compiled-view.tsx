@@ -295,6 +295,13 @@ export function CompiledView({ query }: { query: CompilationQuery }) {
             <Button icon={<DownloadOutlined aria-hidden />} href={compilationExportUrl(query, 'docx')}>
               {t('reports.download.docx')}
             </Button>
+            <Button
+              icon={<DownloadOutlined aria-hidden />}
+              href={compilationExportUrl(query, 'pdf')}
+              data-testid="compiled-pdf"
+            >
+              {t('reports.download.pdf')}
+            </Button>
             {view.canSign ? (
               <Button type="primary" onClick={() => setSigning(true)} disabled={dirty}>
                 {t('reports.compiled.sign')}
@@ -400,6 +407,9 @@ export function CompiledView({ query }: { query: CompilationQuery }) {
                       </Button>
                       <Button size="small" href={compilationExportUrl(query, 'xlsx', v.versionNo)}>
                         XLSX
+                      </Button>
+                      <Button size="small" href={compilationExportUrl(query, 'pdf', v.versionNo)}>
+                        PDF
                       </Button>
                     </Space>
                   ),

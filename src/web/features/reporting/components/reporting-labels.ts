@@ -39,10 +39,13 @@ export function periodLabel(period: string, locale: Locale): string {
  * The reporting periods of Circular 14 around a date: the first half and the full year of this year and the
  * two before it, latest first.
  */
-export function periodChoices(today: Date = new Date()): string[] {
+export function periodChoices(today: Date = new Date(), asked?: string | null): string[] {
   const year = today.getFullYear();
   const out: string[] = [];
   for (let y = year; y >= year - 2; y--) out.push(String(y), `${y}-H1`);
+  // A link (a notice, a bookmark) may name any period — a parks' quarter, an older year: it is offered too.
+  const wanted = asked?.trim().toUpperCase();
+  if (wanted && parsePeriod(wanted) && !out.includes(wanted)) out.unshift(wanted);
   return out;
 }
 

@@ -38,6 +38,7 @@ import {
 import { parksReportPath, readsParksReport } from './parks-links';
 import { bulkFilingPath, filesForTenants } from './bulk-filing-links';
 import { compiledPath, filingPagePath, newFilingPath } from './reporting-paths';
+import { compiledReportsOf } from './compiled-links';
 
 const URL_KEYS = ['period', 'status', 'group', 'page'] as const;
 const GROUPS = ['form', 'commune', 'zone'] as const;
@@ -52,14 +53,16 @@ export function ReportsHome() {
   const locale = useLocale();
   const user = useCurrentUser();
   const [state, setState] = useUrlState(URL_KEYS);
-  const choices = useMemo(() => periodChoices(), []);
-  const period = choices.includes(state.period) ? state.period : currentPeriod();
+  const choices = useMemo(() => periodChoices(new Date(), state.period), [state.period]);
+  const asked = state.period?.trim().toUpperCase();
+  const period = asked && choices.includes(asked) ? asked : currentPeriod();
   const status = (FILING_STATUSES as readonly string[]).includes(state.status)
     ? (state.status as FilingStatus)
     : undefined;
   const group: Group = (GROUPS as readonly string[]).includes(state.group) ? (state.group as Group) : 'form';
   const page = Math.max(1, Number(state.page) || 1);
   const canSign = hasPermission(user, 'report.sign');
+  const compiled = compiledReportsOf(user);
   const canReview = hasPermission(user, 'report.review');
 
   return (
@@ -74,12 +77,21 @@ export function ReportsHome() {
               aria-label={t('reports.period')}
               data-testid="period-select"
               value={period}
-              style={{ minWidth: 200 }}
+              style={{ minWidth: 180, maxWidth: '100%' }}
               options={choices.map((p) => ({ value: p, label: periodLabel(p, locale) }))}
               onChange={(value) => setState({ period: value, page: null })}
             />
-            {canSign ? (
-              <Link to={compiledPath('B04', period)}>
+            {compiled.b03.map((b) => (
+              <Link key={b.commune} to={compiledPath('B03', period, b.commune)} data-testid="open-b03">
+                <Button type="primary">
+                  {compiled.b03.length > 1 && b.label
+                    ? t('reports.openB03Of', { commune: b.label })
+                    : t('reports.openB03Own')}
+                </Button>
+              </Link>
+            ))}
+            {compiled.b04 ? (
+              <Link to={compiledPath('B04', period)} data-testid="open-b04">
                 <Button>{t('reports.openB04')}</Button>
               </Link>
             ) : null}
@@ -198,6 +210,8 @@ function OutstandingCard({ period, canFile }: { period: string; canFile: boolean
       {completeness.error ? <ErrorAlert error={completeness.error} /> : null}
       <Table<Outstanding>
         size="small"
+        // A phone scrolls the table inside its card instead of widening the page.
+        scroll={{ x: 'max-content' }}
         rowKey={(row) => `${row.formCode}:${row.reporter.kind}:${row.reporter.id}`}
         loading={completeness.isFetching}
         dataSource={completeness.data?.outstanding ?? []}
@@ -306,6 +320,7 @@ function FilingsCard({
       {filings.error ? <ErrorAlert error={filings.error} /> : null}
       <Table<FilingSummary>
         size="small"
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={filings.isFetching}
         dataSource={filings.data?.items ?? []}
@@ -415,6 +430,7 @@ function CompletenessCard({
       {completeness.error ? <ErrorAlert error={completeness.error} /> : null}
       <Table<CompletenessRow>
         size="small"
+        scroll={{ x: 'max-content' }}
         rowKey={(row) => `${row.formCode}:${row.group.kind}:${row.group.id ?? ''}`}
         loading={completeness.isFetching}
         dataSource={completeness.data?.rows ?? []}
