@@ -13,18 +13,23 @@ export const zoneFamilySql = sql<string>`case when ${zone.kind} = 'CCN' then 'CC
 /**
  * The current lifecycle state, derived in SQL exactly as domain/zone/lifecycle.ts derives it: the latest
  * event that moves the zone (annotations and resumptions excluded; a suspension that was later resumed
- * no longer counts).
+ * no longer counts). The zone's id is named with its table: Drizzle leaves columns unqualified in a query
+ * without joins, where a bare "id" would be the event's.
  */
 export const lifecycleStateSql = sql<string | null>`(
   select e.state from ${zoneLifecycleEvent} e
-  where e.zone_id = ${zone.id}
+  where e.zone_id = ${zone}.id
     and e.state not in ('expanded', 'adjusted', 'resumed')
     and not (e.state = 'suspended' and exists (
       select 1 from ${zoneLifecycleEvent} r
       where r.zone_id = e.zone_id and r.state = 'resumed' and (r.event_date, r.seq) > (e.event_date, e.seq)))
   order by e.event_date desc, e.seq desc limit 1)`;
 
-const occupancySql = sql<string | null>`case when ${zone.industrialLandHa} > 0
+/**
+ * Decree 32 occupancy as SQL, for sorting the list and the map's properties only: every other reader computes
+ * it with domain/zone/occupancy.ts (`zone.occupancy.db.test.ts` proves the two agree).
+ */
+export const occupancySql = sql<string | null>`case when ${zone.industrialLandHa} > 0
   then (coalesce(${zone.leasedHa}, 0) + coalesce(${zone.approvedHa}, 0)) / ${zone.industrialLandHa} end`;
 
 const communeUnit = aliasedTable(adminUnit, 'commune_unit');
@@ -73,7 +78,6 @@ const summaryColumns = {
   industrialLandHa: zone.industrialLandHa,
   leasedHa: zone.leasedHa,
   approvedHa: zone.approvedHa,
-  occupancy: occupancySql,
   lifecycleState: lifecycleStateSql,
   wwtpStatus: zone.wwtpStatus,
   projects: sql<number>`(select count(*)::int from ${project} where ${project.zoneId} = ${zone.id})`,
@@ -96,7 +100,6 @@ export type ZoneSummaryRow = {
   industrialLandHa: string | null;
   leasedHa: string | null;
   approvedHa: string | null;
-  occupancy: string | null;
   lifecycleState: string | null;
   wwtpStatus: string | null;
   projects: number;
@@ -311,7 +314,9 @@ export async function occupancyByGroup(
   const query = baseQuery(db, {
     key,
     label,
+    // `zones` counts what the rate is over (hasIndustrialLand); `allZones` every visible record of the group.
     zones: sql<number>`count(*) filter (where ${zone.industrialLandHa} > 0)::int`,
+    allZones: sql<number>`count(*)::int`,
     industrialLandHa: sql<string>`coalesce(sum(${zone.industrialLandHa}) filter (where ${zone.industrialLandHa} > 0), 0)`,
     occupiedHa: sql<string>`coalesce(sum(coalesce(${zone.leasedHa}, 0) + coalesce(${zone.approvedHa}, 0)) filter (where ${zone.industrialLandHa} > 0), 0)`,
   }).where(and(zoneVisibilityFilter(visibility), family ? eq(zoneFamilySql, family) : undefined));
@@ -321,6 +326,7 @@ export async function occupancyByGroup(
     key: string;
     label: string | null;
     zones: number;
+    allZones: number;
     industrialLandHa: string;
     occupiedHa: string;
   }[];

@@ -3,6 +3,7 @@ import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { AppError, validationError, type Locale, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
 import { checkLifecycleEvent, deriveLifecycle, type LifecycleState } from '../../domain/zone/lifecycle';
+import { occupancy, occupancyRate } from '../../domain/zone/occupancy';
 import { parseBoundingBox, type ZoneMapQuery } from '../../domain/zone/zone-map.schema';
 import { zoneRuleProblems } from '../../domain/zone/zone-rules';
 import {
@@ -61,7 +62,11 @@ function toSummary(row: ZoneSummaryRow): ZoneSummary {
     industrialLandHa: num(row.industrialLandHa),
     leasedHa: num(row.leasedHa),
     approvedHa: num(row.approvedHa),
-    occupancy: num(row.occupancy),
+    occupancy: occupancy({
+      industrialLandHa: num(row.industrialLandHa),
+      leasedHa: num(row.leasedHa),
+      approvedHa: num(row.approvedHa),
+    }),
     lifecycleState: row.lifecycleState as LifecycleState | null,
     wwtpStatus: row.wwtpStatus as ZoneSummary['wwtpStatus'],
     projects: Number(row.projects),
@@ -533,7 +538,7 @@ export async function zoneOccupancy(
         zones: r.zones,
         industrialLandHa: land,
         occupiedHa: occupied,
-        rate: land > 0 ? occupied / land : null,
+        rate: occupancyRate(occupied, land),
       };
     }),
   };
