@@ -333,10 +333,33 @@ export async function occupancyByGroup(
 }
 
 /**
+ * The rough centre of a zone's former district: the centroid of the rough centres of the communes that
+ * succeeded its former communes (districts have no centre of their own in the reference data).
+ */
+const formerDistrictCentreSql = sql`(select st_centroid(st_collect(s.approx_centre))
+  from ${adminUnit} old
+  join admin_unit_succession l on l.predecessor_id = old.id
+  join ${adminUnit} s on s.id = l.successor_id
+  where old.parent_id = ${zone.formerDistrictId} and s.approx_centre is not null)`;
+
+/**
+ * Where a zone is drawn: its boundary or marker ("exact"); else the rough centre of its commune
+ * ("commune") or of its former district ("former_district") — approximate, so every zone with any
+ * location in the registry can be found on the map; null for a zone with none at all.
+ */
+const placementSql = sql<string | null>`case
+  when coalesce(${zone.boundary}, ${zone.location}) is not null then 'exact'
+  when ${communeUnit.approxCentre} is not null then 'commune'
+  when ${zone.formerDistrictId} is not null and ${formerDistrictCentreSql} is not null then 'former_district'
+  end`;
+
+/**
  * The map as one GeoJSON FeatureCollection text, built in SQL and sent as is (no parsing and re-serialising
  * 2,000 geometries in Node): each visible zone's boundary when drawn — simplified to `tolerance` degrees
- * when asked, keeping it valid — else its marker point, coordinates to 6 decimals (~0.1 m), in code order;
- * numbers as float8, printed shortest (as JSON.stringify would).
+ * when asked, keeping it valid — else its marker point, else (marked `placement` "commune" or
+ * "former_district") the rough centre of its commune or former district; coordinates to 6 decimals
+ * (~0.1 m), in code order; numbers as float8, printed shortest (as JSON.stringify would). Zones with no
+ * location at all are left out (`findUnplacedZones` names them).
  * `bbox` keeps the zones whose boundary's bounding box (or, without one, marker) meets the box — the GiST
  * indexes' `&&`.
  */
@@ -352,23 +375,23 @@ export async function findZoneFeatures(
   const boundary = query.tolerance
     ? sql`st_multi(st_simplifypreservetopology(${zone.boundary}, ${query.tolerance}::float8))`
     : sql`${zone.boundary}`;
+  const approximatePoint = sql`coalesce(${communeUnit.approxCentre}, case when ${zone.formerDistrictId} is not null then ${formerDistrictCentreSql} end)`;
   const properties = sql`json_build_object('code', ${zone.code}, 'name', ${zone.name}, 'kind', ${zone.kind},
     'family', ${zoneFamilySql}, 'lifecycleState', ${lifecycleStateSql}, 'occupancy', (${occupancySql})::float8,
     'declaredAreaHa', ${zone.declaredAreaHa}::float8,
-    'geometry', case when ${zone.boundary} is not null then 'boundary' else 'point' end)::text`;
+    'geometry', case when ${zone.boundary} is not null then 'boundary' else 'point' end,
+    'placement', ${placementSql})::text`;
   // Options 0: no CRS member — the default (8) adds none for EPSG:4326 either, but looks the SRID up in
   // spatial_ref_sys for every geometry, which was most of this query's time (~20 of ~30 ms for 2,000 zones).
-  const feature = sql`'{"type":"Feature","geometry":' || st_asgeojson(coalesce(${boundary}, ${zone.location}), 6, 0)
+  const feature = sql`'{"type":"Feature","geometry":' || st_asgeojson(coalesce(${boundary}, ${zone.location}, ${approximatePoint}), 6, 0)
     || ',"properties":' || ${properties} || '}'`;
-  const filters = [
-    listFilters(visibility, query),
-    sql`coalesce(${zone.boundary}, ${zone.location}) is not null`,
-  ];
+  const filters = [listFilters(visibility, query), sql`${placementSql} is not null`];
   if (query.bbox) {
     const [minLon, minLat, maxLon, maxLat] = query.bbox;
     const box = sql`st_makeenvelope(${minLon}::float8, ${minLat}::float8, ${maxLon}::float8, ${maxLat}::float8, 4326)`;
     filters.push(
-      sql`(${zone.boundary} && ${box} or (${zone.boundary} is null and ${zone.location} && ${box}))`,
+      sql`(${zone.boundary} && ${box} or (${zone.boundary} is null and ${zone.location} && ${box})
+        or (coalesce(${zone.boundary}, ${zone.location}) is null and ${approximatePoint} && ${box}))`,
     );
   }
   const rows = await baseQuery(db, {
@@ -376,6 +399,18 @@ export async function findZoneFeatures(
       || coalesce(string_agg(${feature}, ',' order by ${zone.code}), '') || ']}'`,
   }).where(and(...filters));
   return (rows[0] as unknown as { collection: string }).collection;
+}
+
+/** The visible zones matching the filters that have no location at all (nothing to place them by). */
+export async function findUnplacedZones(
+  db: Db,
+  visibility: ZoneVisibility,
+  query: Partial<ZoneListQuery> & { searchPattern?: string },
+): Promise<{ code: string; name: string }[]> {
+  const rows = await baseQuery(db, { code: zone.code, name: zone.name })
+    .where(and(listFilters(visibility, query), sql`${placementSql} is null`))
+    .orderBy(asc(zone.code));
+  return rows as unknown as { code: string; name: string }[];
 }
 
 /** Sets the boundary from GeoJSON (Polygon or MultiPolygon), moving the marker to its centroid. */

@@ -26,6 +26,7 @@ import {
   findLifecycleEvents,
   findPhases,
   findZoneByCode,
+  findUnplacedZones,
   findZoneFeatures,
   findZoneIdByCode,
   findZoneRefs,
@@ -546,19 +547,24 @@ export async function zoneOccupancy(
 
 /**
  * The visible zones as a GeoJSON FeatureCollection, as JSON text ready to send (built in SQL): properties
- * code, name, kind, family, lifecycleState, occupancy, declaredAreaHa and geometry (boundary | point).
+ * code, name, kind, family, lifecycleState, occupancy, declaredAreaHa, geometry (boundary | point) and
+ * placement (exact | commune | former_district); `unplaced` lists the zones with no location at all.
  */
 export async function zoneMap(deps: ServiceDeps, query: ZoneMapQuery): Promise<string> {
   const actor = requireActor(deps);
   if (!hasPermission(actor, 'zone.read')) throw new AppError('forbidden');
   const bbox = query.bbox ? parseBoundingBox(query.bbox) : undefined;
   if (bbox && !Array.isArray(bbox)) throw validationError({ bbox });
-  return findZoneFeatures(deps.db, zoneVisibility(actor), {
-    ...query,
-    ...(query.q ? { searchPattern: foldedLikePattern(query.q) } : {}),
+  const filters = { ...query, ...(query.q ? { searchPattern: foldedLikePattern(query.q) } : {}) };
+  const collection = await findZoneFeatures(deps.db, zoneVisibility(actor), {
+    ...filters,
     bbox,
     ...(query.tolerance ? { tolerance: query.tolerance } : {}),
   });
+  // A foreign member of the FeatureCollection (RFC 7946 §6.1): the zones the map cannot place at all, so
+  // the page can name them instead of leaving them silently missing.
+  const unplaced = await findUnplacedZones(deps.db, zoneVisibility(actor), filters);
+  return `${collection.slice(0, -1)},"unplaced":${JSON.stringify(unplaced)}}`;
 }
 
 export async function listCcnTypes(deps: ServiceDeps, locale: Locale) {
