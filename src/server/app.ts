@@ -1,3 +1,4 @@
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../domain/shared/errors';
 import { createRouter, type AppDeps } from './context';
@@ -31,6 +32,9 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  // JSON (and GeoJSON) answers gzip-compressed when the browser accepts it; the web app's files are
+  // compressed once and kept (static.ts); NDJSON progress streams are not compressed (they must flush).
+  app.use('/api/*', compress());
   app.use('/api/*', session(deps));
   app.use('/api/*', csrf(deps));
 

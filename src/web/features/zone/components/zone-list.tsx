@@ -184,7 +184,10 @@ export function ZoneList() {
         dataSource={zones.data?.items ?? []}
         loading={zones.isFetching}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t(hasFilters(filters) ? 'zone.empty' : 'zone.emptyNoFilter') }}
+        // No "no zones in your scope" while the first answer is on its way (issue 10).
+        locale={{
+          emptyText: zones.isPending ? ' ' : t(hasFilters(filters) ? 'zone.empty' : 'zone.emptyNoFilter'),
+        }}
         onRow={(zone) => ({
           onClick: () => void navigate(zonePath(zone.code), { state: linkState }),
           style: { cursor: 'pointer' },
