@@ -113,7 +113,8 @@ function listFilters(visibility: ZoneVisibility, query: Partial<ZoneListQuery> &
   if (query.family) filters.push(eq(zoneFamilySql, query.family));
   if (query.kind) filters.push(eq(zone.kind, query.kind));
   if (query.ccnType) filters.push(eq(zone.ccnTypeCode, query.ccnType));
-  if (query.state) filters.push(sql`${lifecycleStateSql} = ${query.state}`);
+  if (query.state === 'none') filters.push(sql`${lifecycleStateSql} is null`);
+  else if (query.state) filters.push(sql`${lifecycleStateSql} = ${query.state}`);
   if (query.commune) filters.push(sql`${communeUnit.code} = ${query.commune}`);
   if (query.formerDistrict) filters.push(sql`${districtUnit.code} = ${query.formerDistrict}`);
   if (query.developer) filters.push(eq(organisation.code, query.developer));

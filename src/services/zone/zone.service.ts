@@ -537,6 +537,7 @@ export async function zoneOccupancy(
         key: r.key,
         label,
         zones: r.zones,
+        allZones: r.allZones,
         industrialLandHa: land,
         occupiedHa: occupied,
         rate: occupancyRate(occupied, land),

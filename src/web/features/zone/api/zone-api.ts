@@ -60,7 +60,7 @@ export type ZoneFilters = {
   family?: ZoneFamily | undefined;
   kind?: ZoneKind | undefined;
   ccnType?: string | undefined;
-  state?: LifecycleState | undefined;
+  state?: LifecycleState | 'none' | undefined;
   commune?: string | undefined;
   formerDistrict?: string | undefined;
   developer?: string | undefined;

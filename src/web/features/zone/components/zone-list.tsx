@@ -206,7 +206,7 @@ export function ZoneList() {
           total: zones.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('table.total', { total: format.number(total) }),
+          showTotal: (total) => t('zone.total', { total: format.number(total) }),
         }}
         onChange={(pagination, _filters, sorter, extra) => {
           if (extra.action === 'sort') {
@@ -266,11 +266,14 @@ function OccupancySummary({
             </Tooltip>
             <div>
               <Typography.Text type="secondary">
-                {t('zone.summary.detail', {
-                  occupied: format.area(group.occupiedHa),
-                  land: format.area(group.industrialLandHa),
-                  zones: format.number(group.zones),
-                })}
+                {group.zones === 0
+                  ? t('zone.summary.none', { allZones: format.number(group.allZones) })
+                  : t('zone.summary.detail', {
+                      occupied: format.area(group.occupiedHa),
+                      land: format.area(group.industrialLandHa),
+                      zones: format.number(group.zones),
+                      allZones: format.number(group.allZones),
+                    })}
               </Typography.Text>
             </div>
           </Table.Summary.Cell>
