@@ -1,3 +1,4 @@
+import { compress } from 'hono/compress';
 import { AppError } from '../domain/shared/errors';
 import { createRouter, type AppDeps } from './context';
 import { csrf } from './middleware/csrf';
@@ -35,6 +36,9 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps));
   app.use('/api/*', inputGuard({ maxBodyBytes: deps.limits.requestMaxBytes }));
+  // JSON (and GeoJSON) answers gzip-compressed when the browser accepts it; the web app's files are
+  // compressed once and kept (static.ts); NDJSON progress streams are not compressed (they must flush).
+  app.use('/api/*', compress());
   app.use('/api/*', session(deps));
   app.use('/api/*', csrf(deps));
 

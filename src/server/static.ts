@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
@@ -25,31 +26,74 @@ function fileIn(root: string, urlPath: string): string | undefined {
   return existsSync(path) && statSync(path).isFile() ? path : undefined;
 }
 
-function send(path: string, cache: string): Response {
-  return new Response(readFileSync(path), {
-    headers: {
-      'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
-      'cache-control': cache,
-    },
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map', '.txt']);
+
+/**
+ * Compressed copies of the built files, made once per file version (path + mtime) and kept in memory: the
+ * hashed assets never change, so Brotli at a high quality costs one compression per asset per start.
+ */
+const compressedCache = new Map<string, Buffer>();
+
+function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  const accepted = (acceptEncoding ?? '').toLowerCase();
+  if (/\bbr\b/.test(accepted)) return 'br';
+  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  return undefined;
+}
+
+function compressedBody(path: string, encoding: 'br' | 'gzip'): Buffer {
+  const key = `${encoding}:${path}:${statSync(path).mtimeMs}`;
+  let body = compressedCache.get(key);
+  if (!body) {
+    const raw = readFileSync(path);
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 9,
+              [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+            },
+          })
+        : gzipSync(raw, { level: 9 });
+    compressedCache.set(key, body);
+  }
+  return body;
+}
+
+function send(path: string, cache: string, acceptEncoding?: string): Response {
+  const headers: Record<string, string> = {
+    'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
+    'cache-control': cache,
+    vary: 'Accept-Encoding',
+  };
+  const encoding = COMPRESSIBLE.has(extname(path)) ? encodingFor(acceptEncoding) : undefined;
+  if (!encoding) return new Response(readFileSync(path), { headers });
+  return new Response(compressedBody(path, encoding), {
+    headers: { ...headers, 'content-encoding': encoding },
   });
 }
 
 /**
- * The built SPA: hashed assets cached for a year, everything else falls back to index.html so that deep
- * links work (client-side routing).
+ * The built SPA: hashed assets cached for a year and never revalidated (`immutable`), index.html
+ * revalidated on every load (`no-cache`), so a new build is picked up at once; text compressed with Brotli
+ * or gzip as the browser accepts. Everything else falls back to index.html so that deep links work
+ * (client-side routing).
  */
 export function serveWebApp(app: Hono<AppEnv>, webDir: string): void {
   const index = join(webDir, 'index.html');
   app.get('*', (c) => {
     const path = c.req.path;
     if (path.startsWith('/api/')) return c.notFound();
+    const accept = c.req.header('accept-encoding');
     const file = path !== '/' ? fileIn(webDir, path) : undefined;
-    if (file)
-      return send(file, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (file) {
+      const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return send(file, cache, accept);
+    }
     if (!existsSync(index)) {
       return c.text('IZIS web app is not built. Run `npm run build` (or `npm start`, which builds it).', 503);
     }
-    return send(index, 'no-cache');
+    return send(index, 'no-cache', accept);
   });
 }
 

@@ -9,7 +9,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { point4326 } from '../columns';
+import { multiPolygon4326, point4326 } from '../columns';
 
 /**
  * Administrative units, versioned: province → district (until 30/6/2025) → commune/ward. A code may be
@@ -29,6 +29,10 @@ export const adminUnit = pgTable(
     validTo: date('valid_to', { mode: 'string' }),
     /** Rough centre for a marker only (±1–3 km), never a legal location. */
     approxCentre: point4326('approx_centre'),
+    /** Imported as GeoJSON by an officer (migration 0015); null until then — the map then approximates. */
+    boundary: multiPolygon4326('boundary'),
+    /** Where the boundary came from (file name and who imported it), shown under the map. */
+    boundarySource: text('boundary_source'),
     searchText: text('search_text').notNull(),
     source: text('source'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

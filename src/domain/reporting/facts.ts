@@ -1,5 +1,6 @@
 import type { Ownership } from '../organisation/organisation.schema';
 import type { ProjectStatus } from '../project/project.schema';
+import { occupancy } from '../zone/occupancy';
 import { deriveLifecycle, type LifecycleEvent, type LifecycleState } from '../zone/lifecycle';
 import type { ZoneKind } from '../zone/zone.schema';
 import type { IsoDate } from './calendar';
@@ -180,9 +181,10 @@ export function registryFigure(
       return zone.infraInvestmentPaidVnd === null ? null : vndToBillions(zone.infraInvestmentPaidVnd);
     case 'land_leased':
       return zone.leasedHa;
-    case 'occupancy':
-      if (!zone.industrialLandHa || zone.industrialLandHa <= 0) return null;
-      return (((zone.leasedHa ?? 0) + (zone.approvedHa ?? 0)) / zone.industrialLandHa) * 100;
+    case 'occupancy': {
+      const rate = occupancy(zone);
+      return rate === null ? null : rate * 100;
+    }
     case 'projects':
       return live.length;
     case 'projects_fdi':

@@ -101,7 +101,9 @@ export function deriveLifecycle(events: readonly LifecycleEvent[]): LifecycleSum
     suspended: false,
     ended: false,
   };
-  let beforeSuspension: LifecycleState | null = null;
+  // The latest step that moved the zone, other than a suspension: where a resumption returns to (a step
+  // recorded during the suspension counts — the zone resumes where its history says it is).
+  let lastStep: LifecycleState | null = null;
   for (const e of sorted(events)) {
     if (e.state === 'established')
       summary.established = { date: e.eventDate, decisionNo: e.decisionNo ?? null };
@@ -109,7 +111,6 @@ export function deriveLifecycle(events: readonly LifecycleEvent[]): LifecycleSum
     if (e.state === 'construction' && e.progressPct != null) summary.constructionPct = e.progressPct;
     if (annotations.includes(e.state)) continue;
     if (e.state === 'suspended') {
-      beforeSuspension = summary.state;
       summary.suspended = true;
       summary.state = 'suspended';
       summary.since = e.eventDate;
@@ -117,12 +118,13 @@ export function deriveLifecycle(events: readonly LifecycleEvent[]): LifecycleSum
     }
     if (e.state === 'resumed') {
       summary.suspended = false;
-      summary.state = beforeSuspension;
+      summary.state = lastStep;
       summary.since = e.eventDate;
       continue;
     }
     if (e.state === 'revoked' || e.state === 'removed_from_plan') summary.ended = true;
     if (summary.state === e.state && (e.state === 'land_clearance' || e.state === 'construction')) continue;
+    lastStep = e.state;
     summary.state = e.state;
     summary.since = e.eventDate;
   }

@@ -9,10 +9,25 @@ export type OccupancyInput = {
   approvedHa: number | null;
 };
 
+/** Whether a zone counts towards occupancy at all: it has industrial land on record. */
+export function hasIndustrialLand(zone: Pick<OccupancyInput, 'industrialLandHa'>): boolean {
+  return zone.industrialLandHa !== null && zone.industrialLandHa > 0;
+}
+
+/** The land a zone's occupancy counts as taken: leased + covered by investment approvals (missing = 0). */
+export function occupiedHa(zone: OccupancyInput): number {
+  return (zone.leasedHa ?? 0) + (zone.approvedHa ?? 0);
+}
+
+/** The rate of summed figures (a group already summed in SQL): null without industrial land. */
+export function occupancyRate(occupied: number, industrialLandHa: number): number | null {
+  return industrialLandHa > 0 ? occupied / industrialLandHa : null;
+}
+
 /** Null when the zone has no industrial land on record (the rate is undefined, not zero). */
 export function occupancy(zone: OccupancyInput): number | null {
-  if (!zone.industrialLandHa || zone.industrialLandHa <= 0) return null;
-  return ((zone.leasedHa ?? 0) + (zone.approvedHa ?? 0)) / zone.industrialLandHa;
+  if (!hasIndustrialLand(zone)) return null;
+  return occupancyRate(occupiedHa(zone), zone.industrialLandHa!);
 }
 
 export function weightedOccupancy(zones: readonly OccupancyInput[]): {
@@ -25,13 +40,13 @@ export function weightedOccupancy(zones: readonly OccupancyInput[]): {
   let occupied = 0;
   let counted = 0;
   for (const z of zones) {
-    if (!z.industrialLandHa || z.industrialLandHa <= 0) continue;
-    land += z.industrialLandHa;
-    occupied += (z.leasedHa ?? 0) + (z.approvedHa ?? 0);
+    if (!hasIndustrialLand(z)) continue;
+    land += z.industrialLandHa!;
+    occupied += occupiedHa(z);
     counted += 1;
   }
   return {
-    rate: land > 0 ? occupied / land : null,
+    rate: occupancyRate(occupied, land),
     industrialLandHa: land,
     occupiedHa: occupied,
     zones: counted,

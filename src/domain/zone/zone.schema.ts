@@ -140,7 +140,8 @@ export const zoneListQuerySchema = z.object({
   family: z.enum(['KCN', 'CCN']).optional(),
   kind: z.enum(zoneKinds).optional(),
   ccnType: z.string().max(64).optional(),
-  state: z.enum(lifecycleStates).optional(),
+  /** A lifecycle state, or "none": the records with no lifecycle event yet (Chưa ghi vòng đời). */
+  state: z.enum([...lifecycleStates, 'none']).optional(),
   commune: z
     .string()
     .regex(/^\d{5}$/)
@@ -178,7 +179,10 @@ export const lifecycleEventSchema = lifecycleEventInputSchema.extend({
 export const occupancyGroupSchema = z.object({
   key: z.string(),
   label: z.string(),
+  /** The zones the rate is over: those with industrial land on record (Decree 32 needs it). */
   zones: z.number(),
+  /** Every visible record of the group, with or without industrial land. */
+  allZones: z.number(),
   industrialLandHa: z.number(),
   occupiedHa: z.number(),
   rate: z.number().nullable(),

@@ -3,8 +3,36 @@ import type { MiddlewareHandler } from 'hono';
 import { pickLocale } from '../../domain/shared/errors';
 import type { AppDeps, AppEnv } from '../context';
 
-/** Request id (echoed in `X-Request-Id`), locale, a request-scoped logger and one access-log line. */
+/** How often the terminal gets one line summing up the API requests served since the last one. */
+const SUMMARY_EVERY_MS = 60_000;
+
+/**
+ * Request id (echoed in `X-Request-Id`), locale, a request-scoped logger and one access-log line per API
+ * request — at debug level (a failure at warn), so the terminal is not a stream of JSON lines; instead,
+ * at most once a minute, one info line sums up the requests since the previous one (count, failures, p95).
+ */
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  let windowStart = performance.now();
+  let durations: number[] = [];
+  let failures = 0;
+  const summarise = (now: number) => {
+    if (now - windowStart < SUMMARY_EVERY_MS) return;
+    if (durations.length) {
+      const sorted = [...durations].sort((a, b) => a - b);
+      deps.log.info(
+        {
+          requests: sorted.length,
+          failures,
+          p95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))],
+          seconds: Math.round((now - windowStart) / 1000),
+        },
+        'requests served',
+      );
+    }
+    windowStart = now;
+    durations = [];
+    failures = 0;
+  };
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
@@ -20,16 +48,20 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.header('X-Request-Id', requestId);
     await next();
     if (c.req.path.startsWith('/api/')) {
-      log.info(
-        {
-          method: c.req.method,
-          path: c.req.path,
-          status: c.res.status,
-          ms: Math.round((performance.now() - started) * 10) / 10,
-          userId: c.get('session')?.user.id,
-        },
-        'request',
-      );
+      const now = performance.now();
+      const ms = Math.round((now - started) * 10) / 10;
+      const line = {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms,
+        userId: c.get('session')?.user.id,
+      };
+      if (c.res.status >= 500) log.warn(line, 'request');
+      else log.debug(line, 'request');
+      durations.push(ms);
+      if (c.res.status >= 500) failures += 1;
+      summarise(now);
     }
   };
 }

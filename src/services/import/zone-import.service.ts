@@ -18,6 +18,7 @@ import { AppError, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
 import { issuesToFields } from '../../domain/shared/zod-messages';
 import type { LifecycleState } from '../../domain/zone/lifecycle';
+import { occupancy } from '../../domain/zone/occupancy';
 import {
   createZoneInputSchema,
   familyOfKind,
@@ -488,7 +489,11 @@ export async function exportZones(
           industrialLandHa: num(r.industrialLandHa),
           leasedHa: num(r.leasedHa),
           approvedHa: num(r.approvedHa),
-          occupancy: num(r.occupancy),
+          occupancy: occupancy({
+            industrialLandHa: num(r.industrialLandHa),
+            leasedHa: num(r.leasedHa),
+            approvedHa: num(r.approvedHa),
+          }),
           lifecycleState: r.lifecycleState as LifecycleState | null,
           wwtpStatus: r.wwtpStatus,
           projects: Number(r.projects),

@@ -13,18 +13,23 @@ export const zoneFamilySql = sql<string>`case when ${zone.kind} = 'CCN' then 'CC
 /**
  * The current lifecycle state, derived in SQL exactly as domain/zone/lifecycle.ts derives it: the latest
  * event that moves the zone (annotations and resumptions excluded; a suspension that was later resumed
- * no longer counts).
+ * no longer counts). The zone's id is named with its table: Drizzle leaves columns unqualified in a query
+ * without joins, where a bare "id" would be the event's.
  */
 export const lifecycleStateSql = sql<string | null>`(
   select e.state from ${zoneLifecycleEvent} e
-  where e.zone_id = ${zone.id}
+  where e.zone_id = ${zone}.id
     and e.state not in ('expanded', 'adjusted', 'resumed')
     and not (e.state = 'suspended' and exists (
       select 1 from ${zoneLifecycleEvent} r
       where r.zone_id = e.zone_id and r.state = 'resumed' and (r.event_date, r.seq) > (e.event_date, e.seq)))
   order by e.event_date desc, e.seq desc limit 1)`;
 
-const occupancySql = sql<string | null>`case when ${zone.industrialLandHa} > 0
+/**
+ * Decree 32 occupancy as SQL, for sorting the list and the map's properties only: every other reader computes
+ * it with domain/zone/occupancy.ts (`zone.occupancy.db.test.ts` proves the two agree).
+ */
+export const occupancySql = sql<string | null>`case when ${zone.industrialLandHa} > 0
   then (coalesce(${zone.leasedHa}, 0) + coalesce(${zone.approvedHa}, 0)) / ${zone.industrialLandHa} end`;
 
 const communeUnit = aliasedTable(adminUnit, 'commune_unit');
@@ -73,7 +78,6 @@ const summaryColumns = {
   industrialLandHa: zone.industrialLandHa,
   leasedHa: zone.leasedHa,
   approvedHa: zone.approvedHa,
-  occupancy: occupancySql,
   lifecycleState: lifecycleStateSql,
   wwtpStatus: zone.wwtpStatus,
   projects: sql<number>`(select count(*)::int from ${project} where ${project.zoneId} = ${zone.id})`,
@@ -96,7 +100,6 @@ export type ZoneSummaryRow = {
   industrialLandHa: string | null;
   leasedHa: string | null;
   approvedHa: string | null;
-  occupancy: string | null;
   lifecycleState: string | null;
   wwtpStatus: string | null;
   projects: number;
@@ -110,7 +113,8 @@ function listFilters(visibility: ZoneVisibility, query: Partial<ZoneListQuery> &
   if (query.family) filters.push(eq(zoneFamilySql, query.family));
   if (query.kind) filters.push(eq(zone.kind, query.kind));
   if (query.ccnType) filters.push(eq(zone.ccnTypeCode, query.ccnType));
-  if (query.state) filters.push(sql`${lifecycleStateSql} = ${query.state}`);
+  if (query.state === 'none') filters.push(sql`${lifecycleStateSql} is null`);
+  else if (query.state) filters.push(sql`${lifecycleStateSql} = ${query.state}`);
   if (query.commune) filters.push(sql`${communeUnit.code} = ${query.commune}`);
   if (query.formerDistrict) filters.push(sql`${districtUnit.code} = ${query.formerDistrict}`);
   if (query.developer) filters.push(eq(organisation.code, query.developer));
@@ -311,7 +315,9 @@ export async function occupancyByGroup(
   const query = baseQuery(db, {
     key,
     label,
+    // `zones` counts what the rate is over (hasIndustrialLand); `allZones` every visible record of the group.
     zones: sql<number>`count(*) filter (where ${zone.industrialLandHa} > 0)::int`,
+    allZones: sql<number>`count(*)::int`,
     industrialLandHa: sql<string>`coalesce(sum(${zone.industrialLandHa}) filter (where ${zone.industrialLandHa} > 0), 0)`,
     occupiedHa: sql<string>`coalesce(sum(coalesce(${zone.leasedHa}, 0) + coalesce(${zone.approvedHa}, 0)) filter (where ${zone.industrialLandHa} > 0), 0)`,
   }).where(and(zoneVisibilityFilter(visibility), family ? eq(zoneFamilySql, family) : undefined));
@@ -321,16 +327,40 @@ export async function occupancyByGroup(
     key: string;
     label: string | null;
     zones: number;
+    allZones: number;
     industrialLandHa: string;
     occupiedHa: string;
   }[];
 }
 
 /**
+ * The rough centre of a zone's former district: the centroid of the rough centres of the communes that
+ * succeeded its former communes (districts have no centre of their own in the reference data).
+ */
+const formerDistrictCentreSql = sql`(select st_centroid(st_collect(s.approx_centre))
+  from ${adminUnit} old
+  join admin_unit_succession l on l.predecessor_id = old.id
+  join ${adminUnit} s on s.id = l.successor_id
+  where old.parent_id = ${zone.formerDistrictId} and s.approx_centre is not null)`;
+
+/**
+ * Where a zone is drawn: its boundary or marker ("exact"); else the rough centre of its commune
+ * ("commune") or of its former district ("former_district") — approximate, so every zone with any
+ * location in the registry can be found on the map; null for a zone with none at all.
+ */
+const placementSql = sql<string | null>`case
+  when coalesce(${zone.boundary}, ${zone.location}) is not null then 'exact'
+  when ${communeUnit.approxCentre} is not null then 'commune'
+  when ${zone.formerDistrictId} is not null and ${formerDistrictCentreSql} is not null then 'former_district'
+  end`;
+
+/**
  * The map as one GeoJSON FeatureCollection text, built in SQL and sent as is (no parsing and re-serialising
  * 2,000 geometries in Node): each visible zone's boundary when drawn — simplified to `tolerance` degrees
- * when asked, keeping it valid — else its marker point, coordinates to 6 decimals (~0.1 m), in code order;
- * numbers as float8, printed shortest (as JSON.stringify would).
+ * when asked, keeping it valid — else its marker point, else (marked `placement` "commune" or
+ * "former_district") the rough centre of its commune or former district; coordinates to 6 decimals
+ * (~0.1 m), in code order; numbers as float8, printed shortest (as JSON.stringify would). Zones with no
+ * location at all are left out (`findUnplacedZones` names them).
  * `bbox` keeps the zones whose boundary's bounding box (or, without one, marker) meets the box — the GiST
  * indexes' `&&`.
  */
@@ -346,23 +376,23 @@ export async function findZoneFeatures(
   const boundary = query.tolerance
     ? sql`st_multi(st_simplifypreservetopology(${zone.boundary}, ${query.tolerance}::float8))`
     : sql`${zone.boundary}`;
+  const approximatePoint = sql`coalesce(${communeUnit.approxCentre}, case when ${zone.formerDistrictId} is not null then ${formerDistrictCentreSql} end)`;
   const properties = sql`json_build_object('code', ${zone.code}, 'name', ${zone.name}, 'kind', ${zone.kind},
     'family', ${zoneFamilySql}, 'lifecycleState', ${lifecycleStateSql}, 'occupancy', (${occupancySql})::float8,
     'declaredAreaHa', ${zone.declaredAreaHa}::float8,
-    'geometry', case when ${zone.boundary} is not null then 'boundary' else 'point' end)::text`;
+    'geometry', case when ${zone.boundary} is not null then 'boundary' else 'point' end,
+    'placement', ${placementSql})::text`;
   // Options 0: no CRS member — the default (8) adds none for EPSG:4326 either, but looks the SRID up in
   // spatial_ref_sys for every geometry, which was most of this query's time (~20 of ~30 ms for 2,000 zones).
-  const feature = sql`'{"type":"Feature","geometry":' || st_asgeojson(coalesce(${boundary}, ${zone.location}), 6, 0)
+  const feature = sql`'{"type":"Feature","geometry":' || st_asgeojson(coalesce(${boundary}, ${zone.location}, ${approximatePoint}), 6, 0)
     || ',"properties":' || ${properties} || '}'`;
-  const filters = [
-    listFilters(visibility, query),
-    sql`coalesce(${zone.boundary}, ${zone.location}) is not null`,
-  ];
+  const filters = [listFilters(visibility, query), sql`${placementSql} is not null`];
   if (query.bbox) {
     const [minLon, minLat, maxLon, maxLat] = query.bbox;
     const box = sql`st_makeenvelope(${minLon}::float8, ${minLat}::float8, ${maxLon}::float8, ${maxLat}::float8, 4326)`;
     filters.push(
-      sql`(${zone.boundary} && ${box} or (${zone.boundary} is null and ${zone.location} && ${box}))`,
+      sql`(${zone.boundary} && ${box} or (${zone.boundary} is null and ${zone.location} && ${box})
+        or (coalesce(${zone.boundary}, ${zone.location}) is null and ${approximatePoint} && ${box}))`,
     );
   }
   const rows = await baseQuery(db, {
@@ -370,6 +400,18 @@ export async function findZoneFeatures(
       || coalesce(string_agg(${feature}, ',' order by ${zone.code}), '') || ']}'`,
   }).where(and(...filters));
   return (rows[0] as unknown as { collection: string }).collection;
+}
+
+/** The visible zones matching the filters that have no location at all (nothing to place them by). */
+export async function findUnplacedZones(
+  db: Db,
+  visibility: ZoneVisibility,
+  query: Partial<ZoneListQuery> & { searchPattern?: string },
+): Promise<{ code: string; name: string }[]> {
+  const rows = await baseQuery(db, { code: zone.code, name: zone.name })
+    .where(and(listFilters(visibility, query), sql`${placementSql} is null`))
+    .orderBy(asc(zone.code));
+  return rows as unknown as { code: string; name: string }[];
 }
 
 /** Sets the boundary from GeoJSON (Polygon or MultiPolygon), moving the marker to its centroid. */

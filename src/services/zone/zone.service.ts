@@ -3,6 +3,7 @@ import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { AppError, validationError, type Locale, type LocalizedText } from '../../domain/shared/errors';
 import { foldVietnamese, foldedLikePattern } from '../../domain/shared/text';
 import { checkLifecycleEvent, deriveLifecycle, type LifecycleState } from '../../domain/zone/lifecycle';
+import { occupancy, occupancyRate } from '../../domain/zone/occupancy';
 import { parseBoundingBox, type ZoneMapQuery } from '../../domain/zone/zone-map.schema';
 import { zoneRuleProblems } from '../../domain/zone/zone-rules';
 import {
@@ -25,6 +26,7 @@ import {
   findLifecycleEvents,
   findPhases,
   findZoneByCode,
+  findUnplacedZones,
   findZoneFeatures,
   findZoneIdByCode,
   findZoneRefs,
@@ -61,7 +63,11 @@ function toSummary(row: ZoneSummaryRow): ZoneSummary {
     industrialLandHa: num(row.industrialLandHa),
     leasedHa: num(row.leasedHa),
     approvedHa: num(row.approvedHa),
-    occupancy: num(row.occupancy),
+    occupancy: occupancy({
+      industrialLandHa: num(row.industrialLandHa),
+      leasedHa: num(row.leasedHa),
+      approvedHa: num(row.approvedHa),
+    }),
     lifecycleState: row.lifecycleState as LifecycleState | null,
     wwtpStatus: row.wwtpStatus as ZoneSummary['wwtpStatus'],
     projects: Number(row.projects),
@@ -547,9 +553,10 @@ export async function zoneOccupancy(
         key: r.key,
         label,
         zones: r.zones,
+        allZones: r.allZones,
         industrialLandHa: land,
         occupiedHa: occupied,
-        rate: land > 0 ? occupied / land : null,
+        rate: occupancyRate(occupied, land),
       };
     }),
   };
@@ -557,19 +564,24 @@ export async function zoneOccupancy(
 
 /**
  * The visible zones as a GeoJSON FeatureCollection, as JSON text ready to send (built in SQL): properties
- * code, name, kind, family, lifecycleState, occupancy, declaredAreaHa and geometry (boundary | point).
+ * code, name, kind, family, lifecycleState, occupancy, declaredAreaHa, geometry (boundary | point) and
+ * placement (exact | commune | former_district); `unplaced` lists the zones with no location at all.
  */
 export async function zoneMap(deps: ServiceDeps, query: ZoneMapQuery): Promise<string> {
   const actor = requireActor(deps);
   if (!hasPermission(actor, 'zone.read')) throw new AppError('forbidden');
   const bbox = query.bbox ? parseBoundingBox(query.bbox) : undefined;
   if (bbox && !Array.isArray(bbox)) throw validationError({ bbox });
-  return findZoneFeatures(deps.db, zoneVisibility(actor), {
-    ...query,
-    ...(query.q ? { searchPattern: foldedLikePattern(query.q) } : {}),
+  const filters = { ...query, ...(query.q ? { searchPattern: foldedLikePattern(query.q) } : {}) };
+  const collection = await findZoneFeatures(deps.db, zoneVisibility(actor), {
+    ...filters,
     bbox,
     ...(query.tolerance ? { tolerance: query.tolerance } : {}),
   });
+  // A foreign member of the FeatureCollection (RFC 7946 §6.1): the zones the map cannot place at all, so
+  // the page can name them instead of leaving them silently missing.
+  const unplaced = await findUnplacedZones(deps.db, zoneVisibility(actor), filters);
+  return `${collection.slice(0, -1)},"unplaced":${JSON.stringify(unplaced)}}`;
 }
 
 export async function listCcnTypes(deps: ServiceDeps, locale: Locale) {

@@ -1,4 +1,4 @@
-import { Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../features/auth/api/session';
@@ -25,6 +25,8 @@ function Shell() {
   const location = useLocation();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu folds away entirely (a tab at the edge opens it) so pages get the full width.
+  const phone = Grid.useBreakpoint().md === false;
 
   const items = useMemo<MenuProps['items']>(
     () =>
@@ -70,7 +72,10 @@ function Shell() {
         }}
       >
         <Link to="/" style={{ display: 'flex', alignItems: 'baseline', gap: 8, minWidth: 0, flex: 1 }}>
-          <Typography.Text strong style={{ fontSize: 20, color: token.colorPrimary }}>
+          <Typography.Text
+            strong
+            style={{ fontSize: 20, color: token.colorPrimary, whiteSpace: 'nowrap', flex: 'none' }}
+          >
             {t('app.name')}
           </Typography.Text>
           <Typography.Text type="secondary" ellipsis className="izis-app-title">
@@ -88,6 +93,7 @@ function Shell() {
           width={288}
           theme="light"
           breakpoint="lg"
+          collapsedWidth={phone ? 0 : 80}
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
@@ -104,7 +110,7 @@ function Shell() {
             />
           </nav>
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <main>
             <Suspense fallback={<PageLoader />}>
               <Outlet />

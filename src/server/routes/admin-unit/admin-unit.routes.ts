@@ -55,3 +55,43 @@ export const importAdminUnitsRoute = createRoute({
     ...errorResponses(400, 401, 403),
   },
 });
+
+export const territoryRoute = createRoute({
+  method: 'get',
+  path: '/api/admin-units/territory',
+  tags: ['Administrative units'],
+  summary:
+    'GeoJSON of the territory under the map: the province outline, the communes/wards and their labels',
+  description:
+    'Layers in `properties.layer`: "province", "commune", "label". A unit without an imported boundary is ' +
+    'drawn approximately from the communes’ rough centres (`approximate: true`): never a legal boundary.',
+  responses: {
+    200: jsonResponse(
+      z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
+      'Features',
+    ),
+    ...errorResponses(401, 403),
+  },
+});
+
+export const importBoundariesRoute = createRoute({
+  method: 'post',
+  path: '/api/admin-units/boundaries',
+  tags: ['Administrative units'],
+  summary: 'Import boundaries of the province and communes/wards (GeoJSON, all or nothing)',
+  description:
+    'A FeatureCollection of Polygons/MultiPolygons in WGS 84, each with the unit code in `properties.code`.',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.record(z.string(), z.unknown()).openapi('BoundaryFile') },
+        'application/geo+json': { schema: z.record(z.string(), z.unknown()) },
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse(z.object({ updated: z.number() }), 'Imported'),
+    ...errorResponses(400, 401, 403),
+  },
+});

@@ -132,7 +132,14 @@ export function DataTable<T extends object, S extends string = never>({
         expandable={expandable}
         summary={summary}
         footer={footer}
-        locale={emptyText === undefined ? undefined : { emptyText }}
+        // No "nothing here" while the first answer is on its way: the spinner alone says it is loading.
+        locale={
+          query.data === undefined && query.isFetching
+            ? { emptyText: ' ' }
+            : emptyText === undefined
+              ? undefined
+              : { emptyText }
+        }
         onRow={
           onRowClick ? (row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } }) : undefined
         }

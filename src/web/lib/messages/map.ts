@@ -20,8 +20,15 @@ const vi = {
   'map.colorBy.lifecycle': 'Tình trạng',
   'map.colorBy.occupancy': 'Tỷ lệ lấp đầy',
   'map.legend': 'Chú giải',
-  'map.legend.shapes': 'Vùng: có ranh giới · Chấm tròn: chưa có ranh giới, vị trí gần đúng',
-  'map.count': '{shown} khu, cụm trên bản đồ: {boundaries} có ranh giới, {points} là điểm',
+  'map.legend.shapes': 'Vùng: có ranh giới · Chấm đặc: điểm vị trí đã ghi',
+  'map.legend.approximate':
+    'Chấm nhạt viền màu: chưa có vị trí, đặt tạm ở tâm xã, phường hoặc quận, huyện cũ',
+  'map.legend.province': 'Địa giới thành phố',
+  'map.legend.communes': 'Ranh giới xã, phường',
+  'map.legend.territoryApproximate':
+    'Đường nét đứt: ranh giới gần đúng, dựng từ tâm các xã, phường — không phải địa giới hành chính. Quản trị viên nhập địa giới chính thức (GeoJSON) tại Quản trị › Đơn vị hành chính.',
+  'map.count':
+    '{total} khu, cụm trên bản đồ: {boundaries} có ranh giới, {points} điểm vị trí đã ghi, {approximate} đặt gần đúng',
   'map.empty': 'Không có khu, cụm nào khớp bộ lọc để hiển thị trên bản đồ.',
   'map.openZone': 'Xem chi tiết',
   'map.fit': 'Xem toàn bộ',
@@ -30,7 +37,8 @@ const vi = {
   'map.basemap': 'Nền bản đồ: {name}',
   'map.basemap.blank': 'không dùng bản đồ nền (chạy không cần Internet)',
   'map.basemap.custom': 'bản đồ nền cấu hình riêng',
-  'map.missing': '{count} khu, cụm chưa có vị trí nên không hiện trên bản đồ',
+  'map.missing':
+    '{count} khu, cụm chưa có vị trí, xã, phường hay quận, huyện cũ nên không đặt được lên bản đồ:',
   'draw.toolbar': 'Công cụ vẽ ranh giới',
   'draw.close': 'Khép vùng',
   'draw.addCentre': 'Thêm đỉnh ở tâm bản đồ',
@@ -90,8 +98,15 @@ const en: Record<keyof typeof vi, string> = {
   'map.colorBy.lifecycle': 'Status',
   'map.colorBy.occupancy': 'Occupancy',
   'map.legend': 'Legend',
-  'map.legend.shapes': 'Area: boundary known · Dot: no boundary yet, approximate location',
-  'map.count': '{shown} zones on the map: {boundaries} with a boundary, {points} as points',
+  'map.legend.shapes': 'Area: boundary known · Solid dot: recorded position',
+  'map.legend.approximate':
+    'Pale dot with a coloured ring: no position, placed at its commune’s or former district’s centre',
+  'map.legend.province': 'City boundary',
+  'map.legend.communes': 'Commune and ward lines',
+  'map.legend.territoryApproximate':
+    'Dashed: approximate lines drawn from the communes’ centres — not legal boundaries. An administrator imports the official ones (GeoJSON) under Administration › Administrative units.',
+  'map.count':
+    '{total} zones on the map: {boundaries} with a boundary, {points} at a recorded position, {approximate} placed approximately',
   'map.empty': 'No park or cluster matching the filters can be shown on the map.',
   'map.openZone': 'Open',
   'map.fit': 'Show all',
@@ -99,7 +114,7 @@ const en: Record<keyof typeof vi, string> = {
   'map.basemap': 'Basemap: {name}',
   'map.basemap.blank': 'none (works offline)',
   'map.basemap.custom': 'configured basemap',
-  'map.missing': '{count} without a location are not shown',
+  'map.missing': '{count} zones have no position, commune or former district, so cannot be placed:',
   'draw.toolbar': 'Boundary drawing tools',
   'draw.close': 'Close polygon',
   'draw.addCentre': 'Add vertex at map centre',

@@ -36,7 +36,15 @@ const vi = {
   'zone.col.projects': 'Dự án',
   'zone.summary.title': 'Tỷ lệ lấp đầy bình quân',
   'zone.summary.detail':
-    '{occupied} đã cho thuê hoặc có chủ trương / {land} đất công nghiệp, {zones} khu, cụm',
+    '{occupied} đã cho thuê hoặc có chủ trương / {land} đất công nghiệp — tính trên {zones} trong {allZones} hồ sơ có diện tích đất công nghiệp',
+  'counts.compiled.title': 'Biểu này đếm cụm công nghiệp theo giai đoạn pháp lý đến cuối kỳ',
+  'counts.compiled.definition':
+    'Mục 1 (trong quy hoạch): cụm có sự kiện vòng đời hoặc mục quy hoạch đến cuối kỳ và chưa bị đưa ra khỏi quy hoạch; mục 3 (đã thành lập): cụm có quyết định thành lập, chưa thu hồi; mục 15 (đang hoạt động): cụm đã thành lập hoặc hoạt động chưa có quyết định, không tạm dừng. Danh sách Khu & cụm công nghiệp liệt kê mọi hồ sơ cụm, kể cả hồ sơ chưa ghi vòng đời mà biểu không đếm được.',
+  'counts.compiled.all': 'Mọi hồ sơ cụm trong danh sách',
+  'counts.compiled.none': 'Hồ sơ chưa ghi vòng đời (biểu không đếm)',
+  'zone.summary.none':
+    'Chưa tính được: chưa hồ sơ nào trong {allZones} hồ sơ có diện tích đất công nghiệp (tỷ lệ lấp đầy theo Nghị định 32 cần diện tích này).',
+  'zone.total': 'Tổng số: {total} hồ sơ khớp bộ lọc (mọi tình trạng, kể cả chưa ghi vòng đời)',
   'zone.summary.hint':
     'Bình quân gia quyền theo diện tích đất công nghiệp của cả nhóm trong phạm vi bạn được xem; không tính theo các bộ lọc khác.',
   'zone.empty': 'Không có khu, cụm công nghiệp nào khớp với bộ lọc.',
@@ -413,7 +421,17 @@ const en: Record<keyof typeof vi, string> = {
   'zone.col.state': 'Status',
   'zone.col.projects': 'Projects',
   'zone.summary.title': 'Average occupancy',
-  'zone.summary.detail': '{occupied} leased or approved / {land} industrial land, {zones} zones',
+  'zone.summary.detail':
+    '{occupied} leased or approved / {land} industrial land — over {zones} of {allZones} records with industrial land',
+  'counts.compiled.title': 'This form counts industrial clusters by their legal stage at the period’s end',
+  'counts.compiled.definition':
+    'Item 1 (in the plan): clusters with a lifecycle event or a master-plan entry by the period’s end, not removed from the plan; item 3 (established): clusters with an establishment decision, not revoked; item 15 (operating): established or legacy clusters in operation, not suspended. The registry list shows every cluster record, including those without a lifecycle, which the form cannot count.',
+  'counts.compiled.all': 'Every cluster record in the list',
+  'counts.compiled.none': 'Records without a lifecycle (not counted)',
+  'zone.summary.none':
+    'Not computable: none of the {allZones} records has its industrial land on record (Decree 32 occupancy needs it).',
+  'zone.total':
+    'Total: {total} records matching the filters (any status, including those without a lifecycle)',
   'zone.summary.hint':
     'Weighted by industrial land over the whole family within your scope; other filters are not applied.',
   'zone.empty': 'No park or cluster matches the filters.',

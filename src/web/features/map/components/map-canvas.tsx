@@ -14,14 +14,19 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { bboxOf, HANOI_CENTER, type AreaGeometry, type BBox } from '../../../lib/geo';
 import { useT } from '../../../lib/i18n';
 import type { ZoneMapCollection } from '../../zone/api/zone-api';
+import type { TerritoryCollection } from '../api/territory-api';
+import { addCommuneLabels } from './map-labels';
 import {
   basemapStyle,
   CLICKABLE_LAYERS,
   colorExpression,
   LAYERS,
   PREVIEW_SOURCE,
+  pointStrokeColor,
   previewLayers,
   selectionFilters,
+  TERRITORY_SOURCE,
+  territoryLayers,
   zoneLayers,
   ZONES_SOURCE,
   type ColorMode,
@@ -43,6 +48,8 @@ function previewCollection(preview: AreaGeometry | null | undefined) {
 
 export type MapCanvasProps = {
   zones?: ZoneMapCollection | undefined;
+  /** The province outline, communes and their labels, drawn under the zones. */
+  territory?: TerritoryCollection | undefined;
   colorMode?: ColorMode;
   /** A boundary not saved yet, drawn dashed above the zones. */
   preview?: AreaGeometry | null | undefined;
@@ -63,6 +70,7 @@ export type MapCanvasProps = {
  */
 export function MapCanvas({
   zones,
+  territory,
   colorMode = 'lifecycle',
   preview,
   selectedCode = null,
@@ -113,6 +121,8 @@ export function MapCanvas({
     map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     map.touchZoomRotate.disableRotation();
     map.on('load', () => {
+      map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY });
+      for (const layer of territoryLayers()) map.addLayer(layer);
       map.addSource(ZONES_SOURCE, { type: 'geojson', data: EMPTY });
       map.addSource(PREVIEW_SOURCE, { type: 'geojson', data: previewCollection(null) });
       for (const layer of zoneLayers('lifecycle')) map.addLayer(layer);
@@ -172,11 +182,19 @@ export function MapCanvas({
 
   useEffect(() => {
     const map = mapRef.current;
+    if (!ready || !map || !territory) return;
+    void (map.getSource(TERRITORY_SOURCE) as GeoJSONSource | undefined)?.setData(territory);
+    return addCommuneLabels(map, territory);
+  }, [ready, territory]);
+
+  useEffect(() => {
+    const map = mapRef.current;
     if (!ready || !map) return;
     const color = colorExpression(colorMode);
     map.setPaintProperty(LAYERS.fill, 'fill-color', color);
     map.setPaintProperty(LAYERS.line, 'line-color', color);
     map.setPaintProperty(LAYERS.point, 'circle-color', color);
+    map.setPaintProperty(LAYERS.point, 'circle-stroke-color', pointStrokeColor(colorMode));
   }, [ready, colorMode]);
 
   useEffect(() => {

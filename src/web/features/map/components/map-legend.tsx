@@ -8,7 +8,21 @@ import {
   OCCUPANCY_BAND_LABELS,
   OCCUPANCY_BANDS,
 } from '../../zone/components/zone-labels';
-import type { ColorMode } from './map-style';
+import { TERRITORY_COLORS, type ColorMode } from './map-style';
+
+function Line({ color, dashed, width }: { color: string; dashed: boolean; width: number }) {
+  return (
+    <span
+      aria-hidden
+      style={{
+        display: 'inline-block',
+        width: 18,
+        borderTop: `${width}px ${dashed ? 'dashed' : 'solid'} ${color}`,
+        flex: 'none',
+      }}
+    />
+  );
+}
 
 function Swatch({ color }: { color: string }) {
   return (
@@ -29,7 +43,14 @@ function Swatch({ color }: { color: string }) {
 }
 
 /** What the colours mean, for the current colouring; the same colours as the map's expressions. */
-export function MapLegend({ mode }: { mode: ColorMode }) {
+export function MapLegend({
+  mode,
+  territoryApproximate = false,
+}: {
+  mode: ColorMode;
+  /** Whether some of the territory's lines are approximations (dashed), not imported boundaries. */
+  territoryApproximate?: boolean;
+}) {
   const t = useT();
   const entries =
     mode === 'lifecycle'
@@ -56,9 +77,33 @@ export function MapLegend({ mode }: { mode: ColorMode }) {
           </li>
         ))}
       </ul>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
         {t('map.legend.shapes')}
       </Typography.Text>
+      <Flex gap={8} align="center" style={{ fontSize: 12 }}>
+        <span
+          aria-hidden
+          style={{
+            width: 12,
+            height: 12,
+            borderRadius: 6,
+            border: '2.5px solid #5b8ff9',
+            background: 'rgba(91,143,249,0.25)',
+            flex: 'none',
+          }}
+        />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('map.legend.approximate')}
+        </Typography.Text>
+      </Flex>
+      <Flex gap={8} align="center" style={{ fontSize: 12, marginTop: 4 }}>
+        <Line color={TERRITORY_COLORS.province} dashed={territoryApproximate} width={2.5} />
+        <span>{t('map.legend.province')}</span>
+      </Flex>
+      <Flex gap={8} align="center" style={{ fontSize: 12 }}>
+        <Line color={TERRITORY_COLORS.commune} dashed={territoryApproximate} width={1} />
+        <span>{t('map.legend.communes')}</span>
+      </Flex>
     </section>
   );
 }

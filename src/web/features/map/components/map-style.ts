@@ -16,7 +16,11 @@ type StyleObject = Exclude<NonNullable<MapOptions['style']>, string>;
 
 export const ZONES_SOURCE = 'zones';
 export const PREVIEW_SOURCE = 'preview';
+export const TERRITORY_SOURCE = 'territory';
 export const LAYERS = {
+  provinceFill: 'territory-province-fill',
+  provinceLine: 'territory-province-line',
+  communeLine: 'territory-commune-line',
   fill: 'zones-fill',
   line: 'zones-line',
   point: 'zones-point',
@@ -78,6 +82,63 @@ export function colorExpression(mode: ColorMode): ColorValue {
 const isArea = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isPoint = ['==', ['geometry-type'], 'Point'];
 const noSelection = ['==', ['get', 'code'], ''];
+const isExact = ['==', ['coalesce', ['get', 'placement'], 'exact'], 'exact'];
+const isApproximate = ['==', ['get', 'approximate'], true];
+
+/** Territory colours: the city's outline dark, commune lines light; dashed where approximate. */
+export const TERRITORY_COLORS = { province: '#33415c', commune: '#8a96a8' } as const;
+
+/**
+ * The territory under the zones: the province (a light fill and its outline) and the communes' lines —
+ * dashed while they are an approximation from the communes' centres rather than imported boundaries.
+ * Labels are HTML markers (map-labels.ts): text layers would need glyphs fetched from a server.
+ */
+export function territoryLayers(): AddLayerObject[] {
+  const province = ['==', ['get', 'layer'], 'province'];
+  const commune = ['==', ['get', 'layer'], 'commune'];
+  return [
+    {
+      id: LAYERS.provinceFill,
+      type: 'fill',
+      source: TERRITORY_SOURCE,
+      filter: province,
+      paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 },
+    },
+    {
+      id: LAYERS.communeLine,
+      type: 'line',
+      source: TERRITORY_SOURCE,
+      filter: ['all', commune, isApproximate],
+      paint: { 'line-color': TERRITORY_COLORS.commune, 'line-width': 0.8, 'line-dasharray': [3, 3] },
+    },
+    {
+      id: `${LAYERS.communeLine}-exact`,
+      type: 'line',
+      source: TERRITORY_SOURCE,
+      filter: ['all', commune, ['!', isApproximate]],
+      paint: { 'line-color': TERRITORY_COLORS.commune, 'line-width': 1 },
+    },
+    {
+      id: LAYERS.provinceLine,
+      type: 'line',
+      source: TERRITORY_SOURCE,
+      filter: ['all', province, ['!', isApproximate]],
+      paint: { 'line-color': TERRITORY_COLORS.province, 'line-width': 2.5 },
+    },
+    {
+      id: `${LAYERS.provinceLine}-approximate`,
+      type: 'line',
+      source: TERRITORY_SOURCE,
+      filter: ['all', province, isApproximate],
+      paint: { 'line-color': TERRITORY_COLORS.province, 'line-width': 2.5, 'line-dasharray': [4, 2] },
+    },
+  ] as AddLayerObject[];
+}
+
+/** A dot's ring: white around a known position, the zone's colour around an approximate one. */
+export function pointStrokeColor(mode: ColorMode): ColorValue {
+  return ['case', isExact, '#ffffff', colorExpression(mode)] as unknown as ColorValue;
+}
 
 /** The zones' layers: translucent areas with an outline, dots for zones without a boundary, a highlight. */
 export function zoneLayers(mode: ColorMode): AddLayerObject[] {
@@ -103,8 +164,10 @@ export function zoneLayers(mode: ColorMode): AddLayerObject[] {
       source: ZONES_SOURCE,
       filter: isPoint,
       paint: {
+        // An approximate placement (the commune's or former district's rough centre) is a pale dot with a
+        // coloured ring; a known position is a solid dot with a white ring.
         'circle-color': color,
-        'circle-opacity': 0.9,
+        'circle-opacity': ['case', isExact, 0.9, 0.25],
         'circle-radius': [
           'interpolate',
           ['linear'],
@@ -116,8 +179,8 @@ export function zoneLayers(mode: ColorMode): AddLayerObject[] {
           600,
           14,
         ],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.5,
+        'circle-stroke-color': pointStrokeColor(mode),
+        'circle-stroke-width': ['case', isExact, 1.5, 2.5],
       },
     },
     {

@@ -8,7 +8,8 @@ import { PageLoader } from '../../../components/ui/page-loader';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
-import { useZone, useZones, useZonesMap, type ZoneMapProperties } from '../../zone/api/zone-api';
+import { useZone, useZonesMap, type ZoneMapProperties } from '../../zone/api/zone-api';
+import { useTerritory } from '../api/territory-api';
 import { ZoneFilterBar } from '../../zone/components/zone-filter-bar';
 import { FILTER_KEYS, filtersFromUrl } from '../../zone/components/zone-filter-state';
 import { KIND_LABELS } from '../../zone/components/zone-labels';
@@ -31,11 +32,15 @@ export function ZonesMap() {
   const filters = filtersFromUrl(state);
   const colorMode: ColorMode = state.color === 'occupancy' ? 'occupancy' : 'lifecycle';
   const map = useZonesMap(filters);
-  // Zones with neither a boundary nor a marker are not on the map: say how many, so none is silently missing.
-  const listed = useZones({ ...filters, sort: 'code', order: 'asc', page: 1, pageSize: 1 });
+  const territory = useTerritory();
   const features = useMemo(() => map.data?.features ?? [], [map.data]);
+  const unplaced = map.data?.unplaced ?? [];
   const selected = features.find((feature) => feature.properties.code === state.zone)?.properties ?? null;
   const boundaries = features.filter((feature) => feature.properties.geometry === 'boundary').length;
+  const approximate = features.filter((feature) => feature.properties.placement !== 'exact').length;
+  const territoryApproximate = (territory.data?.features ?? []).some(
+    (feature) => feature.properties.layer !== 'label' && feature.properties.approximate,
+  );
 
   return (
     <>
@@ -61,17 +66,27 @@ export function ZonesMap() {
         <Typography.Text type="secondary" data-testid="map-count">
           {map.data
             ? t('map.count', {
-                shown: format.number(features.length),
+                total: format.number(features.length),
                 boundaries: format.number(boundaries),
-                points: format.number(features.length - boundaries),
+                points: format.number(features.length - boundaries - approximate),
+                approximate: format.number(approximate),
               })
-            : null}
-          {map.data && listed.data && listed.data.total > features.length
-            ? ` · ${t('map.missing', { count: format.number(listed.data.total - features.length) })}`
             : null}{' '}
           · {t('map.basemap', { name: t(hasCustomBasemap() ? 'map.basemap.custom' : 'map.basemap.blank') })}
+          {territoryApproximate ? <> · {t('map.legend.territoryApproximate')}</> : null}
         </Typography.Text>
       </Flex>
+      {unplaced.length ? (
+        <Typography.Paragraph type="secondary" data-testid="map-unplaced" style={{ marginTop: -4 }}>
+          {t('map.missing', { count: format.number(unplaced.length) })}{' '}
+          {unplaced.map((zone, index) => (
+            <span key={zone.code}>
+              {index ? ', ' : null}
+              <Link to={zonePath(zone.code)}>{zone.name}</Link>
+            </span>
+          ))}
+        </Typography.Paragraph>
+      ) : null}
       {map.error ? (
         <div style={{ marginBottom: 12 }}>
           <ErrorAlert
@@ -83,14 +98,25 @@ export function ZonesMap() {
       <Suspense fallback={<PageLoader />}>
         <MapCanvas
           zones={map.data}
+          territory={territory.data}
           colorMode={colorMode}
           selectedCode={state.zone || null}
           onSelect={(code) => setState({ zone: code })}
           height="max(440px, calc(100vh - 360px))"
           ariaLabel={t('map.label')}
         >
-          <Card size="small" style={{ ...overlay, left: 10, bottom: 36, maxWidth: 280 }}>
-            <MapLegend mode={colorMode} />
+          <Card
+            size="small"
+            style={{
+              ...overlay,
+              left: 10,
+              bottom: 36,
+              maxWidth: 260,
+              maxHeight: 'calc(100% - 90px)',
+              overflowY: 'auto',
+            }}
+          >
+            <MapLegend mode={colorMode} territoryApproximate={territoryApproximate} />
           </Card>
           {map.data && features.length === 0 ? (
             <Alert

@@ -77,6 +77,8 @@ export function OrganisationList() {
       title: t('organisation.field.code'),
       dataIndex: 'code',
       sortKey: 'code',
+      // Column priorities (issue 10): the code from 768 px; the name stays on the left when scrolling.
+      responsive: ['md'],
       width: 160,
       render: (code: string) => (
         <Typography.Text code style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
@@ -87,6 +89,8 @@ export function OrganisationList() {
     {
       title: t('organisation.field.name'),
       sortKey: 'name',
+      fixed: 'left',
+      width: 240,
       render: (_value, org) => (
         <Flex vertical gap={2} align="flex-start">
           <Link to={organisationPagePath(org.code)} state={linkState} onClick={stop}>

@@ -31,6 +31,9 @@ export function useProjectColumns(
       title: t('project.field.code'),
       dataIndex: 'code',
       sortKey: 'code',
+      // Column priorities (issue 10): the code from 768 px, the industry code and certificate from
+      // 1600 px, so that status, leased land, workers and capital fit at 1366 px; the name stays on the left.
+      responsive: ['md'],
       width: 140,
       render: (code: string) => (
         <Typography.Text code style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
@@ -41,6 +44,8 @@ export function useProjectColumns(
     {
       title: t('project.field.name'),
       sortKey: 'name',
+      fixed: 'left',
+      width: 220,
       render: (_value, project) => (
         <Flex vertical gap={2} align="flex-start" style={{ minWidth: 200 }}>
           <Link to={projectPagePath(project.code)} state={linkState} onClick={stop}>
@@ -76,11 +81,13 @@ export function useProjectColumns(
     {
       title: t('project.field.vsicCode'),
       dataIndex: 'vsicCode',
+      responsive: ['xxl'],
       render: (code: string | null) => code ?? '—',
     },
     {
       title: t('project.col.certificate'),
       key: 'certificate',
+      responsive: ['xxl'],
       sortKey: 'certificateDate',
       render: (_value, project) =>
         project.certificateNo || project.certificateDate ? (

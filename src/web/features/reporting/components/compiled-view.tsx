@@ -21,6 +21,7 @@ import { registryFieldLabel } from '../../../../domain/reporting/registry-fields
 import { PATHS } from '../../../app/paths';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { CountDefinitions } from './count-definitions';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { ApiError } from '../../../lib/api';
 import { useFormat, type Formatters } from '../../../lib/format';
@@ -311,6 +312,7 @@ export function CompiledView({ query }: { query: CompilationQuery }) {
         }
       />
       <Flex vertical gap={16}>
+        <CountDefinitions scope={view.scope} />
         {conflict ? (
           <Alert
             type="warning"

@@ -60,7 +60,7 @@ export type ZoneFilters = {
   family?: ZoneFamily | undefined;
   kind?: ZoneKind | undefined;
   ccnType?: string | undefined;
-  state?: LifecycleState | undefined;
+  state?: LifecycleState | 'none' | undefined;
   commune?: string | undefined;
   formerDistrict?: string | undefined;
   developer?: string | undefined;
@@ -87,8 +87,13 @@ export type ZoneMapProperties = {
   occupancy: number | null;
   declaredAreaHa: number | null;
   geometry: 'boundary' | 'point';
+  /** Exact (its boundary or marker), or approximate: the rough centre of its commune or former district. */
+  placement: 'exact' | 'commune' | 'former_district';
 };
-export type ZoneMapCollection = FeatureCollection<MapGeometry, ZoneMapProperties>;
+export type ZoneMapCollection = FeatureCollection<MapGeometry, ZoneMapProperties> & {
+  /** Zones with no location at all (not on the map); named so none is silently missing. */
+  unplaced?: { code: string; name: string }[];
+};
 
 export type OccupancyGroupBy = 'commune' | 'formerDistrict' | 'family' | 'city';
 

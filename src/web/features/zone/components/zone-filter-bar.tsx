@@ -104,14 +104,17 @@ export function ZoneFilterBar({
             onChange={(value) => set({ ccnType: value ?? null })}
           />
         ) : null}
-        <Select<LifecycleState>
+        <Select<LifecycleState | 'none'>
           allowClear
           aria-label={t('zone.filter.state')}
           placeholder={t('zone.filter.allStates')}
           style={{ width: 220 }}
           popupMatchSelectWidth={false}
           value={filters.state}
-          options={lifecycleStates.map((value) => ({ value, label: lifecycleLabel(value, locale) }))}
+          options={[
+            ...lifecycleStates.map((value) => ({ value, label: lifecycleLabel(value, locale) })),
+            { value: 'none' as const, label: t('zone.noState') },
+          ]}
           onChange={(value) => set({ state: value ?? null })}
         />
         <Select<string>

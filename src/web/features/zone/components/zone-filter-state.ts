@@ -35,7 +35,7 @@ export function filtersFromUrl(state: Record<FilterKey, string>): ZoneFilters {
     family: oneOf<ZoneFamily>(ZONE_FAMILIES, state.family),
     kind: oneOf<ZoneKind>(ZONE_KINDS, state.kind),
     ccnType: state.ccnType || undefined,
-    state: oneOf<LifecycleState>(lifecycleStates, state.state),
+    state: oneOf<LifecycleState | 'none'>([...lifecycleStates, 'none'], state.state),
     commune: /^\d{5}$/.test(state.commune) ? state.commune : undefined,
     formerDistrict: /^\d{3}$/.test(state.formerDistrict) ? state.formerDistrict : undefined,
     developer: state.developer.trim() || undefined,

@@ -1,5 +1,5 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Grid, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useMemo, type MouseEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -45,6 +45,8 @@ export function ZoneList() {
   const page = positiveInt(state.page, 1);
   const pageSize = positiveInt(state.pageSize, DEFAULT_PAGE_SIZE);
   const zones = useZones({ ...filters, sort, order, page, pageSize });
+  const screens = Grid.useBreakpoint();
+  const wide = screens.xxl === true;
   const occupancy = useOccupancy('family', filters.family);
   const ccnTypes = useCcnTypes();
   const ccnTypeNames = useMemo(
@@ -56,6 +58,10 @@ export function ZoneList() {
   const sortOrder = (key: ZoneSort): SortOrder =>
     sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null;
 
+  // Column priorities (issue 10): at 1366 px beside the menu the key columns — name, area, occupancy,
+  // status, projects — fit without scrolling; former district and developer appear from 1600 px (xxl),
+  // the code from 768 px (md); the kind is under the name until its own column shows. The name stays
+  // fixed on the left when the table scrolls sideways (phones).
   const columns: TableColumnsType<ZoneSummary> = [
     {
       title: t('zone.col.code'),
@@ -63,7 +69,8 @@ export function ZoneList() {
       dataIndex: 'code',
       sorter: true,
       sortOrder: sortOrder('code'),
-      width: 170,
+      responsive: ['md'],
+      width: 130,
       ellipsis: { showTitle: true },
       render: (code: string) => (
         <Typography.Text code style={{ fontSize: 12 }}>
@@ -76,11 +83,18 @@ export function ZoneList() {
       key: 'name',
       sorter: true,
       sortOrder: sortOrder('name'),
+      fixed: 'left',
+      width: 220,
       render: (_value, zone) => (
         <Flex vertical gap={2} align="flex-start">
           <Link to={zonePath(zone.code)} state={linkState} onClick={stop}>
             {zone.name}
           </Link>
+          {wide ? null : (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {kindText(zone, t, ccnTypeNames)}
+            </Typography.Text>
+          )}
           {zone.isSynthetic ? <SyntheticTag /> : null}
         </Flex>
       ),
@@ -88,6 +102,7 @@ export function ZoneList() {
     {
       title: t('zone.col.kind'),
       key: 'kind',
+      responsive: ['xxl'],
       render: (_value, zone) => kindText(zone, t, ccnTypeNames),
     },
     {
@@ -96,16 +111,20 @@ export function ZoneList() {
       dataIndex: 'communeName',
       sorter: true,
       sortOrder: sortOrder('commune'),
+      width: 150,
+      ellipsis: { showTitle: true },
       render: (name: string | null) => name ?? '—',
     },
     {
       title: t('zone.col.formerDistrict'),
       dataIndex: 'formerDistrictName',
+      responsive: ['xxl'],
       render: (name: string | null) => name ?? '—',
     },
     {
       title: t('zone.col.developer'),
       dataIndex: 'developerName',
+      responsive: ['xxl'],
       render: (name: string | null) => name ?? '—',
     },
     {
@@ -113,6 +132,7 @@ export function ZoneList() {
       key: 'area',
       dataIndex: 'declaredAreaHa',
       align: 'right',
+      width: 100,
       sorter: true,
       sortOrder: sortOrder('area'),
       render: (area: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{format.area(area)}</span>,
@@ -125,6 +145,7 @@ export function ZoneList() {
       ),
       key: 'occupancy',
       dataIndex: 'occupancy',
+      width: 120,
       sorter: true,
       sortOrder: sortOrder('occupancy'),
       render: (rate: number | null) => <OccupancyCell rate={rate} />,
@@ -132,16 +153,23 @@ export function ZoneList() {
     {
       title: t('zone.col.state'),
       dataIndex: 'lifecycleState',
+      width: 170,
       render: (state: ZoneSummary['lifecycleState']) => <LifecycleTag state={state} />,
     },
     {
       title: t('zone.col.projects'),
       dataIndex: 'projects',
       align: 'right',
+      width: 70,
       render: (count: number) => format.number(count),
     },
   ];
-  const occupancyColumn = columns.findIndex((column) => column.key === 'occupancy');
+  // The columns shown at this width (antd would hide the others itself, but the occupancy summary row
+  // must know the visible columns to line up under them).
+  const shown = columns.filter(
+    (column) => !column.responsive || column.responsive.some((breakpoint) => screens[breakpoint]),
+  );
+  const occupancyColumn = shown.findIndex((column) => column.key === 'occupancy');
 
   return (
     <>
@@ -180,11 +208,14 @@ export function ZoneList() {
       <Table<ZoneSummary>
         rowKey="code"
         size="small"
-        columns={columns}
+        columns={shown}
         dataSource={zones.data?.items ?? []}
         loading={zones.isFetching}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t(hasFilters(filters) ? 'zone.empty' : 'zone.emptyNoFilter') }}
+        // No "no zones in your scope" while the first answer is on its way (issue 10).
+        locale={{
+          emptyText: zones.isPending ? ' ' : t(hasFilters(filters) ? 'zone.empty' : 'zone.emptyNoFilter'),
+        }}
         onRow={(zone) => ({
           onClick: () => void navigate(zonePath(zone.code), { state: linkState }),
           style: { cursor: 'pointer' },
@@ -194,7 +225,7 @@ export function ZoneList() {
             groups={occupancy.data?.items ?? []}
             error={occupancy.error}
             labelColumns={occupancyColumn}
-            restColumns={columns.length - occupancyColumn - 1}
+            restColumns={shown.length - occupancyColumn - 1}
           />
         )}
         pagination={{
@@ -203,7 +234,7 @@ export function ZoneList() {
           total: zones.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('table.total', { total: format.number(total) }),
+          showTotal: (total) => t('zone.total', { total: format.number(total) }),
         }}
         onChange={(pagination, _filters, sorter, extra) => {
           if (extra.action === 'sort') {
@@ -263,11 +294,14 @@ function OccupancySummary({
             </Tooltip>
             <div>
               <Typography.Text type="secondary">
-                {t('zone.summary.detail', {
-                  occupied: format.area(group.occupiedHa),
-                  land: format.area(group.industrialLandHa),
-                  zones: format.number(group.zones),
-                })}
+                {group.zones === 0
+                  ? t('zone.summary.none', { allZones: format.number(group.allZones) })
+                  : t('zone.summary.detail', {
+                      occupied: format.area(group.occupiedHa),
+                      land: format.area(group.industrialLandHa),
+                      zones: format.number(group.zones),
+                      allZones: format.number(group.allZones),
+                    })}
               </Typography.Text>
             </div>
           </Table.Summary.Cell>

@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+import type { FeatureCollection, MapGeometry } from '../../../lib/geo';
+
+export type TerritoryProperties =
+  | { layer: 'province' | 'commune'; code: string; name: string; approximate: boolean; source: string | null }
+  | { layer: 'label'; code: string; name: string };
+export type TerritoryCollection = FeatureCollection<MapGeometry, TerritoryProperties>;
+
+/** The province outline, communes/wards and labels drawn under the zones (GET /api/admin-units/territory). */
+export function useTerritory() {
+  return useQuery({
+    queryKey: ['admin-units', 'territory'],
+    queryFn: ({ signal }) => api.get<TerritoryCollection>('/api/admin-units/territory', { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
