@@ -37,6 +37,7 @@ const CompiledReportPage = lazyPage(() =>
   import('./pages/compiled-report-page').then((m) => m.CompiledReportPage),
 );
 const ParksReportPage = lazyPage(() => import('./pages/parks-report-page').then((m) => m.ParksReportPage));
+const PlanPage = lazyPage(() => import('./pages/plan-page').then((m) => m.PlanPage));
 const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
@@ -90,7 +91,7 @@ export const routes: RouteObject[] = [
           { path: `${PATHS.reports}/compiled`, element: <CompiledReportPage /> },
           { path: `${PATHS.reports}/parks`, element: <ParksReportPage /> },
           planned(PATHS.monitoring, 'monitoring'),
-          planned(PATHS.targets, 'targets'),
+          { path: PATHS.targets, element: <PlanPage /> },
           planned(PATHS.briefings, 'briefings'),
           { path: PATHS.map, element: <MapPage /> },
           { path: PATHS.import, element: <ImportPage /> },
