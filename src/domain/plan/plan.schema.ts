@@ -214,12 +214,14 @@ const gateRowSchema = z.object({
   code: z.string(),
   name: z.string(),
   clusters: z.number(),
+  clustersWithoutLand: z.number(),
   industrialLandHa: z.number(),
   occupiedHa: z.number(),
   unleasedHa: z.number(),
   occupancyPct: z.number().nullable(),
-  newClusterAllowed: z.boolean(),
-  newClusterReason: z.enum(['occupancy', 'unleased_land', 'no_clusters']).nullable(),
+  /** Null when the answer cannot be computed (no land figures on record). */
+  newClusterAllowed: z.boolean().nullable(),
+  newClusterReason: z.enum(['occupancy', 'unleased_land', 'no_clusters', 'no_land_figures']).nullable(),
   zones: z.array(
     z.object({
       code: z.string(),

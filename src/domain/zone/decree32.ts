@@ -22,9 +22,13 @@ export const decree32Gates = {
 export type GateZone = OccupancyInput & { code: string; name: string };
 
 export type NewClusterGate = {
-  allowed: boolean;
-  /** occupancy: the average is above the threshold; unleased_land: little land left; no_clusters: none yet. */
-  reason: 'occupancy' | 'unleased_land' | 'no_clusters' | null;
+  /** Null when the area's clusters have no land figures on record: the answer cannot be computed. */
+  allowed: boolean | null;
+  /**
+   * occupancy: the average is above the threshold; unleased_land: little land left; no_clusters: none yet;
+   * no_land_figures: clusters without industrial land on record.
+   */
+  reason: 'occupancy' | 'unleased_land' | 'no_clusters' | 'no_land_figures' | null;
 };
 
 export type ExpansionAnswer = 'yes' | 'check' | 'no';
@@ -32,6 +36,8 @@ export type ExpansionAnswer = 'yes' | 'check' | 'no';
 export type AreaGate = {
   /** Clusters counted (with industrial land on record). */
   clusters: number;
+  /** Clusters of the area without industrial land on record (not in the average). */
+  clustersWithoutLand: number;
   industrialLandHa: number;
   occupiedHa: number;
   unleasedHa: number;
@@ -61,7 +67,8 @@ export function areaGate(zones: readonly GateZone[]): AreaGate {
   const avg = weightedOccupancy(zones);
   const unleasedHa = Math.max(0, avg.industrialLandHa - avg.occupiedHa);
   let newCluster: NewClusterGate;
-  if (avg.zones === 0) newCluster = { allowed: true, reason: 'no_clusters' };
+  if (zones.length === 0) newCluster = { allowed: true, reason: 'no_clusters' };
+  else if (avg.zones === 0) newCluster = { allowed: null, reason: 'no_land_figures' };
   else if (avg.rate !== null && avg.rate > decree32Gates.newCluster.minAverageOccupancy)
     newCluster = { allowed: true, reason: 'occupancy' };
   else if (unleasedHa <= decree32Gates.newCluster.maxUnleasedHa)
@@ -69,6 +76,7 @@ export function areaGate(zones: readonly GateZone[]): AreaGate {
   else newCluster = { allowed: false, reason: null };
   return {
     clusters: avg.zones,
+    clustersWithoutLand: zones.length - avg.zones,
     industrialLandHa: avg.industrialLandHa,
     occupiedHa: avg.occupiedHa,
     unleasedHa,

@@ -21,6 +21,7 @@ function rows(groups: Map<string, { name: string; zones: GateZone[] }>): GateRow
         code,
         name: g.name,
         clusters: gate.clusters,
+        clustersWithoutLand: gate.clustersWithoutLand,
         industrialLandHa: ha(gate.industrialLandHa),
         occupiedHa: ha(gate.occupiedHa),
         unleasedHa: ha(gate.unleasedHa),

@@ -99,7 +99,8 @@ export async function exportPlanYear(
   gates.columns = [
     { header: 'Cấp', key: 'level', width: 14 },
     { header: 'Địa bàn', key: 'name', width: 28 },
-    { header: 'Số cụm', key: 'clusters', width: 8 },
+    { header: 'Số cụm có số liệu đất', key: 'clusters', width: 10 },
+    { header: 'Số cụm chưa có số liệu đất', key: 'withoutLand', width: 10 },
     { header: 'Đất CN (ha)', key: 'land', width: 12 },
     { header: 'Đã cho thuê/giao (ha)', key: 'occupied', width: 14 },
     { header: 'Chưa cho thuê (ha)', key: 'unleased', width: 14 },
@@ -117,11 +118,17 @@ export async function exportPlanYear(
       level,
       name: g.name,
       clusters: g.clusters,
+      withoutLand: g.clustersWithoutLand,
       land: g.industrialLandHa,
       occupied: g.occupiedHa,
       unleased: g.unleasedHa,
       occupancy: g.occupancyPct,
-      newCluster: g.newClusterAllowed ? 'Được đề xuất' : 'Chưa đủ điều kiện',
+      newCluster:
+        g.newClusterAllowed === null
+          ? 'Chưa đủ số liệu đất'
+          : g.newClusterAllowed
+            ? 'Được đề xuất'
+            : 'Chưa đủ điều kiện',
       expansion: g.zones
         .filter((z) => z.expansion && z.expansion !== 'no')
         .map((z) => `${z.code}: ${expansionLabel[z.expansion!]}`)

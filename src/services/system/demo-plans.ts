@@ -57,16 +57,14 @@ type Synthetic = {
 function underConstruction(): Synthetic[] {
   return Array.from({ length: 28 }, (_, i) => {
     const n = i + 1;
+    // Only the steps the targets read (every event is a service call with its audit row: the demo starts fast).
     const events: LifecycleEventInput[] = [
-      { state: 'in_plan', eventDate: '2018-03-14', note },
       {
         state: 'established',
         eventDate: `${2019 + (i % 3)}-${two(1 + (i % 9))}-15`,
         decisionNo: `DEMO-TL-KH-${two(n)}/QĐ-UBND`,
         note,
       },
-      { state: 'detailed_plan_approved', eventDate: `2021-${two(2 + (i % 9))}-10`, note },
-      { state: 'infrastructure_project_approved', eventDate: `2021-${two(3 + (i % 9))}-20`, note },
     ];
     if (i >= 24) {
       events.push({
@@ -76,12 +74,6 @@ function underConstruction(): Synthetic[] {
         note,
       });
     } else {
-      events.push({
-        state: 'land_clearance',
-        eventDate: `2022-${two(1 + (i % 9))}-05`,
-        progressPct: 100,
-        note,
-      });
       events.push({
         state: 'construction',
         eventDate: `${2022 + (i % 3)}-${two(3 + (i % 9))}-01`,
@@ -159,7 +151,6 @@ function newClusters(): Synthetic[] {
     leasedHa: 0,
     wwtpStatus,
     events: [
-      { state: 'in_plan', eventDate: '2018-03-14', note },
       {
         state: 'established',
         eventDate: i < 4 ? `2025-${two(3 + i * 2)}-18` : `2026-${two(2 + (i - 4) * 3)}-18`,

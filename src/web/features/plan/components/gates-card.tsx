@@ -15,7 +15,15 @@ export function GatesCard({ gates }: { gates: PlanYearView['gates'] }) {
   const pct = (v: number | null) => (v === null ? '—' : `${f.number(v, { maxFractionDigits: 1 })} %`);
   const columns: TableColumnsType<GateRow> = [
     { title: t('plan.gates.area'), dataIndex: 'name' },
-    { title: t('plan.gates.clusters'), dataIndex: 'clusters', align: 'right' },
+    {
+      title: t('plan.gates.clusters'),
+      key: 'clusters',
+      align: 'right',
+      render: (_, g) =>
+        g.clustersWithoutLand
+          ? t('plan.gates.clustersOf', { n: g.clusters, total: g.clusters + g.clustersWithoutLand })
+          : g.clusters,
+    },
     {
       title: t('plan.gates.land'),
       dataIndex: 'industrialLandHa',
@@ -34,8 +42,14 @@ export function GatesCard({ gates }: { gates: PlanYearView['gates'] }) {
       key: 'new',
       render: (_, g) => (
         <Space direction="vertical" size={0}>
-          <Tag color={g.newClusterAllowed ? 'green' : 'red'}>
-            {t(g.newClusterAllowed ? 'plan.gates.allowed' : 'plan.gates.notAllowed')}
+          <Tag color={g.newClusterAllowed === null ? 'default' : g.newClusterAllowed ? 'green' : 'red'}>
+            {t(
+              g.newClusterAllowed === null
+                ? 'plan.gates.unknown'
+                : g.newClusterAllowed
+                  ? 'plan.gates.allowed'
+                  : 'plan.gates.notAllowed',
+            )}
           </Tag>
           {g.newClusterReason ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
