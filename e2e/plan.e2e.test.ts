@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 const row = (title: string) => page.locator('tr.ant-table-row').filter({ hasText: title }).first();
-const pctOf = async (title: string) => (await row(title).locator('.ant-progress-text').innerText()).trim();
+const pctOf = async (title: string) => (await row(title).getByTestId('target-pct').innerText()).trim();
 
 describe('the 2026 plan page', () => {
   it('shows every target of Plan 305 with its live %', async () => {
@@ -60,7 +60,7 @@ describe('the 2026 plan page', () => {
 
   it('drills down to the clusters; infrastructure complete for one moves the % on the next load', async () => {
     await row(INFRA).locator('.ant-table-row-expand-icon').click();
-    const zone = page.locator('tr').filter({ hasText: CLUSTER }).first();
+    const zone = page.locator('tr.ant-table-row').filter({ hasText: CLUSTER }).last();
     await zone.getByText('Có nguy cơ chậm').waitFor();
     await shot('02-drilldown');
 
@@ -80,7 +80,7 @@ describe('the 2026 plan page', () => {
     await row(INFRA).waitFor();
     expect(await pctOf(INFRA)).toBe('34,6 %');
     await row(INFRA).locator('.ant-table-row-expand-icon').click();
-    await page.locator('tr').filter({ hasText: CLUSTER }).first().getByText('Đã đạt').waitFor();
+    await page.locator('tr.ant-table-row').filter({ hasText: CLUSTER }).last().getByText('Đã đạt').waitFor();
     await shot('03-after-infrastructure-complete');
   });
 });

@@ -179,12 +179,17 @@ function TargetTable({ targets }: { targets: TargetProgress[] }) {
         r.pct === null ? (
           '—'
         ) : (
-          <Progress
-            percent={Math.min(r.pct, 100)}
-            format={() => `${f.number(r.pct, { maxFractionDigits: 1 })} %`}
-            status={r.pct >= 100 ? 'success' : 'normal'}
-            data-testid="target-progress"
-          />
+          <Flex align="center" gap={8}>
+            <Progress
+              percent={Math.min(r.pct, 100)}
+              showInfo={false}
+              status={r.pct >= 100 ? 'success' : 'normal'}
+              style={{ flex: 1, margin: 0 }}
+            />
+            <span data-testid="target-pct" style={{ whiteSpace: 'nowrap' }}>
+              {f.number(r.pct, { maxFractionDigits: 1 })} %
+            </span>
+          </Flex>
         ),
     },
     { title: t('plan.col.states'), key: 'states', render: (_, r) => <StateCounts target={r} t={t} /> },
