@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
 import { systemActor } from '../domain/identity/roles';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
+import { yearTargets } from '../services/plan/plan.service';
 import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
 
@@ -184,6 +185,17 @@ describe('yearly plans over HTTP', () => {
         .status,
     ).toBe(403);
 
+    // The dashboard's and briefing's service: the year's targets with the same live figures.
+    const year = await yearTargets(testDeps(database.db, systemActor('test:read')), {
+      year: 2026,
+      family: 'CCN',
+    });
+    expect(year.targets).toHaveLength(5);
+    expect(year.targets.find((x) => x.title === infra)).toMatchObject({
+      pct: 50,
+      plan: { number: '305/KH-UBND' },
+    });
+
     // The workbook carries the live figures.
     res = await sct.request('GET', '/api/plans/export.xlsx?year=2026&family=CCN');
     expect(res.status).toBe(200);
@@ -227,6 +239,22 @@ describe('yearly plans over HTTP', () => {
     expect(res.body.details.fields.maxValue).toBeDefined();
     res = await add({ kind: 'figure', title: 'x', value: 10, indicator: 'no_such' });
     expect(res.body.details.fields.indicator).toBeDefined();
+    await createZone(testDeps(database.db, systemActor('test:seed')), {
+      code: 'KCN-Z',
+      name: 'Khu công nghiệp Z',
+      kind: 'KCN',
+      communeCode: communes.dongAnh,
+    });
+    res = await add({
+      kind: 'count',
+      measure: 'step_reached',
+      step: 'operating',
+      title: 'x',
+      value: 1,
+      zones: [{ code: 'KCN-Z' }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields.zones).toBeDefined();
     res = await add({ kind: 'banana', title: 'x', value: 1 });
     expect(res.status).toBe(400);
     expect(res.body.details.fields.kind).toBeDefined();
@@ -327,7 +355,8 @@ describe('yearly plans over HTTP', () => {
     expect(res.status).toBe(201);
     res = await board.get('/api/plans?year=2015&family=KCN');
     expect(res.status).toBe(200);
-    expect(res.body.plans[0].targets[0]).toMatchObject({
+    const figure = res.body.plans[0].targets[0];
+    expect(figure).toMatchObject({
       kind: 'figure',
       value: 400,
       actual: null,
@@ -340,8 +369,26 @@ describe('yearly plans over HTTP', () => {
       res.body.items.find((i: { indicator: string }) => i.indicator === 'capital_attracted_converted_usd')
         .value,
     ).toBe(400);
-    // The CCN department does not set the parks' plans.
+    // The CCN department does not set the parks' plans, nor edit or withdraw their targets.
     const sct = await department();
     expect((await sct.post('/api/plans', { ...plan305, family: 'KCN', number: '7/KH' })).status).toBe(403);
+    const edit = {
+      ...base,
+      kind: 'figure',
+      indicator: 'capital_attracted_converted_usd',
+      title: 'x',
+      value: 1,
+    };
+    expect(
+      (
+        await sct.request('PUT', `/api/plans/targets/${figure.id}`, {
+          body: { ...edit, version: figure.version },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await sct.post(`/api/plans/targets/${figure.id}/withdraw`, { reason: 'x', version: figure.version }))
+        .status,
+    ).toBe(403);
   });
 });

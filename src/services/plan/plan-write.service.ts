@@ -175,10 +175,20 @@ async function resolveTarget(db: Db, family: ZoneFamily, year: number, input: Ta
     input.zones.map((z) => z.code),
   );
   const missing = input.zones.filter((z) => !ids.has(z.code)).map((z) => z.code);
+  const otherFamily = input.zones.filter((z) => ids.has(z.code) && ids.get(z.code)!.family !== family);
   if (missing.length && !errors.zones) {
     errors.zones = {
       vi: `Không có khu/cụm mã: ${missing.slice(0, 10).join(', ')}.`,
       en: `No zone with code: ${missing.slice(0, 10).join(', ')}.`,
+    };
+  } else if (otherFamily.length && !errors.zones) {
+    const codes = otherFamily
+      .slice(0, 10)
+      .map((z) => z.code)
+      .join(', ');
+    errors.zones = {
+      vi: `Kế hoạch ${family === 'CCN' ? 'cụm công nghiệp' : 'khu công nghiệp'} không gồm: ${codes}.`,
+      en: `A ${family === 'CCN' ? 'cluster' : 'park'} plan cannot name: ${codes}.`,
     };
   }
   if (Object.keys(errors).length) throw validationError(errors);
@@ -188,7 +198,7 @@ async function resolveTarget(db: Db, family: ZoneFamily, year: number, input: Ta
       ...(input.measure === 'step_reached' && input.step ? { step: input.step } : {}),
       ...(input.measure === 'occupancy_at_least' ? { thresholdPct: input.thresholdPct } : {}),
     },
-    zones: input.zones.map((z) => ({ zoneId: ids.get(z.code)!, responsible: z.responsible })),
+    zones: input.zones.map((z) => ({ zoneId: ids.get(z.code)!.id, responsible: z.responsible })),
   };
 }
 

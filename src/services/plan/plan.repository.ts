@@ -127,11 +127,17 @@ export async function replaceTargetZones(
     );
 }
 
-/** Zone ids by code (codes not found are absent). */
-export async function findZoneIdsByCodes(db: Db, codes: string[]): Promise<Map<string, string>> {
+/** Zone ids and families by code (codes not found are absent). */
+export async function findZoneIdsByCodes(
+  db: Db,
+  codes: string[],
+): Promise<Map<string, { id: string; family: string }>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.select({ id: zone.id, code: zone.code }).from(zone).where(inArray(zone.code, codes));
-  return new Map(rows.map((r) => [r.code, r.id]));
+  const rows = await db
+    .select({ id: zone.id, code: zone.code, family: zoneFamilySql })
+    .from(zone)
+    .where(inArray(zone.code, codes));
+  return new Map(rows.map((r) => [r.code, { id: r.id, family: r.family }]));
 }
 
 const communeUnit = aliasedTable(adminUnit, 'commune_unit');
