@@ -16,6 +16,8 @@ import { generate, scales, type ScaleName } from './generate';
 import { idle, measure, round, rows, signIn, type Session } from './lib';
 
 const PLAN_MS = 100;
+/** Start-up on a busy shared machine (the embedded database opening the generated data) can exceed 2 minutes. */
+const START_MS = 600_000;
 
 async function post(url: string, session: Session, path: string, body: unknown): Promise<{ id: string }> {
   const res = await fetch(`${url}${path}`, {
@@ -112,7 +114,7 @@ export async function plan(
   for (const database of which) {
     const label = { database, scale };
     const pgUrl = database === 'postgres' ? await scratchDatabase(databaseUrl!, 'bench_plan') : null;
-    const first = await startIzis({ databaseUrl: pgUrl });
+    const first = await startIzis({ databaseUrl: pgUrl, startTimeoutMs: START_MS });
     await first.stop();
     const open = () => (pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: join(first.dataDir, 'pglite') }));
     const db = await open();
@@ -137,7 +139,11 @@ export async function plan(
     } finally {
       await db.close();
     }
-    const izis: RunningIzis = await startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl });
+    const izis: RunningIzis = await startIzis({
+      dataDir: first.dataDir,
+      databaseUrl: pgUrl,
+      startTimeoutMs: START_MS,
+    });
     try {
       const session = await signIn(izis.url);
       await enterPlans(izis.url, session, clusterCodes);
