@@ -50,7 +50,12 @@ export type RunningIzis = {
  * Without options: a new data directory, and on PostgreSQL runs a fresh database of its own.
  */
 export async function startIzis(
-  options: { dataDir?: string; databaseUrl?: string | null; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    databaseUrl?: string | null;
+    env?: Record<string, string>;
+    startTimeoutMs?: number;
+  } = {},
 ): Promise<RunningIzis> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izis-e2e-'));
@@ -72,7 +77,8 @@ export async function startIzis(
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const timeout = options.startTimeoutMs ?? 120_000;
+  const deadline = Date.now() + timeout;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`IZIS exited early:\n${output}`);
     try {
@@ -80,7 +86,10 @@ export async function startIzis(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`IZIS did not start in 120 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`IZIS did not start in ${timeout / 1000} s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

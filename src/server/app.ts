@@ -27,6 +27,7 @@ import { registerParksReports } from './routes/reporting/parks-report.handlers';
 import { registerNotifications } from './routes/notification/notification.handlers';
 import { registerMonitoring } from './routes/monitoring/monitoring.handlers';
 import { completeDocument } from './openapi-document';
+import { registerPlans } from './routes/plan/plan.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   registerNotifications(app, deps);
   registerCompilations(app, deps);
   registerParksReports(app, deps);
+  registerPlans(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import {
   bigserial,
+  date,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { adminUnit } from './admin-unit';
 import { appUser } from './identity';
 import { organisation } from './organisation';
+import { plan } from './plan';
 import { zone } from './zone';
 
 /**
@@ -160,8 +162,29 @@ export const planTarget = pgTable(
     note: text('note'),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The plan document that set it (kế hoạch); null for a figure set on its own (migration 0013). */
+    planId: uuid('plan_id').references(() => plan.id),
+    /** figure | count (named zones) | rule (over the registry) | task — domain/plan/plan.schema.ts */
+    kind: text('kind').notNull().default('figure'),
+    title: text('title'),
+    /** The upper end of a range ("5–10"); `value` is its lower end. */
+    maxValue: numeric('max_value', { precision: 20, scale: 4 }),
+    /** The measure's parameters (lifecycle step, occupancy threshold, …). */
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    ordinal: integer('ordinal').notNull().default(0),
+    /** A task's evidence: the document that fulfils it and its date. */
+    evidenceRef: text('evidence_ref'),
+    evidenceDate: date('evidence_date'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnReason: text('withdrawn_reason'),
   },
-  (t) => [uniqueIndex('plan_target_key').on(t.year, t.family, t.scopeKind, t.scopeRef, t.indicator)],
+  (t) => [
+    uniqueIndex('plan_target_key')
+      .on(t.year, t.family, t.scopeKind, t.scopeRef, t.indicator)
+      .where(sql`kind = 'figure' AND withdrawn_at IS NULL`),
+    index('plan_target_plan_idx').on(t.planId, t.ordinal),
+    index('plan_target_year_idx').on(t.year, t.family),
+  ],
 );
 
 /** In-app notifications (reminders, returned reports, …). `dedupeKey` makes sending idempotent. */

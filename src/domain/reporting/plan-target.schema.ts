@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formTerms } from './catalogue';
+import { formCatalogue, formTerms } from './catalogue';
 import type { FormCode } from './form-types';
 import { indicatorOf } from './indicators';
 
@@ -12,11 +12,21 @@ import { indicatorOf } from './indicators';
 /** The compiled report of each family whose items may carry a target. */
 const compiledFormOf: Record<'KCN' | 'CCN', FormCode> = { KCN: 'KCN_BOARD', CCN: 'B04' };
 
-/** The indicators that take a target in `year` for a family: the items flagged `hasTarget` of its report. */
+/**
+ * The indicators that take a target in `year` for a family: the items flagged `hasTarget` of its report. A year
+ * before the report's first version takes the first version's indicators: a past plan (back to 2015 and
+ * earlier) is never refused because a form version starts later.
+ */
 export function targetIndicators(family: 'KCN' | 'CCN', year: number): { indicator: string; unit: string }[] {
-  const found = formTerms(compiledFormOf[family], String(year));
-  if (!found) return [];
-  return found.form.items
+  const code = compiledFormOf[family];
+  const form =
+    formTerms(code, String(year))?.form ??
+    formCatalogue
+      .filter((f) => f.code === code)
+      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+      .find((f) => Number(f.effectiveFrom.slice(0, 4)) > year);
+  if (!form) return [];
+  return form.items
     .filter((i) => i.hasTarget)
     .map((i) => ({ indicator: i.indicator, unit: indicatorOf(i.indicator).unit }));
 }

@@ -223,3 +223,14 @@ export function checkLifecycleEvent(
   }
   return null;
 }
+
+/**
+ * A state's place on the main path (in plan … operating), or -1 for states off it. A zone "has reached" a step
+ * when an event at or beyond that place is recorded; operating without an establishment decision counts as
+ * operating.
+ */
+export function mainPathRank(state: LifecycleState): number {
+  return state === 'operating_without_establishment'
+    ? mainPath.indexOf('operating')
+    : mainPath.indexOf(state);
+}

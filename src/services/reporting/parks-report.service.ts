@@ -6,6 +6,7 @@ import {
   type ParksReport,
 } from '../../domain/reporting/parks-report';
 import type { ParksReportQuery, ParksReportView } from '../../domain/reporting/parks-report.schema';
+import { formTerms } from '../../domain/reporting/catalogue';
 import { parsePeriod } from '../../domain/reporting/periods';
 import { AppError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
@@ -147,4 +148,26 @@ export async function parksReportItem(
   const item = (await compute(deps, query, scope)).items.find((i) => i.no === no);
   if (!item) throw new AppError('not_found');
   return { item: itemView(item, page), ...page };
+}
+
+/**
+ * The year-to-date figure of every item of the Board's report for `year` (the city's parks), as the report
+ * computes it — what a plan's figure targets are measured with. A year that is over is read from its yearly
+ * report; the current one from the quarter `today` falls in. Null when no version of the report covers the
+ * year (before 2022): the targets stay, their actual is not computed. The caller has checked its own policy.
+ */
+export async function parksYearToDate(
+  deps: ServiceDeps,
+  year: number,
+  today: string,
+): Promise<Record<string, number | null> | null> {
+  const thisYear = Number(today.slice(0, 4));
+  const period =
+    year < thisYear
+      ? String(year)
+      : `${year}-Q${year > thisYear ? 1 : Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+  if (!formTerms('KCN_BOARD', period)) return null;
+  const scope = await resolveTargetScope(deps, year, 'KCN', null);
+  const report = await compute(deps, { period }, scope);
+  return Object.fromEntries(report.items.map((i) => [i.indicator, i.yearToDate]));
 }

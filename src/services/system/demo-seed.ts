@@ -15,6 +15,7 @@ import { seedDemoTenants } from './demo-tenants';
 import { seedDemoClusters } from './demo-clusters';
 import { seedDemoParks } from './demo-parks';
 import { seedDemoObstacles } from './demo-obstacles';
+import { seedDemoPlans } from './demo-plans';
 
 const dataDir = fileURLToPath(new URL('../../db/seed/data/', import.meta.url));
 
@@ -125,6 +126,7 @@ export type DemoSeedResult = {
   tenants: { organisations: number; projects: number; events: number };
   clusters: { zones: number; organisations: number; projects: number };
   parks: { filings: number; events: number; targets: number };
+  plans: { plans: number; targets: number; zones: number };
 };
 
 /**
@@ -147,6 +149,7 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   const tenants = await seedDemoTenants(deps);
   const clusters = await seedDemoClusters(deps);
   const obstacles = await seedDemoObstacles(deps);
+  const plans = await seedDemoPlans(deps);
   const created: DemoSeedResult['users'] = [];
   for (const user of demoAccounts) {
     // Commune scopes name the unit; its code comes from the administrative units just loaded.
@@ -177,10 +180,10 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   const admin = await findUserByUsername(ctx.db, 'admin');
   const parks = await seedDemoParks({ ...deps, actor: await loadActor(ctx.db, admin!) });
   ctx.log.info(
-    { users: created.length, adminUnits, zones, tenants, clusters, obstacles, parks },
+    { users: created.length, adminUnits, zones, tenants, clusters, obstacles, parks, plans },
     'demo data seeded',
   );
-  return { password: demoPassword, users: created, adminUnits, zones, tenants, clusters, parks };
+  return { password: demoPassword, users: created, adminUnits, zones, tenants, clusters, parks, plans };
 }
 
 /** The demo accounts that still accept the demo password (for the start-up banner). */

@@ -38,6 +38,7 @@ const CompiledReportPage = lazyPage(() =>
 );
 const ParksReportPage = lazyPage(() => import('./pages/parks-report-page').then((m) => m.ParksReportPage));
 const MonitoringPage = lazyPage(() => import('./pages/monitoring-page').then((m) => m.MonitoringPage));
+const PlanPage = lazyPage(() => import('./pages/plan-page').then((m) => m.PlanPage));
 const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
@@ -91,7 +92,7 @@ export const routes: RouteObject[] = [
           { path: `${PATHS.reports}/compiled`, element: <CompiledReportPage /> },
           { path: `${PATHS.reports}/parks`, element: <ParksReportPage /> },
           { path: PATHS.monitoring, element: <MonitoringPage /> },
-          planned(PATHS.targets, 'targets'),
+          { path: PATHS.targets, element: <PlanPage /> },
           planned(PATHS.briefings, 'briefings'),
           { path: PATHS.map, element: <MapPage /> },
           { path: PATHS.import, element: <ImportPage /> },

@@ -15,6 +15,7 @@ import { documentMessages } from './messages/document';
 import { auditMessages } from './messages/audit';
 import { exchangeRateMessages } from './messages/exchange-rate';
 import { monitoringMessages } from './messages/monitoring';
+import { planMessages } from './messages/plan';
 
 /**
  * Every string the UI shows, in Vietnamese (the default) and English, one dictionary per feature under
@@ -40,6 +41,7 @@ export const dictionaries = [
   auditMessages,
   exchangeRateMessages,
   monitoringMessages,
+  planMessages,
 ] as const;
 
 type Vi = (typeof dictionaries)[number]['vi'];
