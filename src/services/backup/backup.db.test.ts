@@ -131,7 +131,7 @@ describe('backup and restore', () => {
     } finally {
       await source.cleanup();
     }
-  }, 300_000);
+  }, 600_000);
 
   it('scheduled backups keep only the newest IZIS_BACKUP_KEEP archives', async () => {
     const source = await createTestDatabase();
@@ -162,5 +162,5 @@ describe('backup and restore', () => {
     } finally {
       await source.cleanup();
     }
-  }, 300_000);
+  }, 600_000);
 });

@@ -189,10 +189,12 @@ export async function openRuntime(
           ? ' — PostGIS is missing on this server (Debian: apt-get install postgresql-15-postgis-3)'
           : '';
         const cause = (error as { cause?: Error }).cause?.message;
-        throw new StartupError(
-          config.databaseUrl ? 'DATABASE_URL' : 'IZIS_DATA_DIR',
-          `migrations failed: ${cause ?? message}${hint}`,
-        );
+        const setting = !config.databaseUrl
+          ? 'IZIS_DATA_DIR'
+          : config.databaseOwnerUrl !== config.databaseUrl
+            ? 'DATABASE_OWNER_URL'
+            : 'DATABASE_URL';
+        throw new StartupError(setting, `migrations failed: ${cause ?? message}${hint}`);
       }
       await syncRoleCatalogue(database.db);
     }
