@@ -23,6 +23,9 @@ import { registerFilings } from './routes/reporting/filing.handlers';
 import { registerFilingWorkbooks } from './routes/reporting/filing-workbook.handlers';
 import { registerParksReports } from './routes/reporting/parks-report.handlers';
 import { registerNotifications } from './routes/notification/notification.handlers';
+import { registerSchedule } from './routes/schedule/schedule.handlers';
+import { registerInspections } from './routes/inspection/inspection.handlers';
+import { registerIncidents } from './routes/incident/incident.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -52,6 +55,9 @@ export function createApp(deps: AppDeps) {
   registerNotifications(app, deps);
   registerCompilations(app, deps);
   registerParksReports(app, deps);
+  registerSchedule(app, deps);
+  registerInspections(app, deps);
+  registerIncidents(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
