@@ -124,6 +124,9 @@ export const commitmentMissed: WatchSource = async (db, visibility, today) => {
   return entries;
 };
 
+// Inside a one-table select Drizzle writes columns unqualified; the subquery must name the outer zone's id.
+const zoneIdQualified = sql.raw('"zone"."id"');
+
 /** `progress_stale`: a zone clearing land or building without a progress reading for six months. */
 export const progressStale: WatchSource = async (db, visibility, today) => {
   const rows = await db
@@ -133,7 +136,7 @@ export const progressStale: WatchSource = async (db, visibility, today) => {
       developer: sql<string | null>`(select d.name from ${organisation} d where d.id = ${zone.developerId})`,
       lastReading: sql<
         string | null
-      >`(select max(r.reading_date)::text from ${progressReading} r where r.zone_id = ${zone.id})`,
+      >`(select max(r.reading_date)::text from ${progressReading} r where r.zone_id = ${zoneIdQualified})`,
     })
     .from(zone)
     .where(and(inArray(lifecycleStateSql, progressStates as string[]), zoneVisibilityFilter(visibility)));
