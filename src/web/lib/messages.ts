@@ -14,6 +14,8 @@ import { adminUnitMessages } from './messages/admin-unit';
 import { documentMessages } from './messages/document';
 import { auditMessages } from './messages/audit';
 import { exchangeRateMessages } from './messages/exchange-rate';
+import { scheduleMessages } from './messages/schedule';
+import { inspectionMessages } from './messages/inspection';
 
 /**
  * Every string the UI shows, in Vietnamese (the default) and English, one dictionary per feature under
@@ -38,6 +40,8 @@ export const dictionaries = [
   documentMessages,
   auditMessages,
   exchangeRateMessages,
+  scheduleMessages,
+  inspectionMessages,
 ] as const;
 
 type Vi = (typeof dictionaries)[number]['vi'];
