@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { seedDemoZones } from './demo-zones';
 import { seedDemoTenants } from './demo-tenants';
 import { seedDemoClusters } from './demo-clusters';
+import { seedDemoMonitoring } from './demo-monitoring';
 import { seedDemoParks } from './demo-parks';
 
 const dataDir = fileURLToPath(new URL('../../db/seed/data/', import.meta.url));
@@ -124,6 +125,7 @@ export type DemoSeedResult = {
   tenants: { organisations: number; projects: number; events: number };
   clusters: { zones: number; organisations: number; projects: number };
   parks: { filings: number; events: number; targets: number };
+  monitoring: { steps: number; readings: number; inspections: number; incidents: number };
 };
 
 /**
@@ -145,6 +147,7 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   const zones = await seedDemoZones(deps);
   const tenants = await seedDemoTenants(deps);
   const clusters = await seedDemoClusters(deps);
+  const monitoring = await seedDemoMonitoring(deps);
   const created: DemoSeedResult['users'] = [];
   for (const user of demoAccounts) {
     // Commune scopes name the unit; its code comes from the administrative units just loaded.
@@ -174,8 +177,11 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   // Filings record the user who files them: the demo's tenant reports are entered by the demo administrator.
   const admin = await findUserByUsername(ctx.db, 'admin');
   const parks = await seedDemoParks({ ...deps, actor: await loadActor(ctx.db, admin!) });
-  ctx.log.info({ users: created.length, adminUnits, zones, tenants, clusters, parks }, 'demo data seeded');
-  return { password: demoPassword, users: created, adminUnits, zones, tenants, clusters, parks };
+  ctx.log.info(
+    { users: created.length, adminUnits, zones, tenants, clusters, parks, monitoring },
+    'demo data seeded',
+  );
+  return { password: demoPassword, users: created, adminUnits, zones, tenants, clusters, parks, monitoring };
 }
 
 /** The demo accounts that still accept the demo password (for the start-up banner). */
