@@ -184,7 +184,14 @@ function FindingRow({
       </Flex>
       {finding.action ? <Typography.Text type="secondary">{finding.action}</Typography.Text> : null}
       {open ? (
-        <RemedyForm code={code} inspectionId={inspectionId} finding={finding} onDone={() => setOpen(false)} />
+        <div data-testid="remedy-form">
+          <RemedyForm
+            code={code}
+            inspectionId={inspectionId}
+            finding={finding}
+            onDone={() => setOpen(false)}
+          />
+        </div>
       ) : null}
     </Flex>
   );
