@@ -16,6 +16,7 @@ import { auditMessages } from './messages/audit';
 import { exchangeRateMessages } from './messages/exchange-rate';
 import { scheduleMessages } from './messages/schedule';
 import { inspectionMessages } from './messages/inspection';
+import { incidentMessages } from './messages/incident';
 
 /**
  * Every string the UI shows, in Vietnamese (the default) and English, one dictionary per feature under
@@ -42,6 +43,7 @@ export const dictionaries = [
   exchangeRateMessages,
   scheduleMessages,
   inspectionMessages,
+  incidentMessages,
 ] as const;
 
 type Vi = (typeof dictionaries)[number]['vi'];

@@ -1,4 +1,4 @@
-/** Inspections and incidents of a zone (tab "Thanh tra"). */
+/** Inspections of a zone (tab "Thanh tra"). */
 const vi = {
   'inspection.tab': 'Thanh tra',
   'inspection.title': 'Thanh tra, kiểm tra',
@@ -32,21 +32,6 @@ const vi = {
   'inspection.required': 'Vui lòng nhập.',
   'inspection.save': 'Lưu cuộc kiểm tra',
   'inspection.readOnly': 'Chủ đầu tư xem kết quả kiểm tra; cơ quan quản lý ghi nhận và theo dõi khắc phục.',
-  'incident.title': 'Sự cố',
-  'incident.empty': 'Chưa ghi nhận sự cố nào.',
-  'incident.kind.fire_explosion': 'Cháy, nổ',
-  'incident.kind.environmental_breach': 'Sự cố, vi phạm môi trường',
-  'incident.kind.strike': 'Đình công, ngừng việc',
-  'incident.kind.security': 'An ninh, trật tự',
-  'incident.kind.accident': 'Tai nạn lao động',
-  'incident.severity.minor': 'Nhẹ',
-  'incident.severity.serious': 'Nghiêm trọng',
-  'incident.severity.very_serious': 'Rất nghiêm trọng',
-  'incident.people': '{count} người bị ảnh hưởng',
-  'incident.damage': 'Thiệt hại: {text}',
-  'incident.response': 'Xử lý: {text}',
-  'incident.followUp': 'Theo dõi: {text}',
-  'incident.closed': 'Kết thúc ngày {date}',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -83,21 +68,6 @@ const en: Record<keyof typeof vi, string> = {
   'inspection.save': 'Save the inspection',
   'inspection.readOnly':
     'Developers see inspection results; the agencies record them and follow up remedies.',
-  'incident.title': 'Incidents',
-  'incident.empty': 'No incidents recorded.',
-  'incident.kind.fire_explosion': 'Fire or explosion',
-  'incident.kind.environmental_breach': 'Environmental breach',
-  'incident.kind.strike': 'Strike or work stoppage',
-  'incident.kind.security': 'Security',
-  'incident.kind.accident': 'Accident',
-  'incident.severity.minor': 'Minor',
-  'incident.severity.serious': 'Serious',
-  'incident.severity.very_serious': 'Very serious',
-  'incident.people': '{count} people affected',
-  'incident.damage': 'Damage: {text}',
-  'incident.response': 'Response: {text}',
-  'incident.followUp': 'Follow-up: {text}',
-  'incident.closed': 'Closed on {date}',
 };
 
 export const inspectionMessages = { vi, en };

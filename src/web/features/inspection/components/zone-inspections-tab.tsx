@@ -168,7 +168,9 @@ function FindingRow({
     <Flex vertical gap={4} data-testid="finding" style={{ paddingLeft: 8, borderLeft: '3px solid #f0f0f0' }}>
       <Flex gap={8} wrap align="center">
         <Typography.Text>
-          {itemLabel ? `${itemLabel}: ${finding.description}` : finding.description}
+          {itemLabel && itemLabel !== finding.description
+            ? `${itemLabel}: ${finding.description}`
+            : finding.description}
         </Typography.Text>
         {finding.deadline ? (
           <Typography.Text type="secondary">
