@@ -172,11 +172,12 @@ export async function inspection(databaseUrl: string | undefined, only?: ('embed
       await measureSources(database, label('postgres'));
     } finally {
       await database.close();
-      if (process.env.BENCH_KEEP === '1') return;
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
-      await admin.end();
+      if (process.env.BENCH_KEEP !== '1') {
+        const admin = new pg.Client({ connectionString: databaseUrl });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+        await admin.end();
+      }
     }
   }
 }
