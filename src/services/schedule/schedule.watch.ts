@@ -1,8 +1,8 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { organisation } from '../../db/schema/organisation';
 import { commitment, commitmentTarget, progressReading, scheduleStep } from '../../db/schema/schedule';
-import { zone } from '../../db/schema/zone';
+import { zone, zoneLifecycleEvent } from '../../db/schema/zone';
 import { formatDate } from '../../domain/format/format';
 import type { WatchEntry } from '../../domain/monitoring/watch-entry';
 import {
@@ -11,6 +11,8 @@ import {
   progressStaleSince,
   progressStates,
   scheduleStepLabels,
+  scheduleSteps,
+  statesReaching,
   stepProgress,
   targetOutcome,
   type ScheduleStep,
@@ -26,6 +28,23 @@ import { findLifecycles } from './schedule.repository';
  * zones clearing or building, within the reader's scope); whether the rule holds is decided by the domain
  * functions over the lifecycle history, so there is one statement of each rule.
  */
+
+/**
+ * Prefilter: the step of `stepColumn` has no lifecycle event at or past it for the zone (the states come from
+ * the domain's `statesReaching`). A row this drops is one `stepReachedOn` would find reached, so it only saves
+ * work; the rule itself is still decided below by the domain.
+ */
+function notReached(stepColumn: SQL, zoneIdColumn: SQL) {
+  const cases = scheduleSteps.map(
+    (step) =>
+      sql`when ${step} then e.state in (${sql.join(
+        statesReaching(step).map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+  );
+  return sql`not exists (select 1 from ${zoneLifecycleEvent} e where e.zone_id = ${zoneIdColumn}
+    and case ${stepColumn} ${sql.join(cases, sql` `)} else false end)`;
+}
 
 const vi = (iso: string) => formatDate(iso);
 const en = (iso: string) => formatDate(iso, { locale: 'en' });
@@ -45,7 +64,11 @@ export function scheduleStepLateSource(toleranceDays = DEFAULT_STEP_TOLERANCE_DA
       .from(scheduleStep)
       .innerJoin(zone, eq(zone.id, scheduleStep.zoneId))
       .where(
-        and(lt(scheduleStep.plannedDate, addDays(today, -toleranceDays)), zoneVisibilityFilter(visibility)),
+        and(
+          lt(scheduleStep.plannedDate, addDays(today, -toleranceDays)),
+          notReached(sql`${scheduleStep.step}`, sql`${scheduleStep.zoneId}`),
+          zoneVisibilityFilter(visibility),
+        ),
       );
     const lifecycles = await findLifecycles(
       db,
@@ -94,7 +117,13 @@ export const commitmentMissed: WatchSource = async (db, visibility, today) => {
     .from(commitmentTarget)
     .innerJoin(commitment, eq(commitment.id, commitmentTarget.commitmentId))
     .innerJoin(zone, eq(zone.id, commitment.zoneId))
-    .where(and(lt(commitmentTarget.targetDate, today), zoneVisibilityFilter(visibility)));
+    .where(
+      and(
+        lt(commitmentTarget.targetDate, today),
+        notReached(sql`${commitmentTarget.step}`, sql`${commitment.zoneId}`),
+        zoneVisibilityFilter(visibility),
+      ),
+    );
   const lifecycles = await findLifecycles(
     db,
     rows.map((r) => r.zoneId),
