@@ -356,7 +356,16 @@ describe('inspection plan, counts and export', () => {
     ).toBe(403);
     const counts = await officer.get('/api/inspections/counts?year=2026');
     const fire = counts.body.kinds.find((k: { kindCode: string }) => k.kindCode === 'fire_safety');
-    expect(fire).toMatchObject({ done: 1, withFailures: 1, unremediedFindings: 0, penaltiesVnd: '15000000' });
+    expect(fire).toMatchObject({
+      done: 1,
+      withFailures: 1,
+      unremediedFindings: 0,
+      penaltiesVnd: '15000000',
+      zonesInspected: 1,
+      zonesCompliant: 1,
+    });
+    const labour = counts.body.kinds.find((k: { kindCode: string }) => k.kindCode === 'labour');
+    expect(labour).toMatchObject({ zonesInspected: 1, zonesCompliant: 0 });
     const env = counts.body.kinds.find((k: { kindCode: string }) => k.kindCode === 'environment_wwtp');
     expect(env).toMatchObject({ planned: 1, done: 0 });
     const csv = await officer.get('/api/inspections/export.csv?kind=fire_safety');

@@ -149,7 +149,10 @@ export const inspectionListQuerySchema = z.object({
 });
 export type InspectionListQuery = z.infer<typeof inspectionListQuerySchema>;
 
-/** Counts for the dashboard: per kind, planned and done in a year, failed, and findings still open past due. */
+/**
+ * Counts for the dashboard: per kind, planned and done in a year, failed, findings still open past due,
+ * penalties; zones inspected and compliant (latest inspection of the kind fully remedied) as of today.
+ */
 export const inspectionCountsSchema = z.object({
   year: z.number(),
   asOf: z.string(),
@@ -161,6 +164,10 @@ export const inspectionCountsSchema = z.object({
       withFailures: z.number(),
       unremediedFindings: z.number(),
       penaltiesVnd: z.string(),
+      /** Zones inspected of this kind up to today … */
+      zonesInspected: z.number(),
+      /** … and those whose latest such inspection has nothing left to remedy (WWTP, fire safety compliance). */
+      zonesCompliant: z.number(),
     }),
   ),
 });

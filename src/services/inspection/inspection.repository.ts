@@ -219,7 +219,11 @@ export async function findPlanEntries(
     .orderBy(desc(inspectionPlanEntry.year), asc(inspectionPlanEntry.quarter), asc(zone.code));
 }
 
-/** Per kind for a year within the visibility: planned, done, done with a failed item, open findings past due. */
+/**
+ * Per kind for a year within the visibility: planned, done, done with a failed item, open findings past due,
+ * penalties; and, as of `today`, the zones ever inspected of that kind and those whose latest inspection of
+ * it has nothing left to remedy (every failed item has a finding, so that is "compliant").
+ */
 export async function countInspections(db: Db, visibility: ZoneVisibility, year: number, today: string) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
@@ -238,7 +242,15 @@ export async function countInspections(db: Db, visibility: ZoneVisibility, year:
         where i.kind_code = k.code and f.deadline < ${today} and f.remedied_on is null and ${scope}) as unremedied,
       (select coalesce(sum(pn.amount_vnd), 0)::text from ${inspectionPenalty} pn join ${inspection} i on i.id = pn.inspection_id
         join ${zone} on ${zone.id} = i.zone_id
-        where i.kind_code = k.code and pn.decided_on between ${from} and ${to} and ${scope}) as penalties_vnd
+        where i.kind_code = k.code and pn.decided_on between ${from} and ${to} and ${scope}) as penalties_vnd,
+      (select count(distinct i.zone_id)::int from ${inspection} i join ${zone} on ${zone.id} = i.zone_id
+        where i.kind_code = k.code and i.inspected_on <= ${today} and ${scope}) as zones_inspected,
+      (select count(*)::int from (
+          select distinct on (i.zone_id) i.id from ${inspection} i join ${zone} on ${zone.id} = i.zone_id
+          where i.kind_code = k.code and i.inspected_on <= ${today} and ${scope}
+          order by i.zone_id, i.inspected_on desc, i.created_at desc) latest
+        where not exists (select 1 from ${inspectionFinding} f
+          where f.inspection_id = latest.id and (f.remedied_on is null or f.remedied_on > ${today}))) as zones_compliant
     from ${inspectionKind} k where k.active order by k.sort_order`);
   return (
     result as unknown as {
@@ -249,6 +261,8 @@ export async function countInspections(db: Db, visibility: ZoneVisibility, year:
         with_failures: number;
         unremedied: number;
         penalties_vnd: string;
+        zones_inspected: number;
+        zones_compliant: number;
       }[];
     }
   ).rows;

@@ -322,6 +322,8 @@ export async function inspectionCounts(deps: ServiceDeps, year: number): Promise
       withFailures: Number(r.with_failures),
       unremediedFindings: Number(r.unremedied),
       penaltiesVnd: String(r.penalties_vnd),
+      zonesInspected: Number(r.zones_inspected),
+      zonesCompliant: Number(r.zones_compliant),
     })),
   };
 }
