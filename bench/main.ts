@@ -4,6 +4,8 @@
  *   foundation (bench/foundation.ts): start-up, idle memory, the shell's endpoints on the demo database
  *   registry   (bench/registry.ts):   zones, map, occupancy, capital, import on generated data
  *   plan       (bench/plan.ts):       the plan page (targets live, drill-down, Decree 32 gates) at city scale
+ *   inspection (bench/inspection.ts): the monitoring watch sources (schedule, commitments, inspections) at city
+ *                                     scale: 250 zones, 10,000 inspections over ten years
  *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters, acceptances read live
  *                                     (city scale; --scale national: the national registry, one year of history)
  *
@@ -23,6 +25,7 @@ import { requests, rows, warmUp } from './lib';
 import { plan } from './plan';
 import { registry } from './registry';
 import { reporting } from './reporting';
+import { inspection } from './inspection';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,6 +42,7 @@ if (!only || only === 'foundation') await foundation(databaseUrl);
 if (!only || only === 'registry') await registry(scale, databaseUrl, databases);
 if (!only || only === 'reporting') await reporting(databaseUrl, databases, scale);
 if (!only || only === 'plan') await plan(scale, databaseUrl, databases);
+if (!only || only === 'inspection') await inspection(databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
-import { runCli, type CliIo } from './main';
+import type { CliIo } from './io';
+import { runCli } from './main';
 
 let env: Record<string, string | undefined>;
 let database: TestDatabase | undefined;

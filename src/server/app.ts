@@ -28,6 +28,9 @@ import { registerNotifications } from './routes/notification/notification.handle
 import { registerMonitoring } from './routes/monitoring/monitoring.handlers';
 import { completeDocument } from './openapi-document';
 import { registerPlans } from './routes/plan/plan.handlers';
+import { registerSchedule } from './routes/schedule/schedule.handlers';
+import { registerInspections } from './routes/inspection/inspection.handlers';
+import { registerIncidents } from './routes/incident/incident.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -63,6 +66,9 @@ export function createApp(deps: AppDeps) {
   registerCompilations(app, deps);
   registerParksReports(app, deps);
   registerPlans(app, deps);
+  registerSchedule(app, deps);
+  registerInspections(app, deps);
+  registerIncidents(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -14,6 +14,8 @@ export const defaultTolerances = {
   'occupancy_low.operating_years': 3,
   /** Days after a cluster starts operating without a QCVN-compliant wastewater plant. */
   'wwtp_missing.grace_days': 0,
+  /** Days a planned step of a zone's schedule may run late before the zone is on the watch list. */
+  'schedule_step_late.tolerance_days': 30,
 } as const;
 
 export type ToleranceKey = keyof typeof defaultTolerances;

@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { seedDemoZones } from './demo-zones';
 import { seedDemoTenants } from './demo-tenants';
 import { seedDemoClusters } from './demo-clusters';
+import { seedDemoMonitoring } from './demo-monitoring';
 import { seedDemoParks } from './demo-parks';
 import { seedDemoObstacles } from './demo-obstacles';
 import { seedDemoPlans } from './demo-plans';
@@ -127,6 +128,7 @@ export type DemoSeedResult = {
   clusters: { zones: number; organisations: number; projects: number };
   parks: { filings: number; events: number; targets: number };
   plans: { plans: number; targets: number; zones: number };
+  monitoring: { steps: number; readings: number; inspections: number; incidents: number };
 };
 
 /**
@@ -150,6 +152,7 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   const clusters = await seedDemoClusters(deps);
   const obstacles = await seedDemoObstacles(deps);
   const plans = await seedDemoPlans(deps);
+  const monitoring = await seedDemoMonitoring(deps);
   const created: DemoSeedResult['users'] = [];
   for (const user of demoAccounts) {
     // Commune scopes name the unit; its code comes from the administrative units just loaded.
@@ -180,10 +183,20 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   const admin = await findUserByUsername(ctx.db, 'admin');
   const parks = await seedDemoParks({ ...deps, actor: await loadActor(ctx.db, admin!) });
   ctx.log.info(
-    { users: created.length, adminUnits, zones, tenants, clusters, obstacles, parks, plans },
+    { users: created.length, adminUnits, zones, tenants, clusters, obstacles, parks, plans, monitoring },
     'demo data seeded',
   );
-  return { password: demoPassword, users: created, adminUnits, zones, tenants, clusters, parks, plans };
+  return {
+    password: demoPassword,
+    users: created,
+    adminUnits,
+    zones,
+    tenants,
+    clusters,
+    parks,
+    plans,
+    monitoring,
+  };
 }
 
 /** The demo accounts that still accept the demo password (for the start-up banner). */

@@ -16,6 +16,9 @@ import { auditMessages } from './messages/audit';
 import { exchangeRateMessages } from './messages/exchange-rate';
 import { monitoringMessages } from './messages/monitoring';
 import { planMessages } from './messages/plan';
+import { scheduleMessages } from './messages/schedule';
+import { inspectionMessages } from './messages/inspection';
+import { incidentMessages } from './messages/incident';
 
 /**
  * Every string the UI shows, in Vietnamese (the default) and English, one dictionary per feature under
@@ -42,6 +45,9 @@ export const dictionaries = [
   exchangeRateMessages,
   monitoringMessages,
   planMessages,
+  scheduleMessages,
+  inspectionMessages,
+  incidentMessages,
 ] as const;
 
 type Vi = (typeof dictionaries)[number]['vi'];

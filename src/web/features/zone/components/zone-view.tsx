@@ -18,6 +18,9 @@ import { ZoneProjectsTab } from './zone-projects-tab';
 import { LifecycleTag, SyntheticTag } from './zone-tags';
 import { DocumentsPanel } from '../../document/components/documents-panel';
 import { ObstacleListPanel } from '../../monitoring/components/obstacle-list-panel';
+import { ZoneScheduleTab } from '../../schedule/components/zone-schedule-tab';
+import { ZoneInspectionsTab } from '../../inspection/components/zone-inspections-tab';
+import { ZoneIncidentsPanel } from '../../incident/components/zone-incidents-panel';
 
 const TABS = [
   'overview',
@@ -29,6 +32,8 @@ const TABS = [
   'obstacles',
   'history',
   'boundary',
+  'schedule',
+  'inspections',
 ] as const;
 
 /**
@@ -125,6 +130,14 @@ export function ZoneView({ code }: { code: string }) {
             key: 'boundary',
             label: t('zone.tab.boundary'),
             children: <ZoneBoundaryTab zone={detail} canManage={canManage} />,
+          },
+          { key: 'schedule', label: t('schedule.tab'), children: <ZoneScheduleTab code={detail.code} /> },
+          {
+            key: 'inspections',
+            label: t('inspection.tab'),
+            children: (
+              <ZoneInspectionsTab code={detail.code} extra={<ZoneIncidentsPanel code={detail.code} />} />
+            ),
           },
         ]}
       />
