@@ -14,7 +14,7 @@ const compiledFormOf: Record<'KCN' | 'CCN', FormCode> = { KCN: 'KCN_BOARD', CCN:
 
 /** The indicators that take a target in `year` for a family: the items flagged `hasTarget` of its report. */
 export function targetIndicators(family: 'KCN' | 'CCN', year: number): { indicator: string; unit: string }[] {
-  const found = formTerms(compiledFormOf[family], String(year));
+  const found = formTerms(compiledFormOf[family], String(year), undefined, { history: true });
   if (!found) return [];
   return found.form.items
     .filter((i) => i.hasTarget)
