@@ -23,6 +23,9 @@ import { registerFilings } from './routes/reporting/filing.handlers';
 import { registerFilingWorkbooks } from './routes/reporting/filing-workbook.handlers';
 import { registerParksReports } from './routes/reporting/parks-report.handlers';
 import { registerNotifications } from './routes/notification/notification.handlers';
+import { registerAnalysis } from './routes/analysis/analysis.handlers';
+import { registerBriefings } from './routes/briefing/briefing.handlers';
+import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -52,6 +55,9 @@ export function createApp(deps: AppDeps) {
   registerNotifications(app, deps);
   registerCompilations(app, deps);
   registerParksReports(app, deps);
+  registerDashboard(app, deps);
+  registerAnalysis(app, deps);
+  registerBriefings(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
