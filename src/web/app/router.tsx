@@ -38,6 +38,8 @@ const CompiledReportPage = lazyPage(() =>
 );
 const ParksReportPage = lazyPage(() => import('./pages/parks-report-page').then((m) => m.ParksReportPage));
 const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
+const DashboardPage = lazyPage(() => import('./pages/dashboard-page').then((m) => m.DashboardPage));
+const AnalysisPage = lazyPage(() => import('./pages/analysis-page').then((m) => m.AnalysisPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -74,7 +76,8 @@ export const routes: RouteObject[] = [
         // A page that fails shows its error inside the shell, so navigation stays usable.
         errorElement: <RouteErrorElement />,
         children: [
-          { index: true, element: <ComingSoonPage module="dashboard" /> },
+          { index: true, element: <DashboardPage /> },
+          { path: PATHS.analysis, element: <AnalysisPage /> },
           { path: PATHS.registry, element: <ZonesPage /> },
           { path: `${PATHS.registry}/:code`, element: <ZonePage /> },
           { path: PATHS.projects, element: <ProjectsPage /> },

@@ -14,6 +14,7 @@ import { adminUnitMessages } from './messages/admin-unit';
 import { documentMessages } from './messages/document';
 import { auditMessages } from './messages/audit';
 import { exchangeRateMessages } from './messages/exchange-rate';
+import { dashboardMessages } from './messages/dashboard';
 
 /**
  * Every string the UI shows, in Vietnamese (the default) and English, one dictionary per feature under
@@ -38,6 +39,7 @@ export const dictionaries = [
   documentMessages,
   auditMessages,
   exchangeRateMessages,
+  dashboardMessages,
 ] as const;
 
 type Vi = (typeof dictionaries)[number]['vi'];
