@@ -46,8 +46,9 @@ describe('the leader’s view', () => {
     await page.getByTestId('analysis-by').click();
     await page.getByTitle('Loại (KCN/CCN)').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('by')).toBe('family');
-    const href = await page.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href');
-    expect(href).toContain('by=family');
+    const exportLink = page.getByRole('link', { name: 'Xuất Excel' });
+    await expect.poll(() => exportLink.getAttribute('href')).toContain('by=family');
+    const href = await exportLink.getAttribute('href');
     const response = await page.request.get(new URL(href!, izis.url).toString());
     expect(response.status()).toBe(200);
     await shot('03-analysis-family');
