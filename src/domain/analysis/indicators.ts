@@ -402,7 +402,8 @@ function report(
     breakdowns: PROJECT_BREAKDOWNS.filter((b) => b !== 'family' && b !== 'state'),
     ...(planItem && item !== 'import_usd' ? { target: { family, indicator: planItem } } : {}),
     drill: `/reports?form=${form}`,
-    value: m(reportMeasure(form, item)),
+    // No accepted report in the range is "no data", not zero.
+    value: (x) => ((x[`${form}:reports`] ?? 0) > 0 ? (x[reportMeasure(form, item)] ?? 0) : null),
   };
 }
 

@@ -231,6 +231,12 @@ describe('the quarterly briefing of Jan–May 2022 for the parks', () => {
       version: draft.version,
       tasks: 'Đẩy nhanh tiến độ.\nRà soát vướng mắc.',
     });
+    expect(draft.figures.CCN).toMatchObject({
+      zones: { value: 1 },
+      zones_established: { value: 1 },
+      zones_operating: { value: 1 },
+      occupancy_pct: { value: 75 },
+    });
     const docx = await exportBriefing(as('leader'), draft.id, 'docx');
     expect(docx.body.subarray(0, 2).toString()).toBe('PK');
     const xlsx = await exportBriefing(as('leader'), draft.id, 'xlsx');

@@ -29,8 +29,17 @@ function FigureCard({ figure }: { figure: DashboardFigure }) {
   );
 }
 
+const STATE_LABEL: Record<string, { vi: string; en: string }> = {
+  operating: { vi: 'đang hoạt động', en: 'operating' },
+  developing: { vi: 'đang đầu tư', en: 'developing' },
+  planned: { vi: 'quy hoạch', en: 'planned' },
+  suspended: { vi: 'tạm dừng', en: 'suspended' },
+  unknown: { vi: 'chưa rõ trạng thái', en: 'state unknown' },
+};
+
 function Charts({ data }: { data: Dashboard }) {
   const t = useT();
+  const locale = useLocale();
   const capital = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -76,11 +85,14 @@ function Charts({ data }: { data: Dashboard }) {
         {
           type: 'pie',
           radius: ['40%', '70%'],
-          data: data.zonesByState.map((z) => ({ name: `${z.family} · ${z.state}`, value: z.zones })),
+          data: data.zonesByState.map((z) => ({
+            name: `${z.family} · ${STATE_LABEL[z.state]?.[locale] ?? z.state}`,
+            value: z.zones,
+          })),
         },
       ],
     }),
-    [data],
+    [data, locale],
   );
   return (
     <Row gutter={[16, 16]}>
