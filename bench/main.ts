@@ -5,6 +5,7 @@
  *   registry   (bench/registry.ts):   zones, map, occupancy, capital, import on generated data
  *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters, acceptances read live
  *                                     (city scale; --scale national: the national registry, one year of history)
+ *   leaders    (bench/leaders.ts):    dashboard, analysis over ten years, the briefing's Word document
  *
  *   npm run bench                              both, registry at city scale
  *   npm run bench -- --scale national          registry at national scale (long on the embedded database)
@@ -20,6 +21,7 @@ import { foundation } from './foundation';
 import { scales, type ScaleName } from './generate';
 import { requests, rows, warmUp } from './lib';
 import { registry } from './registry';
+import { leaders } from './leaders';
 import { reporting } from './reporting';
 
 function argument(name: string): string | undefined {
@@ -36,6 +38,7 @@ const databaseUrl = process.env.DATABASE_URL;
 if (!only || only === 'foundation') await foundation(databaseUrl);
 if (!only || only === 'registry') await registry(scale, databaseUrl, databases);
 if (!only || only === 'reporting') await reporting(databaseUrl, databases, scale);
+if (!only || only === 'leaders') await leaders(scale, databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {
