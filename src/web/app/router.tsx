@@ -39,6 +39,7 @@ const CompiledReportPage = lazyPage(() =>
 const ParksReportPage = lazyPage(() => import('./pages/parks-report-page').then((m) => m.ParksReportPage));
 const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
 const DashboardPage = lazyPage(() => import('./pages/dashboard-page').then((m) => m.DashboardPage));
+const BriefingsPage = lazyPage(() => import('./pages/briefings-page').then((m) => m.BriefingsPage));
 const AnalysisPage = lazyPage(() => import('./pages/analysis-page').then((m) => m.AnalysisPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
@@ -94,7 +95,8 @@ export const routes: RouteObject[] = [
           { path: `${PATHS.reports}/parks`, element: <ParksReportPage /> },
           planned(PATHS.monitoring, 'monitoring'),
           planned(PATHS.targets, 'targets'),
-          planned(PATHS.briefings, 'briefings'),
+          { path: PATHS.briefings, element: <BriefingsPage /> },
+          { path: `${PATHS.briefings}/:id`, element: <BriefingsPage /> },
           { path: PATHS.map, element: <MapPage /> },
           { path: PATHS.import, element: <ImportPage /> },
           planned(PATHS.catalogue, 'catalogue'),
