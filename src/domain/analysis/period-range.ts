@@ -83,8 +83,6 @@ export function formatDateRange(range: DateRange, locale: Locale = 'vi'): string
   const year = range.to.slice(0, 4);
   const months = monthsFromJanuary(range);
   if (months === 12) return vi ? `năm ${year}` : `the year ${year}`;
-  if (months !== null)
-    return vi ? `${months} tháng đầu năm ${year}` : `the first ${months} months of ${year}`;
   const fromMonth = Number(range.from.slice(5, 7));
   if (
     range.from.slice(0, 4) === year &&
@@ -96,6 +94,8 @@ export function formatDateRange(range: DateRange, locale: Locale = 'vi'): string
     const quarter = (fromMonth - 1) / 3 + 1;
     return vi ? `quý ${ROMAN[quarter - 1]} năm ${year}` : `Q${quarter} ${year}`;
   }
+  if (months !== null)
+    return vi ? `${months} tháng đầu năm ${year}` : `the first ${months} months of ${year}`;
   return vi
     ? `từ ngày ${viDate(range.from)} đến ngày ${viDate(range.to)}`
     : `from ${range.from} to ${range.to}`;

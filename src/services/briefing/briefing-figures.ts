@@ -48,7 +48,8 @@ export async function computeBriefingFigures(
     range: DateRange;
     families: readonly ('KCN' | 'CCN')[];
     templates: Readonly<Record<'KCN' | 'CCN', readonly string[]>>;
-    recordedBy: Date;
+    /** Compute as the history stood at this instant; null for everything recorded so far. */
+    recordedBy: Date | null;
   },
 ): Promise<BriefingFigures> {
   const figures: BriefingFigures['figures'] = {};

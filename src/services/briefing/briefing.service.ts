@@ -84,8 +84,16 @@ function context(range: DateRange, asOf: Date): TemplateContext {
   };
 }
 
-/** Figures and sentences of a briefing as the history stood at `asOf`. */
-async function compute(deps: ServiceDeps, row: BriefingRow, asOf: Date): Promise<Snapshot> {
+/**
+ * Figures and sentences of a briefing stamped `asOf`: computed from everything recorded so far, or — with
+ * `recordedBy` — from the history as it stood at that instant (regenerating a past briefing).
+ */
+async function compute(
+  deps: ServiceDeps,
+  row: BriefingRow,
+  asOf: Date,
+  recordedBy: Date | null = null,
+): Promise<Snapshot> {
   const families = familiesOf(scopeOf(row));
   const sections = briefingSections.filter((s) => families.includes(s.family));
   const templateOf = (key: string) => row.sections[key] ?? sectionByKey(key)!.template;
@@ -96,7 +104,7 @@ async function compute(deps: ServiceDeps, row: BriefingRow, asOf: Date): Promise
       KCN: sections.filter((s) => s.family === 'KCN').map((s) => templateOf(s.key)),
       CCN: sections.filter((s) => s.family === 'CCN').map((s) => templateOf(s.key)),
     },
-    recordedBy: asOf,
+    recordedBy,
   });
   const ctx = context(rangeOf(row), asOf);
   return {
@@ -156,7 +164,7 @@ export async function getBriefingDocument(
 ): Promise<BriefingDocument> {
   const row = await readable(deps, id);
   let snapshot: Snapshot;
-  if (asOf) snapshot = await compute(deps, row, new Date(asOf));
+  if (asOf) snapshot = await compute(deps, row, new Date(asOf), new Date(asOf));
   else if (row.state === 'issued') snapshot = row.snapshot as Snapshot;
   else snapshot = await compute(deps, row, deps.clock.now());
   return { view: toView(deps, row, snapshot), zones: snapshot.zones };
