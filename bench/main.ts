@@ -8,6 +8,7 @@
  *                                     scale: 250 zones, 10,000 inspections over ten years
  *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters, acceptances read live
  *                                     (city scale; --scale national: the national registry, one year of history)
+ *   leaders    (bench/leaders.ts):    dashboard, analysis over ten years, the briefing's Word document
  *
  *   npm run bench                              both, registry at city scale
  *   npm run bench -- --scale national          registry at national scale (long on the embedded database)
@@ -24,6 +25,7 @@ import { scales, type ScaleName } from './generate';
 import { requests, rows, warmUp } from './lib';
 import { plan } from './plan';
 import { registry } from './registry';
+import { leaders } from './leaders';
 import { reporting } from './reporting';
 import { inspection } from './inspection';
 
@@ -43,6 +45,7 @@ if (!only || only === 'registry') await registry(scale, databaseUrl, databases);
 if (!only || only === 'reporting') await reporting(databaseUrl, databases, scale);
 if (!only || only === 'plan') await plan(scale, databaseUrl, databases);
 if (!only || only === 'inspection') await inspection(databaseUrl, databases);
+if (!only || only === 'leaders') await leaders(scale, databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

@@ -31,6 +31,9 @@ import { registerPlans } from './routes/plan/plan.handlers';
 import { registerSchedule } from './routes/schedule/schedule.handlers';
 import { registerInspections } from './routes/inspection/inspection.handlers';
 import { registerIncidents } from './routes/incident/incident.handlers';
+import { registerAnalysis } from './routes/analysis/analysis.handlers';
+import { registerBriefings } from './routes/briefing/briefing.handlers';
+import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -69,6 +72,9 @@ export function createApp(deps: AppDeps) {
   registerSchedule(app, deps);
   registerInspections(app, deps);
   registerIncidents(app, deps);
+  registerDashboard(app, deps);
+  registerAnalysis(app, deps);
+  registerBriefings(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -86,6 +86,8 @@ export const exchangeRate = pgTable(
     validTo: date('valid_to', { mode: 'string' }).notNull(),
     vndPerUnit: numeric('vnd_per_unit', { precision: 14, scale: 4 }).notNull(),
     source: text('source'),
+    /** When the rate was recorded: a figure "as of" an earlier instant does not use it (migration 0016). */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('exchange_rate_currency_idx').on(t.currency, t.validFrom)],
 );

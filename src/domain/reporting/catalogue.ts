@@ -41,6 +41,28 @@ export function formForPeriod(
   return formAt(code, calendarRange(p).end, catalogue);
 }
 
+/**
+ * The version to enter or compile a period's figures with: the one that governs it, or — for a period before
+ * the form's first version — that first version. History (back to 2015 and before) is never refused because
+ * the form's first version starts later (issue 13); who *owed* a report stays `formForPeriod`'s question
+ * (nobody owes one before the regulation). A gap between two versions stays a refusal.
+ */
+export function formForHistory(
+  code: FormCode,
+  period: Period | string,
+  catalogue: readonly FormVersion[] = formCatalogue,
+): FormVersion | null {
+  const p = typeof period === 'string' ? parsePeriod(period) : period;
+  if (!p) return null;
+  const governing = formForPeriod(code, p, catalogue);
+  if (governing) return governing;
+  const end = calendarRange(p).end;
+  const earliest = catalogue
+    .filter((f) => f.code === code)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+  return earliest && end < earliest.effectiveFrom ? earliest : null;
+}
+
 /** A stored revision's definition, by the version id it recorded. */
 export function formVersion(
   code: FormCode,
@@ -55,10 +77,11 @@ export function formTerms(
   code: FormCode,
   period: Period | string,
   catalogue: readonly FormVersion[] = formCatalogue,
+  options: { history?: boolean } = {},
 ): { form: FormVersion; terms: PeriodTerms } | null {
   const p = typeof period === 'string' ? parsePeriod(period) : period;
   if (!p) return null;
-  const form = formForPeriod(code, p, catalogue);
+  const form = options.history ? formForHistory(code, p, catalogue) : formForPeriod(code, p, catalogue);
   if (!form) return null;
   const terms = periodTerms(form.schedules, p);
   return terms ? { form, terms } : null;

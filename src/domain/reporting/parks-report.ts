@@ -46,7 +46,7 @@ export function parksCapitalRanges(
   period: string,
   catalogue?: readonly FormVersion[],
 ): { period: { from: IsoDate; to: IsoDate }; yearToDate: { from: IsoDate; to: IsoDate } } | null {
-  const found = formTerms('KCN_BOARD', period, catalogue);
+  const found = formTerms('KCN_BOARD', period, catalogue, { history: true });
   if (!found) return null;
   const { window } = found.terms;
   return {
@@ -74,7 +74,7 @@ export type ParksInput = {
 };
 
 export function compileParksReport(input: ParksInput): ParksReport {
-  const found = formTerms('KCN_BOARD', input.period, input.catalogue);
+  const found = formTerms('KCN_BOARD', input.period, input.catalogue, { history: true });
   const period = parsePeriod(input.period);
   if (!found || !period) throw new RangeError(`KCN_BOARD is not due for ${input.period}`);
   const { form, terms } = found;
@@ -84,7 +84,8 @@ export function compileParksReport(input: ParksInput): ParksReport {
   const projects = input.projects.filter((p) => parkIds.has(p.zoneId));
   const projectsById = new Map(projects.map((p) => [p.id, p]));
   const ytdPeriods = new Set(yearToDatePeriods(period));
-  const tenantRule = formTerms('KCN_TENANT', input.period, input.catalogue)?.form.obligation;
+  const tenantRule = formTerms('KCN_TENANT', input.period, input.catalogue, { history: true })?.form
+    .obligation;
 
   const items = form.items.map((item): ParksItem => {
     const indicator = indicatorOf(item.indicator);

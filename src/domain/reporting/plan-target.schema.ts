@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formCatalogue, formTerms } from './catalogue';
+import { formTerms } from './catalogue';
 import type { FormCode } from './form-types';
 import { indicatorOf } from './indicators';
 
@@ -18,15 +18,9 @@ const compiledFormOf: Record<'KCN' | 'CCN', FormCode> = { KCN: 'KCN_BOARD', CCN:
  * earlier) is never refused because a form version starts later.
  */
 export function targetIndicators(family: 'KCN' | 'CCN', year: number): { indicator: string; unit: string }[] {
-  const code = compiledFormOf[family];
-  const form =
-    formTerms(code, String(year))?.form ??
-    formCatalogue
-      .filter((f) => f.code === code)
-      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
-      .find((f) => Number(f.effectiveFrom.slice(0, 4)) > year);
-  if (!form) return [];
-  return form.items
+  const found = formTerms(compiledFormOf[family], String(year), undefined, { history: true });
+  if (!found) return [];
+  return found.form.items
     .filter((i) => i.hasTarget)
     .map((i) => ({ indicator: i.indicator, unit: indicatorOf(i.indicator).unit }));
 }

@@ -152,7 +152,18 @@ const rateMissing = sql`(currency <> 'USD' and usd_rate is null)
  * - `_day_rates`: the rates of each day of those events — one range join per rate; should periods of a
  *   currency overlap (createExchangeRate refuses it, SQL could write it), the latest-starting one wins.
  */
-function slice(name: string, range: DayRange, source: Source, ledgerOnly: boolean): SQL {
+function slice(
+  name: string,
+  range: DayRange,
+  source: Source,
+  ledgerOnly: boolean,
+  recordedBy: Date | null = null,
+): SQL {
+  // "As of" an instant: only the events and rates recorded by then (docs/decisions/0016-leaders-view-as-of.md).
+  const known = (alias: string) =>
+    recordedBy === null
+      ? sql`true`
+      : sql`${sql.identifier(alias)}.created_at <= ${recordedBy.toISOString()}::timestamptz`;
   const cte = (suffix: string) => sql.identifier(`${name}${suffix}`);
   const split = ledgerOnly ? { months: null, days: [range] } : splitIntoMonths(range.from, range.to);
   const monthEndOf = sql`(m.month + interval '1 month' - interval '1 day')::date`;
@@ -193,7 +204,7 @@ function slice(name: string, range: DayRange, source: Source, ledgerOnly: boolea
     source.kind === 'zone' && source.investorOnly
       ? sql`union all
         select ${eventSums} from ${investmentEvent} e ${eventJoins}
-        where ${and(dateIn(sql`e.event_date`, range), source.investorOnly)}
+        where ${and(dateIn(sql`e.event_date`, range), source.investorOnly, known('e'))}
         group by 1, 2, 3`
       : sql``;
   return sql`
@@ -210,12 +221,12 @@ function slice(name: string, range: DayRange, source: Source, ledgerOnly: boolea
       select ${eventSums}
       from (
         select e.project_id, e.kind, e.event_date, e.amount, e.currency from ${investmentEvent} e
-        where ${orFalse(dayClauses)}
+        where (${orFalse(dayClauses)}) and ${known('e')}
         union all
         select e.project_id, e.kind, e.event_date, e.amount, e.currency
         from ${cte('_month_rates')} m join ${investmentEvent} e on e.currency = m.currency
           and e.event_date between m.month and ${monthEndOf}
-        where not m.whole
+        where not m.whole and ${known('e')}
       ) e ${eventJoins}
       where ${scopeOfEvents ?? sql`true`}
       group by 1, 2, 3
@@ -225,9 +236,9 @@ function slice(name: string, range: DayRange, source: Source, ledgerOnly: boolea
         usd.vnd_per_unit as usd_rate, own.vnd_per_unit as own_rate
       from (select distinct currency, event_date from ${cte('_events')}) d
       left join ${exchangeRate} usd on d.currency <> 'USD' and usd.currency = 'USD'
-        and d.event_date between usd.valid_from and usd.valid_to
+        and d.event_date between usd.valid_from and usd.valid_to and ${known('usd')}
       left join ${exchangeRate} own on d.currency not in ('USD', 'VND') and own.currency = d.currency
-        and d.event_date between own.valid_from and own.valid_to
+        and d.event_date between own.valid_from and own.valid_to and ${known('own')}
       order by d.currency, d.event_date, usd.valid_from desc nulls last, own.valid_from desc nulls last
     ), ${cte('')} as (
       select m.owner, m.currency, r.usd_rate, r.own_rate, null::date as missing_date,
@@ -256,15 +267,17 @@ const converted = (amount: SQL) => sql`case when currency = 'USD' then ${amount}
  * - amounts are converted once per (currency, rate) — the same groups as converting event by event; a missing
  *   rate leaves the converted sum out of the totals, never guessed, and its date is listed.
  * Sums stay numeric; converted totals are rounded to cents once, at the end. `ledgerOnly` reads every event
- * and no roll-up: the reference the roll-up is tested against.
+ * and no roll-up: the reference the roll-up is tested against. `recordedBy` computes the totals "as of" an
+ * instant: only events and rates recorded by then count (read from the ledger, as the roll-up has no time).
  */
 export async function capitalTotals(
   db: Db,
   visibility: ProjectVisibility,
   query: CapitalQuery,
-  options: { ledgerOnly?: boolean } = {},
+  options: { ledgerOnly?: boolean; recordedBy?: Date | null } = {},
 ): Promise<CapitalRows> {
-  const ledgerOnly = options.ledgerOnly ?? false;
+  const recordedBy = options.recordedBy ?? null;
+  const ledgerOnly = (options.ledgerOnly ?? false) || recordedBy !== null;
   const source = sourceFor(visibility, query, ledgerOnly);
   const missing = (from: SQL) => sql`(
     select coalesce(json_agg(m order by m.date, m.rate_currency, m.event_currency), '[]'::json) from (
@@ -277,8 +290,8 @@ export async function capitalTotals(
       where g.missing_date is not null
       group by x.rate_currency, g.currency, g.missing_date) m)`;
   const result = await db.execute(sql`
-    with ${slice('period', { from: query.from, to: query.to }, source, ledgerOnly)},
-    ${slice('ledger', { from: null, to: query.to }, source, ledgerOnly)},
+    with ${slice('period', { from: query.from, to: query.to }, source, ledgerOnly, recordedBy)},
+    ${slice('ledger', { from: null, to: query.to }, source, ledgerOnly, recordedBy)},
     attracted as (
       select owner, currency, kind, usd_rate, own_rate, missing_date,
         sum(n)::int as n, sum(amount) as amount, ${converted(sql`sum(amount)`)} as usd

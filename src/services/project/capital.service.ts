@@ -1,7 +1,7 @@
 import { checkCapitalPeriod, type CapitalQuery, type CapitalReport } from '../../domain/project/capital';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
-import { canReadCapital, projectVisibility } from './project.policy';
+import { canReadCapital, projectVisibility, type ProjectVisibility } from './project.policy';
 import { capitalTotals, type AttractedRow, type MissingRateRow } from './capital.repository';
 
 type Attracted = CapitalReport['attracted'];
@@ -58,9 +58,23 @@ function missing(rows: MissingRateRow[]): CapitalReport['missingRates'] {
 export async function capitalReport(deps: ServiceDeps, query: CapitalQuery): Promise<CapitalReport> {
   const actor = requireActor(deps);
   if (!canReadCapital(actor)) throw new AppError('forbidden');
+  return computeCapital(deps, projectVisibility(actor), query);
+}
+
+/**
+ * The capital report over a visibility the caller has already established (the leaders' view checks its own
+ * policy on the whole scope first). `recordedBy` computes it "as of" an instant: the ledger events and the
+ * exchange rates recorded by then.
+ */
+export async function computeCapital(
+  deps: ServiceDeps,
+  visibility: ProjectVisibility,
+  query: CapitalQuery,
+  options: { recordedBy?: Date | null } = {},
+): Promise<CapitalReport> {
   const problems = checkCapitalPeriod(query);
   if (Object.keys(problems).length) throw validationError(problems);
-  const totals = await capitalTotals(deps.db, projectVisibility(actor), query);
+  const totals = await capitalTotals(deps.db, visibility, query, { recordedBy: options.recordedBy ?? null });
   const { attracted, registered } = totals;
   return {
     from: query.from,
@@ -81,6 +95,6 @@ export async function capitalReport(deps: ServiceDeps, query: CapitalQuery): Pro
       convertedUsd: registered.find((r) => r.g_currency === 1)?.usd ?? '0.00',
       missingRates: missing(totals.missing_registered),
     },
-    asOf: deps.clock.now().toISOString(),
+    asOf: (options.recordedBy ?? deps.clock.now()).toISOString(),
   };
 }

@@ -62,7 +62,7 @@ export function formRules(formCode: string, period: string, family: 'KCN' | 'CCN
       },
     });
   }
-  const found = formTerms(formCode as FormCode, parsed);
+  const found = formTerms(formCode as FormCode, parsed, undefined, { history: true });
   if (!found) {
     throw validationError({
       period: {

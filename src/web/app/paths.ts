@@ -1,6 +1,7 @@
 /** Addresses of the pages; kept apart from the navigation so the router does not load the menu's icons. */
 export const PATHS = {
   dashboard: '/',
+  analysis: '/analysis',
   registry: '/zones',
   projects: '/projects',
   organisations: '/organisations',

@@ -40,6 +40,9 @@ const ParksReportPage = lazyPage(() => import('./pages/parks-report-page').then(
 const MonitoringPage = lazyPage(() => import('./pages/monitoring-page').then((m) => m.MonitoringPage));
 const PlanPage = lazyPage(() => import('./pages/plan-page').then((m) => m.PlanPage));
 const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
+const DashboardPage = lazyPage(() => import('./pages/dashboard-page').then((m) => m.DashboardPage));
+const BriefingsPage = lazyPage(() => import('./pages/briefings-page').then((m) => m.BriefingsPage));
+const AnalysisPage = lazyPage(() => import('./pages/analysis-page').then((m) => m.AnalysisPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -76,7 +79,8 @@ export const routes: RouteObject[] = [
         // A page that fails shows its error inside the shell, so navigation stays usable.
         errorElement: <RouteErrorElement />,
         children: [
-          { index: true, element: <ComingSoonPage module="dashboard" /> },
+          { index: true, element: <DashboardPage /> },
+          { path: PATHS.analysis, element: <AnalysisPage /> },
           { path: PATHS.registry, element: <ZonesPage /> },
           { path: `${PATHS.registry}/:code`, element: <ZonePage /> },
           { path: PATHS.projects, element: <ProjectsPage /> },
@@ -93,7 +97,8 @@ export const routes: RouteObject[] = [
           { path: `${PATHS.reports}/parks`, element: <ParksReportPage /> },
           { path: PATHS.monitoring, element: <MonitoringPage /> },
           { path: PATHS.targets, element: <PlanPage /> },
-          planned(PATHS.briefings, 'briefings'),
+          { path: PATHS.briefings, element: <BriefingsPage /> },
+          { path: `${PATHS.briefings}/:id`, element: <BriefingsPage /> },
           { path: PATHS.map, element: <MapPage /> },
           { path: PATHS.import, element: <ImportPage /> },
           planned(PATHS.catalogue, 'catalogue'),

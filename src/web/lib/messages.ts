@@ -19,6 +19,7 @@ import { planMessages } from './messages/plan';
 import { scheduleMessages } from './messages/schedule';
 import { inspectionMessages } from './messages/inspection';
 import { incidentMessages } from './messages/incident';
+import { dashboardMessages } from './messages/dashboard';
 
 /**
  * Every string the UI shows, in Vietnamese (the default) and English, one dictionary per feature under
@@ -48,6 +49,7 @@ export const dictionaries = [
   scheduleMessages,
   inspectionMessages,
   incidentMessages,
+  dashboardMessages,
 ] as const;
 
 type Vi = (typeof dictionaries)[number]['vi'];

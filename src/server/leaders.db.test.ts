@@ -1,0 +1,192 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../db/testing';
+import type { CreateUserInput } from '../domain/identity/identity.schema';
+import { systemActor } from '../domain/identity/roles';
+import { createExchangeRate } from '../services/exchange-rate/exchange-rate.service';
+import { createOrganisation } from '../services/organisation/organisation.service';
+import { addInvestmentEvent, createProject } from '../services/project/project.service';
+import { communes, makeUser, testDeps, testPassword } from '../services/testing';
+import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
+import { createTestApp, TestClient } from './testing';
+
+/**
+ * The leaders' view over HTTP: the dashboard per scope, the analysis (a refused breakdown names its field,
+ * the XLSX reads back), briefings read by leaders and written only by the family's officer (404 outside).
+ */
+let database: TestDatabase;
+let app: ReturnType<typeof createTestApp>['app'];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database).app;
+  const seed = testDeps(database.db, systemActor('test:seed'));
+  await createExchangeRate(seed, {
+    currency: 'USD',
+    validFrom: '2020-01-01',
+    validTo: '2026-12-31',
+    vndPerUnit: '25000',
+    source: 'kiểm thử',
+  } as never);
+  await createOrganisation(seed, {
+    code: 'DEV',
+    name: 'Hạ tầng',
+    country: 'VN',
+    ownership: 'domestic_private',
+    roles: ['developer'],
+  });
+  await createOrganisation(seed, {
+    code: 'FDI',
+    name: 'FDI',
+    country: 'KR',
+    ownership: 'fdi',
+    roles: ['tenant'],
+  });
+  for (const [code, kind, area, leased] of [
+    ['KCN-A', 'KCN', 200, 150],
+    ['CCN-B', 'CCN', 50, 10],
+  ] as const) {
+    await createZone(seed, {
+      code,
+      name: `Khu ${code}`,
+      kind,
+      communeCode: communes.dongAnh,
+      developerCode: 'DEV',
+      declaredAreaHa: area,
+      industrialLandHa: area,
+      leasedHa: leased,
+    } as never);
+    await addLifecycleEvent(seed, code, { state: 'established', eventDate: '2015-01-01' });
+    await addLifecycleEvent(seed, code, { state: 'operating', eventDate: '2017-01-01' });
+  }
+  await createProject(seed, {
+    code: 'P1',
+    zoneCode: 'KCN-A',
+    investorCode: 'FDI',
+    name: 'Nhà máy',
+    status: 'operating',
+  });
+  await addInvestmentEvent(seed, 'P1', {
+    kind: 'new',
+    eventDate: '2021-03-01',
+    amount: '10000000',
+    currency: 'USD',
+  } as never);
+  await addInvestmentEvent(seed, 'P1', {
+    kind: 'increase',
+    eventDate: '2023-03-01',
+    amount: '5000000',
+    currency: 'USD',
+  } as never);
+});
+afterAll(() => database?.cleanup());
+
+async function signedIn(overrides: Partial<CreateUserInput>) {
+  const { user } = await makeUser(database.db, overrides);
+  const client = new TestClient(app);
+  expect((await client.signIn(user.username, testPassword)).status).toBe(200);
+  return client;
+}
+
+describe('the dashboard and the analysis', () => {
+  it('shows the leader the city’s figures with their as-of time and drill-down, and an officer only their family', async () => {
+    const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
+    const res = await leader.get('/api/dashboard');
+    expect(res.status).toBe(200);
+    const figure = (body: { figures: { code: string; value: number | null }[] }, code: string) =>
+      body.figures.find((f) => f.code === code)!;
+    expect(figure(res.body, 'zones').value).toBe(2);
+    expect(figure(res.body, 'occupancy_pct').value).toBe(64);
+    expect(res.body.figures[0]).toMatchObject({ asOf: expect.any(String), drill: '/zones' });
+    expect(res.body.capitalByYear.find((c: { year: number }) => c.year === 2023)).toMatchObject({ fdi: 5 });
+    const cluster = await signedIn({
+      role: 'department_officer',
+      scopeKind: 'family',
+      scopeRef: 'CCN',
+      family: 'CCN',
+    } as never);
+    const scoped = await cluster.get('/api/dashboard');
+    expect(figure(scoped.body, 'zones').value).toBe(1);
+    expect(figure(scoped.body, 'tenant_projects').value).toBe(0);
+  });
+
+  it('breaks an indicator down over years, refuses a breakdown it cannot make, and exports the table', async () => {
+    const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
+    const res = await leader.get(
+      '/api/analysis?indicator=capital_attracted_usd&from=2021-01-01&to=2023-12-31&step=year&by=ownership',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.periods.map((p: { label: string }) => p.label)).toEqual(['2021', '2022', '2023']);
+    expect(res.body.total).toEqual([10, 0, 5]);
+    expect(res.body.series.find((s: { key: string }) => s.key === 'fdi').values).toEqual([10, 0, 5]);
+    const refused = await leader.get('/api/analysis?indicator=capital_attracted_usd&by=zone');
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.fields.by).toBeTruthy();
+    const file = await app.request(
+      'http://127.0.0.1/api/analysis/export.xlsx?indicator=zones&from=2016-01-01&to=2018-12-31&by=family',
+      { headers: { cookie: leader.cookie! } },
+    );
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await file.arrayBuffer());
+    const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[1] === 'KCN')!.slice(2)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('briefings over HTTP', () => {
+  it('are written by the family’s officer, read by a leader, and hidden (404) from a developer', async () => {
+    const board = await signedIn({
+      role: 'department_officer',
+      scopeKind: 'family',
+      scopeRef: 'KCN',
+      family: 'KCN',
+    } as never);
+    const created = await board.post('/api/briefings', {
+      scope: 'KCN',
+      from: '2023-01-01',
+      to: '2023-03-31',
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.periodLabel).toBe('quý I năm 2023');
+    expect(created.body.figures.KCN.capital_attracted_usd.value).toBe(5);
+    const cluster = await signedIn({
+      role: 'department_officer',
+      scopeKind: 'family',
+      scopeRef: 'CCN',
+      family: 'CCN',
+    } as never);
+    expect(
+      (await cluster.patch(`/api/briefings/${created.body.id}`, { version: 1, tasks: 'x' })).status,
+    ).toBe(403);
+    const developer = await signedIn({
+      role: 'developer',
+      scopeKind: 'organisation',
+      scopeRef: 'DEV',
+      family: 'KCN',
+    } as never);
+    expect((await developer.get(`/api/briefings/${created.body.id}`)).status).toBe(404);
+    expect(
+      (await developer.post('/api/briefings', { scope: 'KCN', from: '2023-01-01', to: '2023-03-31' })).status,
+    ).toBe(403);
+    const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
+    expect((await leader.get(`/api/briefings/${created.body.id}`)).status).toBe(200);
+    const bad = await board.patch(`/api/briefings/${created.body.id}`, {
+      version: created.body.version,
+      sections: { parks_investment: 'Vốn {khong_co}' },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.details.fields)).toEqual(['sections.parks_investment']);
+    const issued = await board.post(`/api/briefings/${created.body.id}/issue`, {
+      version: created.body.version,
+    });
+    expect(issued.status).toBe(200);
+    expect(
+      (await board.patch(`/api/briefings/${created.body.id}`, { version: issued.body.version, tasks: 'y' }))
+        .status,
+    ).toBe(409);
+    const docx = await leader.request('GET', `/api/briefings/${created.body.id}/export.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain('bao-cao-giao-ban-2023-01-01-2023-03-31.docx');
+  });
+});
