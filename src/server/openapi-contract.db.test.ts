@@ -164,11 +164,17 @@ function inputFor(op: Operation): fc.Arbitrary<Input> {
       )
     : fc.constant(undefined);
   return fc.record({
-    anonymous: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
+    anonymous: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(false) },
+      { weight: 1, arbitrary: fc.constant(true) },
+    ),
     params: fc.record(params),
     query: fc.record(query, { requiredKeys: requiredQuery }),
     body,
-    wrongContentType: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    wrongContentType: fc.oneof(
+      { weight: 7, arbitrary: fc.constant(false) },
+      { weight: 1, arbitrary: fc.constant(true) },
+    ),
     fileName: fc.constantFrom('khu-cum.csv', 'khu-cum.xlsx', 'bao-cao.pdf', 'a\u0000.csv'),
   });
 }
@@ -257,6 +263,19 @@ describe('every operation of the OpenAPI document keeps its contract', () => {
 
   it('has the operations the server serves', () => {
     expect(operations.length).toBeGreaterThan(100);
+  });
+
+  it('can fail: a 5xx, an undeclared status, a body outside the schema and a write after a 4xx are breaches', async () => {
+    const op = operations.find((o) => o.method === 'GET' && o.path === '/api/health')!;
+    const json = (body: unknown, status: number) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    expect(await breach(op, json({}, 500), undefined)).toMatch(/server error/);
+    expect(await breach(op, json({}, 418), undefined)).toMatch(/status not declared/);
+    expect(await breach(op, json({ status: 42 }, 200), undefined)).toMatch(/body outside the document/);
+    const counts = await rowCounts();
+    const lying = { ...counts, [tables[0]!]: counts[tables[0]!]! - 1 };
+    const refused = json({ code: 'validation', message: 'x', details: {}, requestId: null }, 400);
+    expect(await breach(op, refused, lying)).toMatch(/a refused request changed/);
   });
 
   for (const op of operations) {
