@@ -151,7 +151,10 @@ describe('editing a zone', () => {
     expect(res.body.occupancy).toBeCloseTo(0.5);
     expect(res.body.version).toBe(before.body.version + 1);
     const map = await client.get('/api/zones/map?q=phung%20xa');
-    expect(map.body.features).toHaveLength(0); // no location on record: nothing to draw
+    // No position on record: drawn approximately at its commune's rough centre, with the new occupancy.
+    expect(map.body.features).toHaveLength(1);
+    expect(map.body.features[0].properties).toMatchObject({ placement: 'commune' });
+    expect(map.body.features[0].properties.occupancy).toBeCloseTo(0.5);
     const history = await client.get('/api/zones/CCN-PHUNG-XA/history');
     const edit = history.body.items[0];
     expect(edit).toMatchObject({ action: 'zone.update', actorId: user.id });

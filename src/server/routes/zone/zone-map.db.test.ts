@@ -94,6 +94,7 @@ describe('the map', () => {
         occupancy: 0.25,
         declaredAreaHa: 14,
         geometry: 'point',
+        placement: 'exact',
       },
     });
     expect(area!.geometry.type).toBe('MultiPolygon');
