@@ -13,6 +13,11 @@ import { openBrowser, screenshotDir, startIzis, type RunningIzis } from './harne
  * resubmits, the officer accepts, and the commune's Biểu 03 shows the accepted figure with its source; the
  * developer files Biểu 02, the officer accepts it, and the city's Biểu 04 shows it with its source; the Biểu 04
  * downloads as XLSX and DOCX, which are opened (the DOCX converted to PDF and PNG by LibreOffice) and read.
+ *
+ * Every step notifies exactly the people concerned, and each notice opens the record it is about: the commune
+ * officer and the Department learn of a submission, the tenant of a return (with its reason) and of the
+ * acceptance, the developer of its Biểu 02's acceptance, the Department of the commune's signed Biểu 03.
+ * Screenshots at 1366 px and 390 px (a phone) of the filing and the reports home.
  */
 let izis: RunningIzis;
 /** One browser profile per person: a profile's pages share the session cookie. */
@@ -63,6 +68,40 @@ async function signedIn(browser: BrowserContext, username: string): Promise<Page
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(screenshotDir, `reporting-e2e-${name}.png`), fullPage: true });
+
+type Notice = { kind: string; link: string | null; title: { vi: string }; body: { vi: string } };
+/** The user's notices, read with the browser profile's own session. */
+async function noticesOf(page: Page): Promise<Notice[]> {
+  const res = await page.request.get(`${izis.url}/api/notifications?limit=100`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { items: Notice[] }).items;
+}
+
+/** Opens the bell on the reports home, clicks the notice whose title matches and waits for the page it opens. */
+async function followNotice(page: Page, title: RegExp, opens: string): Promise<void> {
+  await page.goto(`${izis.url}/reports`);
+  await page.getByTestId('notification-bell').click();
+  await page.getByRole('dialog', { name: 'Thông báo' }).getByRole('button', { name: title }).first().click();
+  await page.waitForURL(opens);
+}
+
+/** The page fits the phone: nothing wider than the viewport (a wide table scrolls inside its card). */
+async function fitsWidth(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 844 });
+  await page.waitForTimeout(300);
+  // What sticks out, named, so a failure says where.
+  const wide = await page.evaluate((w) => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right > w + 0.5 && r.width > 0 && !el.closest('.ant-table-content, .ant-table-body'))
+        out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} → ${Math.round(r.right)}`);
+    }
+    return out.slice(0, 8);
+  }, width);
+  expect(wide).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+}
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
@@ -167,6 +206,14 @@ describe('Biểu 01 from a tenant to the commune’s Biểu 03', () => {
     expect(await tenant.getByTestId('item-workers').isDisabled()).toBe(true);
   });
 
+  it('the submission reaches the commune officer, whose notice opens the filing', async () => {
+    await followNotice(officer, /Xưởng cơ khí E2E đã nộp Biểu 01 kỳ 6 tháng đầu năm 2026/, filingUrl);
+    await officer.getByTestId('filing-status').getByText('Đã nộp, chờ xem xét').waitFor();
+    await officer.getByTestId('notification-bell').click();
+    await shot(officer, '02a-notice-submitted-1366');
+    await officer.keyboard.press('Escape');
+  });
+
   it('the commune officer finds it in the in-tray and returns it only with a reason', async () => {
     await officer.goto(`${izis.url}/reports?period=${PERIOD}&status=submitted`);
     await officer
@@ -180,6 +227,13 @@ describe('Biểu 01 from a tenant to the commune’s Biểu 03', () => {
     await officer.getByTestId('return-reason-input').fill('Số lao động chưa khớp với danh sách đóng BHXH.');
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await officer.getByTestId('filing-status').getByText('Bị trả lại').waitFor();
+  });
+
+  it('the tenant is told of the return with its reason; the notice opens the filing', async () => {
+    const returned = (await noticesOf(tenant)).find((n) => n.kind === 'report.returned');
+    expect(returned?.body.vi).toContain('Số lao động chưa khớp với danh sách đóng BHXH.');
+    expect(returned?.link).toBe(new URL(filingUrl).pathname);
+    await followNotice(tenant, /Biểu 01 kỳ 6 tháng đầu năm 2026 bị trả lại — Xưởng cơ khí E2E/, filingUrl);
   });
 
   it('the tenant reads the reason, corrects the figure and resubmits; both revisions stay side by side', async () => {
@@ -198,12 +252,36 @@ describe('Biểu 01 from a tenant to the commune’s Biểu 03', () => {
     await shot(tenant, '02-resubmitted');
   });
 
+  it('the filing fits a phone: each item above a full-width input', async () => {
+    await tenant.setViewportSize({ width: 390, height: 844 });
+    await shot(tenant, '02b-filing-390');
+    await fitsWidth(tenant, 390);
+    const input = tenant.getByTestId('item-workers');
+    // The input spans its card (about 196 px beside the 80 px menu), not a sliver of a fourth column.
+    const card = tenant.locator('.ant-table-wrapper', { has: input });
+    expect((await input.boundingBox())!.width).toBeGreaterThan(0.75 * (await card.boundingBox())!.width);
+    await tenant.setViewportSize({ width: 1366, height: 820 });
+  });
+
   it('the officer accepts, and Biểu 03 of the commune shows the accepted figure with its source', async () => {
+    // The resubmission was announced to the officer, linking to the same filing.
+    const resubmitted = (await noticesOf(officer)).filter((n) => n.kind === 'report.resubmitted');
+    expect(resubmitted.map((n) => n.link)).toEqual([new URL(filingUrl).pathname]);
     await officer.goto(filingUrl);
     await officer.getByRole('button', { name: 'Tiếp nhận' }).click();
     await officer.locator('.ant-modal-confirm').getByRole('button', { name: 'Tiếp nhận' }).click();
     await officer.getByTestId('filing-status').getByText('Đã tiếp nhận').waitFor();
-    await officer.goto(`${izis.url}/reports/compiled?formCode=B03&period=${PERIOD}&commune=00454`);
+    // The acceptance reaches the tenant and nobody else of this journey.
+    await followNotice(
+      tenant,
+      /Biểu 01 kỳ 6 tháng đầu năm 2026 đã được chấp nhận — Xưởng cơ khí E2E/,
+      filingUrl,
+    );
+    expect((await noticesOf(officer)).some((n) => n.kind === 'report.accepted')).toBe(false);
+    // The commune officer's own Biểu 03 is one click from the reports home, at the period shown there.
+    await officer.goto(`${izis.url}/reports?period=${PERIOD}`);
+    await officer.getByTestId('open-b03').click();
+    await officer.waitForURL(`${izis.url}/reports/compiled?formCode=B03&period=${PERIOD}&commune=00454`);
     const items = officer.getByTestId('compiled-items');
     await items.waitFor();
     const row = items.locator('tr.ant-table-row', { hasText: 'Số lao động có hợp đồng' }).first();
@@ -254,6 +332,15 @@ describe('Biểu 01 from a tenant to the commune’s Biểu 03', () => {
     await officer.getByRole('button', { name: 'Tiếp nhận' }).click();
     await officer.locator('.ant-modal-confirm').getByRole('button', { name: 'Tiếp nhận' }).click();
     await officer.getByTestId('filing-status').getByText('Đã tiếp nhận').waitFor();
+
+    // The developer is told of its own report's acceptance — not of the tenant's return or acceptance.
+    const kinds = (await noticesOf(developer)).map((n) => `${n.kind} ${n.link}`);
+    expect(kinds).toEqual([`report.accepted ${new URL(b02Url).pathname}`]);
+    await followNotice(
+      developer,
+      /Biểu 02 kỳ 6 tháng đầu năm 2026 đã được chấp nhận — Cụm công nghiệp E2E/,
+      b02Url,
+    );
   });
 
   it('Biểu 03 of the commune and Biểu 04 of the city show the developer’s figure with its source', async () => {
@@ -270,6 +357,9 @@ describe('Biểu 01 from a tenant to the commune’s Biểu 03', () => {
     await shot(officer, '05-b03-b02-source');
 
     department = await signedIn(departmentBrowser, 'sct');
+    // The Department reviews the clusters' reports too: both submissions reached it, each linking to its filing.
+    const submitted = (await noticesOf(department)).filter((n) => n.kind === 'report.submitted');
+    expect(submitted).toHaveLength(2);
     await department.goto(`${izis.url}/reports/compiled?formCode=B04&period=${PERIOD}`);
     await drill(department, /Vốn đầu tư hạ tầng đã thực hiện/);
     await shot(department, '06-b04');
@@ -323,5 +413,35 @@ describe('Biểu 01 from a tenant to the commune’s Biểu 03', () => {
       join(screenshotDir, 'reporting-e2e-07-b04-docx'),
     ]);
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('the commune signs Biểu 03; the Department is told and its notice opens that Biểu 03 and period', async () => {
+    const b03 = `${izis.url}/reports/compiled?formCode=B03&period=${PERIOD}&commune=00454`;
+    await officer.goto(b03);
+    await officer.getByTestId('compiled-items').waitFor();
+    await officer.getByRole('button', { name: 'Ký duyệt' }).click();
+    const dialog = officer.getByRole('dialog');
+    await dialog.getByLabel('Người ký').fill('Nguyễn Văn Ký');
+    await dialog.getByLabel('Chức vụ').fill('Chủ tịch');
+    await dialog.getByRole('button', { name: 'Ký duyệt' }).click();
+    await officer.getByTestId('signed-versions').waitFor();
+    await followNotice(department, /Biểu 03 kỳ 6 tháng đầu năm 2026 của .* đã ký ban hành/, b03);
+    await department.getByTestId('compiled-items').waitFor();
+    await department.getByTestId('compiled-pdf').waitFor();
+    await shot(department, '08-b03-signed-notice-1366');
+    // Only the next level: the tenant and the developer are not told of the signing.
+    for (const page of [tenant, developer]) {
+      expect((await noticesOf(page)).some((n) => n.kind === 'report.signed')).toBe(false);
+    }
+  });
+
+  it('the reports home fits a phone', async () => {
+    await officer.goto(`${izis.url}/reports?period=${PERIOD}`);
+    await officer.getByTestId('open-b03').waitFor();
+    await shot(officer, '09-reports-home-1366');
+    await officer.setViewportSize({ width: 390, height: 844 });
+    await shot(officer, '09-reports-home-390');
+    await fitsWidth(officer, 390);
+    await officer.setViewportSize({ width: 1366, height: 820 });
   });
 });

@@ -168,7 +168,7 @@ function FilingEditor({
             </Descriptions.Item>
             <Descriptions.Item label={t('reports.col.status')}>
               {detail ? (
-                <Space size={4}>
+                <Space size={4} wrap>
                   <Tag color={FILING_STATUS_COLORS[detail.status]} data-testid="filing-status">
                     {t(filingStatusKey(detail.status))}
                   </Tag>
