@@ -90,17 +90,18 @@ async function fitsWidth(page: Page, width: number): Promise<void> {
   await page.setViewportSize({ width, height: 844 });
   await page.waitForTimeout(300);
   // What sticks out, named, so a failure says where.
-  const wide = await page.evaluate((w) => {
-    const out: string[] = [];
+  const wide = (await page.evaluate(`(() => {
+    const w = ${width};
+    const out = [];
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       const r = el.getBoundingClientRect();
       if (r.right > w + 0.5 && r.width > 0 && !el.closest('.ant-table-content, .ant-table-body'))
-        out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} → ${Math.round(r.right)}`);
+        out.push(el.tagName.toLowerCase() + '.' + String(el.className).slice(0, 60) + ' → ' + Math.round(r.right));
     }
     return out.slice(0, 8);
-  }, width);
+  })()`)) as string[];
   expect(wide).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
 }
 
 beforeAll(async () => {
