@@ -3,6 +3,7 @@
  *
  *   foundation (bench/foundation.ts): start-up, idle memory, the shell's endpoints on the demo database
  *   registry   (bench/registry.ts):   zones, map, occupancy, capital, import on generated data
+ *   monitoring (bench/monitoring.ts): watch list, obstacles, counts with 5,000 obstacles (city scale)
  *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters, acceptances read live
  *                                     (city scale; --scale national: the national registry, one year of history)
  *
@@ -19,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { foundation } from './foundation';
 import { scales, type ScaleName } from './generate';
 import { requests, rows, warmUp } from './lib';
+import { monitoring } from './monitoring';
 import { registry } from './registry';
 import { reporting } from './reporting';
 
@@ -36,6 +38,7 @@ const databaseUrl = process.env.DATABASE_URL;
 if (!only || only === 'foundation') await foundation(databaseUrl);
 if (!only || only === 'registry') await registry(scale, databaseUrl, databases);
 if (!only || only === 'reporting') await reporting(databaseUrl, databases, scale);
+if (!only || only === 'monitoring') await monitoring(scale, databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

@@ -8,6 +8,7 @@ import { demoSignIns } from '../services/system/demo-seed';
 import { createLogger } from '../services/system/logger';
 import { createMailer } from '../services/system/mailer';
 import { startReminderTimer } from '../services/reporting/reminder.scheduler';
+import { startObstacleReminderTimer } from '../services/monitoring/obstacle-reminder.scheduler';
 import { createDocumentStore } from '../services/zone/document.store';
 import { createApp } from './app';
 
@@ -79,6 +80,15 @@ export async function startServer(env: Record<string, string | undefined> = proc
     intervalMinutes: config.reminderIntervalMinutes,
   });
 
+  const stopObstacleReminders = startObstacleReminderTimer({
+    db: runtime.database.db,
+    log,
+    clock,
+    mailer: createMailer(config.smtp),
+    publicUrl: url,
+    intervalMinutes: config.reminderIntervalMinutes,
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -86,6 +96,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     log.info({ signal }, 'shutting down');
     server.close();
     void stopReminders()
+      .then(() => stopObstacleReminders())
       .then(() => runtime.close())
       .then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
