@@ -6,6 +6,7 @@
  *   plan       (bench/plan.ts):       the plan page (targets live, drill-down, Decree 32 gates) at city scale
  *   inspection (bench/inspection.ts): the monitoring watch sources (schedule, commitments, inspections) at city
  *                                     scale: 250 zones, 10,000 inspections over ten years
+ *   monitoring (bench/monitoring.ts): watch list, obstacles, counts with 5,000 obstacles (city scale)
  *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters, acceptances read live
  *                                     (city scale; --scale national: the national registry, one year of history)
  *   leaders    (bench/leaders.ts):    dashboard, analysis over ten years, the briefing's Word document
@@ -24,6 +25,7 @@ import { foundation } from './foundation';
 import { scales, type ScaleName } from './generate';
 import { requests, rows, warmUp } from './lib';
 import { plan } from './plan';
+import { monitoring } from './monitoring';
 import { registry } from './registry';
 import { leaders } from './leaders';
 import { reporting } from './reporting';
@@ -46,6 +48,7 @@ if (!only || only === 'reporting') await reporting(databaseUrl, databases, scale
 if (!only || only === 'plan') await plan(scale, databaseUrl, databases);
 if (!only || only === 'inspection') await inspection(databaseUrl, databases);
 if (!only || only === 'leaders') await leaders(scale, databaseUrl, databases);
+if (!only || only === 'monitoring') await monitoring(scale, databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

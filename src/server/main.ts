@@ -11,6 +11,7 @@ import { startReminderTimer } from '../services/reporting/reminder.scheduler';
 import { createDocumentStore } from '../services/document/document.store';
 import { startBackupTimer } from '../services/backup/backup.scheduler';
 import { startMailOutbox } from '../services/notification/mail-outbox.scheduler';
+import { startObstacleReminderTimer } from '../services/monitoring/obstacle-reminder.scheduler';
 import { createApp } from './app';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -103,6 +104,14 @@ export async function startServer(env: Record<string, string | undefined> = proc
     intervalHours: config.backup.intervalHours,
     keep: config.backup.keep,
   });
+  const stopObstacleReminders = startObstacleReminderTimer({
+    db: runtime.database.db,
+    log,
+    clock,
+    mailer,
+    publicUrl: url,
+    intervalMinutes: config.reminderIntervalMinutes,
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -110,7 +119,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close();
-    void Promise.all([stopReminders(), stopMail(), stopBackups()])
+    void Promise.all([stopReminders(), stopMail(), stopBackups(), stopObstacleReminders()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -36,3 +36,17 @@ describe('an overdue obstacle', () => {
     expect(obstacleDaysOverdue({ status: 'open', deadline: null }, '2026-05-01')).toBeNull();
   });
 });
+
+describe('reminders of an obstacle’s deadline', () => {
+  it('reminds 7 and 1 days before, and gives notice once it has passed', async () => {
+    const { obstacleReminderStage } = await import('./obstacle');
+    const o = { status: 'open' as const, deadline: '2026-06-30' };
+    expect(obstacleReminderStage(o, '2026-06-20')).toBeNull();
+    expect(obstacleReminderStage(o, '2026-06-23')).toBe('due-7');
+    expect(obstacleReminderStage(o, '2026-06-29')).toBe('due-1');
+    expect(obstacleReminderStage(o, '2026-06-30')).toBe('due-1');
+    expect(obstacleReminderStage(o, '2026-07-01')).toBe('overdue');
+    expect(obstacleReminderStage(o, '2026-08-15')).toBeNull();
+    expect(obstacleReminderStage({ ...o, status: 'resolved' }, '2026-06-29')).toBeNull();
+  });
+});

@@ -91,3 +91,23 @@ export const defaultObstacleCategories: readonly { code: string; name: Localized
   { code: 'environment', name: { vi: 'Môi trường', en: 'Environment' } },
   { code: 'other', name: { vi: 'Khác', en: 'Other' } },
 ];
+
+/** Days before the deadline at which the agencies are reminded; a notice follows the day after it passes. */
+export const OBSTACLE_REMINDER_DAYS: readonly number[] = [7, 1];
+/** Obstacles that passed their deadline longer ago than this get no "passed" notice any more. */
+export const OBSTACLE_NOTICE_LOOKBACK_DAYS = 30;
+
+/**
+ * The reminder stage of an open obstacle today: `due-7`/`due-1` once that few days are left, `overdue` once
+ * the deadline has passed (within the look-back), else null. Each stage is sent once (its dedupe key).
+ */
+export function obstacleReminderStage(
+  obstacle: { status: ObstacleStatus; deadline: string | null },
+  today: string,
+): string | null {
+  if (!obstacle.deadline || isClosed(obstacle.status)) return null;
+  const left = daysBetween(today, obstacle.deadline);
+  if (left < 0) return -left <= OBSTACLE_NOTICE_LOOKBACK_DAYS ? 'overdue' : null;
+  const stage = [...OBSTACLE_REMINDER_DAYS].sort((a, b) => a - b).find((d) => left <= d);
+  return stage === undefined ? null : `due-${stage}`;
+}
