@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../shared/errors';
-import { lifecycleStates, type LifecycleEvent, type LifecycleState } from '../zone/lifecycle';
+import { lifecycleStates, mainPathRank, type LifecycleEvent, type LifecycleState } from '../zone/lifecycle';
 
 /**
  * A zone's schedule: the planned date of each step (set by its establishment decision, investment approval or
@@ -45,19 +45,6 @@ export const DEFAULT_STEP_TOLERANCE_DAYS = 30;
 /** Months without a progress reading after which a zone in land clearance or construction is "stale". */
 export const PROGRESS_STALE_MONTHS = 6;
 
-const mainPath: LifecycleState[] = [
-  'in_plan',
-  'dossier_received',
-  'appraised',
-  'established',
-  'detailed_plan_approved',
-  'infrastructure_project_approved',
-  'land_clearance',
-  'construction',
-  'infrastructure_complete',
-  'operating',
-];
-
 /** The lifecycle state whose rank on the main path marks a step as reached. */
 const stepMarker: Record<ScheduleStep, LifecycleState> = {
   detailed_plan_approved: 'detailed_plan_approved',
@@ -68,10 +55,8 @@ const stepMarker: Record<ScheduleStep, LifecycleState> = {
   operating: 'operating',
 };
 
-function rankOf(state: LifecycleState): number {
-  if (state === 'operating_without_establishment') return mainPath.indexOf('operating');
-  return mainPath.indexOf(state);
-}
+/** A state's place on the main path: the lifecycle's own rule, one statement of it. */
+const rankOf = mainPathRank;
 
 /** The lifecycle states whose event marks the step as reached (for SQL prefilters; the rule is below). */
 export function statesReaching(step: ScheduleStep): LifecycleState[] {
