@@ -7,6 +7,7 @@ import type { FormCode } from '../../domain/reporting/form-types';
 import type { LifecycleState } from '../../domain/zone/lifecycle';
 import { zoneFamilySql, zoneVisibilityFilter } from '../zone/zone.repository';
 import type { ZoneVisibility } from '../zone/zone.policy';
+import { rowsOf } from '../../db/rows';
 
 /**
  * What the leaders' view reads besides the capital service: the zones in the actor's scope with their lifecycle,
@@ -16,7 +17,6 @@ import type { ZoneVisibility } from '../zone/zone.policy';
  */
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { AuditChainHead } from '../../domain/audit/audit.schema';
+import { rowsOf } from '../../db/rows';
 
 /** Both drivers answer `execute` with `{ rows }`. */
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export type ChainRow = { id: string; seq: number; prevHash: string; hash: string; expected: string };
 

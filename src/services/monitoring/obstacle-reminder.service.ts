@@ -10,6 +10,7 @@ import { addDays } from '../../domain/reporting/calendar';
 import type { ServiceDeps } from '../deps';
 import { notifyUsers, type Notice, type NoticeRecipient } from '../notification/notification.service';
 import type { Mailer } from '../system/mailer';
+import { rowsOf } from '../../db/rows';
 
 /**
  * Reminders before an obstacle's deadline (7 and 1 days) and a notice the day it has passed, to the users of
@@ -19,7 +20,6 @@ import type { Mailer } from '../system/mailer';
  */
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 
 export type ObstacleReminderRun = {
   today: string;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 
 /** SQL of the notices: in-app rows (once per user and key) and the e-mail log/outbox (once per address and key). */
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 
 export type NotificationInsert = {
   userId: string;

@@ -26,9 +26,9 @@ import {
   notifiedUsers,
   queueMail,
 } from './notification.repository';
+import { rowsOf } from '../../db/rows';
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 const iso = (value: unknown): string | null =>
   value === null || value === undefined ? null : new Date(value as string).toISOString();
 

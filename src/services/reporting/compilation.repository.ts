@@ -10,9 +10,9 @@ import type { WwtpStatus } from '../../domain/reporting/form-types';
 import type { FilingValues } from '../../domain/reporting/validation';
 import type { LifecycleState } from '../../domain/zone/lifecycle';
 import type { ZoneKind } from '../../domain/zone/zone.schema';
+import { rowsOf } from '../../db/rows';
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 /**
  * Rows sent as one JSON array in one text value (`json_agg(json_build_array(…))::text as rows`): for ten

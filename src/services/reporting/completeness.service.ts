@@ -10,6 +10,7 @@ import { memo } from './compilation.cache';
 import { loadInputFingerprint, type InputFingerprint, type RegistrySnapshot } from './compilation.repository';
 import { registrySnapshot } from './compilation.service';
 import { canReadFiling, type FilingFacts } from './filing.policy';
+import { rowsOf } from '../../db/rows';
 
 export type CompletenessGroup = 'form' | 'commune' | 'zone';
 
@@ -193,7 +194,6 @@ function timelinessAt(dueAt: number, submittedAt: Date | null, now: number): Tim
 }
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 
 /** One expected report with everything the table needs about it, worked out once per registry snapshot. */
 export type Expected = {

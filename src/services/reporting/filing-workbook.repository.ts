@@ -3,11 +3,11 @@ import type { Db } from '../../db/client';
 import type { ZoneFamily } from '../../domain/identity/roles';
 import type { FilingValues } from '../../domain/reporting/validation';
 import type { FilingFacts } from './filing.policy';
+import { rowsOf } from '../../db/rows';
 
 /** Reads for filing by spreadsheet: who the reporters are, their current filings and accepted figures. */
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** A tenant project of a cluster, with what decides who may file for it. */

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { reportFiling, reportRevision } from '../../db/schema/reporting';
 import type { ZoneFamily } from '../../domain/identity/roles';
 import type { FilingFacts } from './filing.policy';
+import { rowsOf } from '../../db/rows';
 
 export type ReporterKind = 'project' | 'zone';
 
@@ -20,7 +21,6 @@ export type ReporterRow = FilingFacts & {
 const one = <T>(rows: T[]): T | undefined => rows[0];
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 
 function toReporter(kind: ReporterKind, r: Raw): ReporterRow {
   return {

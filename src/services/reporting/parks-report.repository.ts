@@ -8,6 +8,7 @@ import type { FormCode, WwtpStatus } from '../../domain/reporting/form-types';
 import type { FilingValues } from '../../domain/reporting/validation';
 import type { LifecycleState } from '../../domain/zone/lifecycle';
 import type { ZoneKind } from '../../domain/zone/zone.schema';
+import { rowsOf } from '../../db/rows';
 
 /**
  * What the parks' periodic report reads besides the capital ledger: the parks (KCN, KCX, KCNC) of the city or
@@ -15,7 +16,6 @@ import type { ZoneKind } from '../../domain/zone/zone.schema';
  */
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 

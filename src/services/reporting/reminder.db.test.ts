@@ -11,6 +11,7 @@ import { addLifecycleEvent, createZone } from '../zone/zone.service';
 import { returnFiling, saveDraft, submitFiling } from './filing.service';
 import { formVersion } from '../../domain/reporting/catalogue';
 import { digestText, reminderStage, returnedStage, sendReminders } from './reminder.service';
+import { rowsOf } from '../../db/rows';
 
 /** A minimal SMTP sink on loopback that keeps what it receives (as in mailer.db.test.ts). */
 function smtpSink() {
@@ -70,7 +71,6 @@ function subjectOf(data: string): string {
 }
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 
 let database: TestDatabase;
 const sink = smtpSink();

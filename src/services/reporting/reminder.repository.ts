@@ -4,11 +4,11 @@ import type { ZoneFamily } from '../../domain/identity/roles';
 import type { FormCode } from '../../domain/reporting/form-types';
 import type { ReturnedReport } from '../../domain/reporting/reminders';
 import type { FilingFacts } from './filing.policy';
+import { rowsOf } from '../../db/rows';
 
 /** The reminders' reads: first submissions of the due periods, and returned filings not resubmitted. */
 
 type Raw = Record<string, unknown>;
-const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
 
 /** First submissions of the periods' filings, by `form|period|reporter kind|reporter id` (the obligation key). */
 export async function loadFirstSubmissions(db: Db, periods: readonly string[]): Promise<Map<string, Date>> {
