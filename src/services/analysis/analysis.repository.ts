@@ -16,7 +16,6 @@ import { rowsOf } from '../../db/rows';
  * wastewater status are the audit trail's last after-image recorded by then.
  */
 
-type Raw = Record<string, unknown>;
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 

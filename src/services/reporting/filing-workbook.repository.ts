@@ -7,7 +7,6 @@ import { rowsOf } from '../../db/rows';
 
 /** Reads for filing by spreadsheet: who the reporters are, their current filings and accepted figures. */
 
-type Raw = Record<string, unknown>;
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** A tenant project of a cluster, with what decides who may file for it. */

@@ -15,7 +15,6 @@ import { rowsOf } from '../../db/rows';
  * of one park, their tenant projects, and the accepted revisions of the tenants' reports of the year so far.
  */
 
-type Raw = Record<string, unknown>;
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 

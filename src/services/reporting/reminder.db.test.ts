@@ -70,7 +70,6 @@ function subjectOf(data: string): string {
     );
 }
 
-type Raw = Record<string, unknown>;
 
 let database: TestDatabase;
 const sink = smtpSink();
