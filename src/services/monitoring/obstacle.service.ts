@@ -308,7 +308,7 @@ export async function changeObstacle(
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const row = await load({ ...deps, db: tx }, id, true);
-    if (row.version !== input.version) throw await conflict(deps, row);
+    if (row.version !== input.version) throw await conflict({ ...deps, db: tx }, row);
     const values = {
       ...(input.categoryCode !== undefined ? { categoryCode: input.categoryCode } : {}),
       ...(input.title !== undefined ? { title: input.title } : {}),
@@ -376,7 +376,7 @@ export async function actOnObstacle(
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const row = await load({ ...deps, db: tx }, id, true);
-    if (row.version !== input.version) throw await conflict(deps, row);
+    if (row.version !== input.version) throw await conflict({ ...deps, db: tx }, row);
     const facts = obstacleFacts(row);
     const to = nextObstacleStatus(facts.status, input.action);
     if (to === null) {
