@@ -4,7 +4,6 @@ import { rowsOf } from '../../db/rows';
 
 /** SQL of the notices: in-app rows (once per user and key) and the e-mail log/outbox (once per address and key). */
 
-
 export type NotificationInsert = {
   userId: string;
   kind: string;

@@ -193,7 +193,6 @@ function timelinessAt(dueAt: number, submittedAt: Date | null, now: number): Tim
   return now <= dueAt ? 'pending' : 'overdue';
 }
 
-
 /** One expected report with everything the table needs about it, worked out once per registry snapshot. */
 export type Expected = {
   obligation: Obligation;

@@ -70,7 +70,6 @@ function subjectOf(data: string): string {
     );
 }
 
-
 let database: TestDatabase;
 const sink = smtpSink();
 let sinkPort = 0;

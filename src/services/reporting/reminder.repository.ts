@@ -8,7 +8,6 @@ import { rowsOf } from '../../db/rows';
 
 /** The reminders' reads: first submissions of the due periods, and returned filings not resubmitted. */
 
-
 /** First submissions of the periods' filings, by `form|period|reporter kind|reporter id` (the obligation key). */
 export async function loadFirstSubmissions(db: Db, periods: readonly string[]): Promise<Map<string, Date>> {
   if (periods.length === 0) return new Map();
