@@ -115,7 +115,7 @@ const items: FormItem[] = [
     report: { form: 'B02', indicator: 'land_leased_ha' },
     fallback: 'land_leased',
   }),
-  // Decree 32/2024, Art. 2: occupancy of an area is weighted by industrial land (PRODUCT.md §3).
+  // Decree 32/2024, Art. 2: occupancy of an area is weighted by industrial land (docs/PRODUCT.md §3).
   item('19', 'occupancy_pct', 'III', {
     kind: 'cluster_weighted_average',
     filter: operating,

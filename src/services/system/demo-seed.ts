@@ -132,7 +132,7 @@ export type DemoSeedResult = {
 };
 
 /**
- * The demo data a new installation starts with: Hanoi's administrative units (real, from shared/data) and
+ * The demo data a new installation starts with: Hanoi's administrative units (real, from src/db/seed/data) and
  * one account per role, scoped to real units. Zones and organisations arrive with the registry; until then
  * the developer and enterprise accounts carry the stable codes their records will have.
  */
@@ -145,7 +145,7 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
     requestId: null,
   };
   const adminUnits = await importReorganisation(deps, hanoiReorganisationFile(), {
-    source: 'shared/data/hanoi-communes-2025.json (Nghị quyết 1656/NQ-UBTVQH15)',
+    source: 'src/db/seed/data/hanoi-communes-2025.json (Nghị quyết 1656/NQ-UBTVQH15)',
   });
   const zones = await seedDemoZones(deps);
   const tenants = await seedDemoTenants(deps);

@@ -22,7 +22,7 @@ function mulberry32(seed: number): () => number {
 }
 
 /**
- * Average USD rates implied by the press conversions quoted in shared/data/README.md — an estimate, not an
+ * Average USD rates implied by the press conversions quoted in src/db/seed/data/README.md — an estimate, not an
  * official rate; the product takes rates as configuration and an officer replaces these.
  */
 const demoUsdRates: Record<number, string> = {

@@ -6,7 +6,7 @@ import { findFormerDistrictByName, findNearestCurrentCommune } from '../admin-un
 import type { ServiceDeps } from '../deps';
 import { addLifecycleEvent, createZone } from '../zone/zone.service';
 
-/** One record of shared/data/hanoi-zones.json (real, sourced facts; null where not found). */
+/** One record of src/db/seed/data/hanoi-zones.json (real, sourced facts; null where not found). */
 export type SourceZone = {
   kind: ZoneKind;
   name: string;

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { findZoneByCode, findZoneFeatures, findZones } from './zone.repository';
 
 /**
- * ENGINEERING.md §9: the registry's list, map and page queries use their indexes. Checked with EXPLAIN on
+ * docs/ENGINEERING.md §9: the registry's list, map and page queries use their indexes. Checked with EXPLAIN on
  * generated data at the city's size (bench/generate.ts: 250 zones, 10,000 projects), where a sequential
  * scan per zone would cost what bench/registry.ts measures.
  */

@@ -8,7 +8,7 @@ import {
   type ZoneKind,
 } from '../api/zone-api';
 
-/** The last day of the districts: they were abolished on 1/7/2025 (PRODUCT.md §1). */
+/** The last day of the districts: they were abolished on 1/7/2025 (docs/PRODUCT.md §1). */
 export const LAST_DISTRICT_DAY = '2025-06-30';
 
 /** The URL keys of the registry filters, shared by the list (`/zones`) and the map (`/map`). */
