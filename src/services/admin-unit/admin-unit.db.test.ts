@@ -14,7 +14,7 @@ afterAll(() => database?.cleanup());
 
 const admin = () => testDeps(database.db, systemActor('test'));
 
-describe('Hanoi’s administrative units (loaded into every test database from shared/data)', () => {
+describe('Hanoi’s administrative units (loaded into every test database from src/db/seed/data)', () => {
   it('hold 1 province, 30 former districts, 526 former communes and 126 new communes/wards', async () => {
     const rows = await database.query<{ level: string; current: boolean; n: number }>(
       `select level, valid_to is null as current, count(*)::int as n from admin_unit group by 1, 2 order by 1, 2`,

@@ -65,7 +65,7 @@ export async function seedDemoTenants(
       validTo: `${year}-12-31`,
       vndPerUnit: rate,
       source:
-        'Ước tính từ quy đổi trên báo chí (shared/data/README.md), không phải tỷ giá chính thức — dữ liệu demo',
+        'Ước tính từ quy đổi trên báo chí (src/db/seed/data/README.md), không phải tỷ giá chính thức — dữ liệu demo',
     });
   }
   const operating = (

@@ -15,7 +15,7 @@ afterAll(() => database?.cleanup());
 const deps = () => testDeps(database.db, systemActor('test'));
 const query = { sort: 'code', order: 'asc', page: 1, pageSize: 500 } as const;
 
-describe('the demo registry from shared/data/hanoi-zones.json', () => {
+describe('the demo registry from src/db/seed/data/hanoi-zones.json', () => {
   it('holds the 61 real zones: 16 parks, 2 hi-tech parks and 43 clusters', async () => {
     const all = await listZones(deps(), query);
     expect(all.total).toBe(61);
