@@ -629,6 +629,9 @@ export async function generate(
   // roll-up from the ledger once before committing.
   const rollupTriggers = ['insert', 'update', 'delete'].map((op) => `capital_rollup_event_${op}`);
   await db.transaction(async (tx) => {
+    // Switching triggers off is the owner's right, not the application role's (izis_app, ADR 0004): the bulk
+    // load acts as the owner for this transaction, as an administrator's load at psql would.
+    await tx.execute(sql`set local role none`);
     for (const trigger of rollupTriggers) {
       await tx.execute(sql.raw(`alter table investment_event disable trigger ${trigger}`));
     }

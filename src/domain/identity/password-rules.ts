@@ -26,10 +26,23 @@ function guessability(): ZxcvbnFactory {
 
 export type PasswordOwner = { username: string; displayName?: string | null };
 
-/** Parts of a person's name worth refusing inside a password: three letters or more, folded. */
-function nameParts(owner: PasswordOwner): string[] {
-  const words = foldVietnamese(`${owner.displayName ?? ''}`).split(/[^a-z0-9]+/);
-  return words.filter((w) => w.length >= 3);
+/** The words of a person's name, folded, without what stands in parentheses (a note, not a name). */
+function nameWords(owner: PasswordOwner): string[] {
+  const name = (owner.displayName ?? '').replace(/\([^)]*\)/g, ' ');
+  return foldVietnamese(name)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * How a name shows up in a password: the whole name run together ("nguyenthuylinh") or its last two words
+ * — the given name as people write it ("thuylinh"). Single short words are left to the guessability check,
+ * which is given every word.
+ */
+function nameForms(owner: PasswordOwner): string[] {
+  const words = nameWords(owner);
+  if (words.length < 2) return [];
+  return [words.join(''), words.slice(-2).join('')].filter((form) => form.length >= 6);
 }
 
 export function checkPassword(password: string, owner: PasswordOwner | string): LocalizedText | null {
@@ -60,13 +73,13 @@ export function checkPassword(password: string, owner: PasswordOwner | string): 
       en: 'The password must not contain the username.',
     };
   }
-  if (nameParts(who).some((part) => folded.includes(part))) {
+  if (nameForms(who).some((form) => folded.replace(/[^a-z0-9]/g, '').includes(form))) {
     return {
       vi: 'Mật khẩu không được chứa họ tên của người dùng.',
       en: 'The password must not contain the user’s name.',
     };
   }
-  const result = guessability().check(password, [who.username, ...nameParts(who)]);
+  const result = guessability().check(password, [who.username, ...nameWords(who)]);
   if (result.score < passwordMinScore) {
     return {
       vi: 'Mật khẩu quá phổ biến hoặc dễ đoán (ví dụ Qwerty123456). Hãy dùng một cụm từ dài hơn.',
