@@ -43,7 +43,7 @@ describe('a department officer’s first visit', () => {
   });
 
   it('opens a module that is not built yet and is told honestly that it is coming', async () => {
-    await page.getByText('Tiến độ & giám sát').first().click();
+    await page.getByText('Danh mục đầu tư công khai').first().click();
     await expect.poll(() => page.getByText('Đang xây dựng').first().isVisible()).toBe(true);
     await shot('03-module-coming');
   });
