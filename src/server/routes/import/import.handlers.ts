@@ -30,6 +30,7 @@ import {
   zoneImportTemplate,
 } from '../../../services/import/zone-import.service';
 import { serviceDeps, type AppContext, type AppDeps, type AppEnv } from '../../context';
+import { readUploadedFile } from '../../multipart-upload';
 import { sendFile, XLSX_TYPE } from '../../file-response';
 import {
   exportZonesCsvRoute,
@@ -42,10 +43,14 @@ import {
   zoneTemplateRoute,
 } from './import.routes';
 
-/** The uploaded file of the multipart field `file`, checked for presence, size and type. */
-async function uploadedFile(c: AppContext, form: { file?: unknown }) {
-  const file = form.file;
-  if (!(file instanceof File)) {
+/**
+ * The uploaded file of the multipart field `file`, read as it streams in (server/multipart-upload.ts) and
+ * checked for presence, size and type.
+ */
+async function uploadedFile(c: AppContext) {
+  const { maxBytes } = c.get('limits').imports;
+  const file = await readUploadedFile(c.req.raw, 'file', maxBytes, () => fileTooLarge(maxBytes));
+  if (!file) {
     throw validationError({
       file: {
         vi: 'Chưa chọn tệp: gửi tệp .xlsx hoặc .csv trong trường "file" (multipart/form-data).',
@@ -53,15 +58,13 @@ async function uploadedFile(c: AppContext, form: { file?: unknown }) {
       },
     });
   }
-  const { maxBytes } = c.get('limits').imports;
-  if (file.size > maxBytes) throw fileTooLarge(maxBytes);
   if (!/\.(xlsx|csv)$/i.test(file.name)) {
     throw validationError({
       file: { vi: 'Chỉ nhận tệp .xlsx hoặc .csv.', en: 'Only .xlsx or .csv files are accepted.' },
     });
   }
-  c.get('log').info({ fileName: file.name, bytes: file.size }, 'import upload');
-  return { name: file.name, data: new Uint8Array(await file.arrayBuffer()) };
+  c.get('log').info({ fileName: file.name, bytes: file.data.byteLength }, 'import upload');
+  return file;
 }
 
 /** The error shape of middleware/errors.ts, for a failure after a streamed response has started. */
@@ -88,13 +91,12 @@ async function handleImport(
   c: AppContext,
   deps: AppDeps,
   query: { mode: ImportOptions['mode']; sheet?: string | undefined },
-  form: { file?: unknown },
   assertCanImport: (deps: ServiceDeps) => void,
   run: ImportFn,
 ) {
   const service = serviceDeps(c, deps);
   assertCanImport(service);
-  const file = await uploadedFile(c, form);
+  const file = await uploadedFile(c);
   const options = {
     mode: query.mode,
     limits: deps.limits.imports,
@@ -144,14 +146,7 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     importZonesRoute,
     async (c) =>
-      (await handleImport(
-        c,
-        deps,
-        c.req.valid('query'),
-        c.req.valid('form') as { file?: unknown },
-        assertCanImportZones,
-        importZones,
-      )) as never,
+      (await handleImport(c, deps, c.req.valid('query'), assertCanImportZones, importZones)) as never,
   );
   app.openapi(exportZonesXlsxRoute, async (c) =>
     sendFile(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'xlsx')),
@@ -191,14 +186,7 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     app.openapi(
       sheetImportRoute(entity),
       async (c) =>
-        (await handleImport(
-          c,
-          deps,
-          c.req.valid('query'),
-          c.req.valid('form') as { file?: unknown },
-          sheet.assertCanImport,
-          sheet.run,
-        )) as never,
+        (await handleImport(c, deps, c.req.valid('query'), sheet.assertCanImport, sheet.run)) as never,
     );
   }
   for (const format of ['xlsx', 'csv'] as const) {

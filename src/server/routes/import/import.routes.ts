@@ -40,6 +40,16 @@ export const zoneTemplateRoute = createRoute({
 });
 
 /**
+ * The multipart body of an import: declared for the document as a plain schema, not a zod one, so that the
+ * framework does not parse the form itself — the handler streams it (server/multipart-upload.ts).
+ */
+const uploadSchema = {
+  type: 'object' as const,
+  properties: { file: { type: 'string' as const, format: 'binary', description: 'The .xlsx or .csv file' } },
+  required: ['file'],
+};
+
+/**
  * The upload is refused (413) before it is read past IZIS_IMPORT_MAX_MB (plus room for the multipart
  * envelope): the bytes are counted while the body streams in.
  */
@@ -72,9 +82,7 @@ export const importZonesRoute = createRoute({
     body: {
       required: true,
       content: {
-        'multipart/form-data': {
-          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-        },
+        'multipart/form-data': { schema: uploadSchema },
       },
     },
   },
@@ -209,9 +217,7 @@ export function sheetImportRoute(entity: SheetEntity) {
       body: {
         required: true,
         content: {
-          'multipart/form-data': {
-            schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-          },
+          'multipart/form-data': { schema: uploadSchema },
         },
       },
     },
