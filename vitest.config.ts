@@ -47,6 +47,7 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
+          globalSetup: ['e2e/template.global-setup.ts'],
           fileParallelism: false,
           // A page that is still loading on a busy machine is not a failure: polls wait up to 10 s, not 1 s.
           expect: { poll: { timeout: 10_000 } },

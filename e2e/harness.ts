@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +20,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A fresh database (suffix `_<suffix>`) beside the one `url` names, on the same PostgreSQL server. */
-export async function scratchDatabase(url: string, suffix = 'e2e'): Promise<string> {
+/**
+ * A fresh database (suffix `_<suffix>`) beside the one `url` names, on the same PostgreSQL server; a copy of
+ * `template` when one is named.
+ */
+export async function scratchDatabase(url: string, suffix = 'e2e', template?: string): Promise<string> {
   const name = `${new URL(url).pathname.slice(1) || 'izis'}_${suffix}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -46,8 +49,17 @@ export type RunningIzis = {
 };
 
 /**
+ * Where the browser tier's global set-up (e2e/template.global-setup.ts) left one installation that has
+ * been through `npm start`'s first run (migrations, demo data): a stopped embedded data directory, or a
+ * PostgreSQL database to copy. Copying it spares every test file the first run's 20–40 s on the embedded
+ * database; the first run itself is what the set-up exercises.
+ */
+export const templateEnv = { dataDir: 'IZIS_E2E_TEMPLATE_DIR', database: 'IZIS_E2E_TEMPLATE_DB' } as const;
+
+/**
  * Starts the built IZIS exactly as `npm start` does (demo data on an empty database) and waits for it.
- * Without options: a new data directory, and on PostgreSQL runs a fresh database of its own.
+ * Without options: a new data directory, and on PostgreSQL runs a fresh database of its own — each a copy
+ * of the run's template installation when there is one (see `templateEnv`).
  */
 export async function startIzis(
   options: {
@@ -58,7 +70,15 @@ export async function startIzis(
   } = {},
 ): Promise<RunningIzis> {
   const port = await freePort();
+  const template = {
+    dataDir: process.env[templateEnv.dataDir],
+    database: process.env[templateEnv.database],
+  };
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izis-e2e-'));
+  const pristine = options.dataDir === undefined && options.databaseUrl === undefined;
+  if (pristine && !process.env.DATABASE_URL && template.dataDir && existsSync(template.dataDir)) {
+    cpSync(template.dataDir, dataDir, { recursive: true, filter: (path) => !path.endsWith('pglite.lock') });
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
@@ -69,7 +89,11 @@ export async function startIzis(
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else if (options.databaseUrl === undefined && process.env.DATABASE_URL) {
-    env.DATABASE_URL = await scratchDatabase(process.env.DATABASE_URL);
+    env.DATABASE_URL = await scratchDatabase(
+      process.env.DATABASE_URL,
+      'e2e',
+      pristine ? template.database : undefined,
+    );
   }
   const started = performance.now();
   const child = spawn(process.execPath, ['bin/izis.mjs', 'serve'], { cwd: root, env });
