@@ -628,12 +628,27 @@ export async function generate(
   // holds investment_event exclusively until commit, so no other write can slip past — and rebuilds the
   // roll-up from the ledger once before committing.
   const rollupTriggers = ['insert', 'update', 'delete'].map((op) => `capital_rollup_event_${op}`);
+  // Likewise the data version's row triggers (migration 0017), which would queue one event per row until
+  // commit: off for the load, and the version bumped once at the end.
+  const versioned = [
+    'organisation',
+    'zone',
+    'zone_lifecycle_event',
+    'project',
+    'investment_event',
+    'exchange_rate',
+    'capital_rollup_zone',
+    'capital_rollup_family',
+  ];
   await db.transaction(async (tx) => {
     // Switching triggers off is the owner's right, not the application role's (izis_app, ADR 0004): the bulk
     // load acts as the owner for this transaction, as an administrator's load at psql would.
     await tx.execute(sql`set local role none`);
     for (const trigger of rollupTriggers) {
       await tx.execute(sql.raw(`alter table investment_event disable trigger ${trigger}`));
+    }
+    for (const table of versioned) {
+      await tx.execute(sql.raw(`alter table ${table} disable trigger data_version_${table}`));
     }
     if (options.replace) {
       log('removing earlier generated data (SYN-…)');
@@ -755,6 +770,10 @@ export async function generate(
     }
     await tx.execute(sql`select capital_rollup_rebuild()`);
     log('capital roll-up rebuilt');
+    for (const table of versioned) {
+      await tx.execute(sql.raw(`alter table ${table} enable trigger data_version_${table}`));
+    }
+    await tx.execute(sql`update data_version set version = version + 1`);
   });
   // PGlite has no autovacuum: without statistics the planner guesses. Analyse as a bulk load should.
   await database.query(

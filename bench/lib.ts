@@ -97,3 +97,63 @@ export async function measure(
   });
   return result;
 }
+
+/**
+ * A small committed write through the API — a comment on one obstacle raised for the purpose — so that the
+ * next read finds the data version moved and computes afresh: what a reader meets right after someone's change.
+ */
+export async function writeProbe(url: string, session: Session): Promise<() => Promise<void>> {
+  const headers = {
+    cookie: session.cookie,
+    'content-type': 'application/json',
+    'x-csrf-token': session.csrf,
+  };
+  const zones = (await (await fetch(`${url}/api/zones?pageSize=1`, { headers })).json()) as {
+    items: { code: string }[];
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const raised = await fetch(`${url}/api/obstacles`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      zoneCode: zones.items[0]!.code,
+      categoryCode: 'other',
+      title: 'Đo hiệu năng: ghi một thay đổi',
+      agency: 'Sở Công Thương',
+      raisedOn: today,
+      deadline: today,
+    }),
+  });
+  if (!raised.ok) throw new Error(`raise obstacle: ${raised.status} ${await raised.text()}`);
+  let { id, version } = (await raised.json()) as { id: string; version: number };
+  return async () => {
+    const res = await fetch(`${url}/api/obstacles/${id}/actions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ action: 'comment', text: 'Ghi chú đo hiệu năng', version }),
+    });
+    if (!res.ok) throw new Error(`comment on obstacle: ${res.status} ${await res.text()}`);
+    ({ id, version } = (await res.json()) as { id: string; version: number });
+  };
+}
+
+/** Sequential GETs of `path`, each right after a write (`write()`): the cost of computing afresh. */
+export async function latencyAfterWrite(
+  url: string,
+  path: string,
+  cookie: string,
+  write: () => Promise<void>,
+  count: number,
+): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await write();
+    const t = performance.now();
+    const res = await fetch(`${url}${path}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}

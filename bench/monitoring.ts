@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../src/db/client';
 import { scratchDatabase, startIzis, type RunningIzis } from '../e2e/harness';
 import { generate, type ScaleName } from './generate';
-import { idle, measure, round, rows } from './lib';
+import { idle, latencyAfterWrite, measure, round, rows, writeProbe } from './lib';
 
 const WATCH_MS = 100;
 const OBSTACLES = 5_000;
@@ -54,7 +54,7 @@ async function fillObstacles(database: Database) {
   await database.query(`
     insert into obstacle_event (obstacle_id, at, actor_name, action, to_status)
     select id, created_at, 'bench', 'raise', 'open' from obstacle where raised_by_name = 'bench'`);
-  await database.query('analyze obstacle; analyze obstacle_event');
+  await database.query('analyze obstacle, obstacle_event');
 }
 
 async function run(
@@ -104,6 +104,23 @@ async function run(
       '/api/monitoring/watch-list',
       target,
     );
+    const write = await writeProbe(izis.url, admin);
+    const fresh = await latencyAfterWrite(izis.url, '/api/monitoring/watch-list', admin.cookie, write, 30);
+    console.log(
+      `  [${database} ${scale}] watch list, first load after a write: p50 ${round(fresh.p50)} ms, p95 ${round(fresh.p95)} ms`,
+    );
+    rows.push({
+      ...label,
+      metric: 'GET /api/monitoring/watch-list (city), first load after a write p50',
+      value: round(fresh.p50),
+      unit: 'ms',
+    });
+    rows.push({
+      ...label,
+      metric: 'GET /api/monitoring/watch-list (city), first load after a write p95 (for information)',
+      value: round(fresh.p95),
+      unit: 'ms',
+    });
     await measure(label, izis.url, admin, 'GET /api/obstacles (first page)', '/api/obstacles', { baseline });
     await measure(label, izis.url, admin, 'GET /api/obstacles?overdue=true', '/api/obstacles?overdue=true', {
       baseline,

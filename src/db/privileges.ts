@@ -9,7 +9,7 @@ import type { Database } from './client';
 export const appRole = 'izis_app';
 
 /** Tables the application reads but never writes directly. */
-const readOnlyTables = ['audit_log', 'audit_chain_head'];
+const readOnlyTables = ['audit_log', 'audit_chain_head', 'data_version'];
 
 /**
  * Grants the application role its rights on every table and sequence the owner has — run after the

@@ -110,6 +110,66 @@ describe('the dashboard and the analysis', () => {
     expect(figure(scoped.body, 'tenant_projects').value).toBe(0);
   });
 
+  it('adds the monitoring figures — watch list, obstacles open and overdue, inspections, plan targets — over the reader’s scope', async () => {
+    const cluster = await signedIn({
+      role: 'department_officer',
+      scopeKind: 'family',
+      scopeRef: 'CCN',
+      family: 'CCN',
+    } as never);
+    const raised = await cluster.post('/api/obstacles', {
+      zoneCode: 'CCN-B',
+      categoryCode: 'land_clearance',
+      title: 'Chưa bàn giao mặt bằng lô C',
+      agency: 'UBND xã Đông Anh',
+      raisedOn: '2025-01-10',
+      deadline: '2025-03-31',
+    });
+    expect(raised.status).toBe(201);
+    const figure = (
+      body: { figures: { code: string; value: number | null; drill: string }[] },
+      code: string,
+    ) => body.figures.find((f) => f.code === code);
+    const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
+    const city = (await leader.get('/api/dashboard')).body;
+    expect(figure(city, 'obstacles_open')?.value).toBe(1);
+    expect(figure(city, 'obstacles_overdue')).toMatchObject({
+      value: 1,
+      drill: '/monitoring?tab=obstacles&overdue=true',
+    });
+    expect(figure(city, 'watch_list_size')?.value).toBeGreaterThanOrEqual(1);
+    expect(figure(city, 'inspections_done')?.value).toBe(0);
+    expect(figure(city, 'fire_safety_pct')?.value).toBeNull(); // no zone inspected: no ratio, not 0 %
+    expect(figure(city, 'plan_targets_achieved')).toMatchObject({ value: null, drill: '/targets' });
+    const parks = await signedIn({
+      role: 'department_officer',
+      scopeKind: 'family',
+      scopeRef: 'KCN',
+      family: 'KCN',
+    } as never);
+    const parksView = (await parks.get('/api/dashboard')).body;
+    expect(figure(parksView, 'obstacles_open')?.value).toBe(0);
+    expect(figure((await cluster.get('/api/dashboard')).body, 'obstacles_open')?.value).toBe(1);
+  });
+
+  it('is kept between loads and computed afresh after any committed change, even one made in plain SQL elsewhere', async () => {
+    const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
+    const occupancy = (body: { figures: { code: string; value: number | null }[] }) =>
+      body.figures.find((f) => f.code === 'occupancy_pct')!.value;
+    const first = (await leader.get('/api/dashboard')).body;
+    expect(occupancy((await leader.get('/api/dashboard')).body)).toBe(occupancy(first));
+    // Another process (here: the owner at psql) changes the registry behind the server's back.
+    await database.ownerQuery(`update zone set leased_ha = 50 where code = 'CCN-B'`);
+    const after = (await leader.get('/api/dashboard')).body;
+    expect(occupancy(after)).not.toBe(occupancy(first));
+    const analysis = async () =>
+      (await leader.get('/api/analysis?indicator=occupancy_pct&from=2026-01-01&to=2026-12-31&step=year'))
+        .body;
+    const before = await analysis();
+    await database.ownerQuery(`update zone set leased_ha = 10 where code = 'CCN-B'`);
+    expect((await analysis()).total).not.toEqual(before.total);
+  });
+
   it('breaks an indicator down over years, refuses a breakdown it cannot make, and exports the table', async () => {
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
     const res = await leader.get(

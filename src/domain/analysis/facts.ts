@@ -82,7 +82,11 @@ export function registryFacts(
 ): FactRow[] {
   const rows: FactRow[] = [];
   const byZone = new Map<string, RegistryProject[]>();
-  for (const p of projects) byZone.set(p.zoneId, [...(byZone.get(p.zoneId) ?? []), p]);
+  for (const p of projects) {
+    const list = byZone.get(p.zoneId);
+    if (list) list.push(p);
+    else byZone.set(p.zoneId, [p]);
+  }
   for (const zone of zones) {
     const events = zone.lifecycle.filter((e) => e.eventDate <= at);
     if (zone.lifecycle.length > 0 && events.length === 0) continue;
@@ -112,15 +116,27 @@ export function registryFacts(
         wwtp_compliant: operating && zone.wwtpStatus === 'compliant' ? 1 : 0,
       },
     });
+    // The zone's projects in force, one row per ownership and sector (every breakdown stays exact; a city's
+    // 10,000 projects become a few hundred rows to sum).
+    const groups = new Map<
+      string,
+      { ownership: RegistryProject['ownership']; sector: string | null; n: number }
+    >();
     for (const p of byZone.get(zone.id) ?? []) {
       if (p.since !== null && p.since > at) continue;
       if (p.terminatedOn !== null && p.terminatedOn <= at) continue;
+      const key = `${p.ownership}|${p.sector ?? ''}`;
+      const group = groups.get(key);
+      if (group) group.n += 1;
+      else groups.set(key, { ownership: p.ownership, sector: p.sector, n: 1 });
+    }
+    for (const g of groups.values()) {
       rows.push({
-        dims: { ...dims, ownership: p.ownership, sector: p.sector },
+        dims: { ...dims, ownership: g.ownership, sector: g.sector },
         measures: {
-          projects: 1,
-          projects_fdi: p.ownership === 'fdi' ? 1 : 0,
-          projects_domestic: p.ownership === 'domestic' ? 1 : 0,
+          projects: g.n,
+          projects_fdi: g.ownership === 'fdi' ? g.n : 0,
+          projects_domestic: g.ownership === 'domestic' ? g.n : 0,
         },
       });
     }

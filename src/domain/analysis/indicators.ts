@@ -407,43 +407,6 @@ function report(
   };
 }
 
-/**
- * Figures that come from the monitoring modules once they are merged; each becomes one catalogue entry whose
- * source calls that module's service (see docs/decisions/0016-leaders-view-as-of.md).
- */
-export const pendingIndicators: readonly { code: string; name: LocalizedText; service: string }[] = [
-  {
-    code: 'watch_list_size',
-    name: { vi: 'Danh sách theo dõi', en: 'Watch list' },
-    service: 'services/monitoring',
-  },
-  {
-    code: 'obstacles_open',
-    name: { vi: 'Vướng mắc chưa giải quyết', en: 'Open obstacles' },
-    service: 'services/monitoring',
-  },
-  {
-    code: 'obstacles_overdue',
-    name: { vi: 'Vướng mắc quá hạn', en: 'Overdue obstacles' },
-    service: 'services/monitoring',
-  },
-  {
-    code: 'inspections',
-    name: { vi: 'Số cuộc kiểm tra', en: 'Inspections' },
-    service: 'services/inspection',
-  },
-  {
-    code: 'fire_safety_pct',
-    name: { vi: 'Tỷ lệ đạt PCCC', en: 'Fire safety compliance' },
-    service: 'services/inspection',
-  },
-  {
-    code: 'plan_pct',
-    name: { vi: 'Tỷ lệ hoàn thành kế hoạch năm', en: 'Yearly plan achieved' },
-    service: 'services/plan',
-  },
-];
-
 export function indicatorByCode(code: string): IndicatorDefinition | undefined {
   return indicatorCatalogue.find((i) => i.code === code);
 }

@@ -30,7 +30,5 @@ export const dashboardSchema = z.object({
   completeness: z
     .object({ period: z.string(), expected: z.number(), received: z.number(), overdue: z.number() })
     .nullable(),
-  /** Figures still to come from modules not merged yet (monitoring). */
-  pending: z.array(z.string()),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { loadDataVersion } from '../../db/data-version';
 import type { Analysis, AnalysisQuery } from '../../domain/analysis/analysis.schema';
 import { evaluate, sumBy } from '../../domain/analysis/facts';
 import { breakdownLabels, indicatorByCode, indicatorCatalogue } from '../../domain/analysis/indicators';
@@ -7,6 +8,7 @@ import { AppError, validationError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
 import { canReadLeadersView } from '../dashboard/dashboard.policy';
 import { projectVisibility } from '../project/project.policy';
+import { memo } from '../system/memo';
 import { zoneVisibility } from '../zone/zone.policy';
 import { IndicatorSources } from './indicator.service';
 
@@ -21,10 +23,20 @@ const STATE: Record<string, string> = {
   unknown: 'Chưa rõ',
 };
 
-/** An indicator over consecutive periods of the range, broken down, over the actor's scope. */
+/**
+ * An indicator over consecutive periods of the range, broken down, over the actor's scope; kept while the
+ * database's data version is unchanged (see `getDashboard`), its "as of" the instant it was computed.
+ */
 export async function getAnalysis(deps: ServiceDeps, query: AnalysisQuery): Promise<Analysis> {
   const actor = requireActor(deps);
   if (!canReadLeadersView(actor)) throw new AppError('forbidden');
+  const version = await loadDataVersion(deps.db);
+  const key = `analysis|${JSON.stringify(query)}|${JSON.stringify(actor.assignments)}`;
+  return memo(deps.db, key, version, () => computeAnalysis(deps, query));
+}
+
+async function computeAnalysis(deps: ServiceDeps, query: AnalysisQuery): Promise<Analysis> {
+  const actor = requireActor(deps);
   const indicator = indicatorByCode(query.indicator);
   if (!indicator) {
     throw validationError({
@@ -59,13 +71,13 @@ export async function getAnalysis(deps: ServiceDeps, query: AnalysisQuery): Prom
     family: indicator.family,
     recordedBy: null,
   });
+  // A source's rows partition its whole: the total of a period is the sum of the same rows, not a second read.
   const grouped: Map<string, Record<string, number>>[] = [];
-  for (const period of periods)
-    grouped.push(sumBy(await sources.rowsOf(indicator.source, period, query.by), query.by));
   const totals: (number | null)[] = [];
-  for (const [i, period] of periods.entries()) {
-    const rows = query.by === 'none' ? null : await sources.rowsOf(indicator.source, period, 'none');
-    totals.push(evaluate(indicator, rows ? sumBy(rows, 'none').get('') : grouped[i]!.get('')));
+  for (const period of periods) {
+    const rows = await sources.rowsOf(indicator.source, period, query.by);
+    grouped.push(sumBy(rows, query.by));
+    totals.push(evaluate(indicator, sumBy(rows, 'none').get('')));
   }
   const keys = [...new Set(grouped.flatMap((g) => [...g.keys()]))].sort();
   const labels = await sources.labels();

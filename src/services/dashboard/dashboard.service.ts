@@ -1,9 +1,6 @@
+import { loadDataVersion } from '../../db/data-version';
 import { evaluate, sumBy } from '../../domain/analysis/facts';
-import {
-  indicatorByCode,
-  pendingIndicators,
-  type IndicatorDefinition,
-} from '../../domain/analysis/indicators';
+import { indicatorByCode, type IndicatorDefinition } from '../../domain/analysis/indicators';
 import { sameRangeLastYear, type DateRange } from '../../domain/analysis/period-range';
 import type { Dashboard } from '../../domain/dashboard/dashboard.schema';
 import { localDateOf } from '../../domain/reporting/calendar';
@@ -13,12 +10,15 @@ import { requireActor, type ServiceDeps } from '../deps';
 import { computeCapital } from '../project/capital.service';
 import { projectVisibility } from '../project/project.policy';
 import { completenessReport } from '../reporting/completeness.service';
+import { memo } from '../system/memo';
 import { zoneVisibility } from '../zone/zone.policy';
 import { canReadLeadersView } from './dashboard.policy';
+import { monitoringDashboardFigures } from './monitoring-figures.service';
 
 /**
- * The home page of the leaders' view, computed on every request from the registry, the capital ledger and the
- * accepted reports (an acceptance shows on the next load — no batch), over the actor's scope.
+ * The home page of the leaders' view, computed on every request from the registry, the capital ledger, the
+ * accepted reports and the monitoring modules (an acceptance shows on the next load — no batch), over the
+ * actor's scope.
  */
 
 const HEADLINES = [
@@ -33,6 +33,7 @@ const HEADLINES = [
   'registered_capital_vnd',
   'registered_capital_converted_usd',
   'capital_attracted_usd',
+  'wwtp_compliant_pct',
   'kcn_revenue_usd',
   'kcn_budget_usd',
   'kcn_workers',
@@ -49,9 +50,21 @@ function currentReportingPeriod(today: string): string {
   return Number(today.slice(5, 7)) > 6 ? `${year}-H1` : String(year - 1);
 }
 
+/**
+ * The dashboard of the actor's scope, kept while the database's data version is unchanged (a committed change
+ * to any input, through any process, computes it afresh on the next load) and the day is the same; its "as
+ * of" is the instant it was computed.
+ */
 export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
   const actor = requireActor(deps);
   if (!canReadLeadersView(actor)) throw new AppError('forbidden');
+  const version = await loadDataVersion(deps.db);
+  const key = `dashboard|${localDateOf(deps.clock.now())}|${JSON.stringify(actor.assignments)}`;
+  return memo(deps.db, key, version, () => computeDashboard(deps));
+}
+
+async function computeDashboard(deps: ServiceDeps): Promise<Dashboard> {
+  const actor = requireActor(deps);
   const now = deps.clock.now();
   const today = localDateOf(now);
   const range: DateRange = { from: `${today.slice(0, 4)}-01-01`, to: today };
@@ -127,6 +140,7 @@ export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
     }),
     { expected: 0, received: 0, overdue: 0 },
   );
+  figures.push(...(await monitoringDashboardFigures(deps, thisYear, asOf)));
   return {
     asOf,
     range,
@@ -136,6 +150,5 @@ export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
     capitalByYear,
     occupancyByZone,
     completeness: { period, ...totals },
-    pending: pendingIndicators.map((i) => i.code),
   };
 }

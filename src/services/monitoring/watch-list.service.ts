@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { loadDataVersion } from '../../db/data-version';
 import type { ZoneFamily } from '../../domain/identity/roles';
 import type { ObstacleCounts } from '../../domain/monitoring/obstacle.schema';
 import type { WatchEntry } from '../../domain/monitoring/watch-entry';
@@ -13,6 +14,7 @@ import type {
 import { AppError, validationError } from '../../domain/shared/errors';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
+import { memo } from '../system/memo';
 import { zoneVisibility, type ZoneVisibility } from '../zone/zone.policy';
 import { findZoneScopeByCode } from '../zone/zone-facts.repository';
 import { canManageManualWatch, canReadMonitoring, isAgency } from './obstacle.policy';
@@ -54,18 +56,31 @@ export async function computeWatchEntries(
   return entries;
 }
 
+/**
+ * Every rule's entries over a scope on a day, with the zones and project names they show — kept while the
+ * database's data version is unchanged (services/system/memo.ts): a change to any input, through any process,
+ * computes them afresh on the next request.
+ */
+async function watchBase(db: Db, visibility: ZoneVisibility, asOf: string) {
+  const version = await loadDataVersion(db);
+  return memo(db, `watch|${asOf}|${JSON.stringify(visibility)}`, version, async () => {
+    const zones = new Map((await findWatchZones(db, visibility)).map((z) => [z.code, z]));
+    const entries = await computeWatchEntries(db, visibility, asOf);
+    const projectNames = await findProjectNames(
+      db,
+      entries.filter((e) => e.subject.kind === 'project').map((e) => e.subject.code),
+    );
+    return { zones, entries, projectNames };
+  });
+}
+
 export async function listWatchEntries(
   deps: ServiceDeps,
   query: Partial<WatchListQuery> = {},
 ): Promise<WatchList> {
   const { actor, visibility } = reader(deps);
   const asOf = today(deps);
-  const zones = new Map((await findWatchZones(deps.db, visibility)).map((z) => [z.code, z]));
-  const entries = await computeWatchEntries(deps.db, visibility, asOf);
-  const projectNames = await findProjectNames(
-    deps.db,
-    entries.filter((e) => e.subject.kind === 'project').map((e) => e.subject.code),
-  );
+  const { zones, entries, projectNames } = await watchBase(deps.db, visibility, asOf);
   const zoneFilter = query.zone?.toUpperCase();
   const items = entries
     .filter(

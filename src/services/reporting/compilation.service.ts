@@ -4,7 +4,7 @@ import { compileClusterReport, type CompiledReport, type Gap } from '../../domai
 import { AppError, validationError } from '../../domain/shared/errors';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
-import { memo } from './compilation.cache';
+import { memo } from '../system/memo';
 import {
   findCompilations,
   insertCompilation,

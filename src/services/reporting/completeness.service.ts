@@ -6,7 +6,7 @@ import { obligationKey, obligationsFor, type Obligation } from '../../domain/rep
 import { parsePeriod } from '../../domain/reporting/periods';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
-import { memo } from './compilation.cache';
+import { memo } from '../system/memo';
 import { loadInputFingerprint, type InputFingerprint, type RegistrySnapshot } from './compilation.repository';
 import { registrySnapshot } from './compilation.service';
 import { canReadFiling, type FilingFacts } from './filing.policy';
@@ -83,7 +83,7 @@ export async function completenessReport(
   const forms = (query.formCode ? [query.formCode] : formCodes).filter(
     (f) => f === 'B01' || f === 'B02' || f === 'KCN_TENANT',
   );
-  // The registry and the period's filings, each kept while its fingerprint is unchanged (compilation.cache.ts).
+  // The registry and the period's filings, each kept while its fingerprint is unchanged (services/system/memo.ts).
   const fingerprint = await loadInputFingerprint(deps.db, query.period);
   const expected = await owedReports(deps, query.period, forms, fingerprint);
   const filings = await memo(deps.db, `submissions|${query.period}`, fingerprint.filings, () =>

@@ -8,9 +8,11 @@ import {
 import type { ParksReportQuery, ParksReportView } from '../../domain/reporting/parks-report.schema';
 import { formTerms } from '../../domain/reporting/catalogue';
 import { parsePeriod } from '../../domain/reporting/periods';
+import { loadDataVersion } from '../../db/data-version';
 import { AppError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
 import { capitalTotals, type CapitalRows } from '../project/capital.repository';
+import { memo } from '../system/memo';
 import { formRules } from './forms';
 import { loadAcceptedTenantFilings, loadParkFacts, loadParkProjectFacts } from './parks-report.repository';
 import { canReadParksReport, canSetTargets } from './parks.policy';
@@ -167,7 +169,12 @@ export async function parksYearToDate(
       ? String(year)
       : `${year}-Q${year > thisYear ? 1 : Math.ceil(Number(today.slice(5, 7)) / 3)}`;
   if (!formTerms('KCN_BOARD', period)) return null;
-  const scope = await resolveTargetScope(deps, year, 'KCN', null);
-  const report = await compute(deps, { period }, scope);
-  return Object.fromEntries(report.items.map((i) => [i.indicator, i.yearToDate]));
+  // Kept while the data version is unchanged (services/system/memo.ts): the plan page and the dashboard ask
+  // for it on every load.
+  const version = await loadDataVersion(deps.db);
+  return memo(deps.db, `parks-ytd|${period}`, version, async () => {
+    const scope = await resolveTargetScope(deps, year, 'KCN', null);
+    const report = await compute(deps, { period }, scope);
+    return Object.fromEntries(report.items.map((i) => [i.indicator, i.yearToDate]));
+  });
 }

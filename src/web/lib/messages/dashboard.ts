@@ -9,8 +9,6 @@ const vi = {
   'dashboard.occupancyChart': 'Tỷ lệ lấp đầy theo khu, cụm (%)',
   'dashboard.statesChart': 'Khu, cụm theo trạng thái',
   'dashboard.completeness': 'Báo cáo kỳ {period}: đã nộp {received}/{expected}, quá hạn {overdue}',
-  'dashboard.pending':
-    'Chỉ tiêu giám sát (danh sách theo dõi, vướng mắc, kiểm tra) sẽ hiển thị khi phân hệ giám sát được đưa vào.',
   'dashboard.analysis': 'Phân tích theo thời gian',
   'dashboard.fdi': 'FDI',
   'dashboard.domestic': 'Trong nước',
@@ -57,8 +55,6 @@ const en: Record<keyof typeof vi, string> = {
   'dashboard.occupancyChart': 'Occupancy by zone (%)',
   'dashboard.statesChart': 'Zones by state',
   'dashboard.completeness': 'Reports for {period}: {received}/{expected} submitted, {overdue} overdue',
-  'dashboard.pending':
-    'Monitoring figures (watch list, obstacles, inspections) appear once the monitoring module is in.',
   'dashboard.analysis': 'Analysis over time',
   'dashboard.fdi': 'FDI',
   'dashboard.domestic': 'Domestic',

@@ -18,10 +18,17 @@ function FigureCard({ figure }: { figure: DashboardFigure }) {
         <Statistic title={figure.name[locale]} value={formatFigure(figure.value, figure.unit, locale)} />
       </Link>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('dashboard.previous', { value: formatFigure(figure.previous, figure.unit, locale) })}
-        {figure.planPct !== null
-          ? ` · ${t('dashboard.plan', { pct: formatFigure(figure.planPct, 'pct', locale) })}`
-          : ''}
+        {[
+          // States of today (the watch list, obstacles) have no "same period last year".
+          figure.previous !== null
+            ? t('dashboard.previous', { value: formatFigure(figure.previous, figure.unit, locale) })
+            : null,
+          figure.planPct !== null
+            ? t('dashboard.plan', { pct: formatFigure(figure.planPct, 'pct', locale) })
+            : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
         <br />
         {t('dashboard.asOf', { time: format.dateTime(figure.asOf) })}
       </Typography.Text>
@@ -155,7 +162,6 @@ export function DashboardView() {
       <Suspense fallback={<Skeleton active />}>
         <Charts data={data} />
       </Suspense>
-      <Typography.Text type="secondary">{t('dashboard.pending')}</Typography.Text>
     </Space>
   );
 }

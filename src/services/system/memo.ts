@@ -1,15 +1,16 @@
 import type { Db } from '../../db/client';
 
 /**
- * Memoised reporting inputs and results, per database, each stored with the fingerprint of the inputs it was
- * computed from (`loadInputFingerprint`). A request reads the current fingerprint first and uses an entry only
- * if it is equal, so a report is still computed live: any committed change to a zone, project, organisation
- * or filing the report reads changes the fingerprint, and the next request computes afresh. Data read after
- * the fingerprint can only be newer than it, so an entry is never older than its fingerprint says.
+ * Memoised computations, per database, each stored with the fingerprint of the inputs it was computed from:
+ * the reports' input fingerprint (`loadInputFingerprint`) or the database's data version (`loadDataVersion`).
+ * A request reads the current fingerprint first and uses an entry only if it is equal, so a figure is still
+ * computed live: any committed change to what it reads changes the fingerprint, and the next request computes
+ * afresh. Data read after the fingerprint can only be newer than it, so an entry is never older than its
+ * fingerprint says. Keys name their module first (`dashboard|…`, `accepted|…`).
  *
  * Only the top-level database handle is cached on; inside a transaction the services compute directly.
  */
-const MAX_ENTRIES = 64;
+const MAX_ENTRIES = 128;
 
 type Entry = { fingerprint: string; value: Promise<unknown> };
 
@@ -44,6 +45,6 @@ export function memo<T>(db: Db, key: string, fingerprint: string, compute: () =>
 }
 
 /** Forgets everything cached for a database (tests, and a database being closed). */
-export function forgetReportingCache(db: Db): void {
+export function forgetCache(db: Db): void {
   caches.delete(db);
 }
