@@ -10,6 +10,7 @@
  *   reporting  (bench/reporting.ts):  Biểu 04, completeness, 200 concurrent submitters, acceptances read live
  *                                     (city scale; --scale national: the national registry, one year of history)
  *   leaders    (bench/leaders.ts):    dashboard, analysis over ten years, the briefing's Word document
+ *   pages      (bench/pages.ts):      pages in Chromium (navigation start → content) and `npm start` restart
  *
  *   npm run bench                              both, registry at city scale
  *   npm run bench -- --scale national          registry at national scale (long on the embedded database)
@@ -30,6 +31,7 @@ import { registry } from './registry';
 import { leaders } from './leaders';
 import { reporting } from './reporting';
 import { inspection } from './inspection';
+import { pages } from './pages';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,6 +51,7 @@ if (!only || only === 'plan') await plan(scale, databaseUrl, databases);
 if (!only || only === 'inspection') await inspection(databaseUrl, databases);
 if (!only || only === 'leaders') await leaders(scale, databaseUrl, databases);
 if (!only || only === 'monitoring') await monitoring(scale, databaseUrl, databases);
+if (!only || only === 'pages') await pages(scale, databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

@@ -11,6 +11,8 @@ export const dashboardFigureSchema = z.object({
   previous: z.number().nullable(),
   /** Year to date ÷ the year's plan, in per cent, where the indicator has a plan and it is set. */
   planPct: z.number().nullable(),
+  /** The whole a count is part of (e.g. 3 of the year's 5 plan targets achieved), where that is the figure. */
+  outOf: z.number().nullable(),
   /** The web path of the list or drill-down behind the figure. */
   drill: z.string(),
   asOf: z.string(),

@@ -20,7 +20,7 @@ export const monitoringFigures: Record<
   { name: LocalizedText; unit: DashboardFigure['unit']; drill: string }
 > = {
   watch_list_size: {
-    name: { vi: 'Khu, cụm trong danh sách theo dõi', en: 'Watch list entries' },
+    name: { vi: 'Mục trong danh sách theo dõi', en: 'Watch list entries' },
     unit: 'count',
     drill: '/monitoring',
   },

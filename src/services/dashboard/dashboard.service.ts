@@ -2,7 +2,7 @@ import { loadDataVersion } from '../../db/data-version';
 import { evaluate, sumBy } from '../../domain/analysis/facts';
 import { indicatorByCode, type IndicatorDefinition } from '../../domain/analysis/indicators';
 import { sameRangeLastYear, type DateRange } from '../../domain/analysis/period-range';
-import type { Dashboard } from '../../domain/dashboard/dashboard.schema';
+import type { Dashboard, DashboardFigure } from '../../domain/dashboard/dashboard.schema';
 import { localDateOf } from '../../domain/reporting/calendar';
 import { AppError } from '../../domain/shared/errors';
 import { IndicatorSources } from '../analysis/indicator.service';
@@ -83,7 +83,7 @@ async function computeDashboard(deps: ServiceDeps): Promise<Dashboard> {
   const p = sumBy(before, 'none').get('');
   const kcnTargets = await sources.targets(Number(today.slice(0, 4)), 'KCN');
   const asOf = now.toISOString();
-  const figures = indicators.map((i) => {
+  const figures = indicators.map((i): DashboardFigure => {
     const value = evaluate(i, m);
     const target = i.target ? (kcnTargets[i.target.indicator] ?? null) : null;
     return {
@@ -93,6 +93,7 @@ async function computeDashboard(deps: ServiceDeps): Promise<Dashboard> {
       value,
       previous: evaluate(i, p),
       planPct: value !== null && target ? (value / target) * 100 : null,
+      outOf: null,
       drill: i.drill.replace('{from}', range.from).replace('{to}', range.to),
       asOf,
     };

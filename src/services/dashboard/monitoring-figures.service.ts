@@ -25,12 +25,17 @@ export async function monitoringDashboardFigures(
   asOf: string,
 ): Promise<DashboardFigure[]> {
   const actor = requireActor(deps);
-  const figure = (code: MonitoringFigureCode, value: number | null, planPct: number | null = null) => ({
+  const figure = (
+    code: MonitoringFigureCode,
+    value: number | null,
+    more: { planPct?: number | null; outOf?: number | null } = {},
+  ) => ({
     code,
     ...monitoringFigures[code],
     value,
     previous: null,
-    planPct,
+    planPct: more.planPct ?? null,
+    outOf: more.outOf ?? null,
     asOf,
   });
   if (!canReadMonitoring(actor)) return [];
@@ -46,7 +51,7 @@ export async function monitoringDashboardFigures(
   const done = inspections.kinds.reduce((s, k) => s + k.done, 0);
   const fire = inspections.kinds.find((k) => k.kindCode === FIRE_SAFETY_KIND);
   figures.push(
-    figure('inspections_done', done, sharePct(done, planned)),
+    figure('inspections_done', done, { planPct: sharePct(done, planned) }),
     figure('fire_safety_pct', fire ? sharePct(fire.zonesCompliant, fire.zonesInspected) : null),
   );
   if (canReadPlans(actor)) {
@@ -58,7 +63,9 @@ export async function monitoringDashboardFigures(
         if (targetAchieved(target.pct)) achieved += 1;
       }
     }
-    figures.push(figure('plan_targets_achieved', total > 0 ? achieved : null, sharePct(achieved, total)));
+    figures.push(
+      figure('plan_targets_achieved', total > 0 ? achieved : null, { outOf: total > 0 ? total : null }),
+    );
   }
   return figures;
 }

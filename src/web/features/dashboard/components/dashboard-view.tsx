@@ -15,7 +15,13 @@ function FigureCard({ figure }: { figure: DashboardFigure }) {
   return (
     <Card size="small" data-testid={`figure-${figure.code}`}>
       <Link to={figure.drill}>
-        <Statistic title={figure.name[locale]} value={formatFigure(figure.value, figure.unit, locale)} />
+        <Statistic
+          title={figure.name[locale]}
+          value={
+            formatFigure(figure.value, figure.unit, locale) +
+            (figure.outOf !== null ? ` / ${formatFigure(figure.outOf, figure.unit, locale)}` : '')
+          }
+        />
       </Link>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {[
