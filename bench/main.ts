@@ -11,6 +11,7 @@
  *                                     (city scale; --scale national: the national registry, one year of history)
  *   leaders    (bench/leaders.ts):    dashboard, analysis over ten years, the briefing's Word document
  *   pages      (bench/pages.ts):      pages in Chromium (navigation start → content) and `npm start` restart
+ *   upload     (bench/upload.ts):     /api/health and the server's memory while a 1,000,000-row file is uploaded
  *
  *   npm run bench                              both, registry at city scale
  *   npm run bench -- --scale national          registry at national scale (long on the embedded database)
@@ -32,6 +33,7 @@ import { leaders } from './leaders';
 import { reporting } from './reporting';
 import { inspection } from './inspection';
 import { pages } from './pages';
+import { upload } from './upload';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,6 +54,7 @@ if (!only || only === 'inspection') await inspection(databaseUrl, databases);
 if (!only || only === 'leaders') await leaders(scale, databaseUrl, databases);
 if (!only || only === 'monitoring') await monitoring(scale, databaseUrl, databases);
 if (!only || only === 'pages') await pages(scale, databaseUrl, databases);
+if (!only || only === 'upload') await upload(databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {
