@@ -59,7 +59,8 @@ export function useAdminUnit(id: string | null) {
   });
 }
 
-const PAGE_SIZE_FOR_ALL = 100;
+/** The contract's largest page (GET /api/admin-units `pageSize` ≤ 1000): Hanoi's communes in one request. */
+const PAGE_SIZE_FOR_ALL = 1000;
 const MAX_PAGES = 50;
 
 /**
