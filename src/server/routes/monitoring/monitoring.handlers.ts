@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { exportObstacles, exportWatchList } from '../../../services/monitoring/monitoring-export.service';
+import { exportObstacles } from '../../../services/import/obstacle-import.service';
+import { exportWatchList } from '../../../services/monitoring/monitoring-export.service';
 import {
   actOnObstacle,
   changeObstacle,
