@@ -57,6 +57,10 @@ beforeAll(async () => {
   commune = (
     await makeUser(database.db, { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.dongAnh })
   ).actor;
+  // A category no longer in use: stored obstacles keep it, new ones may not take it.
+  await database.query(
+    `insert into obstacle_category (code, name_vi, name_en, active) values ('old', 'Nhóm cũ', 'Old group', false)`,
+  );
   // One obstacle raised through the API before any import.
   await raiseObstacle(as(commune), {
     zoneCode: 'CCN-DA',
@@ -118,6 +122,8 @@ describe('an obstacle file with bad rows', () => {
       ['CCN-KHONG-CO', null, 'Vốn', 'Thiếu vốn đối ứng', null, 'Sở Tài chính', '31/02/2026', 'sớm'],
       // No title (part of the key): the row's other cells are still checked.
       ['CCN-DA', 'DA-KHONG-CO', 'Vốn', null, null, 'Sở Tài chính', '01/06/2026', null],
+      // A category no longer in use.
+      ['CCN-DA', null, 'Nhóm cũ', 'Vướng mắc theo nhóm cũ', null, 'Sở Công Thương', '01/06/2026', null],
     ]);
     const result = await importObstacles(as(commune), file, { mode: 'commit' });
     expect(result.committed).toBe(false);
@@ -132,6 +138,7 @@ describe('an obstacle file with bad rows', () => {
       [5, 'Hạn xử lý', expect.stringContaining('"sớm" không phải là ngày hợp lệ')],
       [6, 'Mã dự án', 'Khu/cụm CCN-DA không có dự án mã DA-KHONG-CO.'],
       [6, 'Nội dung vướng mắc', 'Thiếu "Nội dung vướng mắc".'],
+      [7, 'Nhóm vướng mắc', 'Không có nhóm vướng mắc mã "old".'],
     ]);
     expect(await count('obstacle')).toBe(before);
     expect(await count('audit_log')).toBe(auditBefore);
