@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { investmentEventExportQuerySchema } from '../../domain/import/investment-event-import';
+import { scheduleStepExportQuerySchema } from '../../domain/import/schedule-step-import';
+import { obstacleListQuerySchema } from '../../domain/monitoring/obstacle.schema';
 import { organisationListQuerySchema } from '../../domain/organisation/organisation.schema';
 import { projectListQuerySchema } from '../../domain/project/project.schema';
 import { validationError } from '../../domain/shared/errors';
@@ -11,6 +13,8 @@ import { zoneListQuerySchema } from '../../domain/zone/zone.schema';
 import type { ServiceDeps } from '../../services/deps';
 import type { ExportFile } from '../../services/import/export-file';
 import { exportInvestmentEvents } from '../../services/import/investment-event-import.service';
+import { exportObstacles } from '../../services/import/obstacle-import.service';
+import { exportScheduleSteps } from '../../services/import/schedule-step-import.service';
 import { exportOrganisations } from '../../services/import/organisation-import.service';
 import { exportProjects } from '../../services/import/project-import.service';
 import { exportZones } from '../../services/import/zone-import.service';
@@ -66,6 +70,27 @@ const exporters: Record<string, Exporter> = {
     schema: investmentEventExportQuerySchema,
     run: (deps, query, format) => exportInvestmentEvents(deps, query, format as 'xlsx' | 'csv'),
   },
+  obstacles: {
+    noun: 'vướng mắc',
+    formats: ['xlsx', 'csv'],
+    options: {
+      zone: 'zone',
+      project: 'project',
+      status: 'status',
+      category: 'category',
+      overdue: 'overdue',
+      q: 'q',
+    },
+    schema: obstacleListQuerySchema.omit({ page: true, pageSize: true }),
+    run: (deps, query, format) => exportObstacles(deps, query, format as 'xlsx' | 'csv'),
+  },
+  'schedule-steps': {
+    noun: 'bước tiến độ kế hoạch',
+    formats: ['xlsx', 'csv'],
+    options: { zone: 'zone', step: 'step', from: 'from', to: 'to' },
+    schema: scheduleStepExportQuerySchema,
+    run: (deps, query, format) => exportScheduleSteps(deps, query, format as 'xlsx' | 'csv'),
+  },
 };
 
 const allOptions = [...new Set(Object.values(exporters).flatMap((e) => Object.keys(e.options)))];
@@ -76,6 +101,8 @@ const usage = [
   '  organisations <file.xlsx|file.csv> [--q TEXT] [--ownership O] [--role R]',
   '  projects <file.xlsx|file.csv> [--q TEXT] [--zone CODE] [--investor CODE] [--status S]',
   '  investment-events <file.xlsx|file.csv> [--project CODE] [--zone CODE] [--investor CODE] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  '  obstacles <file.xlsx|file.csv> [--zone CODE] [--project CODE] [--status S] [--category C] [--overdue true|false] [--q TEXT]',
+  '  schedule-steps <file.xlsx|file.csv> [--zone CODE] [--step S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
 ].join('\n');
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {

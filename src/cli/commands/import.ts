@@ -7,6 +7,8 @@ import { validationError } from '../../domain/shared/errors';
 import type { ServiceDeps } from '../../services/deps';
 import type { ImportOptions } from '../../services/import/import.pipeline';
 import { importInvestmentEvents } from '../../services/import/investment-event-import.service';
+import { importObstacles } from '../../services/import/obstacle-import.service';
+import { importScheduleSteps } from '../../services/import/schedule-step-import.service';
 import { importOrganisations } from '../../services/import/organisation-import.service';
 import { importProjects } from '../../services/import/project-import.service';
 import type { SpreadsheetFile } from '../../services/import/spreadsheet';
@@ -23,6 +25,8 @@ const importers: Record<
   organisations: importOrganisations,
   projects: importProjects,
   'investment-events': importInvestmentEvents,
+  obstacles: importObstacles,
+  'schedule-steps': importScheduleSteps,
 };
 
 const usage = `izis import: expected ${Object.keys(importers).join('|')} <file.xlsx|file.csv> [--dry-run] [--sheet NAME]`;

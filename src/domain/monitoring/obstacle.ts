@@ -111,3 +111,43 @@ export function obstacleReminderStage(
   const stage = [...OBSTACLE_REMINDER_DAYS].sort((a, b) => a - b).find((d) => left <= d);
   return stage === undefined ? null : `due-${stage}`;
 }
+
+/**
+ * The rules an obstacle is recorded under, one statement each: the API (`raiseObstacle`, `changeObstacle`) and
+ * the spreadsheet import both check them here. Each returns the problem, or null.
+ */
+
+/** The category must exist and be in use. */
+export function obstacleCategoryProblem(
+  code: string,
+  category: { active: boolean } | undefined,
+): LocalizedText | null {
+  if (category && category.active) return null;
+  return { vi: `Không có nhóm vướng mắc mã "${code}".`, en: `No obstacle category has code "${code}".` };
+}
+
+/** A deadline is never before the day the obstacle was raised. */
+export function obstacleDeadlineProblem(
+  raisedOn: string,
+  deadline: string | null | undefined,
+): LocalizedText | null {
+  if (!deadline || deadline >= raisedOn) return null;
+  return {
+    vi: 'Hạn xử lý không được trước ngày phát sinh.',
+    en: 'The deadline cannot be before the day it was raised.',
+  };
+}
+
+/** An obstacle cannot be raised on a day still to come. */
+export function obstacleRaisedOnProblem(raisedOn: string, today: string): LocalizedText | null {
+  if (raisedOn <= today) return null;
+  return { vi: 'Ngày phát sinh không được sau hôm nay.', en: 'The day raised cannot be in the future.' };
+}
+
+/** An obstacle on a tenant project stays in its zone: the problem when the zone has no such project. */
+export function obstacleProjectMissing(zoneCode: string, projectCode: string): LocalizedText {
+  return {
+    vi: `Khu/cụm ${zoneCode} không có dự án mã ${projectCode}.`,
+    en: `Zone ${zoneCode} has no project with code ${projectCode}.`,
+  };
+}

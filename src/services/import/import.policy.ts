@@ -1,6 +1,8 @@
 import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { canManageOrganisations, canReadOrganisations } from '../organisation/organisation.policy';
 import { canManageProjects, canReadProjects } from '../project/project.policy';
+import { canRaiseObstacles, canReadMonitoring } from '../monitoring/obstacle.policy';
+import { canPlanSchedules } from '../schedule/schedule.policy';
 
 /**
  * Who may use the spreadsheet import and export of each registry list at all. Each imported row is then
@@ -41,4 +43,22 @@ export function canImportInvestmentEvents(actor: Actor): boolean {
 
 export function canExportInvestmentEvents(actor: Actor): boolean {
   return canReadProjects(actor);
+}
+
+/** Obstacles: whoever raises them somewhere; each row then needs `raisingParty` on its zone. */
+export function canImportObstacles(actor: Actor): boolean {
+  return canRaiseObstacles(actor);
+}
+
+export function canExportObstacles(actor: Actor): boolean {
+  return canReadMonitoring(actor);
+}
+
+/** A zone's planned schedule: the agencies that plan; each row then needs `canPlanSchedule` on its zone. */
+export function canImportScheduleSteps(actor: Actor): boolean {
+  return canPlanSchedules(actor);
+}
+
+export function canExportScheduleSteps(actor: Actor): boolean {
+  return hasPermission(actor, 'zone.read');
 }

@@ -73,6 +73,18 @@ export function canRaiseObstacle(actor: Actor, zone: ZoneFacts): boolean {
   return raisingParty(actor, zone) !== null;
 }
 
+/**
+ * Whether the actor raises obstacles anywhere at all (the spreadsheet import; each row is then checked with
+ * `raisingParty` on its zone).
+ */
+export function canRaiseObstacles(actor: Actor): boolean {
+  return (
+    canReadMonitoring(actor) &&
+    hasPermission(actor, 'zone.manage') &&
+    actor.assignments.some((a) => KEEPER_ROLES.includes(a.role))
+  );
+}
+
 /** Answering (commenting, starting work on it): the raiser or anyone who keeps the zone. */
 export function canAnswerObstacle(actor: Actor, o: ObstacleFacts): boolean {
   return canRaiseObstacle(actor, o.zone);

@@ -1,9 +1,13 @@
 import { toIsoDate } from '../../domain/format/format';
-import type { RoleCode, ScopeKind, ZoneFamily } from '../../domain/identity/roles';
+import type { Actor, RoleCode, ScopeKind, ZoneFamily } from '../../domain/identity/roles';
 import {
   closingActions,
   nextObstacleStatus,
+  obstacleCategoryProblem,
   obstacleDaysOverdue,
+  obstacleDeadlineProblem,
+  obstacleProjectMissing,
+  obstacleRaisedOnProblem,
   reasonRequired,
   type ObstacleStatus,
 } from '../../domain/monitoring/obstacle';
@@ -31,6 +35,7 @@ import {
   obstacleActionsFor,
   raisingParty,
   type ObstacleFacts,
+  type RaiserParty,
 } from './obstacle.policy';
 import {
   findCategories,
@@ -187,26 +192,54 @@ const sameAs = (row: ObstacleRow) => ({
 });
 
 async function checkCategory(deps: ServiceDeps, code: string) {
-  const category = await findCategory(deps.db, code);
-  if (!category || !category.active) {
-    throw validationError({
-      categoryCode: {
-        vi: `Không có nhóm vướng mắc mã "${code}".`,
-        en: `No obstacle category has code "${code}".`,
-      },
-    });
-  }
+  const problem = obstacleCategoryProblem(code, await findCategory(deps.db, code));
+  if (problem) throw validationError({ categoryCode: problem });
 }
 
 function checkDeadline(raisedOn: string, deadline: string | null | undefined) {
-  if (deadline && deadline < raisedOn) {
-    throw validationError({
-      deadline: {
-        vi: 'Hạn xử lý không được trước ngày phát sinh.',
-        en: 'The deadline cannot be before the day it was raised.',
-      },
-    });
-  }
+  const problem = obstacleDeadlineProblem(raisedOn, deadline);
+  if (problem) throw validationError({ deadline: problem });
+}
+
+export type RaisedObstacle = {
+  zoneId: string;
+  projectId: string | null;
+  categoryCode: string;
+  title: string;
+  description: string | null;
+  agency: string;
+  raisedOn: string;
+  deadline: string | null;
+};
+
+/**
+ * What raising an obstacle stores — the obstacle (open, raised under `party`) and its first history row —
+ * the same for the API and the spreadsheet import.
+ */
+export function raisedObstacleRows(actor: Actor, party: RaiserParty, now: Date, input: RaisedObstacle) {
+  return {
+    obstacle: {
+      ...input,
+      raisedBy: actor.userId || null,
+      raisedByName: actor.username,
+      raiserRole: party.role,
+      raiserScopeKind: party.scopeKind,
+      raiserScopeRef: party.scopeRef,
+      createdAt: now,
+      updatedAt: now,
+    },
+    event: (obstacleId: string) => ({
+      obstacleId,
+      at: now,
+      actorId: actor.userId || null,
+      actorName: actor.username,
+      action: 'raise',
+      fromStatus: null,
+      toStatus: 'open',
+      text: input.description,
+      changes: { title: input.title, agency: input.agency, deadline: input.deadline },
+    }),
+  };
 }
 
 /** Records an obstacle on a zone (or one of its projects) the actor keeps. */
@@ -218,25 +251,12 @@ export async function raiseObstacle(deps: ServiceDeps, input: ObstacleInput): Pr
   if (!party) throw new AppError('forbidden');
   await checkCategory(deps, input.categoryCode);
   checkDeadline(input.raisedOn, input.deadline);
-  if (input.raisedOn > today(deps)) {
-    throw validationError({
-      raisedOn: {
-        vi: 'Ngày phát sinh không được sau hôm nay.',
-        en: 'The day raised cannot be in the future.',
-      },
-    });
-  }
+  const raisedOnProblem = obstacleRaisedOnProblem(input.raisedOn, today(deps));
+  if (raisedOnProblem) throw validationError({ raisedOn: raisedOnProblem });
   let projectId: string | null = null;
   if (input.projectCode) {
     const p = await findProjectInZone(deps.db, zone.id, input.projectCode.toUpperCase());
-    if (!p) {
-      throw validationError({
-        projectCode: {
-          vi: `Khu/cụm ${zone.code} không có dự án mã ${input.projectCode}.`,
-          en: `Zone ${zone.code} has no project with code ${input.projectCode}.`,
-        },
-      });
-    }
+    if (!p) throw validationError({ projectCode: obstacleProjectMissing(zone.code, input.projectCode) });
     projectId = p.id;
   }
   const documentIds = [...new Set(input.documentIds ?? [])];
@@ -252,7 +272,7 @@ export async function raiseObstacle(deps: ServiceDeps, input: ObstacleInput): Pr
   }
   const now = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
-    const id = await insertObstacle(tx, {
+    const rows = raisedObstacleRows(actor, party, now, {
       zoneId: zone.id,
       projectId,
       categoryCode: input.categoryCode,
@@ -261,26 +281,10 @@ export async function raiseObstacle(deps: ServiceDeps, input: ObstacleInput): Pr
       agency: input.agency,
       raisedOn: input.raisedOn,
       deadline: input.deadline ?? null,
-      raisedBy: actor.userId || null,
-      raisedByName: actor.username,
-      raiserRole: party.role,
-      raiserScopeKind: party.scopeKind,
-      raiserScopeRef: party.scopeRef,
-      createdAt: now,
-      updatedAt: now,
     });
+    const id = await insertObstacle(tx, rows.obstacle);
     await linkDocuments(tx, id, found);
-    await insertObstacleEvent(tx, {
-      obstacleId: id,
-      at: now,
-      actorId: actor.userId || null,
-      actorName: actor.username,
-      action: 'raise',
-      fromStatus: null,
-      toStatus: 'open',
-      text: input.description ?? null,
-      changes: { title: input.title, agency: input.agency, deadline: input.deadline ?? null },
-    });
+    await insertObstacleEvent(tx, rows.event(id));
     const row = await findObstacle(tx, { kind: 'all' }, id);
     await recordAudit(tx, deps, {
       action: 'obstacle.raise',

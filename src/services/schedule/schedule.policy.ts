@@ -1,4 +1,4 @@
-import type { Actor, RoleCode } from '../../domain/identity/roles';
+import { hasPermission, type Actor, type RoleCode } from '../../domain/identity/roles';
 import type { ReporterKind } from '../../domain/schedule/schedule';
 import { canEditZone, canSeeZone, type ZoneFacts } from '../zone/zone.policy';
 
@@ -21,6 +21,14 @@ export function canSeeSchedule(actor: Actor, zone: ZoneFacts): boolean {
 /** Planned dates and commitments: the agencies keeping the zone's records. */
 export function canPlanSchedule(actor: Actor, zone: ZoneFacts): boolean {
   return canEditZone(asAgency(actor), zone);
+}
+
+/**
+ * Whether the actor plans some zone's schedule (the spreadsheet import of planned steps; each row is then
+ * checked with `canPlanSchedule` on its zone).
+ */
+export function canPlanSchedules(actor: Actor): boolean {
+  return hasPermission(actor, 'zone.manage') && asAgency(actor).assignments.length > 0;
 }
 
 /** Progress readings: the agencies keeping the zone and its own developer. */

@@ -137,7 +137,8 @@ export async function getZoneSchedule(deps: ServiceDeps, code: string): Promise<
   };
 }
 
-function stepView(row: StepRow) {
+/** A planned step as the API returns it and its audit rows record it. */
+export function stepView(row: StepRow) {
   return {
     step: row.step as ScheduleStep,
     id: row.id,

@@ -11,6 +11,12 @@ import {
   investmentEventImportTemplate,
 } from '../../../services/import/investment-event-import.service';
 import {
+  assertCanImportObstacles,
+  exportObstacles,
+  importObstacles,
+  obstacleImportTemplate,
+} from '../../../services/import/obstacle-import.service';
+import {
   assertCanImportOrganisations,
   exportOrganisations,
   importOrganisations,
@@ -22,6 +28,12 @@ import {
   importProjects,
   projectImportTemplate,
 } from '../../../services/import/project-import.service';
+import {
+  assertCanImportScheduleSteps,
+  exportScheduleSteps,
+  importScheduleSteps,
+  scheduleStepImportTemplate,
+} from '../../../services/import/schedule-step-import.service';
 import { fileTooLarge, type SpreadsheetFile } from '../../../services/import/spreadsheet';
 import {
   assertCanImportZones,
@@ -158,7 +170,7 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     sendFile(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'geojson')),
   );
 
-  // Organisations, projects and the capital ledger.
+  // Organisations, projects, the capital ledger, obstacles and planned schedules.
   const sheets = {
     organisations: {
       template: organisationImportTemplate,
@@ -174,6 +186,16 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       template: investmentEventImportTemplate,
       assertCanImport: assertCanImportInvestmentEvents,
       run: importInvestmentEvents,
+    },
+    obstacles: {
+      template: obstacleImportTemplate,
+      assertCanImport: assertCanImportObstacles,
+      run: importObstacles,
+    },
+    'schedule-steps': {
+      template: scheduleStepImportTemplate,
+      assertCanImport: assertCanImportScheduleSteps,
+      run: importScheduleSteps,
     },
   } as const;
   for (const [entity, sheet] of Object.entries(sheets) as [
@@ -198,6 +220,12 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     );
     app.openapi(sheetExportRoute('investment-events', format), async (c) =>
       sendFile(c, await exportInvestmentEvents(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+    app.openapi(sheetExportRoute('obstacles', format), async (c) =>
+      sendFile(c, await exportObstacles(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+    app.openapi(sheetExportRoute('schedule-steps', format), async (c) =>
+      sendFile(c, await exportScheduleSteps(serviceDeps(c, deps), c.req.valid('query'), format)),
     );
   }
 }

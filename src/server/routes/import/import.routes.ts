@@ -7,6 +7,8 @@ import {
   importResultSchema,
 } from '../../../domain/import/import.schema';
 import { investmentEventExportQuerySchema } from '../../../domain/import/investment-event-import';
+import { scheduleStepExportQuerySchema } from '../../../domain/import/schedule-step-import';
+import { obstacleListQuerySchema } from '../../../domain/monitoring/obstacle.schema';
 import { organisationListQuerySchema } from '../../../domain/organisation/organisation.schema';
 import { projectListQuerySchema } from '../../../domain/project/project.schema';
 import { fileTooLarge } from '../../../services/import/spreadsheet';
@@ -154,9 +156,10 @@ export const exportZonesGeojsonRoute = exportRoute(
 );
 
 // ---------------------------------------------------------------------------------------------------------
-// Organisations, projects and their capital ledger: the same three kinds of endpoint as zones.
+// Organisations, projects, their capital ledger, obstacles and planned schedules: the same three kinds of
+// endpoint as zones.
 
-type SheetEntity = 'organisations' | 'projects' | 'investment-events';
+type SheetEntity = 'organisations' | 'projects' | 'investment-events' | 'obstacles' | 'schedule-steps';
 
 const entityNames: Record<SheetEntity, { what: string; key: string; file: string; template: string }> = {
   organisations: {
@@ -180,6 +183,24 @@ const entityNames: Record<SheetEntity, { what: string; key: string; file: string
       'events and the file.',
     file: 'von-dau-tu',
     template: 'mau-nhap-von-dau-tu.xlsx',
+  },
+  obstacles: {
+    what: 'obstacles',
+    key:
+      'An import only raises new obstacles (open, with their first history row), never changes a stored one: a row matches ' +
+      'a stored obstacle by zone, title and day raised (the n-th identical row the n-th identical obstacle). Each row is ' +
+      'checked as raising it through POST /api/obstacles is (category in use, deadline, day raised, project in the zone, ' +
+      'the right to raise obstacles on the zone). The export’s state columns (status, days overdue, resolution) are read, never written.',
+    file: 'vuong-mac',
+    template: 'mau-nhap-vuong-mac.xlsx',
+  },
+  'schedule-steps': {
+    what: 'planned schedule steps',
+    key:
+      'Rows are matched on zone code and step: a planned step is revised, a new one set (as PUT on the zone’s schedule step); ' +
+      'each row must be in a zone whose schedule you plan. Actual dates come from the lifecycle and are never imported.',
+    file: 'tien-do-ke-hoach',
+    template: 'mau-nhap-tien-do-ke-hoach.xlsx',
   },
 };
 
@@ -240,11 +261,14 @@ export function sheetImportRoute(entity: SheetEntity) {
 /** The list filters of GET /api/organisations and GET /api/projects, without paging: an export has every row. */
 export const organisationExportQuerySchema = organisationListQuerySchema.omit({ page: true, pageSize: true });
 export const projectExportQuerySchema = projectListQuerySchema.omit({ page: true, pageSize: true });
+export const obstacleExportQuerySchema = obstacleListQuerySchema.omit({ page: true, pageSize: true });
 
 const exportQueries = {
   organisations: organisationExportQuerySchema,
   projects: projectExportQuerySchema,
   'investment-events': investmentEventExportQuerySchema,
+  obstacles: obstacleExportQuerySchema,
+  'schedule-steps': scheduleStepExportQuerySchema,
 } as const;
 
 const exportScope: Record<SheetEntity, string> = {
@@ -252,6 +276,9 @@ const exportScope: Record<SheetEntity, string> = {
   projects: 'same filters and order as GET /api/projects, within your scope',
   'investment-events':
     'one project’s ledger (`project`) or every event of the projects in your scope, narrowed by zone, investor, kind and dates',
+  obstacles: 'same filters and order as GET /api/obstacles, within your scope',
+  'schedule-steps':
+    'one zone’s planned steps (`zone`) or those of every zone in your scope, narrowed by step and planned dates',
 };
 
 export function sheetExportRoute<E extends SheetEntity>(entity: E, extension: 'xlsx' | 'csv') {

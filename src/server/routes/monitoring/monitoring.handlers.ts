@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { exportObstacles, exportWatchList } from '../../../services/monitoring/monitoring-export.service';
+import { exportWatchList } from '../../../services/monitoring/monitoring-export.service';
 import {
   actOnObstacle,
   changeObstacle,
@@ -26,8 +26,6 @@ import {
   manualWatchHistoryRoute,
   monitoringCountsRoute,
   obstacleCategoriesRoute,
-  obstaclesCsvRoute,
-  obstaclesXlsxRoute,
   raiseObstacleRoute,
   removeManualWatchRoute,
   watchListCsvRoute,
@@ -58,12 +56,6 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   );
   app.openapi(obstacleCategoriesRoute, async (c) =>
     c.json({ items: await listObstacleCategories(serviceDeps(c, deps)) }, 200),
-  );
-  app.openapi(obstaclesXlsxRoute, async (c) =>
-    sendFile(c, await exportObstacles(serviceDeps(c, deps), c.req.valid('query'), 'xlsx')),
-  );
-  app.openapi(obstaclesCsvRoute, async (c) =>
-    sendFile(c, await exportObstacles(serviceDeps(c, deps), c.req.valid('query'), 'csv')),
   );
   app.openapi(listObstaclesRoute, async (c) =>
     c.json(await listObstacles(serviceDeps(c, deps), c.req.valid('query')), 200),

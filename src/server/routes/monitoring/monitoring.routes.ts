@@ -132,26 +132,6 @@ export const listObstaclesRoute = createRoute({
   },
 });
 
-const obstacleExportQuery = obstacleListQuerySchema.omit({ page: true, pageSize: true });
-
-export const obstaclesXlsxRoute = createRoute({
-  method: 'get',
-  path: '/api/obstacles/export.xlsx',
-  tags,
-  summary: 'The obstacles (same filters) as XLSX',
-  request: { query: obstacleExportQuery },
-  responses: fileResponse('The file', XLSX),
-});
-
-export const obstaclesCsvRoute = createRoute({
-  method: 'get',
-  path: '/api/obstacles/export.csv',
-  tags,
-  summary: 'The obstacles (same filters) as CSV',
-  request: { query: obstacleExportQuery },
-  responses: fileResponse('The file', 'text/csv'),
-});
-
 export const raiseObstacleRoute = createRoute({
   method: 'post',
   path: '/api/obstacles',

@@ -10,6 +10,8 @@ const vi = {
   'import.list.organisations': 'Doanh nghiệp, tổ chức',
   'import.list.projects': 'Dự án thứ phát',
   'import.list.investmentEvents': 'Sự kiện vốn đầu tư',
+  'import.list.obstacles': 'Vướng mắc',
+  'import.list.scheduleSteps': 'Tiến độ kế hoạch',
   'import.listHint.zones':
     'Mỗi dòng một khu, cụm, nhận biết theo "Mã khu/cụm": mã đã có thì cập nhật, mã mới thì thêm mới.',
   'import.listHint.organisations':
@@ -18,6 +20,15 @@ const vi = {
     'Mỗi dòng một dự án, nhận biết theo "Mã dự án"; khu, cụm và nhà đầu tư ghi bằng mã. Chỉ nhập được vào khu, cụm bạn được giao.',
   'import.listHint.investmentEvents':
     'Sổ vốn chỉ ghi thêm: dòng trùng với sự kiện đã có (dự án, loại, ngày, số tiền, loại tiền) được bỏ qua; sự kiện đã ghi không bị sửa hay xoá.',
+  'import.listHint.obstacles':
+    'Mỗi dòng một vướng mắc mới, ở trạng thái "Mới phát sinh"; dòng trùng với vướng mắc đã có (khu/cụm, nội dung, ngày phát sinh) được bỏ qua — vướng mắc đã có không bị sửa. Chỉ nhập được cho khu, cụm bạn được giao.',
+  'import.listHint.scheduleSteps':
+    'Mỗi dòng ngày kế hoạch của một bước, nhận biết theo "Mã khu/cụm" và "Bước": bước đã có thì điều chỉnh, bước mới thì lập mới. Ngày thực tế lấy từ vòng đời, không nhập.',
+  'import.field.plannedDate': 'Ngày kế hoạch',
+  'import.field.agency': 'Cơ quan chịu trách nhiệm',
+  'import.field.sourceKind': 'Loại văn bản căn cứ',
+  'import.field.sourceRef': 'Số, ngày văn bản',
+  'import.field.note': 'Ghi chú',
   'import.template': 'Tải tệp mẫu (.xlsx)',
   'import.templateHint': 'Tệp mẫu có tiêu đề cột tiếng Việt và trang "Hướng dẫn" giải thích từng cột.',
   'import.exportHint': 'Tệp xuất có cùng các cột với tệp mẫu: sửa trong Excel rồi nhập lại được.',
@@ -76,6 +87,8 @@ const en: Record<keyof typeof vi, string> = {
   'import.list.organisations': 'Enterprises, organisations',
   'import.list.projects': 'Tenant projects',
   'import.list.investmentEvents': 'Investment events',
+  'import.list.obstacles': 'Obstacles',
+  'import.list.scheduleSteps': 'Planned schedule',
   'import.listHint.zones':
     'One zone a row, matched on "Mã khu/cụm" (code): existing codes are updated, new codes added.',
   'import.listHint.organisations':
@@ -84,6 +97,15 @@ const en: Record<keyof typeof vi, string> = {
     'One project a row, matched on "Mã dự án" (code); zone and investor by code. Only into zones you are assigned.',
   'import.listHint.investmentEvents':
     'The capital ledger only grows: rows matching a stored event (project, kind, date, amount, currency) are skipped; stored events are never changed or deleted.',
+  'import.listHint.obstacles':
+    'One new obstacle a row, raised open; rows matching a stored obstacle (zone, title, day raised) are skipped — stored obstacles are never changed. Only for zones you are assigned.',
+  'import.listHint.scheduleSteps':
+    'One step’s planned date a row, matched on zone code and step: a planned step is revised, a new one set. Actual dates come from the lifecycle and are not imported.',
+  'import.field.plannedDate': 'Planned date',
+  'import.field.agency': 'Responsible agency',
+  'import.field.sourceKind': 'Source document kind',
+  'import.field.sourceRef': 'Source document',
+  'import.field.note': 'Note',
   'import.template': 'Download the template (.xlsx)',
   'import.templateHint':
     'The template has Vietnamese column headers and a "Hướng dẫn" (guide) sheet explaining every column.',

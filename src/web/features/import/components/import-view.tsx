@@ -46,6 +46,8 @@ const LIST_LABELS: Record<ImportEntity, MessageKey> = {
   organisations: 'import.list.organisations',
   projects: 'import.list.projects',
   'investment-events': 'import.list.investmentEvents',
+  obstacles: 'import.list.obstacles',
+  'schedule-steps': 'import.list.scheduleSteps',
 };
 
 const LIST_HINTS: Record<ImportEntity, MessageKey> = {
@@ -53,6 +55,8 @@ const LIST_HINTS: Record<ImportEntity, MessageKey> = {
   organisations: 'import.listHint.organisations',
   projects: 'import.listHint.projects',
   'investment-events': 'import.listHint.investmentEvents',
+  obstacles: 'import.listHint.obstacles',
+  'schedule-steps': 'import.listHint.scheduleSteps',
 };
 
 /** Where the imported records are listed afterwards. */
@@ -61,6 +65,17 @@ const LIST_PAGES: Record<ImportEntity, string> = {
   organisations: '/organisations',
   projects: '/projects',
   'investment-events': '/capital',
+  obstacles: '/monitoring?tab=obstacles',
+  'schedule-steps': '/zones',
+};
+
+/** Fields an import of planned steps may change (obstacles are only ever created). */
+const SHEET_FIELDS: Record<string, MessageKey> = {
+  plannedDate: 'import.field.plannedDate',
+  agency: 'import.field.agency',
+  sourceKind: 'import.field.sourceKind',
+  sourceRef: 'import.field.sourceRef',
+  note: 'import.field.note',
 };
 
 type Step =
@@ -82,6 +97,9 @@ function useFieldLabel(entity: ImportEntity): (field: string) => string {
   return useMemo(() => {
     if (entity === 'zones') return (field: string) => zoneFieldLabel(field, t);
     if (entity === 'organisations') return organisationVocabulary(t, locale).fieldLabel;
+    if (entity === 'obstacles' || entity === 'schedule-steps') {
+      return (field: string) => (SHEET_FIELDS[field] ? t(SHEET_FIELDS[field]) : field);
+    }
     return projectVocabulary(t, format).fieldLabel;
   }, [entity, t, locale, format]);
 }
