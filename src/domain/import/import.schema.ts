@@ -6,7 +6,14 @@ export const importModes = ['dry-run', 'commit'] as const;
 export type ImportMode = (typeof importModes)[number];
 
 /** Entities that have an import definition (and the path segment of their endpoints). */
-export const importEntities = ['zones', 'organisations', 'projects', 'investment-events'] as const;
+export const importEntities = [
+  'zones',
+  'organisations',
+  'projects',
+  'investment-events',
+  'inspections',
+  'plan-targets',
+] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
 const localized = z.object({ vi: z.string(), en: z.string() });

@@ -5,6 +5,12 @@ import type { ImportResult } from '../../../domain/import/import.schema';
 import type { ServiceDeps } from '../../../services/deps';
 import type { ImportOptions } from '../../../services/import/import.pipeline';
 import {
+  assertCanImportInspections,
+  exportInspections,
+  importInspections,
+  inspectionImportTemplate,
+} from '../../../services/import/inspection-import.service';
+import {
   assertCanImportInvestmentEvents,
   exportInvestmentEvents,
   importInvestmentEvents,
@@ -16,6 +22,12 @@ import {
   importOrganisations,
   organisationImportTemplate,
 } from '../../../services/import/organisation-import.service';
+import {
+  assertCanImportPlanTargets,
+  exportPlanTargets,
+  importPlanTargets,
+  planTargetImportTemplate,
+} from '../../../services/import/plan-target-import.service';
 import {
   assertCanImportProjects,
   exportProjects,
@@ -158,7 +170,7 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     sendFile(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'geojson')),
   );
 
-  // Organisations, projects and the capital ledger.
+  // Organisations, projects, the capital ledger, inspections and plan targets.
   const sheets = {
     organisations: {
       template: organisationImportTemplate,
@@ -174,6 +186,16 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       template: investmentEventImportTemplate,
       assertCanImport: assertCanImportInvestmentEvents,
       run: importInvestmentEvents,
+    },
+    inspections: {
+      template: inspectionImportTemplate,
+      assertCanImport: assertCanImportInspections,
+      run: importInspections,
+    },
+    'plan-targets': {
+      template: planTargetImportTemplate,
+      assertCanImport: assertCanImportPlanTargets,
+      run: importPlanTargets,
     },
   } as const;
   for (const [entity, sheet] of Object.entries(sheets) as [
@@ -198,6 +220,12 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     );
     app.openapi(sheetExportRoute('investment-events', format), async (c) =>
       sendFile(c, await exportInvestmentEvents(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+    app.openapi(sheetExportRoute('inspections', format), async (c) =>
+      sendFile(c, await exportInspections(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+    app.openapi(sheetExportRoute('plan-targets', format), async (c) =>
+      sendFile(c, await exportPlanTargets(serviceDeps(c, deps), c.req.valid('query'), format)),
     );
   }
 }

@@ -7,6 +7,8 @@ import {
   importResultSchema,
 } from '../../../domain/import/import.schema';
 import { investmentEventExportQuerySchema } from '../../../domain/import/investment-event-import';
+import { planTargetExportQuerySchema } from '../../../domain/import/plan-target-import';
+import { inspectionListQuerySchema } from '../../../domain/inspection/inspection.schema';
 import { organisationListQuerySchema } from '../../../domain/organisation/organisation.schema';
 import { projectListQuerySchema } from '../../../domain/project/project.schema';
 import { fileTooLarge } from '../../../services/import/spreadsheet';
@@ -156,7 +158,7 @@ export const exportZonesGeojsonRoute = exportRoute(
 // ---------------------------------------------------------------------------------------------------------
 // Organisations, projects and their capital ledger: the same three kinds of endpoint as zones.
 
-type SheetEntity = 'organisations' | 'projects' | 'investment-events';
+type SheetEntity = 'organisations' | 'projects' | 'investment-events' | 'inspections' | 'plan-targets';
 
 const entityNames: Record<SheetEntity, { what: string; key: string; file: string; template: string }> = {
   organisations: {
@@ -180,6 +182,24 @@ const entityNames: Record<SheetEntity, { what: string; key: string; file: string
       'events and the file.',
     file: 'von-dau-tu',
     template: 'mau-nhap-von-dau-tu.xlsx',
+  },
+  inspections: {
+    what: 'inspections',
+    key:
+      'A row is one inspection; it only creates: a row matches a recorded inspection by zone, kind and date (the n-th ' +
+      'identical row the n-th such inspection) and is then left alone, recorded inspections are never changed. The ' +
+      'failed checklist items are listed (every other item passed), each with the remediation deadline; every row must be ' +
+      'of a zone you may record inspections of.',
+    file: 'kiem-tra',
+    template: 'mau-nhap-kiem-tra.xlsx',
+  },
+  'plan-targets': {
+    what: 'plan targets',
+    key:
+      'A row is one target of a recorded plan (family, year, number), matched by kind and indicator (report figures) or ' +
+      'title: matching targets are updated, new ones added, withdrawn ones refused. Only who may set the family’s plans.',
+    file: 'chi-tieu-ke-hoach',
+    template: 'mau-nhap-chi-tieu-ke-hoach.xlsx',
   },
 };
 
@@ -245,6 +265,8 @@ const exportQueries = {
   organisations: organisationExportQuerySchema,
   projects: projectExportQuerySchema,
   'investment-events': investmentEventExportQuerySchema,
+  inspections: inspectionListQuerySchema,
+  'plan-targets': planTargetExportQuerySchema,
 } as const;
 
 const exportScope: Record<SheetEntity, string> = {
@@ -252,6 +274,8 @@ const exportScope: Record<SheetEntity, string> = {
   projects: 'same filters and order as GET /api/projects, within your scope',
   'investment-events':
     'one project’s ledger (`project`) or every event of the projects in your scope, narrowed by zone, investor, kind and dates',
+  inspections: 'same filters as GET /api/inspections, within your scope, oldest first',
+  'plan-targets': 'the targets in force of the plans in force, by year, family and plan number',
 };
 
 export function sheetExportRoute<E extends SheetEntity>(entity: E, extension: 'xlsx' | 'csv') {

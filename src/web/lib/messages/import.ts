@@ -18,6 +18,23 @@ const vi = {
     'Mỗi dòng một dự án, nhận biết theo "Mã dự án"; khu, cụm và nhà đầu tư ghi bằng mã. Chỉ nhập được vào khu, cụm bạn được giao.',
   'import.listHint.investmentEvents':
     'Sổ vốn chỉ ghi thêm: dòng trùng với sự kiện đã có (dự án, loại, ngày, số tiền, loại tiền) được bỏ qua; sự kiện đã ghi không bị sửa hay xoá.',
+  'import.list.inspections': 'Kết quả kiểm tra',
+  'import.list.planTargets': 'Chỉ tiêu kế hoạch',
+  'import.listHint.inspections':
+    'Mỗi dòng một cuộc kiểm tra; nhập chỉ thêm mới: dòng trùng khu/cụm, loại và ngày kiểm tra với cuộc kiểm tra đã ghi được bỏ qua, cuộc kiểm tra đã ghi không bị sửa. Ghi các hạng mục không đạt và thời hạn khắc phục. Chỉ nhập được cho khu, cụm bạn được giao.',
+  'import.listHint.planTargets':
+    'Mỗi dòng một chỉ tiêu của một kế hoạch đã ghi (khối, năm, số kế hoạch), nhận biết theo loại và tên chỉ tiêu (chỉ số báo cáo: theo mã chỉ số): chỉ tiêu đã có thì cập nhật, chỉ tiêu mới thì thêm.',
+  'import.targetField.title': 'Tên chỉ tiêu',
+  'import.targetField.measure': 'Cách đo',
+  'import.targetField.step': 'Bước cần đạt',
+  'import.targetField.thresholdPct': 'Tỷ lệ lấp đầy cần đạt',
+  'import.targetField.indicator': 'Chỉ số báo cáo',
+  'import.targetField.value': 'Giá trị',
+  'import.targetField.maxValue': 'Cận trên',
+  'import.targetField.zones': 'Khu/cụm',
+  'import.targetField.evidenceRef': 'Văn bản hoàn thành',
+  'import.targetField.evidenceDate': 'Ngày văn bản',
+  'import.targetField.note': 'Ghi chú',
   'import.template': 'Tải tệp mẫu (.xlsx)',
   'import.templateHint': 'Tệp mẫu có tiêu đề cột tiếng Việt và trang "Hướng dẫn" giải thích từng cột.',
   'import.exportHint': 'Tệp xuất có cùng các cột với tệp mẫu: sửa trong Excel rồi nhập lại được.',
@@ -84,6 +101,23 @@ const en: Record<keyof typeof vi, string> = {
     'One project a row, matched on "Mã dự án" (code); zone and investor by code. Only into zones you are assigned.',
   'import.listHint.investmentEvents':
     'The capital ledger only grows: rows matching a stored event (project, kind, date, amount, currency) are skipped; stored events are never changed or deleted.',
+  'import.list.inspections': 'Inspections',
+  'import.list.planTargets': 'Plan targets',
+  'import.listHint.inspections':
+    'One inspection a row; only adds: rows matching a recorded inspection (zone, kind, date) are skipped, recorded inspections are never changed. List the failed items and the remediation deadline. Only zones you are assigned.',
+  'import.listHint.planTargets':
+    'One target of a recorded plan (family, year, number) a row, matched on kind and title (report figures: indicator): matching targets are updated, new ones added.',
+  'import.targetField.title': 'Title',
+  'import.targetField.measure': 'Measure',
+  'import.targetField.step': 'Step to reach',
+  'import.targetField.thresholdPct': 'Occupancy to reach',
+  'import.targetField.indicator': 'Report indicator',
+  'import.targetField.value': 'Value',
+  'import.targetField.maxValue': 'Upper end',
+  'import.targetField.zones': 'Zones',
+  'import.targetField.evidenceRef': 'Evidence document',
+  'import.targetField.evidenceDate': 'Evidence date',
+  'import.targetField.note': 'Note',
   'import.template': 'Download the template (.xlsx)',
   'import.templateHint':
     'The template has Vietnamese column headers and a "Hướng dẫn" (guide) sheet explaining every column.',

@@ -18,6 +18,8 @@ export const IMPORT_LISTS = [
   { entity: 'organisations', anyOf: ['organisation.manage'], exports: ['xlsx', 'csv'] },
   { entity: 'projects', anyOf: ['project.manage'], exports: ['xlsx', 'csv'] },
   { entity: 'investment-events', anyOf: ['project.manage'], exports: ['xlsx', 'csv'] },
+  { entity: 'inspections', anyOf: ['zone.manage'], exports: ['xlsx', 'csv'] },
+  { entity: 'plan-targets', anyOf: ['report.sign'], exports: ['xlsx', 'csv'] },
 ] as const satisfies readonly {
   entity: ImportEntity;
   anyOf: readonly string[];

@@ -46,6 +46,8 @@ const LIST_LABELS: Record<ImportEntity, MessageKey> = {
   organisations: 'import.list.organisations',
   projects: 'import.list.projects',
   'investment-events': 'import.list.investmentEvents',
+  inspections: 'import.list.inspections',
+  'plan-targets': 'import.list.planTargets',
 };
 
 const LIST_HINTS: Record<ImportEntity, MessageKey> = {
@@ -53,6 +55,8 @@ const LIST_HINTS: Record<ImportEntity, MessageKey> = {
   organisations: 'import.listHint.organisations',
   projects: 'import.listHint.projects',
   'investment-events': 'import.listHint.investmentEvents',
+  inspections: 'import.listHint.inspections',
+  'plan-targets': 'import.listHint.planTargets',
 };
 
 /** Where the imported records are listed afterwards. */
@@ -61,6 +65,23 @@ const LIST_PAGES: Record<ImportEntity, string> = {
   organisations: '/organisations',
   projects: '/projects',
   'investment-events': '/capital',
+  inspections: '/monitoring',
+  'plan-targets': '/targets',
+};
+
+/** The fields a plan-target row may change, in the template's words. */
+const TARGET_FIELDS: Record<string, MessageKey> = {
+  title: 'import.targetField.title',
+  measure: 'import.targetField.measure',
+  step: 'import.targetField.step',
+  thresholdPct: 'import.targetField.thresholdPct',
+  indicator: 'import.targetField.indicator',
+  value: 'import.targetField.value',
+  maxValue: 'import.targetField.maxValue',
+  zones: 'import.targetField.zones',
+  evidenceRef: 'import.targetField.evidenceRef',
+  evidenceDate: 'import.targetField.evidenceDate',
+  note: 'import.targetField.note',
 };
 
 type Step =
@@ -82,6 +103,9 @@ function useFieldLabel(entity: ImportEntity): (field: string) => string {
   return useMemo(() => {
     if (entity === 'zones') return (field: string) => zoneFieldLabel(field, t);
     if (entity === 'organisations') return organisationVocabulary(t, locale).fieldLabel;
+    if (entity === 'plan-targets') {
+      return (field: string) => (TARGET_FIELDS[field] ? t(TARGET_FIELDS[field]) : field);
+    }
     return projectVocabulary(t, format).fieldLabel;
   }, [entity, t, locale, format]);
 }
