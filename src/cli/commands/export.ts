@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { investmentEventExportQuerySchema } from '../../domain/import/investment-event-import';
+import { planTargetExportQuerySchema } from '../../domain/import/plan-target-import';
+import { inspectionListQuerySchema } from '../../domain/inspection/inspection.schema';
 import { organisationListQuerySchema } from '../../domain/organisation/organisation.schema';
 import { projectListQuerySchema } from '../../domain/project/project.schema';
 import { validationError } from '../../domain/shared/errors';
@@ -10,8 +12,10 @@ import { issuesToFields } from '../../domain/shared/zod-messages';
 import { zoneListQuerySchema } from '../../domain/zone/zone.schema';
 import type { ServiceDeps } from '../../services/deps';
 import type { ExportFile } from '../../services/import/export-file';
+import { exportInspections } from '../../services/import/inspection-import.service';
 import { exportInvestmentEvents } from '../../services/import/investment-event-import.service';
 import { exportOrganisations } from '../../services/import/organisation-import.service';
+import { exportPlanTargets } from '../../services/import/plan-target-import.service';
 import { exportProjects } from '../../services/import/project-import.service';
 import { exportZones } from '../../services/import/zone-import.service';
 import type { CliIo } from '../io';
@@ -66,6 +70,20 @@ const exporters: Record<string, Exporter> = {
     schema: investmentEventExportQuerySchema,
     run: (deps, query, format) => exportInvestmentEvents(deps, query, format as 'xlsx' | 'csv'),
   },
+  inspections: {
+    noun: 'cuộc kiểm tra',
+    formats: ['xlsx', 'csv'],
+    options: { year: 'year', kind: 'kind', zone: 'zone', unremedied: 'unremedied' },
+    schema: inspectionListQuerySchema,
+    run: (deps, query, format) => exportInspections(deps, query, format as 'xlsx' | 'csv'),
+  },
+  'plan-targets': {
+    noun: 'chỉ tiêu kế hoạch',
+    formats: ['xlsx', 'csv'],
+    options: { year: 'year', family: 'family', plan: 'plan' },
+    schema: planTargetExportQuerySchema,
+    run: (deps, query, format) => exportPlanTargets(deps, query, format as 'xlsx' | 'csv'),
+  },
 };
 
 const allOptions = [...new Set(Object.values(exporters).flatMap((e) => Object.keys(e.options)))];
@@ -76,6 +94,8 @@ const usage = [
   '  organisations <file.xlsx|file.csv> [--q TEXT] [--ownership O] [--role R]',
   '  projects <file.xlsx|file.csv> [--q TEXT] [--zone CODE] [--investor CODE] [--status S]',
   '  investment-events <file.xlsx|file.csv> [--project CODE] [--zone CODE] [--investor CODE] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  '  inspections <file.xlsx|file.csv> [--year YYYY] [--kind K] [--zone CODE] [--unremedied true]',
+  '  plan-targets <file.xlsx|file.csv> [--year YYYY] [--family KCN|CCN] [--plan NUMBER]',
 ].join('\n');
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
