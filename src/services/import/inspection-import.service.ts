@@ -33,6 +33,7 @@ import {
   findProjectsByCode,
   findStoredInspections,
   insertInspections,
+  lockZones,
   type InspectionInsert,
 } from './inspection-import.repository';
 import { findZoneFactsByCode } from './project-import.repository';
@@ -232,6 +233,7 @@ function inspectionImportDefinition(today: string): ImportDefinition<Ctx, Refs, 
       );
       const projects = new Map((await findProjectsByCode(db, text('projectCode'))).map((p) => [p.code, p]));
       const codeOf = new Map(zoneRows.map((z) => [z.id, z.code]));
+      await lockZones(db, [...codeOf.keys()]);
       const stored = new Map<string, { id: string }>();
       const occurrences = new Map<string, number>();
       for (const s of await findStoredInspections(db, [...codeOf.keys()], text('inspectedOn'))) {

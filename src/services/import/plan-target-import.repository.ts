@@ -12,7 +12,10 @@ import { chunked } from './zone-import.repository';
  * and the plans and targets in force for an export. Writes go through plan.repository.ts, as the API's do.
  */
 
-/** Every plan of these (family, year) pairs, withdrawn ones too. */
+/**
+ * Every plan of these (family, year) pairs, withdrawn ones too, locked for the transaction (FOR NO KEY UPDATE)
+ * so that two imports adding the same targets run one after the other and the second matches the first's.
+ */
 export async function findPlansOf(
   db: Db,
   pairs: readonly { family: string; year: number }[],
@@ -27,7 +30,8 @@ export async function findPlansOf(
           chunk.map((k) => sql`${k}`),
           sql`, `,
         )})`,
-      ),
+      )
+      .for('no key update'),
   );
 }
 
