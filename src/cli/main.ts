@@ -34,12 +34,15 @@ Usage: npm run izis -- <command> [options]
                                           SHA-256 checksums); embedded database: stop the server first
   restore <file.tar.gz> [--replace]       check the archive, restore database and documents, verify the
                                           audit chain (PostgreSQL: into an empty database unless --replace)
-  import zones|organisations|projects|investment-events <file.xlsx|.csv> [--dry-run] [--sheet NAME]
+  import zones|organisations|projects|investment-events|inspections|plan-targets <file.xlsx|.csv>
+         [--dry-run] [--sheet NAME]
                                           import from a spreadsheet (all or nothing; --dry-run only checks)
   export zones <file.xlsx|.csv|.geojson> [--family KCN|CCN] [--kind K] [--commune CODE] [--q TEXT]
   export organisations <file.xlsx|.csv> [--q TEXT] [--ownership O] [--role R]
   export projects <file.xlsx|.csv> [--q TEXT] [--zone CODE] [--investor CODE] [--status S]
   export investment-events <file.xlsx|.csv> [--project CODE] [--zone CODE] [--kind K] [--from D] [--to D]
+  export inspections <file.xlsx|.csv> [--year YYYY] [--kind K] [--zone CODE] [--unremedied true]
+  export plan-targets <file.xlsx|.csv> [--year YYYY] [--family KCN|CCN] [--plan NUMBER]
                                           export a list (same columns as the import template)
 
 Configuration comes from the environment (see .env.example): DATABASE_URL or IZIS_DATA_DIR, etc.`;

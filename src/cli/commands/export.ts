@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { investmentEventExportQuerySchema } from '../../domain/import/investment-event-import';
 import { scheduleStepExportQuerySchema } from '../../domain/import/schedule-step-import';
 import { obstacleListQuerySchema } from '../../domain/monitoring/obstacle.schema';
+import { planTargetExportQuerySchema } from '../../domain/import/plan-target-import';
+import { inspectionListQuerySchema } from '../../domain/inspection/inspection.schema';
 import { organisationListQuerySchema } from '../../domain/organisation/organisation.schema';
 import { projectListQuerySchema } from '../../domain/project/project.schema';
 import { validationError } from '../../domain/shared/errors';
@@ -12,10 +14,12 @@ import { issuesToFields } from '../../domain/shared/zod-messages';
 import { zoneListQuerySchema } from '../../domain/zone/zone.schema';
 import type { ServiceDeps } from '../../services/deps';
 import type { ExportFile } from '../../services/import/export-file';
+import { exportInspections } from '../../services/import/inspection-import.service';
 import { exportInvestmentEvents } from '../../services/import/investment-event-import.service';
 import { exportObstacles } from '../../services/import/obstacle-import.service';
 import { exportScheduleSteps } from '../../services/import/schedule-step-import.service';
 import { exportOrganisations } from '../../services/import/organisation-import.service';
+import { exportPlanTargets } from '../../services/import/plan-target-import.service';
 import { exportProjects } from '../../services/import/project-import.service';
 import { exportZones } from '../../services/import/zone-import.service';
 import type { CliIo } from '../io';
@@ -91,6 +95,20 @@ const exporters: Record<string, Exporter> = {
     schema: scheduleStepExportQuerySchema,
     run: (deps, query, format) => exportScheduleSteps(deps, query, format as 'xlsx' | 'csv'),
   },
+  inspections: {
+    noun: 'cuộc kiểm tra',
+    formats: ['xlsx', 'csv'],
+    options: { year: 'year', kind: 'kind', zone: 'zone', unremedied: 'unremedied' },
+    schema: inspectionListQuerySchema,
+    run: (deps, query, format) => exportInspections(deps, query, format as 'xlsx' | 'csv'),
+  },
+  'plan-targets': {
+    noun: 'chỉ tiêu kế hoạch',
+    formats: ['xlsx', 'csv'],
+    options: { year: 'year', family: 'family', plan: 'plan' },
+    schema: planTargetExportQuerySchema,
+    run: (deps, query, format) => exportPlanTargets(deps, query, format as 'xlsx' | 'csv'),
+  },
 };
 
 const allOptions = [...new Set(Object.values(exporters).flatMap((e) => Object.keys(e.options)))];
@@ -103,6 +121,8 @@ const usage = [
   '  investment-events <file.xlsx|file.csv> [--project CODE] [--zone CODE] [--investor CODE] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
   '  obstacles <file.xlsx|file.csv> [--zone CODE] [--project CODE] [--status S] [--category C] [--overdue true|false] [--q TEXT]',
   '  schedule-steps <file.xlsx|file.csv> [--zone CODE] [--step S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  '  inspections <file.xlsx|file.csv> [--year YYYY] [--kind K] [--zone CODE] [--unremedied true]',
+  '  plan-targets <file.xlsx|file.csv> [--year YYYY] [--family KCN|CCN] [--plan NUMBER]',
 ].join('\n');
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {

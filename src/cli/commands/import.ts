@@ -6,10 +6,12 @@ import type { ImportResult } from '../../domain/import/import.schema';
 import { validationError } from '../../domain/shared/errors';
 import type { ServiceDeps } from '../../services/deps';
 import type { ImportOptions } from '../../services/import/import.pipeline';
+import { importInspections } from '../../services/import/inspection-import.service';
 import { importInvestmentEvents } from '../../services/import/investment-event-import.service';
 import { importObstacles } from '../../services/import/obstacle-import.service';
 import { importScheduleSteps } from '../../services/import/schedule-step-import.service';
 import { importOrganisations } from '../../services/import/organisation-import.service';
+import { importPlanTargets } from '../../services/import/plan-target-import.service';
 import { importProjects } from '../../services/import/project-import.service';
 import type { SpreadsheetFile } from '../../services/import/spreadsheet';
 import { importZones } from '../../services/import/zone-import.service';
@@ -27,6 +29,8 @@ const importers: Record<
   'investment-events': importInvestmentEvents,
   obstacles: importObstacles,
   'schedule-steps': importScheduleSteps,
+  inspections: importInspections,
+  'plan-targets': importPlanTargets,
 };
 
 const usage = `izis import: expected ${Object.keys(importers).join('|')} <file.xlsx|file.csv> [--dry-run] [--sheet NAME]`;

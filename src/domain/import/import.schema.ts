@@ -13,6 +13,8 @@ export const importEntities = [
   'investment-events',
   'obstacles',
   'schedule-steps',
+  'inspections',
+  'plan-targets',
 ] as const;
 export type ImportEntity = (typeof importEntities)[number];
 

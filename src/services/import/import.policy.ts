@@ -1,8 +1,9 @@
-import { hasPermission, type Actor } from '../../domain/identity/roles';
+import { hasPermission, zoneFamilies, type Actor } from '../../domain/identity/roles';
 import { canManageOrganisations, canReadOrganisations } from '../organisation/organisation.policy';
+import { canReadPlans, canSetPlans } from '../plan/plan.policy';
 import { canManageProjects, canReadProjects } from '../project/project.policy';
 import { canRaiseObstacles, canReadMonitoring } from '../monitoring/obstacle.policy';
-import { canPlanSchedules } from '../schedule/schedule.policy';
+import { asAgency, canPlanSchedules } from '../schedule/schedule.policy';
 
 /**
  * Who may use the spreadsheet import and export of each registry list at all. Each imported row is then
@@ -61,4 +62,25 @@ export function canImportScheduleSteps(actor: Actor): boolean {
 
 export function canExportScheduleSteps(actor: Actor): boolean {
   return hasPermission(actor, 'zone.read');
+}
+
+/**
+ * Inspections are recorded by the agencies keeping zones (inspection.policy.ts): an agency role with
+ * zone.manage; each row then needs its zone to be one the actor may record inspections of.
+ */
+export function canImportInspections(actor: Actor): boolean {
+  return hasPermission(actor, 'zone.manage') && asAgency(actor).assignments.length > 0;
+}
+
+export function canExportInspections(actor: Actor): boolean {
+  return hasPermission(actor, 'zone.read');
+}
+
+/** Plan targets: whoever may set the plans of a family (plan.policy.ts); each row is checked on its plan's. */
+export function canImportPlanTargets(actor: Actor): boolean {
+  return zoneFamilies.some((family) => canSetPlans(actor, family));
+}
+
+export function canExportPlanTargets(actor: Actor): boolean {
+  return canReadPlans(actor);
 }

@@ -43,6 +43,18 @@ import { canRecordInspection } from './inspection.policy';
 
 const today = (deps: ServiceDeps) => toIsoDate(deps.clock.now());
 
+/** A project named with an inspection must be a tenant project of the inspected zone. */
+export const noProjectInZone = {
+  vi: 'Không có dự án này trong khu/cụm.',
+  en: 'No such project in this zone.',
+};
+
+/** A kind of inspection must be one of the catalogue's active kinds. */
+export const unknownInspectionKind = {
+  vi: 'Loại kiểm tra không có trong danh mục.',
+  en: 'Unknown kind of inspection.',
+};
+
 export async function listInspectionKinds(deps: ServiceDeps): Promise<InspectionKind[]> {
   const actor = requireActor(deps);
   if (!hasPermission(actor, 'zone.read')) throw new AppError('forbidden');
@@ -138,6 +150,44 @@ export async function listInspections(
   return rows.map((r) => inspectionView(r, asOf));
 }
 
+/** A checked inspection as stored: its row, results, findings and penalties (blank texts as null). */
+export function inspectionRows(
+  input: ReturnType<typeof inspectionInputSchema.parse>,
+  refs: { zoneId: string; projectId: string | null; recordedBy: string | null },
+) {
+  return {
+    inspection: {
+      zoneId: refs.zoneId,
+      projectId: refs.projectId,
+      kindCode: input.kindCode,
+      planEntryId: input.planEntryId ?? null,
+      inspectedOn: input.inspectedOn,
+      agency: input.agency,
+      decisionNo: input.decisionNo?.trim() || null,
+      conclusion: input.conclusion?.trim() || null,
+      recordedBy: refs.recordedBy,
+    },
+    results: input.results.map((r) => ({
+      itemCode: r.itemCode,
+      passed: r.passed,
+      note: r.note?.trim() || null,
+    })),
+    findings: input.findings.map((f) => ({
+      itemCode: f.itemCode ?? null,
+      description: f.description,
+      action: f.action?.trim() || null,
+      deadline: f.deadline ?? null,
+    })),
+    penalties: input.penalties.map((p) => ({
+      decisionNo: p.decisionNo,
+      decidedOn: p.decidedOn,
+      amountVnd: p.amountVnd,
+      offender: p.offender?.trim() || null,
+      note: p.note?.trim() || null,
+    })),
+  };
+}
+
 /**
  * Records an inspection with its checklist results, findings and penalties, all or nothing. Every item of the
  * kind's checklist is answered; every failed item has a finding with a remediation deadline.
@@ -155,7 +205,7 @@ export async function recordInspection(
   const kind = (await findKinds(deps.db)).find((k) => k.code === input.kindCode);
   if (!kind) {
     throw validationError({
-      kindCode: { vi: 'Loại kiểm tra không có trong danh mục.', en: 'Unknown kind of inspection.' },
+      kindCode: unknownInspectionKind,
     });
   }
   const problems = checkInspection(
@@ -167,10 +217,7 @@ export async function recordInspection(
   if (input.projectCode) {
     projectId = (await findProjectId(deps.db, zone.id, input.projectCode)) ?? null;
     if (!projectId) {
-      problems.projectCode = {
-        vi: 'Không có dự án này trong khu/cụm.',
-        en: 'No such project in this zone.',
-      };
+      problems.projectCode = noProjectInZone;
     }
   }
   if (input.planEntryId && (await findPlanEntryZone(deps.db, input.planEntryId)) !== zone.id) {
@@ -181,33 +228,13 @@ export async function recordInspection(
   }
   if (Object.keys(problems).length) throw validationError(problems);
   const id = await deps.db.transaction(async (tx) => {
+    const rows = inspectionRows(input, { zoneId: zone.id, projectId, recordedBy: actor.userId || null });
     const inspectionId = await insertInspection(
       tx,
-      {
-        zoneId: zone.id,
-        projectId,
-        kindCode: input.kindCode,
-        planEntryId: input.planEntryId ?? null,
-        inspectedOn: input.inspectedOn,
-        agency: input.agency,
-        decisionNo: input.decisionNo?.trim() || null,
-        conclusion: input.conclusion?.trim() || null,
-        recordedBy: actor.userId || null,
-      },
-      input.results.map((r) => ({ itemCode: r.itemCode, passed: r.passed, note: r.note?.trim() || null })),
-      input.findings.map((f) => ({
-        itemCode: f.itemCode ?? null,
-        description: f.description,
-        action: f.action?.trim() || null,
-        deadline: f.deadline ?? null,
-      })),
-      input.penalties.map((p) => ({
-        decisionNo: p.decisionNo,
-        decidedOn: p.decidedOn,
-        amountVnd: p.amountVnd,
-        offender: p.offender?.trim() || null,
-        note: p.note?.trim() || null,
-      })),
+      rows.inspection,
+      rows.results,
+      rows.findings,
+      rows.penalties,
     );
     await recordAudit(tx, deps, {
       action: 'inspection.record',
@@ -275,13 +302,13 @@ export async function addPlanEntry(deps: ServiceDeps, input: PlanEntryInput): Pr
   if (!canRecordInspection(actor, zone)) throw new AppError('forbidden');
   const problems: Parameters<typeof validationError>[0] = {};
   if (!(await findKinds(deps.db)).some((k) => k.code === input.kindCode)) {
-    problems.kindCode = { vi: 'Loại kiểm tra không có trong danh mục.', en: 'Unknown kind of inspection.' };
+    problems.kindCode = unknownInspectionKind;
   }
   let projectId: string | null = null;
   if (input.projectCode) {
     projectId = (await findProjectId(deps.db, zone.id, input.projectCode)) ?? null;
     if (!projectId) {
-      problems.projectCode = { vi: 'Không có dự án này trong khu/cụm.', en: 'No such project in this zone.' };
+      problems.projectCode = noProjectInZone;
     }
   }
   if (Object.keys(problems).length) throw validationError(problems);

@@ -45,7 +45,7 @@ function planAudit(p: PlanRow) {
   };
 }
 
-function targetAudit(t: PlanTargetRow, zones: string[]) {
+export function targetAudit(t: PlanTargetRow, zones: string[]) {
   return {
     planId: t.planId,
     kind: t.kind,
@@ -158,8 +158,22 @@ export async function withdrawPlan(deps: ServiceDeps, id: string, input: Withdra
   });
 }
 
-/** Checks a target against its family and year, and resolves its zones; every problem names its field. */
-async function resolveTarget(db: Db, family: ZoneFamily, year: number, input: TargetInput) {
+type FieldErrors = Record<string, { vi: string; en: string }>;
+
+/** Zones by code as the target rules need them (codes not found are absent). */
+export type TargetZoneIds = ReadonlyMap<string, { id: string; family: string }>;
+
+/**
+ * The rules of a target against its family and year, with its zones looked up (`checkTargetInput`, a figure's
+ * indicator among the year's, the zones existing and of the family): every problem names its field. The API's
+ * writes and the spreadsheet import both check a target here.
+ */
+export function checkTarget(
+  family: ZoneFamily,
+  year: number,
+  input: TargetInput,
+  ids: TargetZoneIds,
+): FieldErrors {
   const errors = checkTargetInput(input);
   if (input.kind === 'figure' && input.indicator) {
     const allowed = targetIndicators(family, year);
@@ -170,10 +184,6 @@ async function resolveTarget(db: Db, family: ZoneFamily, year: number, input: Ta
       };
     }
   }
-  const ids = await findZoneIdsByCodes(
-    db,
-    input.zones.map((z) => z.code),
-  );
   const missing = input.zones.filter((z) => !ids.has(z.code)).map((z) => z.code);
   const otherFamily = input.zones.filter((z) => ids.has(z.code) && ids.get(z.code)!.family !== family);
   if (missing.length && !errors.zones) {
@@ -191,7 +201,17 @@ async function resolveTarget(db: Db, family: ZoneFamily, year: number, input: Ta
       en: `A ${family === 'CCN' ? 'cluster' : 'park'} plan cannot name: ${codes}.`,
     };
   }
-  if (Object.keys(errors).length) throw validationError(errors);
+  return errors;
+}
+
+export type ResolvedTarget = {
+  indicator: string;
+  params: Record<string, unknown>;
+  zones: { zoneId: string; responsible: string | null }[];
+};
+
+/** A checked target as stored: its indicator code, the measure's parameters, its zones by id. */
+export function resolvedTarget(input: TargetInput, ids: TargetZoneIds): ResolvedTarget {
   return {
     indicator: input.kind === 'figure' ? input.indicator! : input.kind === 'task' ? 'task' : input.measure!,
     params: {
@@ -202,7 +222,19 @@ async function resolveTarget(db: Db, family: ZoneFamily, year: number, input: Ta
   };
 }
 
-function targetValues(input: TargetInput, resolved: Awaited<ReturnType<typeof resolveTarget>>) {
+/** Checks a target against its family and year, and resolves its zones; every problem names its field. */
+async function resolveTarget(db: Db, family: ZoneFamily, year: number, input: TargetInput) {
+  const ids = await findZoneIdsByCodes(
+    db,
+    input.zones.map((z) => z.code),
+  );
+  const errors = checkTarget(family, year, input, ids);
+  if (Object.keys(errors).length) throw validationError(errors);
+  return resolvedTarget(input, ids);
+}
+
+/** The stored columns of a target's definition (what an edit replaces). */
+export function targetValues(input: TargetInput, resolved: ResolvedTarget) {
   return {
     kind: input.kind,
     indicator: resolved.indicator,
@@ -213,16 +245,17 @@ function targetValues(input: TargetInput, resolved: Awaited<ReturnType<typeof re
     evidenceRef: input.evidenceRef,
     evidenceDate: input.evidenceDate,
     note: input.note,
+    unit: input.kind === 'figure' ? indicatorOf(resolved.indicator).unit : input.kind,
   };
 }
 
-const figureTaken = () =>
-  validationError({
-    indicator: {
-      vi: 'Chỉ tiêu này của năm đã có (sửa chỉ tiêu đó thay vì thêm mới).',
-      en: 'This figure already has a target for the year (edit it instead).',
-    },
-  });
+/** One figure target per indicator, year and family. */
+export const figureTakenMessage = {
+  vi: 'Chỉ tiêu này của năm đã có (sửa chỉ tiêu đó thay vì thêm mới).',
+  en: 'This figure already has a target for the year (edit it instead).',
+};
+
+export const figureTaken = () => validationError({ indicator: figureTakenMessage });
 
 /** Adds a target to a plan (the family's department). */
 export async function addTarget(
@@ -243,7 +276,6 @@ export async function addTarget(
       family,
       scopeKind: 'city',
       scopeRef: CITY_SCOPE_REF,
-      unit: input.kind === 'figure' ? indicatorOf(resolved.indicator).unit : input.kind,
       ordinal: await nextOrdinal(tx, planId),
       updatedAt: deps.clock.now(),
     });
@@ -282,7 +314,6 @@ export async function editTarget(deps: ServiceDeps, id: string, input: TargetUpd
     const before = await zoneCodes(tx, id);
     const saved = await updatePlanTarget(tx, id, input.version, {
       ...targetValues(input, resolved),
-      unit: input.kind === 'figure' ? indicatorOf(resolved.indicator).unit : input.kind,
       updatedAt: deps.clock.now(),
     }).catch((e: unknown) => {
       if (

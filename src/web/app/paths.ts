@@ -27,5 +27,5 @@ export const PERMISSIONS = {
   adminUnits: ['admin_unit.read'],
   audit: ['audit.read'],
   /** Anyone who may import at least one list (features/import/api/import-api.ts has them list by list). */
-  import: ['zone.manage', 'zone.create', 'organisation.manage', 'project.manage'],
+  import: ['zone.manage', 'zone.create', 'organisation.manage', 'project.manage', 'report.sign'],
 } as const;

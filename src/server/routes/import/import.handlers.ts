@@ -5,6 +5,12 @@ import type { ImportResult } from '../../../domain/import/import.schema';
 import type { ServiceDeps } from '../../../services/deps';
 import type { ImportOptions } from '../../../services/import/import.pipeline';
 import {
+  assertCanImportInspections,
+  exportInspections,
+  importInspections,
+  inspectionImportTemplate,
+} from '../../../services/import/inspection-import.service';
+import {
   assertCanImportInvestmentEvents,
   exportInvestmentEvents,
   importInvestmentEvents,
@@ -22,6 +28,12 @@ import {
   importOrganisations,
   organisationImportTemplate,
 } from '../../../services/import/organisation-import.service';
+import {
+  assertCanImportPlanTargets,
+  exportPlanTargets,
+  importPlanTargets,
+  planTargetImportTemplate,
+} from '../../../services/import/plan-target-import.service';
 import {
   assertCanImportProjects,
   exportProjects,
@@ -170,7 +182,7 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     sendFile(c, await exportZones(serviceDeps(c, deps), c.req.valid('query'), 'geojson')),
   );
 
-  // Organisations, projects, the capital ledger, obstacles and planned schedules.
+  // Organisations, projects, the capital ledger, obstacles, planned schedules, inspections and plan targets.
   const sheets = {
     organisations: {
       template: organisationImportTemplate,
@@ -196,6 +208,16 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       template: scheduleStepImportTemplate,
       assertCanImport: assertCanImportScheduleSteps,
       run: importScheduleSteps,
+    },
+    inspections: {
+      template: inspectionImportTemplate,
+      assertCanImport: assertCanImportInspections,
+      run: importInspections,
+    },
+    'plan-targets': {
+      template: planTargetImportTemplate,
+      assertCanImport: assertCanImportPlanTargets,
+      run: importPlanTargets,
     },
   } as const;
   for (const [entity, sheet] of Object.entries(sheets) as [
@@ -226,6 +248,12 @@ export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     );
     app.openapi(sheetExportRoute('schedule-steps', format), async (c) =>
       sendFile(c, await exportScheduleSteps(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+    app.openapi(sheetExportRoute('inspections', format), async (c) =>
+      sendFile(c, await exportInspections(serviceDeps(c, deps), c.req.valid('query'), format)),
+    );
+    app.openapi(sheetExportRoute('plan-targets', format), async (c) =>
+      sendFile(c, await exportPlanTargets(serviceDeps(c, deps), c.req.valid('query'), format)),
     );
   }
 }

@@ -9,6 +9,8 @@ import {
 import { investmentEventExportQuerySchema } from '../../../domain/import/investment-event-import';
 import { scheduleStepExportQuerySchema } from '../../../domain/import/schedule-step-import';
 import { obstacleListQuerySchema } from '../../../domain/monitoring/obstacle.schema';
+import { planTargetExportQuerySchema } from '../../../domain/import/plan-target-import';
+import { inspectionListQuerySchema } from '../../../domain/inspection/inspection.schema';
 import { organisationListQuerySchema } from '../../../domain/organisation/organisation.schema';
 import { projectListQuerySchema } from '../../../domain/project/project.schema';
 import { fileTooLarge } from '../../../services/import/spreadsheet';
@@ -159,7 +161,14 @@ export const exportZonesGeojsonRoute = exportRoute(
 // Organisations, projects, their capital ledger, obstacles and planned schedules: the same three kinds of
 // endpoint as zones.
 
-type SheetEntity = 'organisations' | 'projects' | 'investment-events' | 'obstacles' | 'schedule-steps';
+type SheetEntity =
+  | 'organisations'
+  | 'projects'
+  | 'investment-events'
+  | 'obstacles'
+  | 'schedule-steps'
+  | 'inspections'
+  | 'plan-targets';
 
 const entityNames: Record<SheetEntity, { what: string; key: string; file: string; template: string }> = {
   organisations: {
@@ -201,6 +210,24 @@ const entityNames: Record<SheetEntity, { what: string; key: string; file: string
       'each row must be in a zone whose schedule you plan. Actual dates come from the lifecycle and are never imported.',
     file: 'tien-do-ke-hoach',
     template: 'mau-nhap-tien-do-ke-hoach.xlsx',
+  },
+  inspections: {
+    what: 'inspections',
+    key:
+      'A row is one inspection; it only creates: a row matches a recorded inspection by zone, kind and date (the n-th ' +
+      'identical row the n-th such inspection) and is then left alone, recorded inspections are never changed. The ' +
+      'failed checklist items are listed (every other item passed), each with the remediation deadline; every row must be ' +
+      'of a zone you may record inspections of.',
+    file: 'kiem-tra',
+    template: 'mau-nhap-kiem-tra.xlsx',
+  },
+  'plan-targets': {
+    what: 'plan targets',
+    key:
+      'A row is one target of a recorded plan (family, year, number), matched by kind and indicator (report figures) or ' +
+      'title: matching targets are updated, new ones added, withdrawn ones refused. Only who may set the family’s plans.',
+    file: 'chi-tieu-ke-hoach',
+    template: 'mau-nhap-chi-tieu-ke-hoach.xlsx',
   },
 };
 
@@ -269,6 +296,8 @@ const exportQueries = {
   'investment-events': investmentEventExportQuerySchema,
   obstacles: obstacleExportQuerySchema,
   'schedule-steps': scheduleStepExportQuerySchema,
+  inspections: inspectionListQuerySchema,
+  'plan-targets': planTargetExportQuerySchema,
 } as const;
 
 const exportScope: Record<SheetEntity, string> = {
@@ -279,6 +308,8 @@ const exportScope: Record<SheetEntity, string> = {
   obstacles: 'same filters and order as GET /api/obstacles, within your scope',
   'schedule-steps':
     'one zone’s planned steps (`zone`) or those of every zone in your scope, narrowed by step and planned dates',
+  inspections: 'same filters as GET /api/inspections, within your scope, oldest first',
+  'plan-targets': 'the targets in force of the plans in force, by year, family and plan number',
 };
 
 export function sheetExportRoute<E extends SheetEntity>(entity: E, extension: 'xlsx' | 'csv') {

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { exportInspections } from '../../../services/inspection/inspection-export.service';
 import {
   addPlanEntry,
   getZoneInspections,
@@ -11,12 +10,9 @@ import {
   remedyFinding,
 } from '../../../services/inspection/inspection.service';
 import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
-import { sendFile } from '../../file-response';
 import {
   addPlanRoute,
   countsRoute,
-  exportCsvRoute,
-  exportXlsxRoute,
   listInspectionsRoute,
   listKindsRoute,
   listPlanRoute,
@@ -25,7 +21,10 @@ import {
   zoneInspectionsRoute,
 } from './inspection.routes';
 
-/** Inspections: kinds, plan, records, follow-up, exports and counts. */
+/**
+ * Inspections: kinds, plan, records, follow-up and counts. The list's exports (the import template's columns)
+ * are registered with the other spreadsheet endpoints (routes/import).
+ */
 export function registerInspections(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(listKindsRoute, async (c) => c.json(await listInspectionKinds(serviceDeps(c, deps)), 200));
   app.openapi(zoneInspectionsRoute, async (c) =>
@@ -38,12 +37,6 @@ export function registerInspections(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     const { id, findingId } = c.req.valid('param');
     return c.json(await remedyFinding(serviceDeps(c, deps), id, findingId, c.req.valid('json')), 200);
   });
-  app.openapi(exportXlsxRoute, async (c) =>
-    sendFile(c, await exportInspections(serviceDeps(c, deps), c.req.valid('query'), 'xlsx')),
-  );
-  app.openapi(exportCsvRoute, async (c) =>
-    sendFile(c, await exportInspections(serviceDeps(c, deps), c.req.valid('query'), 'csv')),
-  );
   app.openapi(countsRoute, async (c) =>
     c.json(await inspectionCounts(serviceDeps(c, deps), c.req.valid('query').year), 200),
   );

@@ -80,24 +80,6 @@ export const listInspectionsRoute = createRoute({
   responses: { 200: jsonResponse(z.array(inspection), 'Inspections'), ...errorResponses(400, 401) },
 });
 
-const exportRoute = (extension: 'xlsx' | 'csv', type: string) =>
-  createRoute({
-    method: 'get',
-    path: `/api/inspections/export.${extension}`,
-    tags,
-    summary: `Export the inspection list (same filters) as ${extension.toUpperCase()}, one row per inspection`,
-    request: { query: inspectionListQuerySchema },
-    responses: {
-      200: { description: 'The file', content: { [type]: { schema: z.string() } } },
-      ...errorResponses(400, 401),
-    },
-  });
-export const exportXlsxRoute = exportRoute(
-  'xlsx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-);
-export const exportCsvRoute = exportRoute('csv', 'text/csv');
-
 export const countsRoute = createRoute({
   method: 'get',
   path: '/api/inspections/counts',

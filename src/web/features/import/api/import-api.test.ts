@@ -8,7 +8,7 @@ describe('who sees the import page', () => {
     expect(new Set(PERMISSIONS.import)).toEqual(new Set(IMPORT_PERMISSIONS));
   });
 
-  it('offers the four lists the server imports, zones with a GeoJSON export too', () => {
+  it('offers every list the server imports, zones with a GeoJSON export too', () => {
     expect(IMPORT_LISTS.map((list) => list.entity)).toEqual([...importEntities]);
     expect(IMPORT_LISTS.find((list) => list.entity === 'zones')?.exports).toContain('geojson');
   });

@@ -20,6 +20,8 @@ export const IMPORT_LISTS = [
   { entity: 'investment-events', anyOf: ['project.manage'], exports: ['xlsx', 'csv'] },
   { entity: 'obstacles', anyOf: ['zone.manage'], exports: ['xlsx', 'csv'] },
   { entity: 'schedule-steps', anyOf: ['zone.manage'], exports: ['xlsx', 'csv'] },
+  { entity: 'inspections', anyOf: ['zone.manage'], exports: ['xlsx', 'csv'] },
+  { entity: 'plan-targets', anyOf: ['report.sign'], exports: ['xlsx', 'csv'] },
 ] as const satisfies readonly {
   entity: ImportEntity;
   anyOf: readonly string[];

@@ -48,6 +48,8 @@ const LIST_LABELS: Record<ImportEntity, MessageKey> = {
   'investment-events': 'import.list.investmentEvents',
   obstacles: 'import.list.obstacles',
   'schedule-steps': 'import.list.scheduleSteps',
+  inspections: 'import.list.inspections',
+  'plan-targets': 'import.list.planTargets',
 };
 
 const LIST_HINTS: Record<ImportEntity, MessageKey> = {
@@ -57,6 +59,8 @@ const LIST_HINTS: Record<ImportEntity, MessageKey> = {
   'investment-events': 'import.listHint.investmentEvents',
   obstacles: 'import.listHint.obstacles',
   'schedule-steps': 'import.listHint.scheduleSteps',
+  inspections: 'import.listHint.inspections',
+  'plan-targets': 'import.listHint.planTargets',
 };
 
 /** Where the imported records are listed afterwards. */
@@ -67,6 +71,8 @@ const LIST_PAGES: Record<ImportEntity, string> = {
   'investment-events': '/capital',
   obstacles: '/monitoring?tab=obstacles',
   'schedule-steps': '/zones',
+  inspections: '/monitoring',
+  'plan-targets': '/targets',
 };
 
 /** Fields an import of planned steps may change (obstacles are only ever created). */
@@ -76,6 +82,21 @@ const SHEET_FIELDS: Record<string, MessageKey> = {
   sourceKind: 'import.field.sourceKind',
   sourceRef: 'import.field.sourceRef',
   note: 'import.field.note',
+};
+
+/** The fields a plan-target row may change, in the template's words. */
+const TARGET_FIELDS: Record<string, MessageKey> = {
+  title: 'import.targetField.title',
+  measure: 'import.targetField.measure',
+  step: 'import.targetField.step',
+  thresholdPct: 'import.targetField.thresholdPct',
+  indicator: 'import.targetField.indicator',
+  value: 'import.targetField.value',
+  maxValue: 'import.targetField.maxValue',
+  zones: 'import.targetField.zones',
+  evidenceRef: 'import.targetField.evidenceRef',
+  evidenceDate: 'import.targetField.evidenceDate',
+  note: 'import.targetField.note',
 };
 
 type Step =
@@ -99,6 +120,9 @@ function useFieldLabel(entity: ImportEntity): (field: string) => string {
     if (entity === 'organisations') return organisationVocabulary(t, locale).fieldLabel;
     if (entity === 'obstacles' || entity === 'schedule-steps') {
       return (field: string) => (SHEET_FIELDS[field] ? t(SHEET_FIELDS[field]) : field);
+    }
+    if (entity === 'plan-targets') {
+      return (field: string) => (TARGET_FIELDS[field] ? t(TARGET_FIELDS[field]) : field);
     }
     return projectVocabulary(t, format).fieldLabel;
   }, [entity, t, locale, format]);
