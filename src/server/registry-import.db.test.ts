@@ -218,7 +218,9 @@ describe('POST /api/import/zones', () => {
     const client = await signedIn();
     const none = await raw(client, 'POST', '/api/import/zones?mode=dry-run', { body: new FormData() });
     expect(none.status).toBe(400);
-    expect(((await none.json()) as any).details.fields.file).toMatch(/^Chưa chọn tệp: gửi tệp .xlsx hoặc .csv/);
+    expect(((await none.json()) as any).details.fields.file).toMatch(
+      /^Chưa chọn tệp: gửi tệp .xlsx hoặc .csv/,
+    );
     const pdf = await upload(client, '/api/import/zones', 'bao-cao.pdf', 'x');
     expect(((await pdf.json()) as any).details.fields.file).toBe('Chỉ nhận tệp .xlsx hoặc .csv.');
     const huge = await upload(client, '/api/import/zones', 'lon.csv', new Uint8Array(21 * 1024 * 1024));
