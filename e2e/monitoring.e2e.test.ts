@@ -20,6 +20,16 @@ const CLUSTER = 'DEMO-CCN-DONG-ANH';
 const TITLE = 'Hộ ông Nguyễn Văn Ba chưa bàn giao 0,3 ha đất nông nghiệp';
 const AGENCY = 'Trung tâm Phát triển quỹ đất Đông Anh';
 
+/** The Vietnam day number (days since 1970) of now plus `days`. */
+const vietnamDay = (days = 0) => Math.floor((Date.now() + 7 * 3_600_000) / 86_400_000) + days;
+/** The deadline's Vietnam day, set when the obstacle is recorded. */
+let deadlineDay = 0;
+/**
+ * Days past the deadline on the restarted server (20 days ahead): 10, or 11 when Vietnam's midnight fell
+ * between recording the obstacle and the restart.
+ */
+const daysOverdue = () => vietnamDay(20) - deadlineDay;
+
 /** d/m/yyyy of the server's day plus `days` (Vietnam time). */
 function vietnamDate(days: number): string {
   const d = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
@@ -56,6 +66,7 @@ describe('an obstacle on a cluster, from the commune to the department', () => {
     await dialog.getByLabel('Cơ quan chịu trách nhiệm').fill(AGENCY);
     const deadline = dialog.getByLabel('Hạn xử lý');
     await deadline.click();
+    deadlineDay = vietnamDay(10);
     await deadline.fill(vietnamDate(10));
     await deadline.press('Enter');
     await shot(commune, '01-record');
@@ -85,7 +96,7 @@ describe('an obstacle on a cluster, from the commune to the department', () => {
     await department.goto(`${izis.url}/monitoring`);
     const row = watchRow(department);
     await row.waitFor();
-    expect(await row.innerText()).toContain('Vướng mắc giải phóng mặt bằng quá hạn 10 ngày');
+    expect(await row.innerText()).toContain(`Vướng mắc giải phóng mặt bằng quá hạn ${daysOverdue()} ngày`);
     expect(await row.innerText()).toContain(AGENCY);
     expect(await row.innerText()).toContain('Cụm công nghiệp minh hoạ Đông Anh');
     await shot(department, '02-watch-list');
@@ -96,7 +107,7 @@ describe('an obstacle on a cluster, from the commune to the department', () => {
     await commune.goto(`${izis.url}/zones/${CLUSTER}?tab=obstacles`);
     await commune.getByRole('link', { name: TITLE }).click();
     const drawer = commune.getByTestId('obstacle-drawer');
-    await drawer.getByText('Quá hạn 10 ngày').waitFor();
+    await drawer.getByText(`Quá hạn ${daysOverdue()} ngày`).waitFor();
     await drawer.getByRole('button', { name: 'Báo cáo Thành phố' }).click();
     const modal = commune.getByRole('dialog').filter({ hasText: 'nêu lý do' });
     await modal.getByLabel('Nội dung').fill('Hộ dân không đồng ý đơn giá bồi thường, vượt thẩm quyền của xã');
