@@ -131,3 +131,41 @@ describe('obstacle and schedule imports over HTTP', () => {
     expect(obstacleCsv[1]!.slice(0, 3)).toEqual(['CCN-DA', '', 'Giải phóng mặt bằng']);
   });
 });
+
+describe('the lists the import page offers', () => {
+  it('are exactly those whose upload the server accepts, for each role', async () => {
+    const roles = [
+      { role: 'system_admin', scopeKind: 'all', scopeRef: null },
+      { role: 'leader', scopeKind: 'all', scopeRef: null },
+      { role: 'department_officer', scopeKind: 'family', scopeRef: 'CCN' },
+      { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.dongAnh },
+    ] as const;
+    const all = [
+      'zones',
+      'organisations',
+      'projects',
+      'investment-events',
+      'obstacles',
+      'schedule-steps',
+      'inspections',
+      'plan-targets',
+    ];
+    for (const assignment of roles) {
+      const client = await signedIn(assignment as never);
+      const res = await request(client, 'GET', '/api/import/lists');
+      expect(res.status).toBe(200);
+      const { entities } = (await res.json()) as { entities: string[] };
+      for (const entity of all) {
+        // An empty file: refused for its content (400) where the list is offered, for the right (403) where not.
+        const status = (await upload(client, `/api/import/${entity}?mode=dry-run`, '')).status;
+        expect({ role: assignment.role, entity, forbidden: status === 403 }).toEqual({
+          role: assignment.role,
+          entity,
+          forbidden: !entities.includes(entity),
+        });
+      }
+    }
+    const anonymous = await app.request('http://127.0.0.1/api/import/lists');
+    expect(anonymous.status).toBe(401);
+  });
+});

@@ -18,6 +18,9 @@ export const importEntities = [
 ] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
+/** GET /api/import/lists: the lists the signed-in user may import. */
+export const importListsSchema = z.object({ entities: z.array(z.enum(importEntities)) });
+
 const localized = z.object({ vi: z.string(), en: z.string() });
 
 export const importErrorSchema = z.object({

@@ -1,4 +1,5 @@
 import { hasPermission, zoneFamilies, type Actor } from '../../domain/identity/roles';
+import { importEntities, type ImportEntity } from '../../domain/import/import.schema';
 import { canManageOrganisations, canReadOrganisations } from '../organisation/organisation.policy';
 import { canReadPlans, canSetPlans } from '../plan/plan.policy';
 import { canManageProjects, canReadProjects } from '../project/project.policy';
@@ -83,4 +84,20 @@ export function canImportPlanTargets(actor: Actor): boolean {
 
 export function canExportPlanTargets(actor: Actor): boolean {
   return canReadPlans(actor);
+}
+
+const importRights: Record<ImportEntity, (actor: Actor) => boolean> = {
+  zones: canImportZones,
+  organisations: canImportOrganisations,
+  projects: canImportProjects,
+  'investment-events': canImportInvestmentEvents,
+  obstacles: canImportObstacles,
+  'schedule-steps': canImportScheduleSteps,
+  inspections: canImportInspections,
+  'plan-targets': canImportPlanTargets,
+};
+
+/** The lists the actor may import, by the same rules the import routes apply (the import page offers these). */
+export function importableEntities(actor: Actor): ImportEntity[] {
+  return importEntities.filter((entity) => importRights[entity](actor));
 }

@@ -46,6 +46,7 @@ import {
   importScheduleSteps,
   scheduleStepImportTemplate,
 } from '../../../services/import/schedule-step-import.service';
+import { listImportable } from '../../../services/import/import-lists.service';
 import { fileTooLarge, type SpreadsheetFile } from '../../../services/import/spreadsheet';
 import {
   assertCanImportZones,
@@ -60,6 +61,7 @@ import {
   exportZonesCsvRoute,
   exportZonesGeojsonRoute,
   exportZonesXlsxRoute,
+  importListsRoute,
   importZonesRoute,
   sheetExportRoute,
   sheetImportRoute,
@@ -163,6 +165,7 @@ const sendTemplate = (c: AppContext, file: { fileName: string; body: Uint8Array 
  * /api/zones/export.xlsx must not be read as the zone with code "export.xlsx".
  */
 export function registerImportExport(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(importListsRoute, (c) => c.json(listImportable(serviceDeps(c, deps)), 200));
   app.openapi(zoneTemplateRoute, async (c) =>
     sendTemplate(c, await zoneImportTemplate(serviceDeps(c, deps))),
   );

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  importListsSchema,
   importProgressSchema,
   importQuerySchema,
   importResultSchema,
@@ -27,6 +28,20 @@ const attachment = {
     schema: { type: 'string' as const },
   },
 };
+
+export const importListsRoute = createRoute({
+  method: 'get',
+  path: '/api/import/lists',
+  tags: ['Import and export'],
+  summary: 'The lists you may import (by the same rules the import routes apply)',
+  responses: {
+    200: {
+      description: 'The importable lists',
+      content: { 'application/json': { schema: importListsSchema.meta({ id: 'ImportLists' }) } },
+    },
+    ...errorResponses(401),
+  },
+});
 
 export const zoneTemplateRoute = createRoute({
   method: 'get',

@@ -1,5 +1,6 @@
 import type { ImportEntity, ImportMode, ImportResult } from '../../../../domain/import/import.schema';
-import { ApiError, buildUrl, CLIENT_ERROR_CODES, notifyUnauthorized } from '../../../lib/api';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, buildUrl, CLIENT_ERROR_CODES, notifyUnauthorized } from '../../../lib/api';
 import { getLocale } from '../../../lib/locale-store';
 import { apiErrorOf, LineReader, parseStreamLine, type ImportProgress } from './import-stream';
 
@@ -27,6 +28,18 @@ export const IMPORT_LISTS = [
   anyOf: readonly string[];
   exports: readonly ('xlsx' | 'csv' | 'geojson')[];
 }[];
+
+/**
+ * The lists this user may import, as the server's policies decide (GET /api/import/lists): the page offers
+ * only these, so no one chooses a list to be refused 403 on upload.
+ */
+export function useImportableLists() {
+  return useQuery({
+    queryKey: ['import', 'lists'],
+    queryFn: ({ signal }) => api.get<{ entities: ImportEntity[] }>('/api/import/lists', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
 
 /** Everyone who may import at least one list (the navigation entry and the page). */
 export const IMPORT_PERMISSIONS = [...new Set(IMPORT_LISTS.flatMap((list) => list.anyOf))];

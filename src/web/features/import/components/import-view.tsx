@@ -31,6 +31,7 @@ import { fieldLabel as zoneFieldLabel } from '../../zone/components/zone-fields'
 import {
   exportUrl,
   IMPORT_LISTS,
+  useImportableLists,
   MAX_IMPORT_MB,
   templateUrl,
   uploadImport,
@@ -141,7 +142,12 @@ export function ImportView() {
   const session = useContext(SessionContext);
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const lists = IMPORT_LISTS.filter((list) => hasAnyPermission(user, list.anyOf));
+  const importable = useImportableLists();
+  const lists = IMPORT_LISTS.filter(
+    (list) =>
+      hasAnyPermission(user, list.anyOf) &&
+      (!importable.data || importable.data.entities.includes(list.entity)),
+  );
   const chosen = lists.find((list) => list.entity === params.get('list')) ?? lists[0];
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [fileProblem, setFileProblem] = useState<string | null>(null);
