@@ -1,4 +1,4 @@
-import { and, asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   inspection,
@@ -7,7 +7,6 @@ import {
   inspectionResult,
 } from '../../db/schema/inspection';
 import { project } from '../../db/schema/project';
-import { zone } from '../../db/schema/zone';
 import { chunked } from './zone-import.repository';
 
 /**
@@ -25,17 +24,6 @@ export async function findProjectsByCode(
       .select({ id: project.id, code: project.code, zoneId: project.zoneId })
       .from(project)
       .where(inArray(project.code, chunk)),
-  );
-}
-
-/**
- * Locks the zones of a file for the transaction (FOR NO KEY UPDATE: other writes referencing them go on), so
- * that two imports of the same inspections one after the other — never both at once — match them by
- * occurrence rather than both adding them.
- */
-export async function lockZones(db: Db, ids: readonly string[]): Promise<void> {
-  await chunked(ids, (chunk) =>
-    db.execute(sql`select 1 from ${zone} where ${inArray(zone.id, chunk)} for no key update`).then(() => []),
   );
 }
 

@@ -20,7 +20,6 @@ import {
 } from '../../domain/inspection/inspection.schema';
 import { AppError, type LocalizedText } from '../../domain/shared/errors';
 import { issuesToFields } from '../../domain/shared/zod-messages';
-import { familyOfKind, type ZoneKind } from '../../domain/zone/zone.schema';
 import { requireActor, type ServiceDeps } from '../deps';
 import { canRecordInspection } from '../inspection/inspection.policy';
 import { findKinds } from '../inspection/inspection.repository';
@@ -33,10 +32,9 @@ import {
   findProjectsByCode,
   findStoredInspections,
   insertInspections,
-  lockZones,
   type InspectionInsert,
 } from './inspection-import.repository';
-import { findZoneFactsByCode } from './project-import.repository';
+import { findZoneScopesByCode } from './zone-scope-import.repository';
 import { entityWorkbook, type SpreadsheetFile } from './spreadsheet';
 
 /**
@@ -216,7 +214,8 @@ function inspectionImportDefinition(today: string): ImportDefinition<Ctx, Refs, 
     async loadReferences(db, rows) {
       const text = (field: string) =>
         rows.map((r) => r.values[field]).filter((v): v is string => typeof v === 'string' && v !== '');
-      const zoneRows = await findZoneFactsByCode(db, text('zoneCode'));
+      // Locked, so that two imports of the same file record its inspections once.
+      const zoneRows = await findZoneScopesByCode(db, text('zoneCode'), { lock: true });
       const zones = new Map(
         zoneRows.map((z) => [
           z.code,
@@ -224,7 +223,7 @@ function inspectionImportDefinition(today: string): ImportDefinition<Ctx, Refs, 
             id: z.id,
             facts: {
               code: z.code,
-              family: familyOfKind(z.kind as ZoneKind),
+              family: z.family,
               communeCode: z.communeCode,
               developerCode: z.developerCode,
             },
@@ -233,7 +232,6 @@ function inspectionImportDefinition(today: string): ImportDefinition<Ctx, Refs, 
       );
       const projects = new Map((await findProjectsByCode(db, text('projectCode'))).map((p) => [p.code, p]));
       const codeOf = new Map(zoneRows.map((z) => [z.id, z.code]));
-      await lockZones(db, [...codeOf.keys()]);
       const stored = new Map<string, { id: string }>();
       const occurrences = new Map<string, number>();
       for (const s of await findStoredInspections(db, [...codeOf.keys()], text('inspectedOn'))) {

@@ -10,8 +10,9 @@ import { chunked } from './zone-import.repository';
 
 /**
  * The zones a file names, with the facts their policies need (family, commune, developer), by code. `lock`
- * takes the zone rows FOR UPDATE, so that what is read of their attachments (planned steps, obstacles) stays
- * as read until the import's transaction ends — as the single-record writes lock their zone.
+ * takes the zone rows FOR UPDATE, so that what is read of their attachments (planned steps, obstacles, inspections) stays
+ * as read until the import's transaction ends — as the single-record writes lock their zone. Used by the
+ * obstacle, schedule-step and inspection imports.
  */
 export async function findZoneScopesByCode(
   db: Db,
