@@ -38,12 +38,32 @@ describe('the same concept gives the same number on every page (demo data)', () 
       const list = await listZones(deps(), { ...page, family });
       expect(group.zones).toBe(list.items.filter((z) => (z.industrialLandHa ?? 0) > 0).length);
       if (group.zones === 0) expect(group.rate).toBeNull();
-      // The map: placed (exactly or approximately) + named as unplaced = the list.
+      // The map: every record is on it — exactly, or approximately and marked so (issue 10: "every
+      // registry zone can be found on the map"); none is left unplaced.
       const map = JSON.parse(await zoneMap(deps(), { ...page, family })) as {
-        features: unknown[];
+        features: { properties: { code: string; placement: string } }[];
         unplaced: unknown[];
       };
-      expect(map.features.length + map.unplaced.length, family).toBe(records);
+      expect(map.features.length, family).toBe(records);
+      expect(map.unplaced, family).toEqual([]);
+      expect(new Set(map.features.map((f) => f.properties.code)).size).toBe(records);
+    }
+  });
+
+  it('zones known by name only are placed near the city centre, marked as such, at distinct points', async () => {
+    const map = JSON.parse(await zoneMap(deps(), page)) as {
+      features: { geometry: { coordinates: [number, number] }; properties: { placement: string } }[];
+    };
+    const nearCentre = map.features.filter((f) => f.properties.placement === 'city');
+    // The demo registry has 11 real zones whose sources give neither a commune nor a former district.
+    expect(nearCentre.length).toBe(11);
+    const points = new Set(nearCentre.map((f) => f.geometry.coordinates.join(',')));
+    expect(points.size).toBe(nearCentre.length);
+    for (const f of nearCentre) {
+      const [lon, lat] = f.geometry.coordinates;
+      // Within ~5 km of Hà Nội's communes' centroid (roughly 105.7 E, 21.0 N).
+      expect(Math.abs(lon - 105.75)).toBeLessThan(0.3);
+      expect(Math.abs(lat - 21.05)).toBeLessThan(0.3);
     }
   });
 

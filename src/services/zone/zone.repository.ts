@@ -344,21 +344,39 @@ const formerDistrictCentreSql = sql`(select st_centroid(st_collect(s.approx_cent
   where old.parent_id = ${zone.formerDistrictId} and s.approx_centre is not null)`;
 
 /**
+ * The rough centre of the city: the centroid of its current communes' rough centres (an uncorrelated
+ * subquery, computed once per query).
+ */
+const cityCentreSql = sql`(select st_centroid(st_collect(c.approx_centre)) from ${adminUnit} c
+  where c.approx_centre is not null and c.valid_to is null)`;
+
+/**
+ * A zone known by nothing but its name is drawn on a small ring around the city's centre, at an angle and
+ * distance (0.02–0.04°, ~2–4 km) taken from a hash of its code — stable between loads, and spread so that
+ * each marker can be clicked.
+ */
+const cityRingPointSql = sql`st_translate(${cityCentreSql},
+  (0.02 + 0.02 * ((hashtext(${zone.code} || ':r') & 1023) / 1023.0)) * cos(hashtext(${zone.code})::float8),
+  (0.02 + 0.02 * ((hashtext(${zone.code} || ':r') & 1023) / 1023.0)) * sin(hashtext(${zone.code})::float8))`;
+
+/**
  * Where a zone is drawn: its boundary or marker ("exact"); else the rough centre of its commune
- * ("commune") or of its former district ("former_district") — approximate, so every zone with any
- * location in the registry can be found on the map; null for a zone with none at all.
+ * ("commune") or of its former district ("former_district"); else, with no location at all, near the city's
+ * centre ("city") — all three approximate and marked so, so that every zone of the registry can be found on
+ * the map; null only when the reference data has no commune centres at all.
  */
 const placementSql = sql<string | null>`case
   when coalesce(${zone.boundary}, ${zone.location}) is not null then 'exact'
   when ${communeUnit.approxCentre} is not null then 'commune'
   when ${zone.formerDistrictId} is not null and ${formerDistrictCentreSql} is not null then 'former_district'
+  when ${cityCentreSql} is not null then 'city'
   end`;
 
 /**
  * The map as one GeoJSON FeatureCollection text, built in SQL and sent as is (no parsing and re-serialising
  * 2,000 geometries in Node): each visible zone's boundary when drawn — simplified to `tolerance` degrees
- * when asked, keeping it valid — else its marker point, else (marked `placement` "commune" or
- * "former_district") the rough centre of its commune or former district; coordinates to 6 decimals
+ * when asked, keeping it valid — else its marker point, else (marked `placement` "commune",
+ * "former_district" or "city") the rough centre of its commune or former district or a point near the city's; coordinates to 6 decimals
  * (~0.1 m), in code order; numbers as float8, printed shortest (as JSON.stringify would). Zones with no
  * location at all are left out (`findUnplacedZones` names them).
  * `bbox` keeps the zones whose boundary's bounding box (or, without one, marker) meets the box — the GiST
@@ -376,7 +394,7 @@ export async function findZoneFeatures(
   const boundary = query.tolerance
     ? sql`st_multi(st_simplifypreservetopology(${zone.boundary}, ${query.tolerance}::float8))`
     : sql`${zone.boundary}`;
-  const approximatePoint = sql`coalesce(${communeUnit.approxCentre}, case when ${zone.formerDistrictId} is not null then ${formerDistrictCentreSql} end)`;
+  const approximatePoint = sql`coalesce(${communeUnit.approxCentre}, case when ${zone.formerDistrictId} is not null then ${formerDistrictCentreSql} end, ${cityRingPointSql})`;
   const properties = sql`json_build_object('code', ${zone.code}, 'name', ${zone.name}, 'kind', ${zone.kind},
     'family', ${zoneFamilySql}, 'lifecycleState', ${lifecycleStateSql}, 'occupancy', (${occupancySql})::float8,
     'declaredAreaHa', ${zone.declaredAreaHa}::float8,

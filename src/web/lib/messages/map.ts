@@ -22,7 +22,7 @@ const vi = {
   'map.legend': 'Chú giải',
   'map.legend.shapes': 'Vùng: có ranh giới · Chấm đặc: điểm vị trí đã ghi',
   'map.legend.approximate':
-    'Chấm nhạt viền màu: chưa có vị trí, đặt tạm ở tâm xã, phường hoặc quận, huyện cũ',
+    'Chấm nhạt viền màu: chưa có vị trí, đặt tạm ở tâm xã, phường hoặc quận, huyện cũ; viền xám: chưa rõ cả xã, huyện, đặt tạm gần trung tâm thành phố',
   'map.legend.province': 'Địa giới thành phố',
   'map.legend.communes': 'Ranh giới xã, phường',
   'map.legend.territoryApproximate':
@@ -39,6 +39,12 @@ const vi = {
   'map.basemap.custom': 'bản đồ nền cấu hình riêng',
   'map.missing':
     '{count} khu, cụm chưa có vị trí, xã, phường hay quận, huyện cũ nên không đặt được lên bản đồ:',
+  'map.cityPlaced':
+    '{count} khu, cụm chưa ghi vị trí, xã, phường hay quận, huyện cũ — đặt tạm quanh trung tâm thành phố (chấm viền xám):',
+  'map.card.placement': 'Vị trí',
+  'map.placement.commune': 'Gần đúng: tâm xã, phường',
+  'map.placement.former_district': 'Gần đúng: tâm quận, huyện cũ',
+  'map.placement.city': 'Chưa rõ: đặt tạm gần trung tâm thành phố',
   'draw.toolbar': 'Công cụ vẽ ranh giới',
   'draw.close': 'Khép vùng',
   'draw.addCentre': 'Thêm đỉnh ở tâm bản đồ',
@@ -100,7 +106,7 @@ const en: Record<keyof typeof vi, string> = {
   'map.legend': 'Legend',
   'map.legend.shapes': 'Area: boundary known · Solid dot: recorded position',
   'map.legend.approximate':
-    'Pale dot with a coloured ring: no position, placed at its commune’s or former district’s centre',
+    'Pale dot with a coloured ring: no position, placed at its commune’s or former district’s centre; grey ring: not even the commune or district is known, placed near the city centre',
   'map.legend.province': 'City boundary',
   'map.legend.communes': 'Commune and ward lines',
   'map.legend.territoryApproximate':
@@ -115,6 +121,12 @@ const en: Record<keyof typeof vi, string> = {
   'map.basemap.blank': 'none (works offline)',
   'map.basemap.custom': 'configured basemap',
   'map.missing': '{count} zones have no position, commune or former district, so cannot be placed:',
+  'map.cityPlaced':
+    '{count} zones have no recorded position, commune or former district — placed around the city centre for now (grey ring):',
+  'map.card.placement': 'Position',
+  'map.placement.commune': 'Approximate: commune centre',
+  'map.placement.former_district': 'Approximate: former district centre',
+  'map.placement.city': 'Unknown: placed near the city centre',
   'draw.toolbar': 'Boundary drawing tools',
   'draw.close': 'Close polygon',
   'draw.addCentre': 'Add vertex at map centre',

@@ -84,6 +84,7 @@ const isPoint = ['==', ['geometry-type'], 'Point'];
 const noSelection = ['==', ['get', 'code'], ''];
 const isExact = ['==', ['coalesce', ['get', 'placement'], 'exact'], 'exact'];
 const isApproximate = ['==', ['get', 'approximate'], true];
+const isNearCityCentre = ['==', ['get', 'placement'], 'city'];
 
 /** Territory colours: the city's outline dark, commune lines light; dashed where approximate. */
 export const TERRITORY_COLORS = { province: '#33415c', commune: '#8a96a8' } as const;
@@ -179,7 +180,8 @@ export function zoneLayers(mode: ColorMode): AddLayerObject[] {
           600,
           14,
         ],
-        'circle-stroke-color': pointStrokeColor(mode),
+        // Near the city's centre (nothing but the name is known): a grey ring instead of the colour's.
+        'circle-stroke-color': ['case', isNearCityCentre, '#8c8c8c', pointStrokeColor(mode)],
         'circle-stroke-width': ['case', isExact, 1.5, 2.5],
       },
     },

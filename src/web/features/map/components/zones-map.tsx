@@ -38,6 +38,7 @@ export function ZonesMap() {
   const selected = features.find((feature) => feature.properties.code === state.zone)?.properties ?? null;
   const boundaries = features.filter((feature) => feature.properties.geometry === 'boundary').length;
   const approximate = features.filter((feature) => feature.properties.placement !== 'exact').length;
+  const nearCityCentre = features.filter((feature) => feature.properties.placement === 'city');
   const territoryApproximate = (territory.data?.features ?? []).some(
     (feature) => feature.properties.layer !== 'label' && feature.properties.approximate,
   );
@@ -76,6 +77,19 @@ export function ZonesMap() {
           {territoryApproximate ? <> · {t('map.legend.territoryApproximate')}</> : null}
         </Typography.Text>
       </Flex>
+      {nearCityCentre.length ? (
+        <Typography.Paragraph type="secondary" data-testid="map-city-placed" style={{ marginTop: -4 }}>
+          {t('map.cityPlaced', { count: format.number(nearCityCentre.length) })}{' '}
+          {nearCityCentre.map((feature, index) => (
+            <span key={feature.properties.code}>
+              {index ? ', ' : null}
+              <Typography.Link onClick={() => setState({ zone: feature.properties.code })}>
+                {feature.properties.name}
+              </Typography.Link>
+            </span>
+          ))}
+        </Typography.Paragraph>
+      ) : null}
       {unplaced.length ? (
         <Typography.Paragraph type="secondary" data-testid="map-unplaced" style={{ marginTop: -4 }}>
           {t('map.missing', { count: format.number(unplaced.length) })}{' '}
@@ -181,6 +195,15 @@ function ZoneCard({ zone, onClose }: { zone: ZoneMapProperties; onClose: () => v
             label: t('zone.col.state'),
             children: <LifecycleTag state={zone.lifecycleState} />,
           },
+          ...(zone.placement === 'exact'
+            ? []
+            : [
+                {
+                  key: 'placement',
+                  label: t('map.card.placement'),
+                  children: t(`map.placement.${zone.placement}`),
+                },
+              ]),
         ]}
       />
     </Card>

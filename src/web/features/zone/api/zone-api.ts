@@ -87,8 +87,11 @@ export type ZoneMapProperties = {
   occupancy: number | null;
   declaredAreaHa: number | null;
   geometry: 'boundary' | 'point';
-  /** Exact (its boundary or marker), or approximate: the rough centre of its commune or former district. */
-  placement: 'exact' | 'commune' | 'former_district';
+  /**
+   * Exact (its boundary or marker), or approximate: the rough centre of its commune or former district, or —
+   * with no location recorded at all — a point near the city's centre ("city").
+   */
+  placement: 'exact' | 'commune' | 'former_district' | 'city';
 };
 export type ZoneMapCollection = FeatureCollection<MapGeometry, ZoneMapProperties> & {
   /** Zones with no location at all (not on the map); named so none is silently missing. */
