@@ -1,3 +1,4 @@
+import { earlyRequests } from './early-requests';
 import { getLocale } from './locale-store';
 
 /**
@@ -129,20 +130,31 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
+  const url = buildUrl(path, options.query);
+  // The first screen's GETs may have been sent already, from the entry (lib/early-requests.ts).
+  const early =
+    method === 'GET' && typeof window !== 'undefined'
+      ? earlyRequests.take(
+          url,
+          headers['Accept-Language']!,
+          window.location.pathname + window.location.search,
+        )
+      : null;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body:
-        options.body === undefined
-          ? null
-          : isForm
-            ? (options.body as FormData)
-            : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
+    response = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body:
+          options.body === undefined
+            ? null
+            : isForm
+              ? (options.body as FormData)
+              : JSON.stringify(options.body),
+        signal: options.signal ?? null,
+      }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network, message: '' });

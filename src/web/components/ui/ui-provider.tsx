@@ -1,13 +1,22 @@
-import { App, ConfigProvider } from 'antd';
+import { App, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
+// antd's component styles as one static, long-cached file (zero-runtime mode, docs/decisions/0021): the theme's
+// tokens below still reach them as CSS variables, but no component computes and injects its styles at render.
+import 'antd/dist/antd.css';
 import { useLocale } from '../../lib/i18n';
 import type { Locale } from '../../lib/locale-store';
 
 const antdLocales = { vi: viVN, en: enUS } as const;
+
+/** The brand's seed tokens; `zeroRuntime` — styles from antd.css, not generated while rendering. */
+const THEME: ThemeConfig = {
+  zeroRuntime: true,
+  token: { colorPrimary: '#0b5cab', borderRadius: 6 },
+};
 
 function setDayjsLocale(locale: Locale): void {
   // Set during render, before any date picker below reads it.
@@ -24,7 +33,7 @@ export function UiProvider({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={antdLocales[locale]}
-      theme={{ token: { colorPrimary: '#0b5cab', borderRadius: 6 } }}
+      theme={THEME}
     >
       <App>{children}</App>
     </ConfigProvider>
