@@ -19,6 +19,15 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: the whole database as a tarball (test templates, backups). */
   dump?: () => Promise<Blob>;
+  /**
+   * Runs `fn` unless another process on the same database is running the job `name` (a scheduled job that
+   * two IZIS processes behind one address must not both run): PostgreSQL's session advisory lock, held on
+   * one pinned connection for the run and released after it. The embedded database belongs to one process,
+   * so there it simply runs.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /** PostgreSQL only: the pool's connections now (for the metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 /** Opens the embedded database in `dataDir` (created if empty), with PostGIS loaded. */
@@ -45,6 +54,9 @@ export async function openPglite(options: {
     },
     async dump() {
       return client.dumpDataDir('none');
+    },
+    async exclusive(_name, fn) {
+      return { ran: true, value: await fn() };
     },
   };
 }
@@ -81,6 +93,23 @@ export async function openPostgres(
     },
     async close() {
       await pool.end();
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async exclusive(name, fn) {
+      const client = await pool.connect();
+      try {
+        const lock = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [
+          `izis:job:${name}`,
+        ]);
+        if (!lock.rows[0]?.ok) return { ran: false };
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtext($1))', [`izis:job:${name}`]);
+        }
+      } finally {
+        client.release();
+      }
     },
   };
 }

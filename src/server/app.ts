@@ -34,6 +34,7 @@ import { registerIncidents } from './routes/incident/incident.handlers';
 import { registerAnalysis } from './routes/analysis/analysis.handlers';
 import { registerBriefings } from './routes/briefing/briefing.handlers';
 import { registerDashboard } from './routes/dashboard/dashboard.handlers';
+import { registerMetrics } from './routes/metrics/metrics.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', csrf(deps));
 
   registerHealth(app, deps);
+  registerMetrics(app, deps);
   registerAuth(app, deps);
   registerUsers(app, deps);
   registerAdminUnits(app, deps);

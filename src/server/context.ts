@@ -24,6 +24,10 @@ export type AppDeps = {
   publicUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For names the client (IZIS_TRUSTED_PROXIES); none by default. */
   trustedProxies?: readonly string[];
+  /** An API request slower than this many ms is logged at warn level (IZIS_SLOW_REQUEST_MS; default 1000). */
+  slowRequestMs?: number;
+  /** Bearer token for `GET /metrics` (IZIS_METRICS_TOKEN); without it only loopback clients may read it. */
+  metricsToken?: string | undefined;
   /** Directory of the built web app (index.html + assets); omitted in API-only tests. */
   webDir: string | undefined;
   version: string;

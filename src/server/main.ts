@@ -38,6 +38,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
     cookieSecure: config.cookieSecure,
     publicUrl: config.publicUrl,
     trustedProxies: config.trustedProxies,
+    slowRequestMs: config.slowRequestMs,
+    metricsToken: config.metricsToken,
     webDir: existsSync(webDir) ? webDir : undefined,
     version: version(),
   });
@@ -75,8 +77,11 @@ export async function startServer(env: Record<string, string | undefined> = proc
   log.info({ url, startupMs: Math.round(performance.now() - started) }, 'listening');
 
   const mailer = createMailer(config.smtp);
+  // Two or more IZIS processes may serve one PostgreSQL database: each scheduled job runs in one at a time.
+  const exclusive = runtime.database.exclusive.bind(runtime.database);
   const stopMail = startMailOutbox({
     db: runtime.database.db,
+    exclusive,
     log,
     clock,
     mailer,
@@ -84,6 +89,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   });
   const stopReminders = startReminderTimer({
     db: runtime.database.db,
+    exclusive,
     log,
     clock,
     mailer,
@@ -103,9 +109,11 @@ export async function startServer(env: Record<string, string | undefined> = proc
     dir: config.backup.dir,
     intervalHours: config.backup.intervalHours,
     keep: config.backup.keep,
+    exclusive,
   });
   const stopObstacleReminders = startObstacleReminderTimer({
     db: runtime.database.db,
+    exclusive,
     log,
     clock,
     mailer,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import { httpRequestSeconds, slowRequests } from '../../services/system/metrics';
 import { pickLocale } from '../../domain/shared/errors';
 import type { AppDeps, AppEnv } from '../context';
 
@@ -10,6 +12,8 @@ const SUMMARY_EVERY_MS = 60_000;
  * Request id (echoed in `X-Request-Id`), locale, a request-scoped logger and one access-log line per API
  * request — at debug level (a failure at warn), so the terminal is not a stream of JSON lines; instead,
  * at most once a minute, one info line sums up the requests since the previous one (count, failures, p95).
+ * Each API request is also timed in the metrics by its route pattern (`/api/zones/:code`, never the raw
+ * path, so the series stay few); one slower than `deps.slowRequestMs` gets a warn line of its own.
  */
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   let windowStart = performance.now();
@@ -57,8 +61,17 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
         ms,
         userId: c.get('session')?.user.id,
       };
+      // After next(), routeIndex is the route that answered (a 404 or an early refusal: the middleware's).
+      const route = matchedRoutes(c)[c.req.routeIndex]?.path ?? 'unmatched';
+      httpRequestSeconds.observe(
+        { method: c.req.method, route, status: `${Math.floor(c.res.status / 100)}xx` },
+        ms / 1000,
+      );
       if (c.res.status >= 500) log.warn(line, 'request');
-      else log.debug(line, 'request');
+      else if (ms >= (deps.slowRequestMs ?? 1000)) {
+        slowRequests.inc({ route });
+        log.warn({ ...line, route }, 'slow request');
+      } else log.debug(line, 'request');
       durations.push(ms);
       if (c.res.status >= 500) failures += 1;
       summarise(now);

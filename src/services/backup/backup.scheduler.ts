@@ -2,6 +2,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backupsToPrune, scheduledBackupName } from '../../domain/backup/backup.schema';
 import { systemClock, type Clock } from '../deps';
+import { startIntervalJob, type ExclusiveRunner } from '../system/interval-job';
 import type { Logger } from '../system/logger';
 import { createBackup, type BackupSource } from './backup.service';
 
@@ -15,6 +16,8 @@ export type BackupTimerOptions = {
   intervalHours: number;
   /** How many scheduled backups to keep (IZIS_BACKUP_KEEP); older ones are deleted after a good backup. */
   keep: number;
+  /** One backup at a time across the IZIS processes on the database. */
+  exclusive?: ExclusiveRunner;
 };
 
 /**
@@ -38,28 +41,18 @@ export async function runScheduledBackup(
 }
 
 /**
- * Runs backups in the server process every `intervalHours`, the first one interval after start. A run
- * still going when the next tick comes is not overlapped. Returns a function that stops the timer and
- * waits for a run in progress.
+ * Runs backups in the server process every `intervalHours`, the first one interval after start
+ * (`startIntervalJob`: never overlapping). Returns a function that stops the timer and waits for a run in
+ * progress.
  */
 export function startBackupTimer(options: BackupTimerOptions): () => Promise<void> {
-  if (options.intervalHours <= 0) return async () => {};
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = runScheduledBackup(options)
-      .then(() => undefined)
-      .catch((error: unknown) => options.log.error({ err: error }, 'scheduled backup failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const interval = setInterval(tick, options.intervalHours * 3_600_000);
-  interval.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(interval);
-    if (running) await running;
-  };
+  return startIntervalJob({
+    name: 'backups',
+    everyMs: options.intervalHours * 3_600_000,
+    log: options.log,
+    ...(options.exclusive ? { exclusive: options.exclusive } : {}),
+    run: async () => {
+      await runScheduledBackup(options);
+    },
+  });
 }

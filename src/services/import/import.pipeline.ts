@@ -1,3 +1,4 @@
+import { importRuns } from '../system/metrics';
 import { randomUUID } from 'node:crypto';
 import { foldLabel, type ColumnDef } from '../../domain/import/cells';
 import type {
@@ -170,6 +171,12 @@ function writeOrder<R, E>(
   return { ordered, cyclic: changed.filter((p) => waitingOn.get(p)! > 0) };
 }
 
+/** How a finished import is counted in the metrics: written, checked only, or refused for its errors. */
+function importOutcome(result: ImportResult, mode: ImportMode): string {
+  if (result.committed) return 'committed';
+  return mode === 'commit' ? 'refused' : 'dry_run';
+}
+
 /**
  * Runs one import, at most one per user at a time across every IZIS process (the `import_run` row):
  * a second one while the first runs is refused with 429 `import.busy`.
@@ -182,12 +189,23 @@ export async function runImport<Ctx, Refs, R, E extends { id: string }>(
 ): Promise<ImportResult> {
   const actor = requireActor(deps);
   if (!definition.canImport(actor)) throw new AppError('forbidden');
+  const counted = (result: Promise<ImportResult>) =>
+    result.then(
+      (done) => {
+        importRuns.inc({ entity: definition.entity, outcome: importOutcome(done, options.mode) });
+        return done;
+      },
+      (error: unknown) => {
+        importRuns.inc({ entity: definition.entity, outcome: 'refused' });
+        throw error;
+      },
+    );
   // The command line (a system actor, no user) is one process run by hand.
-  if (!actor.userId) return importOnce(deps, actor, definition, file, options);
+  if (!actor.userId) return counted(importOnce(deps, actor, definition, file, options));
   const token = await claimImportRun(deps.db, actor.userId, definition.entity);
   if (!token) throw new AppError('import.busy');
   try {
-    return await importOnce(deps, actor, definition, file, options);
+    return await counted(importOnce(deps, actor, definition, file, options));
   } finally {
     await releaseImportRun(deps.db, actor.userId, token);
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { systemActor } from '../../domain/identity/roles';
 import type { Clock } from '../deps';
+import { startIntervalJob, type ExclusiveRunner } from '../system/interval-job';
 import type { Logger } from '../system/logger';
 import type { Mailer } from '../system/mailer';
 import { sendObstacleReminders } from './obstacle-reminder.service';
@@ -16,36 +17,25 @@ export function startObstacleReminderTimer(options: {
   mailer: Mailer | null;
   publicUrl: string | undefined;
   intervalMinutes: number;
+  exclusive?: ExclusiveRunner;
 }): () => Promise<void> {
-  if (options.intervalMinutes <= 0) return async () => {};
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = sendObstacleReminders(
-      {
-        db: options.db,
-        actor: systemActor('system:obstacle-reminders'),
-        clock: options.clock,
-        log: options.log,
-        requestId: null,
-      },
-      { mailer: options.mailer, publicUrl: options.publicUrl },
-    )
-      .then(() => undefined)
-      .catch((error: unknown) => options.log.error({ err: error }, 'obstacle reminder run failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(tick, 90_000);
-  const interval = setInterval(tick, options.intervalMinutes * 60_000);
-  first.unref();
-  interval.unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(first);
-    clearInterval(interval);
-    if (running) await running;
-  };
+  return startIntervalJob({
+    name: 'obstacle-reminders',
+    everyMs: options.intervalMinutes * 60_000,
+    firstRunMs: 90_000,
+    log: options.log,
+    ...(options.exclusive ? { exclusive: options.exclusive } : {}),
+    run: async () => {
+      await sendObstacleReminders(
+        {
+          db: options.db,
+          actor: systemActor('system:obstacle-reminders'),
+          clock: options.clock,
+          log: options.log,
+          requestId: null,
+        },
+        { mailer: options.mailer, publicUrl: options.publicUrl },
+      );
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { systemActor } from '../../domain/identity/roles';
 import type { Clock } from '../deps';
+import { startIntervalJob, type ExclusiveRunner } from '../system/interval-job';
 import type { Logger } from '../system/logger';
 import type { Mailer } from '../system/mailer';
 import { deliverQueuedMail } from './notification.service';
@@ -14,6 +15,8 @@ export type MailOutboxOptions = {
   publicUrl: string | undefined;
   /** How often the outbox is emptied (default 15 s); 0 disables it. */
   intervalSeconds?: number;
+  /** One run at a time across the IZIS processes on the database. */
+  exclusive?: ExclusiveRunner;
 };
 
 /**
@@ -22,10 +25,6 @@ export type MailOutboxOptions = {
  * function that stops the timer and waits for a run in progress.
  */
 export function startMailOutbox(options: MailOutboxOptions): () => Promise<void> {
-  const seconds = options.intervalSeconds ?? 15;
-  if (seconds <= 0) return async () => {};
-  let running: Promise<void> | null = null;
-  let stopped = false;
   const deps = {
     db: options.db,
     actor: systemActor('system:mail'),
@@ -33,24 +32,14 @@ export function startMailOutbox(options: MailOutboxOptions): () => Promise<void>
     log: options.log,
     requestId: null,
   };
-  const tick = () => {
-    if (stopped || running) return;
-    running = deliverQueuedMail(deps, options.mailer, { publicUrl: options.publicUrl })
-      .then((counts) => {
-        if (counts.sent + counts.failed > 0) options.log.info(counts, 'queued e-mails sent');
-      })
-      .catch((error: unknown) => {
-        options.log.error({ err: error }, 'mail outbox run failed');
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  const interval = setInterval(tick, seconds * 1000);
-  interval.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(interval);
-    if (running) await running;
-  };
+  return startIntervalJob({
+    name: 'mail-outbox',
+    everyMs: (options.intervalSeconds ?? 15) * 1000,
+    log: options.log,
+    ...(options.exclusive ? { exclusive: options.exclusive } : {}),
+    run: async () => {
+      const counts = await deliverQueuedMail(deps, options.mailer, { publicUrl: options.publicUrl });
+      if (counts.sent + counts.failed > 0) options.log.info(counts, 'queued e-mails sent');
+    },
+  });
 }

@@ -76,6 +76,13 @@ const envSchema = z.object({
   IZIS_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   IZIS_SEED_DEMO: booleanString.default(true),
   IZIS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  IZIS_SLOW_REQUEST_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds between 1 and 600000' })
+    .int('must be a whole number of milliseconds between 1 and 600000')
+    .min(1, 'must be a whole number of milliseconds between 1 and 600000')
+    .max(600_000, 'must be a whole number of milliseconds between 1 and 600000')
+    .default(1000),
+  IZIS_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   IZIS_REMINDER_INTERVAL_MINUTES: z.coerce
     .number({ error: 'must be a whole number of minutes between 0 (off) and 10080' })
     .int('must be a whole number of minutes between 0 (off) and 10080')
@@ -141,6 +148,10 @@ export type AppConfig = {
   /** Reverse proxies whose X-Forwarded-For names the client (IZIS_TRUSTED_PROXIES). */
   trustedProxies: string[];
   publicUrl: string | undefined;
+  /** An API request slower than this is logged at warn level with its route (IZIS_SLOW_REQUEST_MS). */
+  slowRequestMs: number;
+  /** Bearer token for `GET /metrics` from other machines (IZIS_METRICS_TOKEN); without it, loopback only. */
+  metricsToken: string | undefined;
   loginMaxFailures: number;
   loginWindowMinutes: number;
   seedDemo: boolean;
@@ -210,6 +221,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       .map((a) => a.trim())
       .filter(Boolean),
     publicUrl: e.IZIS_PUBLIC_URL,
+    slowRequestMs: e.IZIS_SLOW_REQUEST_MS,
+    metricsToken: e.IZIS_METRICS_TOKEN,
     loginMaxFailures: e.IZIS_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.IZIS_LOGIN_WINDOW_MINUTES,
     seedDemo: e.IZIS_SEED_DEMO,

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { cacheLookups } from './metrics';
 
 /**
  * Memoised computations, per database, each stored with the fingerprint of the inputs it was computed from:
@@ -27,6 +28,9 @@ export function memo<T>(db: Db, key: string, fingerprint: string, compute: () =>
     caches.set(db, cache);
   }
   const hit = cache.get(key);
+  const bar = key.indexOf('|');
+  const view = bar === -1 ? key : key.slice(0, bar);
+  cacheLookups.inc({ view, result: hit && hit.fingerprint === fingerprint ? 'hit' : 'miss' });
   if (hit && hit.fingerprint === fingerprint) {
     // Most recently used last: the oldest entry is the first to go.
     cache.delete(key);
