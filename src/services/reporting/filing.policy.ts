@@ -24,7 +24,7 @@ export function canFile(actor: Actor, filing: FilingFacts): boolean {
   return actor.assignments.some((a) => {
     if (a.role === 'system_admin') return true;
     if (a.role === 'enterprise')
-      return a.scopeKind === 'organisation' && a.scopeRef === filing.reporterOrgCode;
+      return a.scopeKind === 'organisation' && a.scopeRef !== null && a.scopeRef === filing.reporterOrgCode;
     if (a.role === 'developer') {
       if (a.scopeKind === 'organisation')
         return a.scopeRef !== null && a.scopeRef === filing.developerOrgCode;

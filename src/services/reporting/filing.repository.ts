@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { reportFiling, reportRevision } from '../../db/schema/reporting';
-import type { ZoneFamily } from '../../domain/identity/roles';
+import { hasPermission, type Actor, type ZoneFamily } from '../../domain/identity/roles';
 import type { FilingFacts } from './filing.policy';
 import { rowsOf } from '../../db/rows';
 
@@ -222,16 +222,72 @@ export async function moveFiling(
 }
 
 /** The filings of a period (optionally one form or status), newest activity first, with their scope facts. */
-export async function findFilings(
+/**
+ * The filings an actor may read, as a condition over `filingSelect`'s aliases: `canReadFiling`
+ * (filing.policy.ts) restated for the database, so that a list is filtered and paged in its query and a
+ * reader who owns one filing does not load the period's thousands. Each branch names the policy branch it
+ * restates; `filing-scope.db.test.ts` proves the two agree for every kind of assignment on every filing.
+ * The identifiers are matched through their indexed ids (organisation, zone, commune).
+ */
+export function readableFilingsSql(actor: Actor): SQL {
+  if (!hasPermission(actor, 'report.read')) return sql`false`;
+  const files = hasPermission(actor, 'report.file');
+  const reviews = hasPermission(actor, 'report.review');
+  const orgId = (code: string) => sql`(select id from organisation where code = ${code})`;
+  const any: SQL[] = [];
+  for (const a of actor.assignments) {
+    const ref = a.scopeRef;
+    // canFile / canReview: an administrator files and reviews everything.
+    if (a.role === 'system_admin' && (files || reviews)) return sql`true`;
+    // canFile: the enterprise for its own projects' filings.
+    if (a.role === 'enterprise' && files && a.scopeKind === 'organisation' && ref !== null)
+      any.push(sql`f.organisation_id = ${orgId(ref)}`);
+    // canFile: the developer for its zones (its organisation is the zone's developer, or its scope is the zone).
+    if (a.role === 'developer' && files && ref !== null) {
+      if (a.scopeKind === 'organisation')
+        any.push(sql`f.zone_id in (select id from zone where developer_id = ${orgId(ref)})`);
+      if (a.scopeKind === 'zone') any.push(sql`f.zone_id in (select id from zone where code = ${ref})`);
+    }
+    // canReview: the department officer of the family, the commune officer of the commune.
+    if (a.role === 'department_officer' && reviews && a.scopeKind === 'family' && ref !== null)
+      any.push(sql`f.family = ${ref}`);
+    if (a.role === 'commune_officer' && reviews && a.scopeKind === 'commune' && ref !== null)
+      any.push(sql`f.commune_id in (select id from admin_unit where code = ${ref})`);
+    // canReadFiling: leaders of the province, or of a family.
+    if (a.role === 'leader' && a.scopeKind === 'all') return sql`true`;
+    if (a.role === 'leader' && a.scopeKind === 'family' && ref !== null) any.push(sql`f.family = ${ref}`);
+  }
+  return any.length ? sql`(${sql.join(any, sql` or `)})` : sql`false`;
+}
+
+type FilingFilter = { period: string; formCode?: string; status?: string };
+
+const filingWhere = (filter: FilingFilter, readable: SQL) => sql`where f.period = ${filter.period}
+  and (${filter.formCode ?? null}::text is null or f.form_code = ${filter.formCode ?? null})
+  and (${filter.status ?? null}::text is null or f.status = ${filter.status ?? null})
+  and ${readable}`;
+
+/** One page of the filings of a period the reader may read, newest change first, and how many there are. */
+export async function findFilingsPage(
   db: Db,
-  filter: { period: string; formCode?: string; status?: string },
-): Promise<FilingRow[]> {
+  filter: FilingFilter,
+  readable: SQL,
+  page: { offset: number; limit: number },
+): Promise<{ rows: FilingRow[]; total: number }> {
+  const where = filingWhere(filter, readable);
+  const [rows, count] = await Promise.all([
+    db.execute(
+      sql`${filingSelect} ${where} order by f.updated_at desc, f.id limit ${page.limit} offset ${page.offset}`,
+    ),
+    db.execute(sql`select count(*)::int as n from report_filing f ${where}`),
+  ]);
+  return { rows: rowsOf(rows).map(toFiling), total: Number(rowsOf(count)[0]?.['n'] ?? 0) };
+}
+
+/** Every filing of a period matching the filter, unscoped (tests comparing the scope's SQL with the policy). */
+export async function findFilings(db: Db, filter: FilingFilter): Promise<FilingRow[]> {
   const rows = rowsOf(
-    await db.execute(sql`${filingSelect}
-      where f.period = ${filter.period}
-        and (${filter.formCode ?? null}::text is null or f.form_code = ${filter.formCode ?? null})
-        and (${filter.status ?? null}::text is null or f.status = ${filter.status ?? null})
-      order by f.updated_at desc, f.id`),
+    await db.execute(sql`${filingSelect} ${filingWhere(filter, sql`true`)} order by f.updated_at desc, f.id`),
   );
   return rows.map(toFiling);
 }

@@ -13,7 +13,8 @@ import { canFile, canReadFiling, canReview } from './filing.policy';
 import {
   findFilingById,
   findFilingByKey,
-  findFilings,
+  findFilingsPage,
+  readableFilingsSql,
   findReporter,
   findRevisions,
   insertFiling,
@@ -439,27 +440,33 @@ export async function listFilings(
   query: { period: string; formCode?: string; status?: FilingStatus; page?: number; pageSize?: number },
 ): Promise<{ items: FilingSummary[]; total: number }> {
   const actor = requireActor(deps);
-  const rows = (await findFilings(deps.db, query)).filter((f) => canReadFiling(actor, f));
   const page = query.page ?? 1;
   const size = query.pageSize ?? 50;
-  const items = rows.slice((page - 1) * size, page * size).map((f) => ({
-    id: f.id,
-    formCode: f.formCode,
-    period: f.period,
-    reporter: { kind: f.reporterKind, code: f.reporterCode, name: f.reporterName },
-    family: f.family,
-    zoneCode: f.zoneCode,
-    communeCode: f.communeCode,
-    status: f.status as FilingStatus,
-    currentRevision: f.currentRevision,
-    acceptedRevision: f.acceptedRevision,
-    dueAt: f.dueAt.toISOString(),
-    firstSubmittedAt: f.firstSubmittedAt?.toISOString() ?? null,
-    acceptedAt: f.acceptedAt?.toISOString() ?? null,
-    onTime: f.firstSubmittedAt ? f.firstSubmittedAt.getTime() <= f.dueAt.getTime() : null,
-    version: f.version,
-    canFile: canFile(actor, f),
-    canReview: canReview(actor, f),
-  }));
-  return { items, total: rows.length };
+  // Scoped and paged in the query; the policy is asked again for each row of the page (fail closed).
+  const found = await findFilingsPage(deps.db, query, readableFilingsSql(actor), {
+    offset: (page - 1) * size,
+    limit: size,
+  });
+  const items = found.rows
+    .filter((f) => canReadFiling(actor, f))
+    .map((f) => ({
+      id: f.id,
+      formCode: f.formCode,
+      period: f.period,
+      reporter: { kind: f.reporterKind, code: f.reporterCode, name: f.reporterName },
+      family: f.family,
+      zoneCode: f.zoneCode,
+      communeCode: f.communeCode,
+      status: f.status as FilingStatus,
+      currentRevision: f.currentRevision,
+      acceptedRevision: f.acceptedRevision,
+      dueAt: f.dueAt.toISOString(),
+      firstSubmittedAt: f.firstSubmittedAt?.toISOString() ?? null,
+      acceptedAt: f.acceptedAt?.toISOString() ?? null,
+      onTime: f.firstSubmittedAt ? f.firstSubmittedAt.getTime() <= f.dueAt.getTime() : null,
+      version: f.version,
+      canFile: canFile(actor, f),
+      canReview: canReview(actor, f),
+    }));
+  return { items, total: found.total };
 }
