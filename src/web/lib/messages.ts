@@ -3,6 +3,7 @@ import { shellMessages } from './messages/shell';
 import { authMessages } from './messages/auth';
 import { userMessages } from './messages/user';
 import { zoneMessages } from './messages/zone';
+import { zonePlanMessages } from './messages/zone-plan';
 import { mapMessages } from './messages/map';
 import { reportingMessages } from './messages/reporting';
 import { notificationMessages } from './messages/notification';
@@ -33,6 +34,7 @@ export const dictionaries = [
   authMessages,
   userMessages,
   zoneMessages,
+  zonePlanMessages,
   mapMessages,
   reportingMessages,
   notificationMessages,
