@@ -43,7 +43,7 @@ describe('the first screen’s requests sent early', () => {
 
   it('a record’s page is learnt once for every record of that kind', () => {
     const h = harness();
-    load(h, '/zones/CCN-A', ['/api/zones/CCN-A', '/api/zones/CCN-A/lifecycle', '/api/ccn-types']);
+    void load(h, '/zones/CCN-A', ['/api/zones/CCN-A', '/api/zones/CCN-A/lifecycle', '/api/ccn-types']);
     h.early.start({ pathname: '/zones/KCN-B', search: '' }, 'vi');
     expect(h.sent).toEqual(['/api/zones/KCN-B', '/api/zones/KCN-B/lifecycle', '/api/ccn-types']);
     expect(addressKey('/zones/KCN-B', '?tab=history').key).toBe('/zones/{param}?tab=history');
@@ -51,14 +51,14 @@ describe('the first screen’s requests sent early', () => {
 
   it('an identifier is replaced only where it is a whole segment, not inside another word', () => {
     const h = harness();
-    load(h, '/reports/filings/12', ['/api/filings/12', '/api/filings?pageSize=120']);
+    void load(h, '/reports/filings/12', ['/api/filings/12', '/api/filings?pageSize=120']);
     h.early.start({ pathname: '/reports/filings/7', search: '' }, 'vi');
     expect(h.sent).toEqual(['/api/filings/7', '/api/filings?pageSize=120']);
   });
 
   it('an answer in another language, a stale one, or for another URL is not used', () => {
     const h = harness();
-    load(h, '/reports', ['/api/filings?period=2026-H1']);
+    void load(h, '/reports', ['/api/filings?period=2026-H1']);
     h.early.start({ pathname: '/reports', search: '' }, 'vi');
     expect(h.early.take('/api/filings?period=2026-H1', 'en', '/reports')).toBeNull();
 
@@ -73,10 +73,10 @@ describe('the first screen’s requests sent early', () => {
   it('requests made after the first screen, or on another page, are not learnt for this address', () => {
     const h = harness();
     h.early.start({ pathname: '/zones', search: '' }, 'vi');
-    h.early.take('/api/zones?page=1', 'vi', '/zones');
-    h.early.take('/api/projects?page=1', 'vi', '/projects'); // the user moved on: recording ends
+    void h.early.take('/api/zones?page=1', 'vi', '/zones');
+    void h.early.take('/api/projects?page=1', 'vi', '/projects'); // the user moved on: recording ends
     h.tick(FIRST_SCREEN_MS + 1);
-    h.early.take('/api/zones?page=2', 'vi', '/zones');
+    void h.early.take('/api/zones?page=2', 'vi', '/zones');
     h.early.finish();
     h.early.start({ pathname: '/zones', search: '' }, 'vi');
     expect(h.sent).toEqual(['/api/zones?page=1']);
