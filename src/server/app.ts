@@ -35,6 +35,7 @@ import { registerAnalysis } from './routes/analysis/analysis.handlers';
 import { registerBriefings } from './routes/briefing/briefing.handlers';
 import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { registerMetrics } from './routes/metrics/metrics.handlers';
+import { readYourWrites } from './middleware/read-your-writes';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', compress());
   app.use('/api/*', session(deps));
   app.use('/api/*', csrf(deps));
+  app.use('/api/*', readYourWrites(deps));
 
   registerHealth(app, deps);
   registerMetrics(app, deps);

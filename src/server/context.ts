@@ -1,4 +1,6 @@
+import { getCookie } from 'hono/cookie';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { ReadRouting } from '../services/system/read-replicas';
 import type { Context } from 'hono';
 import type { Database } from '../db/client';
 import type { Locale } from '../domain/shared/errors';
@@ -28,6 +30,8 @@ export type AppDeps = {
   slowRequestMs?: number;
   /** Bearer token for `GET /metrics` (IZIS_METRICS_TOKEN); without it only loopback clients may read it. */
   metricsToken?: string | undefined;
+  /** Heavy reads on streaming replicas, with each reader's own writes read back (DATABASE_REPLICA_URLS). */
+  reads?: ReadRouting;
   /** Directory of the built web app (index.html + assets); omitted in API-only tests. */
   webDir: string | undefined;
   version: string;
@@ -64,6 +68,23 @@ export function serviceDeps(c: AppContext, deps: AppDeps): ServiceDeps {
     log: c.get('log'),
     requestId: c.get('requestId'),
   };
+}
+
+/** The cookie holding the primary's data version after this browser's last write (read-routing.ts). */
+export const seenVersionCookie = 'izis_seen';
+
+/**
+ * Service deps for a heavy read (statutory reports, dashboards, analyses, the public catalogue): its
+ * database a streaming replica that already has everything this browser wrote, else the primary.
+ */
+export async function readServiceDeps(c: AppContext, deps: AppDeps): Promise<ServiceDeps> {
+  const base = serviceDeps(c, deps);
+  if (!deps.reads?.enabled) return base;
+  const cookie = getCookie(c, seenVersionCookie);
+  const seen = cookie && /^\d{1,30}$/.test(cookie) ? BigInt(cookie) : null;
+  const { db, source } = await deps.reads.readDb(seen);
+  c.header('X-IZIS-Read-From', source);
+  return { ...base, db };
 }
 
 /** The signed-in session, or the precise reason there is none. */

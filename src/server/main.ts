@@ -12,6 +12,7 @@ import { createDocumentStore } from '../services/document/document.store';
 import { startBackupTimer } from '../services/backup/backup.scheduler';
 import { startMailOutbox } from '../services/notification/mail-outbox.scheduler';
 import { startObstacleReminderTimer } from '../services/monitoring/obstacle-reminder.scheduler';
+import { createReadRouting } from '../services/system/read-replicas';
 import { createApp } from './app';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,6 +40,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     publicUrl: config.publicUrl,
     trustedProxies: config.trustedProxies,
     slowRequestMs: config.slowRequestMs,
+    reads: createReadRouting(runtime.database, runtime.replicas),
     metricsToken: config.metricsToken,
     webDir: existsSync(webDir) ? webDir : undefined,
     version: version(),

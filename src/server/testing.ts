@@ -31,7 +31,10 @@ export function createTestApp(
     limits?: Partial<ImportLimits> & { requestMaxBytes?: number };
   } = {},
   overrides: Partial<
-    Pick<AppDeps, 'publicUrl' | 'trustedProxies' | 'cookieSecure' | 'slowRequestMs' | 'metricsToken' | 'log'>
+    Pick<
+      AppDeps,
+      'publicUrl' | 'trustedProxies' | 'cookieSecure' | 'slowRequestMs' | 'metricsToken' | 'log' | 'reads'
+    >
   > = {},
 ) {
   const clock = options.clock ?? manualClock();
@@ -69,6 +72,7 @@ export type TestResponse = { status: number; body: any; headers: Headers };
 export class TestClient {
   cookie: string | undefined;
   csrfToken: string | undefined;
+  private readonly jar = new Map<string, string>();
   constructor(
     private readonly app: App,
     private readonly locale: 'vi' | 'en' = 'vi',
@@ -89,11 +93,16 @@ export class TestClient {
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) {
-      const match = /izis_session=([^;]*)/.exec(setCookie);
-      if (match) this.cookie = match[1] ? `izis_session=${match[1]}` : undefined;
+    // A cookie jar like a browser's: every Set-Cookie kept by name, an empty value (a deletion) removing it.
+    for (const line of res.headers.getSetCookie()) {
+      const match = /^([^=;\s]+)=([^;]*)/.exec(line);
+      if (!match) continue;
+      if (match[2]) this.jar.set(match[1]!, match[2]);
+      else this.jar.delete(match[1]!);
     }
+    this.cookie = this.jar.size
+      ? [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ')
+      : undefined;
     const text = await res.text();
     let body: unknown = text;
     try {

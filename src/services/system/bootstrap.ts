@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openPglite, openPostgres, ping, type Database } from '../../db/client';
+import type { ReadReplica } from './read-replicas';
 import { applyMigrations } from '../../db/migrate';
 import { actAsAppRole, appRole } from '../../db/privileges';
 import type { AuthSettings } from '../auth/auth.service';
@@ -40,6 +41,8 @@ export type Runtime = {
   /** Uploaded documents live here (absolute; created and checked writable at start). */
   uploadDir: string;
   demo: DemoSeedResult | null;
+  /** Streaming replicas for heavy reads (DATABASE_REPLICA_URLS), connected as the application role. */
+  replicas: ReadReplica[];
   close(): Promise<void>;
 };
 
@@ -175,7 +178,9 @@ export async function openRuntime(
   const opened = await openDatabase(config, dataDir);
   const { fresh, release } = opened;
   let database = opened.database;
+  const replicas: ReadReplica[] = [];
   const close = async () => {
+    await Promise.all(replicas.map((replica) => replica.database.close().catch(() => undefined)));
     await database.close();
     release();
   };
@@ -199,6 +204,12 @@ export async function openRuntime(
       await syncRoleCatalogue(database.db);
     }
     database = await actAsApplication(config, database);
+    for (const [index, url] of config.databaseReplicaUrls.entries()) {
+      replicas.push({
+        name: `replica-${index + 1}`,
+        database: await connectPostgres(url, 'DATABASE_REPLICA_URLS', { role: appRole }),
+      });
+    }
     let demo: DemoSeedResult | null = null;
     if (config.seedDemo && options.migrate !== false && (await countUsers(database.db)) === 0) {
       demo = await seedDemo({ db: database.db, log });
@@ -212,6 +223,7 @@ export async function openRuntime(
       dataDir,
       uploadDir,
       demo,
+      replicas,
       auth: {
         sessionSecret,
         sessionTtlMinutes: config.sessionTtlMinutes,

@@ -52,6 +52,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** Streaming replicas for heavy reads, comma-separated (the application's login, like DATABASE_URL). */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .regex(
+      /^\s*postgres(ql)?:\/\/[^,\s]+\s*(,\s*postgres(ql)?:\/\/[^,\s]+\s*)*$/,
+      'must be a comma-separated list of postgres:// or postgresql:// URLs',
+    )
+    .optional(),
   IZIS_SESSION_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters (or unset, to generate one in IZIS_DATA_DIR)')
@@ -139,6 +147,8 @@ export type AppConfig = {
    * DATABASE_URL). The application itself always acts as the role `izis_app`.
    */
   databaseOwnerUrl: string | undefined;
+  /** PostgreSQL streaming replicas for heavy reads (DATABASE_REPLICA_URLS); none by default. */
+  databaseReplicaUrls: string[];
   sessionSecret: string | undefined;
   sessionTtlMinutes: number;
   /** A session unused this long ends (IZIS_SESSION_IDLE_MINUTES). */
@@ -194,6 +204,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const e = result.data;
   const problems: string[] = [];
   if (e.SMTP_HOST && !e.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_HOST is set');
+  if (e.DATABASE_REPLICA_URLS && !e.DATABASE_URL)
+    problems.push('DATABASE_REPLICA_URLS: replicas need DATABASE_URL (their primary) too');
   if (e.DATABASE_OWNER_URL && !e.DATABASE_URL)
     problems.push('DATABASE_OWNER_URL: set DATABASE_URL too (the application connects with it)');
   if (problems.length) throw new ConfigError(problems);
@@ -212,6 +224,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
+    databaseReplicaUrls: (e.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
     sessionSecret: e.IZIS_SESSION_SECRET,
     sessionTtlMinutes: e.IZIS_SESSION_TTL_MINUTES,
     sessionIdleMinutes: e.IZIS_SESSION_IDLE_MINUTES,

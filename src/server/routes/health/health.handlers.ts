@@ -15,6 +15,7 @@ export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
           schemaVersion: await schemaVersion(deps.database),
           expectedSchemaVersion: latestMigrationTag(),
           version: deps.version,
+          ...(deps.reads?.enabled ? { replicas: await deps.reads.status() } : {}),
         },
         200,
       );

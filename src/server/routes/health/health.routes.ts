@@ -8,6 +8,17 @@ export const healthSchema = z
     schemaVersion: z.string(),
     expectedSchemaVersion: z.string(),
     version: z.string(),
+    /** Streaming replicas for heavy reads (DATABASE_REPLICA_URLS), with how far each is behind. */
+    replicas: z
+      .array(
+        z.object({
+          name: z.string(),
+          reachable: z.boolean(),
+          versionsBehind: z.number().int().nullable(),
+          replayLagSeconds: z.number().nullable(),
+        }),
+      )
+      .optional(),
   })
   .openapi('Health');
 

@@ -8,7 +8,7 @@ import {
 } from '../../../services/reporting/compilation.service';
 import { completenessReport } from '../../../services/reporting/completeness.service';
 import { exportCompilation, exportFiling } from '../../../services/reporting/report-export.service';
-import { serviceDeps, type AppDeps, type AppEnv } from '../../context';
+import { readServiceDeps, serviceDeps, type AppDeps, type AppEnv } from '../../context';
 import { sendFile } from '../../file-response';
 import {
   annotateCompilationRoute,
@@ -24,7 +24,7 @@ import {
 export function registerCompilations(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   for (const format of ['docx', 'xlsx', 'pdf'] as const) {
     app.openapi(exportCompilationRoute(format), async (c) =>
-      sendFile(c, await exportCompilation(serviceDeps(c, deps), c.req.valid('query'), format)),
+      sendFile(c, await exportCompilation(await readServiceDeps(c, deps), c.req.valid('query'), format)),
     );
   }
   for (const format of ['docx', 'pdf'] as const) {
@@ -35,15 +35,18 @@ export function registerCompilations(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(compilationItemRoute, async (c) => {
     const { offset, limit, ...query } = c.req.valid('query');
     return c.json(
-      await compilationItem(serviceDeps(c, deps), query, c.req.valid('param').no, { offset, limit }),
+      await compilationItem(await readServiceDeps(c, deps), query, c.req.valid('param').no, {
+        offset,
+        limit,
+      }),
       200,
     );
   });
   app.openapi(completenessRoute, async (c) =>
-    c.json(await completenessReport(serviceDeps(c, deps), c.req.valid('query')), 200),
+    c.json(await completenessReport(await readServiceDeps(c, deps), c.req.valid('query')), 200),
   );
   app.openapi(getCompilationRoute, async (c) =>
-    c.json(await getCompilation(serviceDeps(c, deps), c.req.valid('query')), 200),
+    c.json(await getCompilation(await readServiceDeps(c, deps), c.req.valid('query')), 200),
   );
   app.openapi(annotateCompilationRoute, async (c) =>
     c.json(await annotateCompilation(serviceDeps(c, deps), c.req.valid('query'), c.req.valid('json')), 200),
@@ -53,7 +56,11 @@ export function registerCompilations(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
   app.openapi(getSignedCompilationRoute, async (c) =>
     c.json(
-      await getSignedCompilation(serviceDeps(c, deps), c.req.valid('query'), c.req.valid('param').versionNo),
+      await getSignedCompilation(
+        await readServiceDeps(c, deps),
+        c.req.valid('query'),
+        c.req.valid('param').versionNo,
+      ),
       200,
     ),
   );
