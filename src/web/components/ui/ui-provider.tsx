@@ -4,7 +4,7 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
-// antd's component styles as one static, long-cached file (zero-runtime mode, docs/decisions/0021): the theme's
+// antd's component styles as one static, long-cached file (zero-runtime mode, docs/decisions/0023): the theme's
 // tokens below still reach them as CSS variables, but no component computes and injects its styles at render.
 import 'antd/dist/antd.css';
 import { useLocale } from '../../lib/i18n';

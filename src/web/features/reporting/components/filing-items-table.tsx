@@ -12,7 +12,22 @@ import type { FilingEditorState } from './use-filing-editor';
  * The form's items with their inputs. Wide screens: number, item, unit and value in columns. A phone
  * (below `md`): one column — the item with its unit above a full-width input — so the value is never a sliver.
  */
-export function FilingItemsTable({ form, editor }: { form: FormVersion; editor: FilingEditorState }) {
+/** What the table reads and changes of the editor's state (`useFilingEditor`). */
+export type FilingItemsEditor = Pick<
+  FilingEditorState,
+  | 'values'
+  | 'setValues'
+  | 'explanations'
+  | 'setExplanations'
+  | 'serverErrors'
+  | 'editable'
+  | 'previous'
+  | 'outliers'
+  | 'errorsByItem'
+  | 'explain'
+>;
+
+export function FilingItemsTable({ form, editor }: { form: FormVersion; editor: FilingItemsEditor }) {
   const t = useT();
   const locale = useLocale();
   const screens = Grid.useBreakpoint();
