@@ -24,7 +24,7 @@ type Users = Record<
 const users = {} as Users;
 
 async function rows<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  return (await database.query(text, params)).rows as T[];
+  return database.query<T>(text, params);
 }
 
 beforeAll(async () => {
