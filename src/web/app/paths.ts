@@ -17,6 +17,7 @@ export const PATHS = {
   adminUnits: '/admin/admin-units',
   audit: '/admin/audit',
   import: '/import',
+  inquiries: '/inquiries',
 } as const;
 
 export const PERMISSIONS = {
@@ -28,4 +29,6 @@ export const PERMISSIONS = {
   audit: ['audit.read'],
   /** Anyone who may import at least one list (features/import/api/import-api.ts has them list by list). */
   import: ['zone.manage', 'zone.create', 'organisation.manage', 'project.manage', 'report.sign'],
+  /** Officers and developers (zone.manage) and leaders (user.read) — not tenants (inquiry.policy.ts). */
+  inquiries: ['zone.manage', 'user.read'],
 } as const;
