@@ -68,7 +68,7 @@ export type InquiryOptions = {
   powBits: number;
   /** Months personal data is kept after closing (IZIS_INQUIRY_RETENTION_MONTHS), stated in the notice. */
   retentionMonths: number;
-  /** Inquiries per client address and window (challenges: four times as many). */
+  /** Inquiries per client address and window (challenges, fetched when a form is first used: ten times as many). */
   rateLimit: { limit: number; windowMs: number };
 };
 

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_INQUIRY_RETENTION_MONTHS } from '../../domain/inquiry/inquiry';
+import { DEFAULT_POW_BITS } from '../../domain/inquiry/proof-of-work';
 import { defaultImportLimits, type ImportLimits } from '../import/import-limits';
 
 /**
@@ -107,8 +109,8 @@ const envSchema = z.object({
     .max(1000, 'must be a whole number of backups between 1 and 1000')
     .default(7),
   /** Investor inquiries: proof-of-work difficulty (leading zero bits) and months personal data is kept. */
-  IZIS_INQUIRY_POW_BITS: wholeNumber(1, 30, 'bits', 18),
-  IZIS_INQUIRY_RETENTION_MONTHS: wholeNumber(1, 120, 'months', 24),
+  IZIS_INQUIRY_POW_BITS: wholeNumber(1, 30, 'bits', DEFAULT_POW_BITS),
+  IZIS_INQUIRY_RETENTION_MONTHS: wholeNumber(1, 120, 'months', DEFAULT_INQUIRY_RETENTION_MONTHS),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanString.default(false),

@@ -36,7 +36,7 @@ export function registerInquiries(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   const limits = { trustedProxies: deps.trustedProxies, now: () => deps.clock.now().getTime() };
   app.use(
     '/api/public/inquiry-challenge',
-    rateLimit({ ...limits, ...options.rateLimit, limit: options.rateLimit.limit * 4 }),
+    rateLimit({ ...limits, ...options.rateLimit, limit: options.rateLimit.limit * 10 }),
   );
   app.use('/api/public/zones/:code/inquiries', rateLimit({ ...limits, ...options.rateLimit }));
 
