@@ -35,6 +35,7 @@ import { registerAnalysis } from './routes/analysis/analysis.handlers';
 import { registerBriefings } from './routes/briefing/briefing.handlers';
 import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { serveApiReference, serveWebApp } from './static';
+import { registerCatalogue } from './routes/catalogue/catalogue.handlers';
 import { registerInquiries } from './routes/inquiry/inquiry.handlers';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
   registerDashboard(app, deps);
   registerAnalysis(app, deps);
   registerBriefings(app, deps);
+  registerCatalogue(app, deps);
   registerInquiries(app, deps);
 
   const documentConfig = {

@@ -20,6 +20,7 @@ import { scheduleMessages } from './messages/schedule';
 import { inspectionMessages } from './messages/inspection';
 import { incidentMessages } from './messages/incident';
 import { dashboardMessages } from './messages/dashboard';
+import { catalogueMessages } from './messages/catalogue';
 import { inquiryMessages } from './messages/inquiry';
 
 /**
@@ -51,6 +52,7 @@ export const dictionaries = [
   inspectionMessages,
   incidentMessages,
   dashboardMessages,
+  catalogueMessages,
   inquiryMessages,
 ] as const;
 
