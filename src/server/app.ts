@@ -37,6 +37,8 @@ import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { registerMetrics } from './routes/metrics/metrics.handlers';
 import { readYourWrites } from './middleware/read-your-writes';
 import { serveApiReference, serveWebApp } from './static';
+import { registerCatalogue } from './routes/catalogue/catalogue.handlers';
+import { registerInquiries } from './routes/inquiry/inquiry.handlers';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
 export function createApp(deps: AppDeps) {
@@ -79,6 +81,8 @@ export function createApp(deps: AppDeps) {
   registerDashboard(app, deps);
   registerAnalysis(app, deps);
   registerBriefings(app, deps);
+  registerCatalogue(app, deps);
+  registerInquiries(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

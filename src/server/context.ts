@@ -11,6 +11,7 @@ import type { Clock, ServiceDeps } from '../services/deps';
 import type { ImportLimits } from '../services/import/import-limits';
 import type { Logger } from '../services/system/logger';
 import type { DocumentStore } from '../services/document/document.store';
+import type { InquiryOptions } from '../services/inquiry/inquiry.service';
 
 /** What the HTTP app needs from the outside world; `createApp(deps)` never listens by itself. */
 export type AppDeps = {
@@ -32,9 +33,13 @@ export type AppDeps = {
   metricsToken?: string | undefined;
   /** Heavy reads on streaming replicas, with each reader's own writes read back (DATABASE_REPLICA_URLS). */
   reads?: ReadRouting;
+  /** Requests per minute per client address on the public catalogue (IZIS_PUBLIC_RATE_LIMIT); 0 = off. */
+  publicRateLimitPerMinute?: number;
   /** Directory of the built web app (index.html + assets); omitted in API-only tests. */
   webDir: string | undefined;
   version: string;
+  /** Investor inquiries: proof-of-work difficulty, retention, rate limit (defaults when omitted). */
+  inquiry?: Partial<InquiryOptions>;
 };
 
 export type AppEnv = {

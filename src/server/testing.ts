@@ -33,7 +33,15 @@ export function createTestApp(
   overrides: Partial<
     Pick<
       AppDeps,
-      'publicUrl' | 'trustedProxies' | 'cookieSecure' | 'slowRequestMs' | 'metricsToken' | 'log' | 'reads'
+      | 'publicUrl'
+      | 'trustedProxies'
+      | 'cookieSecure'
+      | 'slowRequestMs'
+      | 'metricsToken'
+      | 'log'
+      | 'reads'
+      | 'publicRateLimitPerMinute'
+      | 'inquiry'
     >
   > = {},
 ) {

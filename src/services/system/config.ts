@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_INQUIRY_RETENTION_MONTHS } from '../../domain/inquiry/inquiry';
+import { DEFAULT_POW_BITS } from '../../domain/inquiry/proof-of-work';
 import { defaultImportLimits, type ImportLimits } from '../import/import-limits';
 
 /**
@@ -80,6 +82,12 @@ const envSchema = z.object({
     .optional(),
   IZIS_COOKIE_SECURE: booleanString.default(false),
   IZIS_PUBLIC_URL: z.url().optional(),
+  IZIS_PUBLIC_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of requests per minute (0 = off)' })
+    .int('must be a whole number of requests per minute (0 = off)')
+    .min(0, 'must be a whole number of requests per minute (0 = off)')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(600),
   IZIS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   IZIS_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   IZIS_SEED_DEMO: booleanString.default(true),
@@ -121,6 +129,9 @@ const envSchema = z.object({
     .min(1, 'must be a whole number of backups between 1 and 1000')
     .max(1000, 'must be a whole number of backups between 1 and 1000')
     .default(7),
+  /** Investor inquiries: proof-of-work difficulty (leading zero bits) and months personal data is kept. */
+  IZIS_INQUIRY_POW_BITS: wholeNumber(1, 30, 'bits', DEFAULT_POW_BITS),
+  IZIS_INQUIRY_RETENTION_MONTHS: wholeNumber(1, 120, 'months', DEFAULT_INQUIRY_RETENTION_MONTHS),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanString.default(false),
@@ -162,6 +173,8 @@ export type AppConfig = {
   slowRequestMs: number;
   /** Bearer token for `GET /metrics` from other machines (IZIS_METRICS_TOKEN); without it, loopback only. */
   metricsToken: string | undefined;
+  /** Requests per minute per client address on the public catalogue (IZIS_PUBLIC_RATE_LIMIT; 0 = off). */
+  publicRateLimitPerMinute: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
   seedDemo: boolean;
@@ -177,6 +190,8 @@ export type AppConfig = {
   testClockOffsetDays: number;
   /** Scheduled backups: where (IZIS_BACKUP_DIR, else IZIS_DATA_DIR/backups), how often (0 = off), how many kept. */
   backup: { dir: string; intervalHours: number; keep: number };
+  /** Investor inquiries (IZIS_INQUIRY_POW_BITS, IZIS_INQUIRY_RETENTION_MONTHS). */
+  inquiry: { powBits: number; retentionMonths: number };
   smtp:
     | { host: string; port: number; secure: boolean; user?: string; password?: string; from: string }
     | undefined;
@@ -239,6 +254,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     publicUrl: e.IZIS_PUBLIC_URL,
     slowRequestMs: e.IZIS_SLOW_REQUEST_MS,
     metricsToken: e.IZIS_METRICS_TOKEN,
+    publicRateLimitPerMinute: e.IZIS_PUBLIC_RATE_LIMIT,
     loginMaxFailures: e.IZIS_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.IZIS_LOGIN_WINDOW_MINUTES,
     seedDemo: e.IZIS_SEED_DEMO,
@@ -251,6 +267,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       intervalHours: e.IZIS_BACKUP_INTERVAL_HOURS,
       keep: e.IZIS_BACKUP_KEEP,
     },
+    inquiry: { powBits: e.IZIS_INQUIRY_POW_BITS, retentionMonths: e.IZIS_INQUIRY_RETENTION_MONTHS },
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,
