@@ -140,6 +140,7 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     app.openapi(route, async (c) => {
       const { fingerprint, value } = await openDataFile(serviceDeps(c, deps), format);
       c.header('Link', `<${openDataLicence.url}>; rel="license"`);
+      c.header('X-Data-As-Of', value.asOf);
       return cached(c, fingerprint, `open-data-${format}`, () =>
         c.body(typeof value.body === 'string' ? value.body : (value.body as Uint8Array<ArrayBuffer>), 200, {
           'Content-Type': value.contentType,
