@@ -2,7 +2,6 @@ import type { Db } from '../../db/client';
 import { loadDataVersion } from '../../db/data-version';
 import {
   catalogueLangs,
-  catalogueSectors,
   familyLabels,
   type CatalogueFacets,
   type CatalogueQuery,
@@ -21,6 +20,7 @@ import {
   type CatalogueRecord,
 } from '../../domain/catalogue/public-zone';
 import { computeScorecard, scorecardMethod } from '../../domain/catalogue/scorecard';
+import { catalogueSectors } from '../../domain/catalogue/sectors';
 import { foldVietnamese } from '../../domain/shared/text';
 import { toIsoDate } from '../../domain/format/format';
 import { AppError } from '../../domain/shared/errors';
