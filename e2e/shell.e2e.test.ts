@@ -45,8 +45,10 @@ describe('a department officer’s first visit', () => {
   it('opens the investor catalogue and sees the zones it may publish', async () => {
     await page.getByText('Danh mục đầu tư công khai').first().click();
     await page.getByTestId('catalogue-publishing').waitFor();
-    await expect.poll(() => page.getByRole('button', { name: 'Công bố' }).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Chỉnh sửa' }).first().click();
+    await expect.poll(() => page.getByText('luôn công khai theo luật').first().isVisible()).toBe(true);
     await shot('03-catalogue');
+    await page.keyboard.press('Escape');
   });
 
   it('switches to English, and the choice survives a reload', async () => {
