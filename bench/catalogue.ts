@@ -21,6 +21,13 @@ import { idle, measure, percentile, round, rows } from './lib';
 const TARGET_MS = 100;
 const readers = Number(process.env.BENCH_CATALOGUE_READERS ?? 500);
 const seconds = Number(process.env.BENCH_CATALOGUE_SECONDS ?? 60);
+/**
+ * A reader looks at each page before asking for the next: 0.5–1.5 × this (default 1 s), so 500 readers make
+ * ~500 requests a second, as 500 people browsing would. 0 = each reader asks again at once (closed loop: a
+ * stress test of throughput, where p95 ≈ readers ÷ requests per second whatever the server does).
+ */
+const thinkMs = Number(process.env.BENCH_CATALOGUE_THINK_MS ?? 1000);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const serverEnv = { IZIS_PUBLIC_RATE_LIMIT: '0' };
 
 /** Publishes every generated zone with every field and two descriptions, in SQL (as an officer would, at scale). */
@@ -65,9 +72,12 @@ async function load(url: string, codes: string[], communes: string[]) {
   const errors: string[] = [];
   const until = performance.now() + seconds * 1000;
   let counter = 0;
-  const reader = async () => {
+  const reader = async (_: unknown, index: number) => {
+    // Readers arrive spread over the first think time, not all in the same millisecond.
+    if (thinkMs > 0) await pause((index / readers) * thinkMs);
     while (performance.now() < until) {
-      const { kind, path } = pick(counter++, codes, communes);
+      const i = counter++;
+      const { kind, path } = pick(i, codes, communes);
       const t = performance.now();
       try {
         const res = await fetch(`${url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
@@ -77,6 +87,7 @@ async function load(url: string, codes: string[], communes: string[]) {
       } catch (error) {
         errors.push(`${path}: ${(error as Error).message}`);
       }
+      if (thinkMs > 0) await pause(thinkMs * (0.5 + ((i * 7919) % 1000) / 1000));
     }
   };
   await Promise.all(Array.from({ length: readers }, reader));
@@ -153,7 +164,7 @@ async function run(
     const p95 = all.length ? percentile(all, 95) : NaN;
     rows.push({
       ...label,
-      metric: `${readers} anonymous readers for ${seconds} s, catalogue p95 (${all.length} requests)`,
+      metric: `${readers} anonymous readers (think ${thinkMs} ms) for ${seconds} s, catalogue p95 (${all.length} requests, ${round(all.length / seconds)}/s)`,
       value: round(p95),
       unit: 'ms',
       ratio: round(p95 / baseline),
