@@ -31,4 +31,5 @@ export const untrackedTables = [
   'briefing_template',
   'spatial_ref_sys',
   'data_version',
+  'exchange_submission',
 ] as const;

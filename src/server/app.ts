@@ -34,6 +34,7 @@ import { registerIncidents } from './routes/incident/incident.handlers';
 import { registerAnalysis } from './routes/analysis/analysis.handlers';
 import { registerBriefings } from './routes/briefing/briefing.handlers';
 import { registerDashboard } from './routes/dashboard/dashboard.handlers';
+import { registerExchange } from './routes/exchange/exchange.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   registerDashboard(app, deps);
   registerAnalysis(app, deps);
   registerBriefings(app, deps);
+  registerExchange(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',
