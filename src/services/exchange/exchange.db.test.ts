@@ -4,21 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { checksumInput } from '../../domain/exchange/canonical';
 import { exchangePackageSchema, type ExchangePackage } from '../../domain/exchange/exchange.schema';
-import { systemActor, type Actor } from '../../domain/identity/roles';
+import type { Actor } from '../../domain/identity/roles';
 import { AppError } from '../../domain/shared/errors';
-import { createTestApp, TestClient } from '../../server/testing';
-import { createOrganisation } from '../organisation/organisation.service';
-import { createProject } from '../project/project.service';
-import { acceptFiling, saveDraft, submitFiling } from '../reporting/filing.service';
 import { getCompilation, signCompilation } from '../reporting/compilation.service';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
-import { addLifecycleEvent, createZone } from '../zone/zone.service';
 import {
   exportExchangePackage,
   getExchangeSubmission,
   importExchangePackage,
   listExchangeSubmissions,
 } from './exchange.service';
+import { acceptTenantReport, clusterRegistry } from './testing';
 
 /**
  * The round trip of issue 14: a Biểu 04 signed in one IZIS database, exported as an exchange package and
@@ -29,7 +25,6 @@ let receiver: TestDatabase;
 const clock = manualClock(new Date('2026-06-10T02:00:00Z'));
 const people = {} as Record<'tenant' | 'commune' | 'department' | 'leader' | 'receiverOfficer', Actor>;
 const b04 = { formCode: 'B04' as const, period: '2026-H1' };
-let receiverLogin: { username: string; password: string };
 
 const asSender = (who: 'tenant' | 'commune' | 'department' | 'leader') =>
   testDeps(sender.db, people[who], clock);
@@ -46,52 +41,7 @@ function resealed(pkg: ExchangePackage, change: (p: ExchangePackage) => void): U
 
 beforeAll(async () => {
   [sender, receiver] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  const admin = testDeps(sender.db, systemActor('test'), clock);
-  await createOrganisation(admin, {
-    code: 'CDT-TD',
-    name: 'Công ty hạ tầng Trao Đổi',
-    country: 'VN',
-    ownership: 'domestic_private',
-    roles: ['developer'],
-  });
-  await createOrganisation(admin, {
-    code: 'DN-TD',
-    name: 'Công ty điện tử',
-    country: 'VN',
-    ownership: 'fdi',
-    roles: ['tenant'],
-  });
-  for (const [code, area, land, leased] of [
-    ['CCN-TD1', 48.5, 36, 20],
-    ['CCN-TD2', 30, 22.5, 5.25],
-  ] as const) {
-    await createZone(admin, {
-      code,
-      name: `Cụm công nghiệp ${code}`,
-      kind: 'CCN',
-      communeCode: communes.dongAnh,
-      developerCode: 'CDT-TD',
-      declaredAreaHa: area,
-      industrialLandHa: land,
-      leasedHa: leased,
-    });
-  }
-  for (const [zone, state, eventDate] of [
-    ['CCN-TD1', 'in_plan', '2019-05-01'],
-    ['CCN-TD1', 'established', '2021-03-01'],
-    ['CCN-TD1', 'operating', '2023-01-15'],
-    ['CCN-TD2', 'in_plan', '2020-01-01'],
-    ['CCN-TD2', 'established', '2026-02-01'],
-  ] as const) {
-    await addLifecycleEvent(admin, zone, { state, eventDate });
-  }
-  await createProject(admin, {
-    code: 'DA-TD',
-    zoneCode: 'CCN-TD1',
-    investorCode: 'DN-TD',
-    name: 'Nhà máy linh kiện',
-    status: 'operating',
-  });
+  await clusterRegistry(sender.db, clock);
   const user = async (
     db: TestDatabase,
     role: string,
@@ -103,19 +53,9 @@ beforeAll(async () => {
   people.commune = (await user(sender, 'commune_officer', 'commune', communes.dongAnh)).actor;
   people.department = (await user(sender, 'department_officer', 'family', 'CCN', 'CCN')).actor;
   people.leader = (await user(sender, 'leader', 'all', null)).actor;
-  const officer = await user(receiver, 'department_officer', 'family', 'CCN', 'CCN');
-  people.receiverOfficer = officer.actor;
-  receiverLogin = { username: officer.user.username, password: officer.password };
+  people.receiverOfficer = (await user(receiver, 'department_officer', 'family', 'CCN', 'CCN')).actor;
 
-  // An accepted Biểu 01 of the tenant feeds items 23–25.
-  let filing = await saveDraft(asSender('tenant'), {
-    formCode: 'B01',
-    period: '2026-H1',
-    reporter: { kind: 'project', code: 'DA-TD' },
-    values: { revenue_vnd: 12.5, state_budget_vnd: 1, workers: 40, avg_income_vnd: 9 },
-  });
-  filing = await submitFiling(asSender('tenant'), filing.id, { version: filing.version });
-  await acceptFiling(asSender('commune'), filing.id, { version: filing.version });
+  await acceptTenantReport(sender.db, people.tenant, people.commune, clock);
 });
 afterAll(async () => {
   await sender?.cleanup();
@@ -238,40 +178,24 @@ describe('importing it into a second, empty IZIS database', () => {
     expect(Object.keys((error.details as { fields: object }).fields)).toEqual(['file']);
   });
 
-  it('accepts the package as sent, through the upload, and gives the same 27 items; a second import changes nothing', async () => {
-    const { app } = createTestApp(receiver, { clock });
-    const client = new TestClient(app);
-    expect((await client.signIn(receiverLogin.username, receiverLogin.password)).status).toBe(200);
-    const upload = async () => {
-      const form = new FormData();
-      form.append('file', new File([packageBytes as Uint8Array<ArrayBuffer>], 'goi.json'));
-      const res = await app.request('http://127.0.0.1/api/exchange/packages', {
-        method: 'POST',
-        headers: { cookie: client.cookie!, 'x-csrf-token': client.csrfToken! },
-        body: form,
-      });
-      return {
-        status: res.status,
-        body: (await res.json()) as { created: boolean; submission: { id: string } },
-      };
-    };
-    const first = await upload();
-    expect(first.status).toBe(200);
-    expect(first.body.created).toBe(true);
-    const again = await upload();
-    expect(again.body).toMatchObject({ created: false, submission: { id: first.body.submission.id } });
-    const stored = await getExchangeSubmission(asReceiver(), first.body.submission.id);
+  it('accepts the package as sent and gives the same 27 items; a second import changes nothing', async () => {
+    const first = await importExchangePackage(asReceiver(), packageBytes);
+    expect(first.created).toBe(true);
+    const again = await importExchangePackage(asReceiver(), packageBytes);
+    expect(again).toMatchObject({ created: false, submission: { id: first.submission.id } });
+    const stored = await getExchangeSubmission(asReceiver(), first.submission.id);
     expect(stored.items.map((i) => ({ no: i.code, value: i.value }))).toEqual(signedItems);
     expect(stored).toMatchObject({
       period: '2026-H1',
       signedVersionNo: 1,
       checksum: pkg.checksum.value,
       zoneCount: 2,
+      projectCount: 1,
+      filingCount: 1,
     });
-    const list = await client.get('/api/exchange/submissions');
-    expect(list.body.items).toHaveLength(1);
-    const detail = await client.get(`/api/exchange/submissions/${first.body.submission.id}`);
-    expect(detail.body.items).toHaveLength(35);
+    expect((await listExchangeSubmissions(asReceiver())).items.map((i) => i.id)).toEqual([
+      first.submission.id,
+    ]);
     // Append-only: the database refuses to change a received submission.
     await expect(receiver.db.execute(sql`update exchange_submission set period = 'x'`)).rejects.toThrow();
   });

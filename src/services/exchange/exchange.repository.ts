@@ -102,3 +102,16 @@ export async function listSubmissions(db: Db, limit: number) {
     .orderBy(desc(exchangeSubmission.importedAt), desc(exchangeSubmission.id))
     .limit(limit);
 }
+
+/** A signed compilation's form, period and version by its id (the CLI names a compilation by id). */
+export async function findSignedCompilation(
+  db: Db,
+  id: string,
+): Promise<{ formCode: string; period: string; versionNo: number } | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [row] = rowsOf<{ form_code: string; period: string; version_no: number }>(
+    await db.execute(sql`
+      select form_code, period, version_no from report_compilation where id = ${id}::uuid and state = 'signed'`),
+  );
+  return row ? { formCode: row.form_code, period: row.period, versionNo: Number(row.version_no) } : null;
+}

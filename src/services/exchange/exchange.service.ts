@@ -22,6 +22,7 @@ import {
 import { exportCompilation } from '../reporting/report-export.service';
 import { canReceiveExchange } from './exchange.policy';
 import {
+  findSignedCompilation,
   findSubmission,
   findSubmissionByKey,
   insertSubmission,
@@ -153,6 +154,23 @@ export async function exportExchangePackage(
     contentType: 'application/json; charset=utf-8',
     body: JSON.stringify(pkg),
   };
+}
+
+/**
+ * The package of a signed compilation named by its id (`izis exchange export <id>`); `report.not_signed` when
+ * the id is not a signed Biểu 04.
+ */
+export async function exportExchangePackageById(deps: ServiceDeps, id: string): Promise<ExchangeFile> {
+  const found = await findSignedCompilation(deps.db, id);
+  if (!found || found.formCode !== 'B04') {
+    throw validationError({
+      compilation: {
+        vi: `"${id}" không phải mã một Biểu 04 đã ký.`,
+        en: `"${id}" is not the id of a signed Biểu 04.`,
+      },
+    });
+  }
+  return exportExchangePackage(deps, { period: found.period, version: found.versionNo });
 }
 
 const fileError = (vi: string, en: string) => validationError({ file: { vi, en } });

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
-import { exchangePackageSchema } from '../../../domain/exchange/exchange.schema';
+import { exchangeJsonSchema } from '../../../domain/exchange/json-schema';
 import { validationError } from '../../../domain/shared/errors';
 import {
   exportExchangePackage,
@@ -19,15 +18,6 @@ import {
   importExchangePackageRoute,
   listExchangeSubmissionsRoute,
 } from './exchange.routes';
-
-/** The published JSON Schema of the package (the same text as docs/exchange/bieu04-exchange.v1.schema.json). */
-export function exchangeJsonSchema(): Record<string, unknown> {
-  return {
-    $id: 'https://izis.hanoi.gov.vn/api/exchange/schema/v1.json',
-    title: 'IZIS — gói trao đổi Biểu 04 / Biểu 04 exchange package, version 1',
-    ...z.toJSONSchema(exchangePackageSchema, { target: 'draft-2020-12', io: 'input' }),
-  };
-}
 
 export function registerExchange(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   let schemaText: string | undefined;
