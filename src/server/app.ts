@@ -35,6 +35,7 @@ import { registerAnalysis } from './routes/analysis/analysis.handlers';
 import { registerBriefings } from './routes/briefing/briefing.handlers';
 import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { registerExchange } from './routes/exchange/exchange.handlers';
+import { registerOpenData } from './routes/open-data/open-data.handlers';
 import { serveApiReference, serveWebApp } from './static';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   registerAnalysis(app, deps);
   registerBriefings(app, deps);
   registerExchange(app, deps);
+  registerOpenData(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',
