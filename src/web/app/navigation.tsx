@@ -9,6 +9,7 @@ import {
   GlobalOutlined,
   HistoryOutlined,
   ImportOutlined,
+  SwapOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ProjectOutlined,
@@ -69,6 +70,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     anyOf: PERMISSIONS.import,
   },
   { path: PATHS.catalogue, label: 'nav.catalogue', icon: <GlobalOutlined aria-hidden /> },
+  { path: PATHS.exchange, label: 'nav.exchange', icon: <SwapOutlined aria-hidden />, anyOf: ['report.sign'] },
   {
     key: 'admin',
     label: 'nav.admin',

@@ -17,6 +17,7 @@ export const PATHS = {
   adminUnits: '/admin/admin-units',
   audit: '/admin/audit',
   import: '/import',
+  exchange: '/exchange',
 } as const;
 
 export const PERMISSIONS = {

@@ -47,6 +47,9 @@ const loadDashboardPage = () => import('./pages/dashboard-page');
 const DashboardPage = lazyPage(() => loadDashboardPage().then((m) => m.DashboardPage));
 const BriefingsPage = lazyPage(() => import('./pages/briefings-page').then((m) => m.BriefingsPage));
 const AnalysisPage = lazyPage(() => import('./pages/analysis-page').then((m) => m.AnalysisPage));
+const ExchangePage = lazyPage(() =>
+  import('../features/exchange/components/exchange-view').then((m) => m.ExchangePage),
+);
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -105,6 +108,7 @@ export const routes: RouteObject[] = [
           { path: `${PATHS.briefings}/:id`, element: <BriefingsPage /> },
           { path: PATHS.map, element: <MapPage /> },
           { path: PATHS.import, element: <ImportPage /> },
+          { path: PATHS.exchange, element: <ExchangePage /> },
           planned(PATHS.catalogue, 'catalogue'),
           { path: PATHS.users, element: <UsersPage /> },
           { path: PATHS.adminUnits, element: <AdminUnitsPage /> },
