@@ -6,7 +6,7 @@ import { checksumInput } from '../../domain/exchange/canonical';
 import { exchangePackageSchema, type ExchangePackage } from '../../domain/exchange/exchange.schema';
 import type { Actor } from '../../domain/identity/roles';
 import { AppError } from '../../domain/shared/errors';
-import { getCompilation, signCompilation } from '../reporting/compilation.service';
+import { getCompilation, getSignedCompilation, signCompilation } from '../reporting/compilation.service';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
 import {
   exportExchangePackage,
@@ -112,6 +112,12 @@ describe('exporting the exchange package of a signed Biểu 04', () => {
     expect(pkg.checksum.value).toBe(sha256(checksumInput(pkg)));
     const xlsx = Buffer.from(pkg.xlsx.base64, 'base64');
     expect(xlsx.subarray(0, 2).toString()).toBe('PK'); // a zip: the workbook
+  });
+
+  it('keeps the frozen inputs out of the signed version the report page reads', async () => {
+    const signed = await getSignedCompilation(asSender('department'), b04, 1);
+    expect(signed).not.toHaveProperty('inputs');
+    expect(JSON.stringify(signed)).not.toContain('"planEntries"');
   });
 
   it('is not given to someone who may not read the report', async () => {

@@ -514,7 +514,8 @@ export async function getSignedCompilation(
   const snapshot = row.snapshot as { report: CompiledReport; computedAt: string };
   const registry = await registrySnapshot(deps, await loadInputFingerprint(deps.db, query.period));
   return {
-    ...snapshot,
+    // The frozen inputs stay out: they travel only in the exchange package.
+    computedAt: snapshot.computedAt,
     report: inline(snapshot.report, labelsOf(registry)),
     annotations: (row.annotations ?? {}) as Record<string, string>,
     versionNo: row.versionNo,
