@@ -42,10 +42,11 @@ describe('a department officer’s first visit', () => {
     await shot('02-shell-vi');
   });
 
-  it('opens a module that is not built yet and is told honestly that it is coming', async () => {
+  it('opens the investor catalogue and sees the zones it may publish', async () => {
     await page.getByText('Danh mục đầu tư công khai').first().click();
-    await expect.poll(() => page.getByText('Đang xây dựng').first().isVisible()).toBe(true);
-    await shot('03-module-coming');
+    await page.getByTestId('catalogue-publishing').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Công bố' }).first().isVisible()).toBe(true);
+    await shot('03-catalogue');
   });
 
   it('switches to English, and the choice survives a reload', async () => {

@@ -37,6 +37,7 @@ import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { registerExchange } from './routes/exchange/exchange.handlers';
 import { registerOpenData } from './routes/open-data/open-data.handlers';
 import { serveApiReference, serveWebApp } from './static';
+import { registerCatalogue } from './routes/catalogue/catalogue.handlers';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
 export function createApp(deps: AppDeps) {
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   registerBriefings(app, deps);
   registerExchange(app, deps);
   registerOpenData(app, deps);
+  registerCatalogue(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -69,8 +69,13 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     icon: <ImportOutlined aria-hidden />,
     anyOf: PERMISSIONS.import,
   },
-  { path: PATHS.catalogue, label: 'nav.catalogue', icon: <GlobalOutlined aria-hidden /> },
   { path: PATHS.exchange, label: 'nav.exchange', icon: <SwapOutlined aria-hidden />, anyOf: ['report.sign'] },
+  {
+    path: PATHS.catalogue,
+    label: 'nav.catalogue',
+    icon: <GlobalOutlined aria-hidden />,
+    anyOf: PERMISSIONS.catalogue,
+  },
   {
     key: 'admin',
     label: 'nav.admin',
