@@ -40,11 +40,18 @@ function baseOf(c: AppContext, deps: AppDeps): string {
 const tagOf = (text: string) => `"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
 
 export function registerOpenData(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  // Anonymous readers share one budget per client address over these routes (h1's limiter, as every public
-  // route); the registry's open data (/api/open-data/zones.*) is limited where it is served.
-  const limit = rateLimit({ limit: 300, windowMs: 60_000, trustedProxies: deps.trustedProxies });
-  for (const path of ['/api/open-data', '/api/open-data/catalog.jsonld', '/api/open-data/compilations/*']) {
-    app.use(path, limit);
+  // Anonymous readers share one budget per client address over these routes: h1's limiter with the open-data
+  // share of IZIS_PUBLIC_RATE_LIMIT, as for the registry's open data (catalogue.handlers.ts); 0 turns it off.
+  const perMinute = deps.publicRateLimitPerMinute ?? 600;
+  if (perMinute > 0) {
+    const limit = rateLimit({
+      limit: Math.max(1, Math.ceil(perMinute / 10)),
+      windowMs: 60_000,
+      trustedProxies: deps.trustedProxies,
+    });
+    for (const path of ['/api/open-data', '/api/open-data/catalog.jsonld', '/api/open-data/compilations/*']) {
+      app.use(path, limit);
+    }
   }
   app.openapi(openDataFileRoute, async (c) => {
     const { form, file } = c.req.valid('param');
