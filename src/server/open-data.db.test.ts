@@ -182,3 +182,21 @@ describe('the catalogue of the open data', () => {
     ).toBe(304);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('declares the open data, its catalogue and the exchange schema as public (never 401)', async () => {
+    const doc = (await anonymous.get('/api/openapi.json')).body as {
+      paths: Record<string, { get: { responses: Record<string, unknown> } }>;
+    };
+    for (const path of [
+      '/api/open-data',
+      '/api/open-data/catalog.jsonld',
+      '/api/open-data/compilations/{form}/{file}',
+      '/api/exchange/schema/v1.json',
+    ]) {
+      expect(doc.paths[path]?.get.responses, path).toBeDefined();
+      expect(doc.paths[path]!.get.responses, path).not.toHaveProperty('401');
+    }
+    expect(doc.paths['/api/exchange/submissions']!.get.responses).toHaveProperty('401');
+  });
+});
