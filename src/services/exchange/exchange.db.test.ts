@@ -238,3 +238,31 @@ describe('importing it into a second, empty IZIS database', () => {
     expect((await getCompilation(asSender('department'), b04)).signed).toHaveLength(1);
   });
 });
+
+describe('a version signed before the inputs were kept', () => {
+  it('is exported with today’s registry only while that still gives the signed figures, else 409', async () => {
+    // A signed row as older IZIS wrote it: the report without its inputs (version 2 of the same figures).
+    await sender.db.execute(sql`
+      insert into report_compilation (form_code, period, scope_kind, scope_ref, version_no, state, annotations,
+        snapshot, signer_name, signer_title, signed_at)
+      select form_code, period, scope_kind, scope_ref, 2, 'signed', annotations, snapshot - 'inputs',
+        signer_name, signer_title, signed_at + interval '1 day'
+      from report_compilation where form_code = 'B04' and version_no = 1`);
+    // The registry was changed after signing (industrial land 36 → 30 ha): the figures no longer follow.
+    const refused = (await exportExchangePackage(asSender('department'), {
+      period: '2026-H1',
+      version: 2,
+    }).catch((e: unknown) => e)) as AppError;
+    expect(refused.code).toBe('exchange.registry_changed');
+    expect(refused.status).toBe(409);
+    // Put back as signed, today's registry recomputes the signed items: the package carries it.
+    await sender.db.execute(
+      sql`update zone set leased_ha = 20, industrial_land_ha = 36 where code = 'CCN-TD1'`,
+    );
+    const file = await exportExchangePackage(asSender('department'), { period: '2026-H1', version: 2 });
+    const legacy = exchangePackageSchema.parse(JSON.parse(file.body));
+    expect(legacy.signed.versionNo).toBe(2);
+    expect(legacy.items).toEqual(pkg.items);
+    expect(legacy.registry.zones.find((z) => z.code === 'CCN-TD1')).toMatchObject({ industrialLandHa: 36 });
+  });
+});
