@@ -38,7 +38,7 @@ export function dcatCatalog(index: OpenDataIndex): Record<string, unknown> {
       '@type': 'dcat:Dataset',
       'dct:identifier': d.id,
       'dct:title': text(d.title),
-      'dct:description': text(d.title),
+      'dct:description': text(d.description),
       'dct:publisher': publisher,
       'dct:license': licence,
       ...(d.asOf ? { 'dct:modified': dateTime(d.asOf) } : {}),

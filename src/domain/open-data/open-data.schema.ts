@@ -145,6 +145,7 @@ export const openDataIndexSchema = z.object({
     z.object({
       id: z.string(),
       title: localized,
+      description: localized,
       asOf: z.string().nullable(),
       distributions: z.array(z.object({ format: z.string(), mediaType: z.string(), url: z.string() })),
     }),
@@ -188,6 +189,10 @@ export function openDataIndex(input: {
           vi: 'Danh mục khu, cụm công nghiệp (các trường được công bố)',
           en: 'Industrial parks and clusters (published fields)',
         },
+        description: {
+          vi: 'Các khu, cụm công nghiệp được công bố với những trường cán bộ chọn công khai (diện tích đất công nghiệp chưa cho thuê luôn công khai theo Nghị định 32/2024), đọc trực tiếp từ cơ sở dữ liệu.',
+          en: 'The published industrial parks and clusters with the fields officers made public (unleased industrial land is always public, Decree 32/2024), read live from the registry.',
+        },
         asOf: null,
         distributions: registryDistributions.map((format) => ({
           format,
@@ -200,6 +205,10 @@ export function openDataIndex(input: {
         title: {
           vi: `${formTitles[a.form].vi}, ${periodLabel(a.period).vi}`,
           en: `${formTitles[a.form].en}, ${periodLabel(a.period).en}`,
+        },
+        description: {
+          vi: `Các chỉ tiêu của ${a.reports > 1 ? `${a.reports} báo cáo` : 'báo cáo'} đã ký (bản ký mới nhất), đúng như khi ký; không kèm số liệu từng doanh nghiệp.`,
+          en: `The items of the signed ${a.reports > 1 ? `${a.reports} reports` : 'report'} (latest signed version), exactly as signed; no per-enterprise figures.`,
         },
         asOf: a.asOf,
         distributions: openDataFormats.map((format) => ({
