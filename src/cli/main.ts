@@ -13,6 +13,7 @@ import { remindersCommand } from './commands/reminders';
 import type { CliIo } from './io';
 import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { exchangeCommand } from './commands/exchange';
 
 export const usage = `izis — Hệ thống thông tin khu, cụm công nghiệp (IZIS)
 
@@ -44,6 +45,10 @@ Usage: npm run izis -- <command> [options]
   export inspections <file.xlsx|.csv> [--year YYYY] [--kind K] [--zone CODE] [--unremedied true]
   export plan-targets <file.xlsx|.csv> [--year YYYY] [--family KCN|CCN] [--plan NUMBER]
                                           export a list (same columns as the import template)
+  exchange export <compilation-id|period> <file.json> [--version N]
+                                          the exchange package of a signed Biểu 04 (docs/decisions/0020)
+  exchange import <file.json>             check a province's package (checksum, version, the 27 items
+                                          recomputed from its registry rows) and store it
 
 Configuration comes from the environment (see .env.example): DATABASE_URL or IZIS_DATA_DIR, etc.`;
 
@@ -91,6 +96,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await importCommand(rest, io);
       case 'export':
         return await exportCommand(rest, io);
+      case 'exchange':
+        return await exchangeCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -35,4 +35,6 @@ export const untrackedTables = [
   'inquiry',
   'inquiry_event',
   'inquiry_challenge_used',
+  // National exchange packages received (migration 0020): kept as sent, not a figure of this province.
+  'exchange_submission',
 ] as const;

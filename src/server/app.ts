@@ -36,6 +36,8 @@ import { registerBriefings } from './routes/briefing/briefing.handlers';
 import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { registerMetrics } from './routes/metrics/metrics.handlers';
 import { readYourWrites } from './middleware/read-your-writes';
+import { registerExchange } from './routes/exchange/exchange.handlers';
+import { registerOpenData } from './routes/open-data/open-data.handlers';
 import { serveApiReference, serveWebApp } from './static';
 import { registerCatalogue } from './routes/catalogue/catalogue.handlers';
 import { registerInquiries } from './routes/inquiry/inquiry.handlers';
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps) {
   registerDashboard(app, deps);
   registerAnalysis(app, deps);
   registerBriefings(app, deps);
+  registerExchange(app, deps);
+  registerOpenData(app, deps);
   registerCatalogue(app, deps);
   registerInquiries(app, deps);
 

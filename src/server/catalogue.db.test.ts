@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { hiddenKeys } from '../domain/catalogue/public-zone';
 import { systemActor } from '../domain/identity/roles';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
+import { signCompilation } from '../services/reporting/compilation.service';
 import { addPrice } from '../services/zone/price.service';
 import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
@@ -81,6 +82,23 @@ beforeAll(async () => {
   });
   officer = new TestClient(app);
   await officer.signIn(user.username, testPassword);
+  // A signed Biểu 04, so that its open data (/api/open-data/compilations/B04/2026-H1.json) answers too.
+  const signer = await makeUser(database.db, {
+    role: 'department_officer',
+    scopeKind: 'family',
+    scopeRef: 'CCN',
+    family: 'CCN',
+  });
+  await signCompilation(
+    testDeps(database.db, signer.actor),
+    { formCode: 'B04', period: '2026-H1' },
+    {
+      docNo: null,
+      signerName: 'Người ký',
+      signerTitle: 'Giám đốc',
+      version: null,
+    },
+  );
   const upload = async (name: string, content: string, type: string) => {
     const body = new FormData();
     body.append('file', new File([content], name, { type }));
@@ -130,7 +148,7 @@ async function publicRoutes(): Promise<string[]> {
   const doc = (await anonymous().get('/api/openapi.json')).body as {
     paths: Record<string, Record<string, unknown>>;
   };
-  const samples: Record<string, string> = { code: SHOWN, id: publicDocId };
+  const samples: Record<string, string> = { code: SHOWN, id: publicDocId, form: 'B04', file: '2026-H1.json' };
   return Object.entries(doc.paths)
     .filter(
       ([path, ops]) =>

@@ -16,7 +16,14 @@ import { errorDescriptions } from './routes/openapi';
  */
 
 type Json = Record<string, unknown>;
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/auth/session']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'POST /api/auth/sign-in',
+  'GET /api/auth/session',
+  // Open data's index and the exchange package's JSON Schema (issue 14).
+  'GET /api/open-data',
+  'GET /api/exchange/schema/v1.json',
+]);
 /** The public catalogue and open data (issue 14): no sign-in, so never 401. */
 const isPublicCatalogue = (path: string) =>
   path.startsWith('/api/public/') || path.startsWith('/api/open-data/') || !path.startsWith('/api/');

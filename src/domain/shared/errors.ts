@@ -93,6 +93,36 @@ export const errorCatalog = {
     vi: 'Không có biểu mẫu {formCode} áp dụng cho kỳ báo cáo {period}.',
     en: 'No version of form {formCode} applies to the period {period}.',
   },
+  'report.not_signed': {
+    status: 409,
+    vi: 'Biểu {formCode} kỳ {period} chưa có bản đã ký.',
+    en: 'Form {formCode} for {period} has no signed version.',
+  },
+  'exchange.unsupported_version': {
+    status: 422,
+    vi: 'Gói trao đổi có định dạng "{format}" phiên bản {version}; IZIS nhận định dạng "{expectedFormat}" phiên bản {supported}.',
+    en: 'The exchange package is format "{format}" version {version}; IZIS accepts format "{expectedFormat}" version {supported}.',
+  },
+  'exchange.checksum_mismatch': {
+    status: 422,
+    vi: 'Mã kiểm tra SHA-256 của gói không khớp với nội dung (gói ghi {declared}, nội dung cho {actual}): gói đã bị sửa hoặc hỏng.',
+    en: 'The package’s SHA-256 checksum does not match its content (declared {declared}, content gives {actual}): it was altered or damaged.',
+  },
+  'exchange.figures_differ': {
+    status: 422,
+    vi: 'Số liệu trong gói không khớp với số liệu tính lại từ danh sách cụm kèm theo: {summary}',
+    en: 'The package’s figures differ from those recomputed from its own registry rows: {summaryEn}',
+  },
+  'exchange.registry_changed': {
+    status: 409,
+    vi: 'Bản ký số {versionNo} được ký trước khi IZIS lưu kèm danh sách cụm, và danh sách hiện nay không cho lại đúng số liệu đã ký; hãy ký lại báo cáo để xuất gói trao đổi.',
+    en: 'Version {versionNo} was signed before IZIS kept the registry with it, and today’s registry no longer gives the signed figures; sign the report again to export a package.',
+  },
+  'exchange.conflicting_package': {
+    status: 409,
+    vi: 'Đã nhận một gói khác cho cùng tỉnh {provinceCode}, kỳ {period}, bản ký số {versionNo}; bản sửa phải được ký thành phiên bản mới.',
+    en: 'A different package was already received for province {provinceCode}, period {period}, signed version {versionNo}; a correction must be signed as a new version.',
+  },
   'output.pdf_unavailable': {
     status: 503,
     vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; hãy tải bản Word hoặc Excel.',

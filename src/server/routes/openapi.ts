@@ -17,6 +17,7 @@ export const errorDescriptions: Record<number, string> = {
   409: 'Conflict: stale version or duplicate',
   413: 'Too large: the body, file, rows or cells exceed a configured limit (named in `details.fields`)',
   415: 'Unsupported Content-Type for this operation',
+  422: 'Unprocessable: the content was read but refused (e.g. an exchange package whose checksum or figures do not hold)',
   429: 'Too many attempts, or another import of yours is still running',
 };
 

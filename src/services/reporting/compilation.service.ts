@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { hasPermission, type Actor } from '../../domain/identity/roles';
 import { compileClusterReport, type CompiledReport, type Gap } from '../../domain/reporting/aggregate';
+import type { ProjectFacts, ZoneFacts } from '../../domain/reporting/facts';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
@@ -191,12 +192,24 @@ export async function compileDirect(
   query: CompilationQuery,
   scope: { id: string | null },
 ): Promise<CompiledReport> {
+  return (await compileDirectWithInputs(deps, query, scope)).report;
+}
+
+/** The registry rows and accepted filings a report was computed from (frozen with it at signing). */
+export type CompilationInputs = { zones: ZoneFacts[]; projects: ProjectFacts[]; filings: ScopedFiling[] };
+
+/** `compileDirect` with the inputs it read, so that signing can keep them (the exchange package carries them). */
+export async function compileDirectWithInputs(
+  deps: ServiceDeps,
+  query: CompilationQuery,
+  scope: { id: string | null },
+): Promise<{ report: CompiledReport; inputs: CompilationInputs }> {
   formRules(query.formCode, query.period, 'CCN'); // a malformed or not-due period is a field error
   // One after another: inside a transaction the statements share one connection.
   const zones = await loadClusterFacts(deps.db, scope.id);
   const projects = await loadProjectFacts(deps.db, scope.id);
   const filings = await loadAcceptedFilings(deps.db, query.period, scope.id);
-  return compileClusterReport({
+  const report = compileClusterReport({
     formCode: query.formCode,
     period: query.period,
     scope: scope.id ? { kind: 'commune', id: scope.id } : { kind: 'province' },
@@ -204,6 +217,7 @@ export async function compileDirect(
     projects,
     filings,
   });
+  return { report, inputs: { zones, projects, filings } };
 }
 
 /** The registry as it stands at `fingerprint`: loaded once, shared by every report until something changes. */
@@ -425,10 +439,11 @@ export async function signCompilation(
     const rows = await findCompilations(tx, key);
     const draft = rows.find((r) => r.state === 'draft');
     if ((draft?.version ?? null) !== input.version) throw new AppError('conflict');
-    const report = await compileDirect({ ...deps, db: tx }, query, scope);
+    const { report, inputs } = await compileDirectWithInputs({ ...deps, db: tx }, query, scope);
     const signed = {
       state: 'signed',
-      snapshot: { report, computedAt: now.toISOString() },
+      // The inputs are kept too: the exchange package sends them so the receiver can recompute the items.
+      snapshot: { report, computedAt: now.toISOString(), inputs },
       docNo: input.docNo?.trim() || null,
       signerName: input.signerName.trim(),
       signerTitle: input.signerTitle.trim(),
@@ -499,7 +514,8 @@ export async function getSignedCompilation(
   const snapshot = row.snapshot as { report: CompiledReport; computedAt: string };
   const registry = await registrySnapshot(deps, await loadInputFingerprint(deps.db, query.period));
   return {
-    ...snapshot,
+    // The frozen inputs stay out: they travel only in the exchange package.
+    computedAt: snapshot.computedAt,
     report: inline(snapshot.report, labelsOf(registry)),
     annotations: (row.annotations ?? {}) as Record<string, string>,
     versionNo: row.versionNo,
@@ -532,5 +548,42 @@ export async function compilationItem(
       gapCount: item.gaps.length,
     },
     ...page,
+  };
+}
+
+/**
+ * A signed version's frozen snapshot — the report as signed and, for versions signed since the exchange
+ * package exists, the inputs it was computed from — for the officers who may read the report. The latest
+ * signed version when `versionNo` is omitted; `report.not_signed` (409) when there is none.
+ */
+export async function getSignedSnapshot(
+  deps: ServiceDeps,
+  query: CompilationQuery,
+  versionNo?: number,
+): Promise<{
+  signed: SignedVersion & { signerName: string; signerTitle: string };
+  report: CompiledReport;
+  inputs: CompilationInputs | null;
+}> {
+  const actor = requireActor(deps);
+  const scope = await resolveScope(deps, query);
+  if (!canRead(actor, scope)) throw new AppError('not_found');
+  const rows = (await findCompilations(deps.db, keyOf(query, scope))).filter((r) => r.state === 'signed');
+  const row = versionNo === undefined ? rows[0] : rows.find((r) => r.versionNo === versionNo);
+  if (!row) {
+    if (versionNo !== undefined && rows.length) throw new AppError('not_found');
+    throw new AppError('report.not_signed', { formCode: query.formCode, period: query.period });
+  }
+  const snapshot = row.snapshot as { report: CompiledReport; inputs?: CompilationInputs };
+  return {
+    signed: {
+      versionNo: row.versionNo,
+      docNo: row.docNo,
+      signerName: row.signerName ?? '',
+      signerTitle: row.signerTitle ?? '',
+      signedAt: row.signedAt!.toISOString(),
+    },
+    report: snapshot.report,
+    inputs: snapshot.inputs ?? null,
   };
 }

@@ -10,6 +10,7 @@ import {
   HistoryOutlined,
   ImportOutlined,
   MailOutlined,
+  SwapOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ProjectOutlined,
@@ -69,6 +70,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     icon: <ImportOutlined aria-hidden />,
     anyOf: PERMISSIONS.import,
   },
+  { path: PATHS.exchange, label: 'nav.exchange', icon: <SwapOutlined aria-hidden />, anyOf: ['report.sign'] },
   {
     path: PATHS.catalogue,
     label: 'nav.catalogue',

@@ -18,6 +18,7 @@ export const PATHS = {
   audit: '/admin/audit',
   import: '/import',
   inquiries: '/inquiries',
+  exchange: '/exchange',
 } as const;
 
 export const PERMISSIONS = {

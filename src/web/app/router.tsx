@@ -48,6 +48,9 @@ const BriefingsPage = lazyPage(() => import('./pages/briefings-page').then((m) =
 const AnalysisPage = lazyPage(() => import('./pages/analysis-page').then((m) => m.AnalysisPage));
 const InquiriesPage = lazyPage(() => import('./pages/inquiries-page').then((m) => m.InquiriesPage));
 const InquiryPage = lazyPage(() => import('./pages/inquiry-page').then((m) => m.InquiryPage));
+const ExchangePage = lazyPage(() =>
+  import('../features/exchange/components/exchange-view').then((m) => m.ExchangePage),
+);
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -101,6 +104,7 @@ export const routes: RouteObject[] = [
           { path: `${PATHS.briefings}/:id`, element: <BriefingsPage /> },
           { path: PATHS.map, element: <MapPage /> },
           { path: PATHS.import, element: <ImportPage /> },
+          { path: PATHS.exchange, element: <ExchangePage /> },
           { path: PATHS.catalogue, element: <CataloguePage /> },
           { path: PATHS.users, element: <UsersPage /> },
           { path: PATHS.adminUnits, element: <AdminUnitsPage /> },

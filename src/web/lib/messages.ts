@@ -21,6 +21,7 @@ import { scheduleMessages } from './messages/schedule';
 import { inspectionMessages } from './messages/inspection';
 import { incidentMessages } from './messages/incident';
 import { dashboardMessages } from './messages/dashboard';
+import { exchangeMessages } from './messages/exchange';
 import { catalogueMessages } from './messages/catalogue';
 import { inquiryMessages } from './messages/inquiry';
 
@@ -54,6 +55,7 @@ export const dictionaries = [
   inspectionMessages,
   incidentMessages,
   dashboardMessages,
+  exchangeMessages,
   catalogueMessages,
   inquiryMessages,
 ] as const;

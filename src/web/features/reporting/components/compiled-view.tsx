@@ -36,6 +36,7 @@ import {
   type CompilationView,
   type CompiledItem,
 } from '../api/reporting-api';
+import { exchangePackageUrl } from '../../exchange/api/exchange-api';
 import { formOf, periodLabel } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';
 import {
@@ -413,6 +414,11 @@ export function CompiledView({ query }: { query: CompilationQuery }) {
                       <Button size="small" href={compilationExportUrl(query, 'pdf', v.versionNo)}>
                         PDF
                       </Button>
+                      {query.formCode === 'B04' ? (
+                        <Button size="small" href={exchangePackageUrl(query.period, v.versionNo)}>
+                          {t('exchange.download')}
+                        </Button>
+                      ) : null}
                     </Space>
                   ),
                 },
