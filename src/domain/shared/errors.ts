@@ -98,6 +98,11 @@ export const errorCatalog = {
     vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; hãy tải bản Word hoặc Excel.',
     en: 'LibreOffice is not installed on the server, so no PDF can be made; download the Word or Excel file.',
   },
+  rate_limited: {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu từ địa chỉ của bạn. Vui lòng thử lại sau {retryAfterSeconds} giây.',
+    en: 'Too many requests from your address. Try again in {retryAfterSeconds} seconds.',
+  },
   internal: {
     status: 500,
     vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị kèm mã yêu cầu.',

@@ -65,7 +65,7 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   // A request that came with an expired session is told so, not merely "please sign in".
   if (code === 'auth.required' && c.get('sessionProblem')) code = c.get('sessionProblem')!;
   const locale = c.get('locale') ?? 'vi';
-  if (code === 'auth.throttled' && appError.details?.retryAfterSeconds) {
+  if ((code === 'auth.throttled' || code === 'rate_limited') && appError.details?.retryAfterSeconds) {
     c.header('Retry-After', String(appError.details.retryAfterSeconds));
   }
   return c.json(
