@@ -14,6 +14,7 @@ describe('the catalogue filters in the address', () => {
       sector: 'C26',
       priceMin: 50,
       priceMax: 120,
+      priceCurrency: 'USD' as const,
       ready: 'within_year' as const,
       page: 2,
       map: true,

@@ -5,6 +5,8 @@ export const RADIUS_CHOICES_KM = [0, 5, 10, 20] as const;
 
 export type ReadyFilter = 'now' | 'within_year';
 export type FamilyFilter = 'KCN' | 'CCN';
+export const PRICE_CURRENCIES = ['VND', 'USD'] as const;
+export type PriceCurrency = (typeof PRICE_CURRENCIES)[number];
 
 /** The home page's search, as it is kept in the address (so a result list can be shared). */
 export type CatalogueFilters = {
@@ -17,6 +19,8 @@ export type CatalogueFilters = {
   sector: string | null;
   priceMin: number | null;
   priceMax: number | null;
+  /** The currency of the price range (per m² per year); VND when not said. */
+  priceCurrency: PriceCurrency;
   ready: ReadyFilter | null;
   page: number;
   map: boolean;
@@ -31,6 +35,7 @@ export const EMPTY_FILTERS: CatalogueFilters = {
   sector: null,
   priceMin: null,
   priceMax: null,
+  priceCurrency: 'VND',
   ready: null,
   page: 1,
   map: false,
@@ -59,6 +64,7 @@ export function filtersFromSearch(search: string): CatalogueFilters {
     sector: p.get('sector') || null,
     priceMin: positive(p.get('priceMin')),
     priceMax: positive(p.get('priceMax')),
+    priceCurrency: p.get('priceCurrency') === 'USD' ? 'USD' : 'VND',
     ready: ready === 'now' || ready === 'within_year' ? ready : null,
     page: page >= 1 ? page : 1,
     map: p.get('map') === '1',
@@ -83,6 +89,9 @@ export function filtersToSearch(filters: CatalogueFilters): URLSearchParams {
   if (filters.sector) p.set('sector', filters.sector);
   if (filters.priceMin !== null) p.set('priceMin', String(filters.priceMin));
   if (filters.priceMax !== null) p.set('priceMax', String(filters.priceMax));
+  if ((filters.priceMin !== null || filters.priceMax !== null) && filters.priceCurrency !== 'VND') {
+    p.set('priceCurrency', filters.priceCurrency);
+  }
   if (filters.ready) p.set('ready', filters.ready);
   if (filters.page > 1) p.set('page', String(filters.page));
   if (filters.map) p.set('map', '1');
@@ -107,7 +116,11 @@ export type CommuneOption = { code: string; name: string };
  * Communes whose name matches what was typed, with or without diacritics ("phu nghia" finds "Phú Nghĩa"):
  * names starting with the text first, then names with a word starting with it, then any other match.
  */
-export function suggestCommunes<T extends CommuneOption>(communes: readonly T[], typed: string, limit = 8): T[] {
+export function suggestCommunes<T extends CommuneOption>(
+  communes: readonly T[],
+  typed: string,
+  limit = 8,
+): T[] {
   const text = foldVietnamese(typed);
   if (!text) return communes.slice(0, limit);
   const ranked: { commune: T; rank: number }[] = [];

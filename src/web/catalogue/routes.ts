@@ -4,10 +4,7 @@ import { isCatalogueLang, type CatalogueLang } from './i18n/i18n';
 export const CATALOGUE_BASE = '/catalogue';
 
 export type CatalogueRoute =
-  | { page: 'home' }
-  | { page: 'zone'; code: string }
-  | { page: 'method' }
-  | { page: 'notFound' };
+  { page: 'home' } | { page: 'zone'; code: string } | { page: 'method' } | { page: 'notFound' };
 
 export function routeOf(pathname: string): CatalogueRoute {
   const path = pathname.replace(/\/+$/, '');

@@ -44,9 +44,7 @@ export function langFromSearch(search: string): CatalogueLang {
 /** `{name}` placeholders filled from `params`; an unknown placeholder is left as written. */
 export function interpolate(text: string, params?: Record<string, string | number>): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function translator(lang: CatalogueLang): Translate {
