@@ -28,11 +28,28 @@ function chunkBudget(): Plugin {
   };
 }
 
+/**
+ * `vite dev`: the public catalogue's addresses (/catalogue, /catalogue/zones/…) answer with its own page, as
+ * the server does in production (src/server/static.ts); its modules (with an extension) pass through.
+ */
+function catalogueFallback(): Plugin {
+  return {
+    name: 'izis-catalogue-fallback',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        if (/^\/catalogue(\/|$)/.test(path) && !/\.\w+$/.test(path)) req.url = '/catalogue/index.html';
+        next();
+      });
+    },
+  };
+}
+
 /** The web SPA: sources in src/web, built into dist/web, which the server serves; `/api` is the server. */
 export default defineConfig({
   root: fromRoot('./src/web'),
   envDir: fromRoot('./'),
-  plugins: [react(), chunkBudget()],
+  plugins: [react(), chunkBudget(), catalogueFallback()],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
