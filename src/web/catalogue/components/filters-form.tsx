@@ -47,6 +47,7 @@ export function FiltersForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setShown(false);
     onApply({ ...draft, page: 1 });
   }
 

@@ -10,6 +10,8 @@ const OPEN_DATA = [
   { format: 'XLSX', href: '/api/open-data/zones.xlsx' },
   { format: 'GeoJSON', href: '/api/open-data/zones.geojson' },
   { format: 'JSON', href: '/api/open-data/zones.json' },
+  // The machine-readable list of every open dataset (DCAT), including the signed statutory aggregates.
+  { format: 'DCAT', href: '/api/open-data/catalog.jsonld' },
 ];
 
 function LanguageSwitch() {
