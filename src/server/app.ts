@@ -35,6 +35,7 @@ import { registerAnalysis } from './routes/analysis/analysis.handlers';
 import { registerBriefings } from './routes/briefing/briefing.handlers';
 import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { serveApiReference, serveWebApp } from './static';
+import { registerCatalogue } from './routes/catalogue/catalogue.handlers';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
 export function createApp(deps: AppDeps) {
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   registerDashboard(app, deps);
   registerAnalysis(app, deps);
   registerBriefings(app, deps);
+  registerCatalogue(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -24,6 +24,8 @@ export type AppDeps = {
   publicUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For names the client (IZIS_TRUSTED_PROXIES); none by default. */
   trustedProxies?: readonly string[];
+  /** Requests per minute per client address on the public catalogue (IZIS_PUBLIC_RATE_LIMIT); 0 = off. */
+  publicRateLimitPerMinute?: number;
   /** Directory of the built web app (index.html + assets); omitted in API-only tests. */
   webDir: string | undefined;
   version: string;

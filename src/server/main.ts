@@ -38,6 +38,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     cookieSecure: config.cookieSecure,
     publicUrl: config.publicUrl,
     trustedProxies: config.trustedProxies,
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     webDir: existsSync(webDir) ? webDir : undefined,
     version: version(),
   });

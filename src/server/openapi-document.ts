@@ -17,6 +17,9 @@ import { errorDescriptions } from './routes/openapi';
 
 type Json = Record<string, unknown>;
 const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/auth/session']);
+/** The public catalogue and open data (issue 14): no sign-in, so never 401. */
+const isPublicCatalogue = (path: string) =>
+  path.startsWith('/api/public/') || path.startsWith('/api/open-data/') || !path.startsWith('/api/');
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
 function repairNullableRefs(node: unknown): unknown {
@@ -46,7 +49,7 @@ export function completeDocument<T extends object>(document: T): T {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
       const responses = operation.responses as Json;
       const statuses: (400 | 401 | 403 | 404 | 413 | 415)[] = [400];
-      if (!PUBLIC.has(`${method.toUpperCase()} ${path}`)) statuses.push(401);
+      if (!PUBLIC.has(`${method.toUpperCase()} ${path}`) && !isPublicCatalogue(path)) statuses.push(401);
       if (WRITES.has(method)) statuses.push(403);
       if (path.includes('{')) statuses.push(404);
       if (operation.requestBody) statuses.push(413, 415);

@@ -30,7 +30,9 @@ export function createTestApp(
     documents?: DocumentStore;
     limits?: Partial<ImportLimits> & { requestMaxBytes?: number };
   } = {},
-  overrides: Partial<Pick<AppDeps, 'publicUrl' | 'trustedProxies' | 'cookieSecure'>> = {},
+  overrides: Partial<
+    Pick<AppDeps, 'publicUrl' | 'trustedProxies' | 'cookieSecure' | 'publicRateLimitPerMinute'>
+  > = {},
 ) {
   const clock = options.clock ?? manualClock();
   // Uploads go to a fresh directory of their own unless the test brings a store.

@@ -111,7 +111,10 @@ export const publishableFields: readonly PublishableField[] = [
   },
   {
     key: 'prices',
-    label: { vi: 'Giá thuê lại đất và phí dịch vụ dùng chung', en: 'Land sublease and shared-service prices' },
+    label: {
+      vi: 'Giá thuê lại đất và phí dịch vụ dùng chung',
+      en: 'Land sublease and shared-service prices',
+    },
     alwaysPublic: false,
     legalBasis: null,
     covers: ['subleasePrice', 'prices'],
@@ -545,7 +548,10 @@ export const publicationInputSchema = z.object({
     .regex(/^[+0-9 ().-]{6,30}$/, 'phone')
     .nullish(),
   contactEmail: z.email().max(200).nullish(),
-  contactWebsite: z.url({ protocol: /^https?$/ }).max(500).nullish(),
+  contactWebsite: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullish(),
   version: z.number().int().min(0),
 });
 export type PublicationInput = z.infer<typeof publicationInputSchema>;

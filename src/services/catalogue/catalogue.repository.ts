@@ -88,19 +88,19 @@ export async function loadPublishedZones(db: Db): Promise<PublishedZoneRow[]> {
   const result = rowsOf<{ rows: string }>(
     await db.execute(sql`
       with z as (
-        select z.*, p.fields, p.sectors, p.contact_name, p.contact_phone, p.contact_email, p.contact_website,
+        select zone.*, p.fields, p.sectors, p.contact_name, p.contact_phone, p.contact_email, p.contact_website,
           c.code as commune_code, c.kind || ' ' || c.name as commune_name, c.search_text as commune_search,
           c.approx_centre as commune_centre,
           d.code as district_code, d.kind || ' ' || d.name as district_name, d.search_text as district_search,
           (select st_centroid(st_collect(s.approx_centre)) from admin_unit old
              join admin_unit_succession l on l.predecessor_id = old.id
              join admin_unit s on s.id = l.successor_id
-             where old.parent_id = z.former_district_id and s.approx_centre is not null) as district_centre,
+             where old.parent_id = zone.former_district_id and s.approx_centre is not null) as district_centre,
           ${lifecycleStateSql} as lifecycle_state
-        from ${zone} z
-        join ${zonePublication} p on p.zone_id = z.id and p.published
-        left join admin_unit c on c.id = z.commune_id
-        left join admin_unit d on d.id = z.former_district_id
+        from ${zone}
+        join ${zonePublication} p on p.zone_id = zone.id and p.published
+        left join admin_unit c on c.id = zone.commune_id
+        left join admin_unit d on d.id = zone.former_district_id
       ), placed as (
         select z.*,
           case when coalesce(z.location, z.boundary) is not null then 'exact'

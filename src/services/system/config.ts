@@ -72,6 +72,12 @@ const envSchema = z.object({
     .optional(),
   IZIS_COOKIE_SECURE: booleanString.default(false),
   IZIS_PUBLIC_URL: z.url().optional(),
+  IZIS_PUBLIC_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of requests per minute (0 = off)' })
+    .int('must be a whole number of requests per minute (0 = off)')
+    .min(0, 'must be a whole number of requests per minute (0 = off)')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(600),
   IZIS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   IZIS_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   IZIS_SEED_DEMO: booleanString.default(true),
@@ -141,6 +147,8 @@ export type AppConfig = {
   /** Reverse proxies whose X-Forwarded-For names the client (IZIS_TRUSTED_PROXIES). */
   trustedProxies: string[];
   publicUrl: string | undefined;
+  /** Requests per minute per client address on the public catalogue (IZIS_PUBLIC_RATE_LIMIT; 0 = off). */
+  publicRateLimitPerMinute: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
   seedDemo: boolean;
@@ -210,6 +218,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       .map((a) => a.trim())
       .filter(Boolean),
     publicUrl: e.IZIS_PUBLIC_URL,
+    publicRateLimitPerMinute: e.IZIS_PUBLIC_RATE_LIMIT,
     loginMaxFailures: e.IZIS_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.IZIS_LOGIN_WINDOW_MINUTES,
     seedDemo: e.IZIS_SEED_DEMO,

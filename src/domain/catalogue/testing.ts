@@ -1,0 +1,63 @@
+import type { CatalogueRecord } from './public-zone';
+
+/** A published zone record for pure tests, with overrides. */
+export function catalogueRecord(overrides: Partial<CatalogueRecord> = {}): CatalogueRecord {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    code: 'CCN-TEST',
+    name: 'Cụm công nghiệp Đông Anh',
+    kind: 'CCN',
+    searchText: 'cum cong nghiep dong anh',
+    communeCode: '00001',
+    communeName: 'Xã Đông Anh',
+    communeSearch: 'dong anh',
+    formerDistrictCode: '017',
+    formerDistrictName: 'Huyện Đông Anh',
+    formerDistrictSearch: 'dong anh',
+    declaredAreaHa: 50,
+    industrialLandHa: 40,
+    leasedHa: 20,
+    approvedHa: 10,
+    infrastructureCompleteHa: 25,
+    lifecycleState: 'operating',
+    wwtpStatus: 'compliant',
+    wwtpCapacityM3Day: 2000,
+    fireSafetyStatus: 'partial',
+    lat: 21.1,
+    lon: 105.8,
+    placement: 'exact',
+    fields: [],
+    sectors: ['26', '27'],
+    contactName: 'Phòng Kinh doanh',
+    contactPhone: '024 3888 8888',
+    contactEmail: null,
+    contactWebsite: null,
+    developerName: 'Công ty CP Hạ tầng Đông Anh',
+    developerNameEn: 'Dong Anh Infrastructure JSC',
+    developerAddress: 'Đông Anh, Hà Nội',
+    descriptions: [
+      { lang: 'en', text: 'A cluster north of the Red River.' },
+      { lang: 'vi', text: 'Cụm công nghiệp phía bắc sông Hồng.' },
+    ],
+    prices: [
+      {
+        kind: 'sublease',
+        amount: '1200000.0000',
+        currency: 'VND',
+        unit: 'm2_year',
+        validFrom: '2026-01-01',
+        validTo: null,
+      },
+      {
+        kind: 'shared_service',
+        amount: '12000.0000',
+        currency: 'VND',
+        unit: 'm2_year',
+        validFrom: '2026-01-01',
+        validTo: '2026-06-30',
+      },
+    ],
+    documents: [],
+    ...overrides,
+  };
+}
