@@ -349,3 +349,28 @@ export async function setDocumentPublic(db: Db, id: string, isPublic: boolean, b
     await db.delete(documentPublication).where(eq(documentPublication.documentId, id));
   }
 }
+
+/**
+ * The zones the demo publishes: operating ones, those with the most unleased land first (then by code), with
+ * what their description is written from. Deterministic: the same zones on every installation.
+ */
+export async function findDemoCatalogueZones(db: Db, limit: number) {
+  return rowsOf<{
+    code: string;
+    name: string;
+    kind: string;
+    communeName: string | null;
+    declaredAreaHa: number | null;
+    freeHa: number | null;
+  }>(
+    await db.execute(sql`select ${zone.code} as code, ${zone.name} as name, ${zone.kind} as kind,
+        (select c.kind || ' ' || c.name from admin_unit c where c.id = ${zone.communeId}) as "communeName",
+        ${zone.declaredAreaHa}::float8 as "declaredAreaHa",
+        greatest(0, ${zone.industrialLandHa} - coalesce(${zone.leasedHa}, 0) - coalesce(${zone.approvedHa}, 0))::float8
+          as "freeHa"
+      from ${zone}
+      where ${lifecycleStateSql} in ('operating', 'operating_without_establishment')
+      order by "freeHa" desc nulls last, ${zone.code}
+      limit ${limit}`),
+  );
+}

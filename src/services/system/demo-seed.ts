@@ -17,6 +17,7 @@ import { seedDemoMonitoring } from './demo-monitoring';
 import { seedDemoParks } from './demo-parks';
 import { seedDemoObstacles } from './demo-obstacles';
 import { seedDemoPlans } from './demo-plans';
+import { seedDemoCatalogue } from './demo-catalogue';
 
 const dataDir = fileURLToPath(new URL('../../db/seed/data/', import.meta.url));
 
@@ -182,8 +183,20 @@ export async function seedDemo(ctx: { db: Db; log: Logger }): Promise<DemoSeedRe
   // Filings record the user who files them: the demo's tenant reports are entered by the demo administrator.
   const admin = await findUserByUsername(ctx.db, 'admin');
   const parks = await seedDemoParks({ ...deps, actor: await loadActor(ctx.db, admin!) });
+  const catalogue = await seedDemoCatalogue(deps);
   ctx.log.info(
-    { users: created.length, adminUnits, zones, tenants, clusters, obstacles, parks, plans, monitoring },
+    {
+      users: created.length,
+      adminUnits,
+      zones,
+      tenants,
+      clusters,
+      obstacles,
+      parks,
+      plans,
+      monitoring,
+      catalogue,
+    },
     'demo data seeded',
   );
   return {

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   users: ['user.read'],
   adminUnits: ['admin_unit.read'],
   audit: ['audit.read'],
+  /** Officers who publish zones in the investor catalogue (the server's catalogue.policy.ts decides per zone). */
+  catalogue: ['zone.manage'],
   /** Anyone who may import at least one list (features/import/api/import-api.ts has them list by list). */
   import: ['zone.manage', 'zone.create', 'organisation.manage', 'project.manage', 'report.sign'],
 } as const;

@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { PageLoader } from '../components/ui/page-loader';
-import type { PlannedModule } from './pages/coming-soon-page';
 import { PATHS } from './paths';
 import { RequireAuth, SIGN_IN_PATH } from './require-auth';
 import { RouteErrorElement } from './route-error-element';
@@ -16,10 +15,10 @@ const loadSignInPage = () => import('./pages/sign-in-page');
 
 const AppShell = lazyPage(() => loadAppShell().then((m) => m.AppShell));
 const SignInPage = lazyPage(() => loadSignInPage().then((m) => m.SignInPage));
-const ComingSoonPage = lazyPage(() => import('./pages/coming-soon-page').then((m) => m.ComingSoonPage));
 const UsersPage = lazyPage(() => import('./pages/users-page').then((m) => m.UsersPage));
 const AdminUnitsPage = lazyPage(() => import('./pages/admin-units-page').then((m) => m.AdminUnitsPage));
 const AuditPage = lazyPage(() => import('./pages/audit-page').then((m) => m.AuditPage));
+const CataloguePage = lazyPage(() => import('./pages/catalogue-page').then((m) => m.CataloguePage));
 const loadZonesPage = () => import('./pages/zones-page');
 const ZonesPage = lazyPage(() => loadZonesPage().then((m) => m.ZonesPage));
 const loadZonePage = () => import('./pages/zone-page');
@@ -52,11 +51,6 @@ const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 function FullPage({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoader fullScreen />}>{children}</Suspense>;
 }
-
-const planned = (path: string, module: PlannedModule): RouteObject => ({
-  path,
-  element: <ComingSoonPage module={module} />,
-});
 
 export const routes: RouteObject[] = [
   {
@@ -105,7 +99,7 @@ export const routes: RouteObject[] = [
           { path: `${PATHS.briefings}/:id`, element: <BriefingsPage /> },
           { path: PATHS.map, element: <MapPage /> },
           { path: PATHS.import, element: <ImportPage /> },
-          planned(PATHS.catalogue, 'catalogue'),
+          { path: PATHS.catalogue, element: <CataloguePage /> },
           { path: PATHS.users, element: <UsersPage /> },
           { path: PATHS.adminUnits, element: <AdminUnitsPage /> },
           { path: PATHS.audit, element: <AuditPage /> },

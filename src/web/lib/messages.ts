@@ -20,6 +20,7 @@ import { scheduleMessages } from './messages/schedule';
 import { inspectionMessages } from './messages/inspection';
 import { incidentMessages } from './messages/incident';
 import { dashboardMessages } from './messages/dashboard';
+import { catalogueMessages } from './messages/catalogue';
 
 /**
  * Every string the UI shows, in Vietnamese (the default) and English, one dictionary per feature under
@@ -50,6 +51,7 @@ export const dictionaries = [
   inspectionMessages,
   incidentMessages,
   dashboardMessages,
+  catalogueMessages,
 ] as const;
 
 type Vi = (typeof dictionaries)[number]['vi'];

@@ -1,0 +1,9 @@
+import { Forbidden } from '../../components/ui/forbidden';
+import { CataloguePublishing } from '../../features/catalogue/components/catalogue-publishing';
+import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { PERMISSIONS } from '../paths';
+
+export function CataloguePage() {
+  const user = useCurrentUser();
+  return hasAnyPermission(user, PERMISSIONS.catalogue) ? <CataloguePublishing /> : <Forbidden />;
+}
