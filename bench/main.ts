@@ -12,6 +12,7 @@
  *   leaders    (bench/leaders.ts):    dashboard, analysis over ten years, the briefing's Word document
  *   pages      (bench/pages.ts):      pages in Chromium (navigation start → content) and `npm start` restart
  *   upload     (bench/upload.ts):     /api/health and the server's memory while a 1,000,000-row file is uploaded
+ *   catalogue  (bench/catalogue.ts):  500 concurrent anonymous readers of the public catalogue for 60 s (city scale)
  *
  *   npm run bench                              both, registry at city scale
  *   npm run bench -- --scale national          registry at national scale (long on the embedded database)
@@ -34,6 +35,7 @@ import { reporting } from './reporting';
 import { inspection } from './inspection';
 import { pages } from './pages';
 import { upload } from './upload';
+import { catalogue } from './catalogue';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,6 +57,7 @@ if (!only || only === 'leaders') await leaders(scale, databaseUrl, databases);
 if (!only || only === 'monitoring') await monitoring(scale, databaseUrl, databases);
 if (!only || only === 'pages') await pages(scale, databaseUrl, databases);
 if (!only || only === 'upload') await upload(databaseUrl, databases);
+if (!only || only === 'catalogue') await catalogue(scale, databaseUrl, databases);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

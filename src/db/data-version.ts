@@ -31,4 +31,8 @@ export const untrackedTables = [
   'briefing_template',
   'spatial_ref_sys',
   'data_version',
+  // Investor inquiries (migration 0019): correspondence, not a figure's input.
+  'inquiry',
+  'inquiry_event',
+  'inquiry_challenge_used',
 ] as const;

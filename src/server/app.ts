@@ -36,6 +36,7 @@ import { registerBriefings } from './routes/briefing/briefing.handlers';
 import { registerDashboard } from './routes/dashboard/dashboard.handlers';
 import { serveApiReference, serveWebApp } from './static';
 import { registerCatalogue } from './routes/catalogue/catalogue.handlers';
+import { registerInquiries } from './routes/inquiry/inquiry.handlers';
 
 /** The whole HTTP application. It never listens: main.ts (or a test) decides where it runs. */
 export function createApp(deps: AppDeps) {
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   registerAnalysis(app, deps);
   registerBriefings(app, deps);
   registerCatalogue(app, deps);
+  registerInquiries(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -9,6 +9,7 @@ import type { Clock, ServiceDeps } from '../services/deps';
 import type { ImportLimits } from '../services/import/import-limits';
 import type { Logger } from '../services/system/logger';
 import type { DocumentStore } from '../services/document/document.store';
+import type { InquiryOptions } from '../services/inquiry/inquiry.service';
 
 /** What the HTTP app needs from the outside world; `createApp(deps)` never listens by itself. */
 export type AppDeps = {
@@ -29,6 +30,8 @@ export type AppDeps = {
   /** Directory of the built web app (index.html + assets); omitted in API-only tests. */
   webDir: string | undefined;
   version: string;
+  /** Investor inquiries: proof-of-work difficulty, retention, rate limit (defaults when omitted). */
+  inquiry?: Partial<InquiryOptions>;
 };
 
 export type AppEnv = {

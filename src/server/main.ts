@@ -12,6 +12,7 @@ import { createDocumentStore } from '../services/document/document.store';
 import { startBackupTimer } from '../services/backup/backup.scheduler';
 import { startMailOutbox } from '../services/notification/mail-outbox.scheduler';
 import { startObstacleReminderTimer } from '../services/monitoring/obstacle-reminder.scheduler';
+import { startInquiryRetentionTimer } from '../services/inquiry/inquiry-retention.scheduler';
 import { createApp } from './app';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +42,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     webDir: existsSync(webDir) ? webDir : undefined,
     version: version(),
+    inquiry: config.inquiry,
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -114,13 +116,26 @@ export async function startServer(env: Record<string, string | undefined> = proc
     intervalMinutes: config.reminderIntervalMinutes,
   });
 
+  const stopInquiryRetention = startInquiryRetentionTimer({
+    db: runtime.database.db,
+    log,
+    clock,
+    months: config.inquiry.retentionMonths,
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close();
-    void Promise.all([stopReminders(), stopMail(), stopBackups(), stopObstacleReminders()])
+    void Promise.all([
+      stopReminders(),
+      stopMail(),
+      stopBackups(),
+      stopObstacleReminders(),
+      stopInquiryRetention(),
+    ])
       .then(() => runtime.close())
       .then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -31,7 +31,7 @@ export function createTestApp(
     limits?: Partial<ImportLimits> & { requestMaxBytes?: number };
   } = {},
   overrides: Partial<
-    Pick<AppDeps, 'publicUrl' | 'trustedProxies' | 'cookieSecure' | 'publicRateLimitPerMinute'>
+    Pick<AppDeps, 'publicUrl' | 'trustedProxies' | 'cookieSecure' | 'publicRateLimitPerMinute' | 'inquiry'>
   > = {},
 ) {
   const clock = options.clock ?? manualClock();

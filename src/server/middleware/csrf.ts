@@ -12,7 +12,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * 1. the browser's own provenance headers: a write whose `Origin` is another site, or whose
  *    `Sec-Fetch-Site` says cross-site, is refused (this also covers sign-in, which has no session yet);
  * 2. a synchronizer token: a write carrying the session cookie must echo the session's token in
- *    `X-CSRF-Token` (the SPA gets it from /api/auth/session).
+ *    `X-CSRF-Token` (the SPA gets it from /api/auth/session) — except under `/api/public/`, whose writes
+ *    (investor inquiries) never act with the session.
  */
 export function csrf(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : undefined;
@@ -26,6 +27,9 @@ export function csrf(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (c.req.header('sec-fetch-site') === 'cross-site')
       throw new AppError('csrf.failed', { reason: 'fetch-site' });
     const session = c.get('session');
+    // Public writes (an investor's inquiry) act for no session: an officer signed in in the same browser
+    // must not need the token, and the provenance checks above still apply.
+    if (c.req.path.startsWith('/api/public/')) return next();
     if (session && getCookie(c, sessionCookie)) {
       if (!csrfTokenMatches(session.csrfToken, c.req.header('x-csrf-token'))) {
         throw new AppError('csrf.failed', { reason: 'token' });

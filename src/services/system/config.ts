@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_INQUIRY_RETENTION_MONTHS } from '../../domain/inquiry/inquiry';
+import { DEFAULT_POW_BITS } from '../../domain/inquiry/proof-of-work';
 import { defaultImportLimits, type ImportLimits } from '../import/import-limits';
 
 /**
@@ -112,6 +114,9 @@ const envSchema = z.object({
     .min(1, 'must be a whole number of backups between 1 and 1000')
     .max(1000, 'must be a whole number of backups between 1 and 1000')
     .default(7),
+  /** Investor inquiries: proof-of-work difficulty (leading zero bits) and months personal data is kept. */
+  IZIS_INQUIRY_POW_BITS: wholeNumber(1, 30, 'bits', DEFAULT_POW_BITS),
+  IZIS_INQUIRY_RETENTION_MONTHS: wholeNumber(1, 120, 'months', DEFAULT_INQUIRY_RETENTION_MONTHS),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanString.default(false),
@@ -164,6 +169,8 @@ export type AppConfig = {
   testClockOffsetDays: number;
   /** Scheduled backups: where (IZIS_BACKUP_DIR, else IZIS_DATA_DIR/backups), how often (0 = off), how many kept. */
   backup: { dir: string; intervalHours: number; keep: number };
+  /** Investor inquiries (IZIS_INQUIRY_POW_BITS, IZIS_INQUIRY_RETENTION_MONTHS). */
+  inquiry: { powBits: number; retentionMonths: number };
   smtp:
     | { host: string; port: number; secure: boolean; user?: string; password?: string; from: string }
     | undefined;
@@ -231,6 +238,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       intervalHours: e.IZIS_BACKUP_INTERVAL_HOURS,
       keep: e.IZIS_BACKUP_KEEP,
     },
+    inquiry: { powBits: e.IZIS_INQUIRY_POW_BITS, retentionMonths: e.IZIS_INQUIRY_RETENTION_MONTHS },
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,

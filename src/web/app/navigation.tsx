@@ -9,6 +9,7 @@ import {
   GlobalOutlined,
   HistoryOutlined,
   ImportOutlined,
+  MailOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ProjectOutlined,
@@ -69,6 +70,12 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     anyOf: PERMISSIONS.import,
   },
   { path: PATHS.catalogue, label: 'nav.catalogue', icon: <GlobalOutlined aria-hidden /> },
+  {
+    path: PATHS.inquiries,
+    label: 'nav.inquiries',
+    icon: <MailOutlined aria-hidden />,
+    anyOf: PERMISSIONS.inquiries,
+  },
   {
     key: 'admin',
     label: 'nav.admin',

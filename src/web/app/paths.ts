@@ -18,6 +18,7 @@ export const PATHS = {
   adminUnits: '/admin/admin-units',
   audit: '/admin/audit',
   import: '/import',
+  inquiries: '/inquiries',
 } as const;
 
 export const PERMISSIONS = {
@@ -31,4 +32,6 @@ export const PERMISSIONS = {
   catalogue: ['zone.manage'],
   /** Anyone who may import at least one list (features/import/api/import-api.ts has them list by list). */
   import: ['zone.manage', 'zone.create', 'organisation.manage', 'project.manage', 'report.sign'],
+  /** Officers and developers (zone.manage) and leaders (user.read) — not tenants (inquiry.policy.ts). */
+  inquiries: ['zone.manage', 'user.read'],
 } as const;

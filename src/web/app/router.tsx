@@ -46,6 +46,8 @@ const loadDashboardPage = () => import('./pages/dashboard-page');
 const DashboardPage = lazyPage(() => loadDashboardPage().then((m) => m.DashboardPage));
 const BriefingsPage = lazyPage(() => import('./pages/briefings-page').then((m) => m.BriefingsPage));
 const AnalysisPage = lazyPage(() => import('./pages/analysis-page').then((m) => m.AnalysisPage));
+const InquiriesPage = lazyPage(() => import('./pages/inquiries-page').then((m) => m.InquiriesPage));
+const InquiryPage = lazyPage(() => import('./pages/inquiry-page').then((m) => m.InquiryPage));
 const NotFound = lazyPage(() => import('./not-found').then((m) => m.NotFound));
 
 function FullPage({ children }: { children: ReactNode }) {
@@ -103,6 +105,8 @@ export const routes: RouteObject[] = [
           { path: PATHS.users, element: <UsersPage /> },
           { path: PATHS.adminUnits, element: <AdminUnitsPage /> },
           { path: PATHS.audit, element: <AuditPage /> },
+          { path: PATHS.inquiries, element: <InquiriesPage /> },
+          { path: `${PATHS.inquiries}/:id`, element: <InquiryPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

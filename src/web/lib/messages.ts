@@ -21,6 +21,7 @@ import { inspectionMessages } from './messages/inspection';
 import { incidentMessages } from './messages/incident';
 import { dashboardMessages } from './messages/dashboard';
 import { catalogueMessages } from './messages/catalogue';
+import { inquiryMessages } from './messages/inquiry';
 
 /**
  * Every string the UI shows, in Vietnamese (the default) and English, one dictionary per feature under
@@ -52,6 +53,7 @@ export const dictionaries = [
   incidentMessages,
   dashboardMessages,
   catalogueMessages,
+  inquiryMessages,
 ] as const;
 
 type Vi = (typeof dictionaries)[number]['vi'];
