@@ -7,7 +7,8 @@ import { openBrowser, screenshotDir, startIzis, type RunningIzis } from './harne
 
 /**
  * Issue 14, tried as a new investor would: signed out, on a phone (390 px), in Chromium — find clusters with
- * at least 5 ha free near a commune typed without diacritics, open one, switch to English and to Japanese.
+ * at least 5 ha free near a commune typed without diacritics, open one, switch to English and to Japanese, and
+ * send an inquiry.
  */
 let izis: RunningIzis;
 let browser: BrowserContext;
@@ -17,7 +18,8 @@ let target: { code: string; name: string; commune: { code: string; name: string 
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
-  izis = await startIzis();
+  // A light proof of work: the browser test checks the journey, not the spam barrier's cost.
+  izis = await startIzis({ env: { IZIS_INQUIRY_POW_BITS: '4' } });
   browser = await openBrowser();
   page = await browser.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
@@ -126,10 +128,25 @@ describe('an investor on a phone, signed out', () => {
     await shot('06-zone-ja');
   });
 
+  it('sends an inquiry from the zone page in Japanese and is given its reference', async () => {
+    const form = page.getByTestId('inquiry-form');
+    await form.waitFor();
+    await form.getByLabel('投資の目的（製品・事業内容）').fill('電子部品の組立工場');
+    await form.getByLabel('必要な土地面積（ha）').fill('5');
+    await form.getByLabel('氏名').fill('Sato Hanako');
+    await form.getByLabel('メールアドレス').fill('sato@example.jp');
+    await form.getByLabel('国', { exact: true }).selectOption('JP');
+    await form.getByLabel('上記の通知を読み、同意します。').check();
+    await form.getByRole('button', { name: '送信する' }).click();
+    await page.getByTestId('inquiry-sent').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('inquiry-sent').textContent()).toMatch(/[A-Z0-9-]{6,}/);
+    await shot('07-inquiry-sent-ja');
+  });
+
   it('goes back to the results in Japanese with the filters kept', async () => {
     await page.getByText('検索結果に戻る').click();
     await page.getByRole('heading', { name: 'ハノイの工業用地を探す' }).waitFor();
     await page.getByTestId('zone-card').first().waitFor();
-    await shot('07-home-ja');
+    await shot('08-home-ja');
   });
 });

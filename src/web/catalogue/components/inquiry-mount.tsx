@@ -1,20 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { useCatalogue } from '../context';
+import { Skeleton } from './status';
 
 /**
- * Where the investor inquiry form goes on a zone page. The form itself is built in `../inquiry/` (investor
- * inquiries, issue 14); until it is mounted this says where it will be.
+ * The investor inquiry form (`../inquiry/`, with its own words in the five languages and its proof of work),
+ * loaded with the zone page's lower part rather than in the catalogue's first load.
  */
-export function InquiryMount({ zoneCode }: { zoneCode: string; zoneName: string }) {
-  const { t } = useCatalogue();
+const InquiryForm = lazy(() => import('../inquiry/inquiry-form').then((m) => ({ default: m.InquiryForm })));
+
+export function InquiryMount({ zoneCode, zoneName }: { zoneCode: string; zoneName: string }) {
+  const { lang } = useCatalogue();
   return (
-    <section
-      aria-labelledby="inquiry"
-      className="cat-inquiry"
-      data-zone={zoneCode}
-      data-testid="inquiry-mount"
-    >
-      <h2 id="inquiry">{t('zone.inquiry')}</h2>
-      <p className="cat-muted">{t('zone.inquirySoon')}</p>
-    </section>
+    <div id="inquiry" className="cat-inquiry" data-zone={zoneCode}>
+      <Suspense fallback={<Skeleton lines={4} />}>
+        <InquiryForm key={zoneCode} zoneCode={zoneCode} zoneName={zoneName} lang={lang} />
+      </Suspense>
+    </div>
   );
 }

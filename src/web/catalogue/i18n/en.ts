@@ -102,8 +102,6 @@ export const en: Dictionary = {
   'zone.scorecard': 'Scorecard',
   'zone.scoreBasis': 'Based on',
   'zone.scoreNotPublished': 'Not enough published data to score',
-  'zone.inquiry': 'Send an inquiry',
-  'zone.inquirySoon': 'The inquiry form will be here.',
   'method.title': 'How parks and clusters are scored',
   'method.intro':
     'Every score is computed from the registry and the periodic reports, and shown with the records it is based on. Only scores whose inputs are published are shown.',

@@ -101,8 +101,6 @@ export const ja: Dictionary = {
   'zone.scorecard': '評価プロフィール',
   'zone.scoreBasis': '根拠',
   'zone.scoreNotPublished': '公開データが不足しているため評価できません',
-  'zone.inquiry': '問い合わせを送る',
-  'zone.inquirySoon': '問い合わせフォームはここに表示されます。',
   'method.title': '工業団地・工業クラスターの評価方法',
   'method.intro':
     '各評価は登録台帳と定期報告から自動で計算され、根拠となる記録とともに表示されます。入力データが公開されている評価のみを表示します。',

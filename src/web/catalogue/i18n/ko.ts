@@ -101,8 +101,6 @@ export const ko: Dictionary = {
   'zone.scorecard': '평가 프로필',
   'zone.scoreBasis': '근거',
   'zone.scoreNotPublished': '공개된 자료가 부족하여 평가할 수 없습니다',
-  'zone.inquiry': '문의 보내기',
-  'zone.inquirySoon': '문의 양식이 여기에 표시됩니다.',
   'method.title': '산업단지·산업클러스터 평가 방법',
   'method.intro':
     '모든 점수는 등록대장과 정기 보고서에서 자동으로 계산되며, 근거가 된 기록과 함께 표시됩니다. 입력 자료가 공개된 점수만 표시합니다.',

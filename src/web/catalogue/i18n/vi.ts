@@ -104,8 +104,6 @@ export const vi = {
   'zone.scorecard': 'Hồ sơ đánh giá',
   'zone.scoreBasis': 'Căn cứ',
   'zone.scoreNotPublished': 'Không đủ dữ liệu công bố để đánh giá',
-  'zone.inquiry': 'Gửi yêu cầu thông tin',
-  'zone.inquirySoon': 'Biểu mẫu gửi yêu cầu sẽ có tại đây.',
   'method.title': 'Phương pháp đánh giá khu, cụm công nghiệp',
   'method.intro':
     'Mỗi điểm được tính tự động từ sổ đăng ký và các báo cáo định kỳ; bên cạnh mỗi điểm là các bản ghi làm căn cứ. Chỉ những điểm có dữ liệu đầu vào đã công bố mới được hiển thị.',

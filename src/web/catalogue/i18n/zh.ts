@@ -101,8 +101,6 @@ export const zh: Dictionary = {
   'zone.scorecard': '评估概况',
   'zone.scoreBasis': '依据',
   'zone.scoreNotPublished': '公布的数据不足，无法评估',
-  'zone.inquiry': '发送咨询',
-  'zone.inquirySoon': '咨询表将显示在此处。',
   'method.title': '工业园区和工业集群的评估方法',
   'method.intro': '每项评分均根据登记册和定期报告自动计算，并附有所依据的记录。仅显示输入数据已公布的评分。',
   'method.criterion': '评估项目',
