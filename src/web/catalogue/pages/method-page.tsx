@@ -7,7 +7,7 @@ import { useHead } from '../head';
 /** The published scoring method: what each score of the scorecard measures and how. */
 export function MethodPage() {
   const { lang, t } = useCatalogue();
-  useHead(`${t('method.title')} — ${t('site.shortName')}`, t('method.intro'), lang);
+  useHead(`${t('method.title')} — ${t('site.shortName')}`, t('method.intro'), lang, '/catalogue/method');
   const method = useResource<ScorecardMethod>(publicUrls.method());
   const apiLang = lang === 'vi' ? 'vi' : 'en';
   return (

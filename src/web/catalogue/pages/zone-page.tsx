@@ -42,6 +42,7 @@ export function ZonePage({ code }: { code: string }) {
     data ? `${data.name} — ${t('site.shortName')}` : t('site.name'),
     data ? metaSummary(data.summary ?? data.description, t('site.description')) : t('site.description'),
     lang,
+    data ? `/catalogue/zones/${encodeURIComponent(data.code)}` : undefined,
   );
   const back = (
     <p>
