@@ -90,6 +90,19 @@ describe('an investor on a phone, signed out', () => {
       ).toBeGreaterThanOrEqual(5);
     }
     await shot('03-results-near-commune');
+    // The map is loaded only now, when it is opened, and shows the results.
+    await page.getByRole('button', { name: 'Xem bản đồ' }).click();
+    await page.locator('.maplibregl-canvas').waitFor();
+    expect(new URL(page.url()).searchParams.get('map')).toBe('1');
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .join(' '),
+    );
+    expect(scripts).toMatch(/maplibre/);
+    await shot('03b-results-map');
+    await page.getByRole('button', { name: 'Ẩn bản đồ' }).click();
   });
 
   it('opens the zone at its stable address', async () => {

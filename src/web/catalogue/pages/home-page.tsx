@@ -22,6 +22,7 @@ export function HomePage({ search }: { search: string }) {
 
   const go = (next: CatalogueFilters, keepScroll = false) =>
     navigate(homeHref(filtersToSearch(next), lang), { keepScroll });
+  const codesShown = useMemo(() => list.data?.items.map((zone) => zone.code), [list.data]);
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -43,7 +44,7 @@ export function HomePage({ search }: { search: string }) {
             {filters.map ? t('map.hide') : t('map.show')}
           </button>
         </div>
-        {filters.map ? <MapPanel /> : null}
+        {filters.map ? <MapPanel codes={codesShown} /> : null}
         {list.error ? (
           <LoadError error={list.error} onRetry={list.retry} />
         ) : !list.data ? (
