@@ -42,10 +42,13 @@ describe('a department officer’s first visit', () => {
     await shot('02-shell-vi');
   });
 
-  it('opens a module that is not built yet and is told honestly that it is coming', async () => {
+  it('opens the investor catalogue and sees the zones it may publish', async () => {
     await page.getByText('Danh mục đầu tư công khai').first().click();
-    await expect.poll(() => page.getByText('Đang xây dựng').first().isVisible()).toBe(true);
-    await shot('03-module-coming');
+    await page.getByTestId('catalogue-publishing').waitFor();
+    await page.getByRole('button', { name: 'Chỉnh sửa' }).first().click();
+    await expect.poll(() => page.getByText('luôn công khai theo luật').first().isVisible()).toBe(true);
+    await shot('03-catalogue');
+    await page.keyboard.press('Escape');
   });
 
   it('switches to English, and the choice survives a reload', async () => {

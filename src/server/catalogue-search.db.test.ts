@@ -142,6 +142,7 @@ describe('public catalogue search', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('link')).toContain('creativecommons.org/licenses/by/4.0');
     expect(res.body.licence.id).toBe('CC-BY-4.0');
+    expect(res.headers.get('x-data-as-of')).toBe(res.body.asOf);
     expect(res.body.asOf).toMatch(/^\d{4}-/);
     expect(res.body.items.map((i: { code: string }) => i.code).sort()).toEqual([
       'CCN-S-A',

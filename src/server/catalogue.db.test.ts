@@ -229,6 +229,18 @@ describe('public catalogue: nothing unpublished leaves', () => {
     expect((await anonymous().get(`/api/public/zones/${HIDDEN}`)).status).toBe(404);
   });
 
+  it('gives every public route an ETag and Cache-Control, and answers 304 to a client holding it', async () => {
+    for (const path of await publicRoutes()) {
+      const first = await app.request(`http://127.0.0.1${path}`);
+      await first.arrayBuffer();
+      const etag = first.headers.get('etag');
+      expect(etag, path).toBeTruthy();
+      expect(first.headers.get('cache-control'), path).toMatch(/public/);
+      const again = await app.request(`http://127.0.0.1${path}`, { headers: { 'if-none-match': etag! } });
+      expect(again.status, path).toBe(304);
+    }
+  });
+
   it('removes an unpublished field from every route in the very next request', async () => {
     const res = await officer.request('PUT', `/api/catalogue/zones/${SHOWN}`, {
       body: { published: true, fields: ['area'], sectors: ['26'], contactPhone: secrets.phone, version },

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { document } from './document';
 import { zone } from './zone';
 
@@ -15,9 +25,15 @@ export const zonePublication = pgTable(
       .primaryKey()
       .references(() => zone.id, { onDelete: 'cascade' }),
     published: boolean('published').notNull().default(false),
-    fields: text('fields').array().notNull().default(sql`'{}'`),
+    fields: text('fields')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** VSIC 2018 divisions (2 digits) the zone welcomes. */
-    sectors: text('sectors').array().notNull().default(sql`'{}'`),
+    sectors: text('sectors')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),

@@ -2,7 +2,6 @@ import type { Db } from '../../db/client';
 import { loadDataVersion } from '../../db/data-version';
 import {
   catalogueLangs,
-  catalogueSectors,
   familyLabels,
   type CatalogueFacets,
   type CatalogueQuery,
@@ -21,6 +20,7 @@ import {
   type CatalogueRecord,
 } from '../../domain/catalogue/public-zone';
 import { computeScorecard, scorecardMethod } from '../../domain/catalogue/scorecard';
+import { catalogueSectors } from '../../domain/catalogue/sectors';
 import { foldVietnamese } from '../../domain/shared/text';
 import { toIsoDate } from '../../domain/format/format';
 import { AppError } from '../../domain/shared/errors';
@@ -62,19 +62,23 @@ type Catalogue = {
 
 /** The version of everything public, for caching: the data version and the day in Vietnam. */
 export async function catalogueFingerprint(deps: PublicDeps): Promise<string> {
-  return `${await loadDataVersion(deps.db)}-${toIsoDate(deps.clock.now())}`;
+  return (await catalogueVersion(deps)).fingerprint;
 }
 
-async function loadCatalogue(deps: PublicDeps, fingerprint: string): Promise<Catalogue> {
+async function catalogueVersion(deps: PublicDeps): Promise<{ fingerprint: string; today: string }> {
+  const today = toIsoDate(deps.clock.now());
+  return { fingerprint: `${await loadDataVersion(deps.db)}-${today}`, today };
+}
+
+async function loadCatalogue(deps: PublicDeps, fingerprint: string, today: string): Promise<Catalogue> {
   return memo(deps.db, 'catalogue|records', fingerprint, async () => {
     const [records, communeCentres] = await Promise.all([
       loadPublishedZones(deps.db),
       loadCommuneCentres(deps.db),
     ]);
-    const now = deps.clock.now();
     return {
-      asOf: now.toISOString(),
-      today: toIsoDate(now),
+      asOf: deps.clock.now().toISOString(),
+      today,
       records: records as CatalogueRecord[],
       byCode: new Map(records.map((r) => [r.code, r as CatalogueRecord])),
       communeCentres,
@@ -89,8 +93,8 @@ async function withCatalogue<T>(
   deps: PublicDeps,
   compute: (catalogue: Catalogue, fingerprint: string) => T | Promise<T>,
 ): Promise<Versioned<T>> {
-  const fingerprint = await catalogueFingerprint(deps);
-  const catalogue = await loadCatalogue(deps, fingerprint);
+  const { fingerprint, today } = await catalogueVersion(deps);
+  const catalogue = await loadCatalogue(deps, fingerprint, today);
   return { fingerprint, value: await compute(catalogue, fingerprint) };
 }
 

@@ -16,7 +16,13 @@ import { publishedRecords, type Versioned } from './catalogue.service';
  * table, then a sheet with the licence and "as of"), GeoJSON and JSON, computed once per catalogue fingerprint
  * (the ETag) and kept in memory.
  */
-export type OpenDataFile = { fileName: string; contentType: string; body: string | Uint8Array };
+export type OpenDataFile = {
+  fileName: string;
+  contentType: string;
+  body: string | Uint8Array;
+  /** When the registry was read (ISO timestamp). */
+  asOf: string;
+};
 
 export const openDataContentTypes: Record<OpenDataFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -40,6 +46,7 @@ export async function openDataFile(
     switch (format) {
       case 'json':
         return {
+          asOf: value.asOf,
           fileName,
           contentType,
           body: JSON.stringify({
@@ -59,15 +66,16 @@ export async function openDataFile(
           properties: row,
         }));
         return {
+          asOf: value.asOf,
           fileName,
           contentType,
           body: JSON.stringify({ type: 'FeatureCollection', ...meta, features }),
         };
       }
       case 'csv':
-        return { fileName, contentType, body: writeCsv(table(rows)) };
+        return { asOf: value.asOf, fileName, contentType, body: writeCsv(table(rows)) };
       case 'xlsx':
-        return { fileName, contentType, body: await workbook(rows, value.asOf) };
+        return { asOf: value.asOf, fileName, contentType, body: await workbook(rows, value.asOf) };
     }
   });
   return { fingerprint, value: file };

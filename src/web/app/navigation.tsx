@@ -69,7 +69,12 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     icon: <ImportOutlined aria-hidden />,
     anyOf: PERMISSIONS.import,
   },
-  { path: PATHS.catalogue, label: 'nav.catalogue', icon: <GlobalOutlined aria-hidden /> },
+  {
+    path: PATHS.catalogue,
+    label: 'nav.catalogue',
+    icon: <GlobalOutlined aria-hidden />,
+    anyOf: PERMISSIONS.catalogue,
+  },
   {
     path: PATHS.inquiries,
     label: 'nav.inquiries',

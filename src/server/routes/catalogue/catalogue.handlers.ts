@@ -62,6 +62,13 @@ function cached(c: AppContext, fingerprint: string, suffix: string, send: () => 
   return send();
 }
 
+/** A short hash of a static text, for its ETag (FNV-1a, 32 bits). */
+function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 /** The site's address for the sitemap: IZIS_PUBLIC_URL, else the request's own origin. */
 function baseUrl(c: AppContext, deps: AppDeps): string {
   return (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
@@ -102,8 +109,8 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     ) as never;
   });
   app.openapi(scorecardMethodRoute, (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.json(getScorecardMethod(), 200);
+    const method = getScorecardMethod();
+    return cached(c, `method-${method.method}`, 'scorecard', () => c.json(method, 200)) as never;
   });
   app.openapi(publicDocumentRoute, async (c) => {
     const { document, stream, sizeBytes } = await openPublicDocument(
@@ -133,6 +140,7 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     app.openapi(route, async (c) => {
       const { fingerprint, value } = await openDataFile(serviceDeps(c, deps), format);
       c.header('Link', `<${openDataLicence.url}>; rel="license"`);
+      c.header('X-Data-As-Of', value.asOf);
       return cached(c, fingerprint, `open-data-${format}`, () =>
         c.body(typeof value.body === 'string' ? value.body : (value.body as Uint8Array<ArrayBuffer>), 200, {
           'Content-Type': value.contentType,
@@ -151,15 +159,12 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       c.body(value, 200, { 'Content-Type': 'application/xml; charset=utf-8' }),
     ) as never;
   });
-  app.openapi(
-    robotsRoute,
-    (c) =>
-      c.body(
-        `User-agent: *\nAllow: /catalogue\nAllow: /api/public/\nAllow: /api/open-data/\nDisallow: /\nSitemap: ${baseUrl(c, deps)}/sitemap.xml\n`,
-        200,
-        { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
-      ) as never,
-  );
+  app.openapi(robotsRoute, (c) => {
+    const body = `User-agent: *\nAllow: /catalogue\nAllow: /api/public/\nAllow: /api/open-data/\nDisallow: /\nSitemap: ${baseUrl(c, deps)}/sitemap.xml\n`;
+    return cached(c, `robots-${textHash(body)}`, 'robots', () =>
+      c.body(body, 200, { 'Content-Type': 'text/plain; charset=utf-8' }),
+    ) as never;
+  });
 
   app.openapi(listPublicationsRoute, async (c) => c.json(await listPublications(serviceDeps(c, deps)), 200));
   app.openapi(getPublicationRoute, async (c) =>

@@ -116,7 +116,11 @@ export const scorecardMethodRoute = createRoute({
   tags: publicTags,
   summary: 'How the zone scorecard is computed, in Vietnamese and English',
   responses: {
-    200: jsonResponse(scorecardMethodSchema.meta({ id: 'ScorecardMethod' }), 'The method'),
+    200: {
+      ...jsonResponse(scorecardMethodSchema.meta({ id: 'ScorecardMethod' }), 'The method'),
+      headers: cacheHeaders,
+    },
+    304: notModified,
     ...errorResponses(400, 429),
   },
 });
@@ -198,7 +202,12 @@ export const robotsRoute = createRoute({
   tags: publicTags,
   summary: 'Search engines may index the catalogue, not the staff app; names the sitemap',
   responses: {
-    200: { description: 'robots.txt', content: { 'text/plain': { schema: z.string() } } },
+    200: {
+      description: 'robots.txt',
+      content: { 'text/plain': { schema: z.string() } },
+      headers: cacheHeaders,
+    },
+    304: notModified,
     ...errorResponses(400, 429),
   },
 });

@@ -20,10 +20,10 @@ import {
 import { useMemo, useState } from 'react';
 import {
   catalogueLangs,
-  catalogueSectors,
   publishableFields,
   type PublishableFieldKey,
 } from '../../../../domain/catalogue/catalogue.schema';
+import { catalogueSectors } from '../../../../domain/catalogue/sectors';
 import { foldVietnamese } from '../../../../domain/shared/text';
 import { showFieldErrors } from '../../../components/record-form/record-form';
 import { ErrorAlert } from '../../../components/ui/error-alert';
