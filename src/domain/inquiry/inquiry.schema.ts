@@ -61,7 +61,7 @@ export const inquiryInputSchema = z.object({
   /** The version of the notice shown (from the challenge). */
   consentVersion: z.literal(INQUIRY_CONSENT_VERSION, 'consent_version'),
   /** Left empty by people (hidden in the form); a robot that fills it gets its inquiry held. */
-  website: z.string().max(500).nullish(),
+  website: z.string().max(2000).nullish(),
   proof: z.object({
     challenge: z.string().max(300),
     nonce: z.string().regex(NONCE_PATTERN, 'nonce'),

@@ -5,6 +5,7 @@ const vi = {
   'inquiry.subtitle':
     'Các yêu cầu nhà đầu tư gửi từ trang công khai của các khu, cụm trong phạm vi của bạn: trả lời, đóng, hoặc duyệt những yêu cầu bị giữ lại.',
   'inquiry.tab.all': 'Tất cả',
+  'inquiry.filter.zone': 'Mã khu/cụm',
   'inquiry.col.reference': 'Mã',
   'inquiry.col.zone': 'Khu/cụm',
   'inquiry.col.purpose': 'Nội dung',
@@ -58,6 +59,7 @@ const en: Record<keyof typeof vi, string> = {
   'inquiry.subtitle':
     'Inquiries investors sent from the public pages of the zones in your scope: answer them, close them, or release held ones.',
   'inquiry.tab.all': 'All',
+  'inquiry.filter.zone': 'Zone code',
   'inquiry.col.reference': 'Reference',
   'inquiry.col.zone': 'Zone',
   'inquiry.col.purpose': 'Inquiry',

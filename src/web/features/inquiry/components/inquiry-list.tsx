@@ -1,4 +1,4 @@
-import { Flex, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Flex, Input, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { InquiryStatus } from '../../../../domain/inquiry/inquiry';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -64,18 +64,28 @@ export function InquiryList() {
   const all = counts ? Object.values(counts).reduce((s, n) => s + n, 0) : undefined;
   return (
     <Flex vertical gap={12}>
-      <Segmented
-        value={status ?? 'all'}
-        onChange={(v) => update({ status: v === 'all' ? null : String(v), page: null })}
-        options={[
-          { value: 'all', label: `${t('inquiry.tab.all')}${all !== undefined ? ` (${all})` : ''}` },
-          ...inquiryStatuses.map((s) => ({
-            value: s,
-            label: `${inquiryStatusLabels[s][locale]}${counts ? ` (${counts[s] ?? 0})` : ''}`,
-          })),
-        ]}
-        data-testid="inquiry-status-tabs"
-      />
+      <Flex gap={12} wrap align="center">
+        <Segmented
+          value={status ?? 'all'}
+          onChange={(v) => update({ status: v === 'all' ? null : String(v), page: null })}
+          options={[
+            { value: 'all', label: `${t('inquiry.tab.all')}${all !== undefined ? ` (${all})` : ''}` },
+            ...inquiryStatuses.map((s) => ({
+              value: s,
+              label: `${inquiryStatusLabels[s][locale]}${counts ? ` (${counts[s] ?? 0})` : ''}`,
+            })),
+          ]}
+          data-testid="inquiry-status-tabs"
+        />
+        <Input.Search
+          allowClear
+          defaultValue={values.zone}
+          placeholder={t('inquiry.filter.zone')}
+          aria-label={t('inquiry.filter.zone')}
+          style={{ maxWidth: 220 }}
+          onSearch={(v) => update({ zone: v.trim() || null, page: null })}
+        />
+      </Flex>
       {list.error ? <ErrorAlert error={list.error} /> : null}
       <Table
         rowKey="id"
