@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { PageFrame } from './components/page-frame';
 import { CatalogueContext } from './context';
 import { useHead } from './head';
@@ -30,6 +30,13 @@ export function CatalogueApp() {
   const lang = langFromSearch(search);
   const context = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const route = routeOf(pathname);
+  // A new page moves the keyboard and screen-reader focus to its content (not on the first load).
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (firstPath.current === pathname) return;
+    firstPath.current = '';
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
   // The search page's address without the language: changing only `lang` keeps the filters, and the key.
   const homeSearch = useMemo(() => {
     const p = new URLSearchParams(search);
