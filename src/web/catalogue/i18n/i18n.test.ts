@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueSectors } from '../../../domain/catalogue/sectors';
+import { SECTOR_NAMES } from './sectors';
 import { catalogueLangs, dictionaries, interpolate, langFromSearch, translator } from './i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -55,5 +57,11 @@ describe('the catalogue language', () => {
 
   it('fills placeholders and keeps unknown ones', () => {
     expect(interpolate('{a} và {b}', { a: 1 })).toBe('1 và {b}');
+  });
+});
+
+describe('the sector names', () => {
+  it('cover in Japanese, Korean and Chinese exactly the sectors the catalogue offers', () => {
+    expect(Object.keys(SECTOR_NAMES).sort()).toEqual(Object.keys(catalogueSectors).sort());
   });
 });

@@ -1,5 +1,6 @@
 import { useState, type ReactNode as Node } from 'react';
-import type { CatalogueFacets, PublicZone } from '../../../domain/catalogue/catalogue.schema';
+import type { PublicZone } from '../../../domain/catalogue/catalogue.schema';
+import { catalogueSectors } from '../../../domain/catalogue/sectors';
 import { PublicApiError, publicUrls, useResource } from '../api';
 import { Link } from '../components/link';
 import { MapPanel } from '../components/map-panel';
@@ -34,8 +35,6 @@ function metaSummary(text: string | null | undefined, fallback: string): string 
 export function ZonePage({ code }: { code: string }) {
   const { lang, t } = useCatalogue();
   const zone = useResource<PublicZone>(publicUrls.zone(code, lang));
-  // Sector names come with the facets (usually already loaded by the search page).
-  const facets = useResource<CatalogueFacets>(publicUrls.facets());
   const [mapOpen, setMapOpen] = useState(false);
   const data = zone.data;
   useHead(
@@ -180,9 +179,7 @@ export function ZonePage({ code }: { code: string }) {
           {data.sectors.length ? (
             <ul className="cat-tags">
               {data.sectors.map((sector) => (
-                <li key={sector}>
-                  {sectorName(lang, sector, facets.data?.sectors.find((s) => s.code === sector)?.label)}
-                </li>
+                <li key={sector}>{sectorName(lang, sector, catalogueSectors[sector])}</li>
               ))}
             </ul>
           ) : (
