@@ -10,6 +10,7 @@ describe('the catalogue filters in the address', () => {
       freeLandMinHa: 5,
       commune: '10123',
       radiusKm: 10,
+      formerDistrict: '277',
       family: 'CCN' as const,
       sector: 'C26',
       priceMin: 50,

@@ -15,6 +15,8 @@ export type CatalogueFilters = {
   /** A commune's admin-unit code; with `radiusKm` > 0 zones near it are included too. */
   commune: string | null;
   radiusKm: number;
+  /** A former district's admin-unit code (before the 2025 reorganisation). */
+  formerDistrict: string | null;
   family: FamilyFilter | null;
   sector: string | null;
   priceMin: number | null;
@@ -31,6 +33,7 @@ export const EMPTY_FILTERS: CatalogueFilters = {
   freeLandMinHa: null,
   commune: null,
   radiusKm: 0,
+  formerDistrict: null,
   family: null,
   sector: null,
   priceMin: null,
@@ -60,6 +63,7 @@ export function filtersFromSearch(search: string): CatalogueFilters {
     freeLandMinHa: positive(p.get('freeLandMinHa')),
     commune: near || p.get('commune') || null,
     radiusKm: near && radius ? radius : 0,
+    formerDistrict: p.get('formerDistrict') || null,
     family: family === 'KCN' || family === 'CCN' ? family : null,
     sector: p.get('sector') || null,
     priceMin: positive(p.get('priceMin')),
@@ -85,6 +89,7 @@ export function filtersToSearch(filters: CatalogueFilters): URLSearchParams {
       p.set('radiusKm', String(filters.radiusKm));
     } else p.set('commune', filters.commune);
   }
+  if (filters.formerDistrict) p.set('formerDistrict', filters.formerDistrict);
   if (filters.family) p.set('family', filters.family);
   if (filters.sector) p.set('sector', filters.sector);
   if (filters.priceMin !== null) p.set('priceMin', String(filters.priceMin));
@@ -103,6 +108,7 @@ export function activeFilterCount(filters: CatalogueFilters): number {
   return [
     filters.freeLandMinHa !== null,
     filters.commune !== null,
+    filters.formerDistrict !== null,
     filters.family !== null,
     filters.sector !== null,
     filters.priceMin !== null || filters.priceMax !== null,

@@ -111,6 +111,21 @@ export function FiltersForm({
           </select>
         </div>
         <div className="cat-field">
+          <label htmlFor={`${id}-district`}>{t('filters.formerDistrict')}</label>
+          <select
+            id={`${id}-district`}
+            value={draft.formerDistrict ?? ''}
+            onChange={(event) => set('formerDistrict', event.target.value || null)}
+          >
+            <option value="">{t('filters.all')}</option>
+            {(facets?.formerDistricts ?? []).map((district) => (
+              <option key={district.code} value={district.code}>
+                {district.label.vi} ({formatNum(lang, district.count)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cat-field">
           <label htmlFor={`${id}-family`}>{t('filters.family')}</label>
           <select
             id={`${id}-family`}

@@ -33,6 +33,7 @@ export const en: Dictionary = {
   'filters.radius': 'Area',
   'filters.radiusExact': 'This commune only',
   'filters.radiusKm': 'Within {km} km',
+  'filters.formerDistrict': 'Former district (before 2025)',
   'filters.family': 'Type',
   'filters.all': 'All',
   'filters.sector': 'Sector',

@@ -32,6 +32,7 @@ export const ja: Dictionary = {
   'filters.radius': '範囲',
   'filters.radiusExact': 'この社・坊のみ',
   'filters.radiusKm': '半径 {km} km 以内',
+  'filters.formerDistrict': '旧郡・区（2025年以前）',
   'filters.family': '種類',
   'filters.all': 'すべて',
   'filters.sector': '業種',

@@ -32,6 +32,7 @@ export const ko: Dictionary = {
   'filters.radius': '범위',
   'filters.radiusExact': '이 사·방만',
   'filters.radiusKm': '반경 {km} km 이내',
+  'filters.formerDistrict': '옛 군·구 (2025년 이전)',
   'filters.family': '유형',
   'filters.all': '전체',
   'filters.sector': '업종',

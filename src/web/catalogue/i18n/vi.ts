@@ -35,6 +35,7 @@ export const vi = {
   'filters.radius': 'Phạm vi',
   'filters.radiusExact': 'Chỉ trong xã, phường này',
   'filters.radiusKm': 'Trong bán kính {km} km',
+  'filters.formerDistrict': 'Huyện, quận cũ (trước năm 2025)',
   'filters.family': 'Loại hình',
   'filters.all': 'Tất cả',
   'filters.sector': 'Ngành nghề',

@@ -32,6 +32,7 @@ export const zh: Dictionary = {
   'filters.radius': '范围',
   'filters.radiusExact': '仅限该社/坊',
   'filters.radiusKm': '{km} 公里以内',
+  'filters.formerDistrict': '原县/区（2025年以前）',
   'filters.family': '类型',
   'filters.all': '全部',
   'filters.sector': '行业',
