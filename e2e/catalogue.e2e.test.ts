@@ -66,6 +66,11 @@ describe('an investor on a phone, signed out', () => {
   it('finds zones with at least 5 ha free near a commune typed without diacritics', async () => {
     const typed = foldVietnamese(target.commune.name).split(' ').slice(-2).join(' ');
     expect(typed).toMatch(/^[a-z ]+$/);
+    // The search box first: the commune's name without its diacritics finds the zone.
+    await page.getByRole('searchbox', { name: 'Tìm theo tên, xã, phường hoặc huyện cũ' }).fill(typed);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(typed);
+    await page.getByRole('link', { name: target.name }).waitFor();
     await page.getByRole('button', { name: 'Hiện bộ lọc' }).click();
     await page.getByLabel('Đất trống tối thiểu (ha)').fill('5');
     await page.getByRole('combobox', { name: 'Xã, phường' }).fill(typed);
