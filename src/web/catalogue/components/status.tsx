@@ -23,9 +23,11 @@ export function LoadError({ error, onRetry }: { error: Error | undefined; onRetr
   const status = error instanceof PublicApiError ? error.status : 0;
   return (
     <div className="cat-error" role="alert">
-      <p>{status === 429 ? t('error.rateLimited') : t('error.load')}</p>
+      <p>
+        {status === 429 ? t('error.rateLimited') : status === 400 ? t('error.badQuery') : t('error.load')}
+      </p>
       <button type="button" className="cat-button" onClick={onRetry}>
-        {t('error.retry')}
+        {status === 400 ? t('filters.clear') : t('error.retry')}
       </button>
     </div>
   );

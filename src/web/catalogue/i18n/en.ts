@@ -118,6 +118,7 @@ export const en: Dictionary = {
   'footer.staff': 'Staff: sign in',
   'error.load': 'The data could not be loaded. Please try again.',
   'error.rateLimited': 'Too many requests in a short time. Please try again in a few minutes.',
+  'error.badQuery': 'A search condition in the address is not valid. Clear the filters and try again.',
   'error.retry': 'Try again',
   'error.pageNotFound': 'There is no such page.',
   'state.in_plan': 'In the master plan',

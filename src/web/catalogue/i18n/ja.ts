@@ -117,6 +117,7 @@ export const ja: Dictionary = {
   'footer.staff': '職員ログイン',
   'error.load': 'データを読み込めませんでした。もう一度お試しください。',
   'error.rateLimited': '短時間のリクエストが多すぎます。数分後にもう一度お試しください。',
+  'error.badQuery': 'アドレス内の検索条件が正しくありません。条件をクリアしてもう一度お試しください。',
   'error.retry': '再試行',
   'error.pageNotFound': 'このページはありません。',
   'state.in_plan': 'マスタープラン掲載',

@@ -117,6 +117,7 @@ export const ko: Dictionary = {
   'footer.staff': '직원 로그인',
   'error.load': '자료를 불러오지 못했습니다. 다시 시도해 주세요.',
   'error.rateLimited': '짧은 시간에 요청이 너무 많습니다. 몇 분 후 다시 시도해 주세요.',
+  'error.badQuery': '주소에 있는 검색 조건이 올바르지 않습니다. 필터를 초기화하고 다시 시도해 주세요.',
   'error.retry': '다시 시도',
   'error.pageNotFound': '없는 페이지입니다.',
   'state.in_plan': '마스터플랜 포함',

@@ -120,6 +120,7 @@ export const vi = {
   'footer.staff': 'Cán bộ: đăng nhập hệ thống',
   'error.load': 'Không tải được dữ liệu. Vui lòng thử lại.',
   'error.rateLimited': 'Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
+  'error.badQuery': 'Một điều kiện tìm kiếm trong địa chỉ không hợp lệ. Hãy xoá bộ lọc và thử lại.',
   'error.retry': 'Thử lại',
   'error.pageNotFound': 'Không có trang này.',
   'state.in_plan': 'Trong quy hoạch',

@@ -115,6 +115,7 @@ export const zh: Dictionary = {
   'footer.staff': '工作人员登录',
   'error.load': '无法加载数据，请重试。',
   'error.rateLimited': '短时间内请求过多，请几分钟后再试。',
+  'error.badQuery': '地址中的某个搜索条件无效。请清除筛选后重试。',
   'error.retry': '重试',
   'error.pageNotFound': '没有此页面。',
   'state.in_plan': '已列入规划',

@@ -1,11 +1,18 @@
 import { useMemo } from 'react';
-import { PAGE_SIZE, publicUrls, useResource, type CatalogueFacets, type PublicZoneList } from '../api';
+import {
+  PAGE_SIZE,
+  PublicApiError,
+  publicUrls,
+  useResource,
+  type CatalogueFacets,
+  type PublicZoneList,
+} from '../api';
 import { FiltersForm } from '../components/filters-form';
 import { MapPanel } from '../components/map-panel';
 import { LoadError, Skeleton } from '../components/status';
 import { ZoneCard } from '../components/zone-card';
 import { useCatalogue } from '../context';
-import { filtersFromSearch, filtersToSearch, type CatalogueFilters } from '../filters';
+import { EMPTY_FILTERS, filtersFromSearch, filtersToSearch, type CatalogueFilters } from '../filters';
 import { formatDay, formatNum } from '../format';
 import { useHead } from '../head';
 import { navigate } from '../location';
@@ -46,7 +53,14 @@ export function HomePage({ search }: { search: string }) {
         </div>
         {filters.map ? <MapPanel codes={codesShown} /> : null}
         {list.error ? (
-          <LoadError error={list.error} onRetry={list.retry} />
+          <LoadError
+            error={list.error}
+            onRetry={
+              list.error instanceof PublicApiError && list.error.status === 400
+                ? () => go(EMPTY_FILTERS)
+                : list.retry
+            }
+          />
         ) : !list.data ? (
           <Skeleton lines={1} cards={3} />
         ) : (
