@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { rowsOf } from '../db/rows';
 import { publishableFieldKeys } from '../domain/catalogue/catalogue.schema';
 import { systemActor } from '../domain/identity/roles';
+import { findPublishedZone } from '../services/catalogue/catalogue.service';
 import { makeUser, testDeps, testPassword } from '../services/testing';
 import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
@@ -167,6 +168,12 @@ describe('public catalogue search', () => {
 });
 
 describe('publishing', () => {
+  it('tells other modules whether a zone is published, without telling an unpublished one from an unknown one', async () => {
+    expect(await findPublishedZone(database.db, 'CCN-S-A')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await findPublishedZone(database.db, 'CCN-S-D')).toBeNull();
+    expect(await findPublishedZone(database.db, 'NO-SUCH-ZONE')).toBeNull();
+  });
+
   it('refuses a stale version with 409 and the current state, and audits every change', async () => {
     const stale = await officer.request('PUT', '/api/catalogue/zones/CCN-S-B', {
       body: { published: false, fields: [], version: versions['CCN-S-B']! - 1 },
