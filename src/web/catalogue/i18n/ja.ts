@@ -64,7 +64,7 @@ export const ja: Dictionary = {
   'card.area': '面積',
   'card.occupancy': '入居率',
   'card.price': '賃料',
-  'card.distance': '{km} km 先',
+  'card.distance': '距離 {km} km',
   'card.open': '詳細を見る',
   'zone.back': '検索結果に戻る',
   'zone.notFound': 'この団地・クラスターは見つからないか、まだ公開されていません。',
