@@ -28,11 +28,28 @@ function chunkBudget(): Plugin {
   };
 }
 
+/**
+ * `vite dev`: the public catalogue's addresses (/catalogue, /catalogue/zones/…) answer with its own page, as
+ * the server does in production (src/server/static.ts); its modules (with an extension) pass through.
+ */
+function catalogueFallback(): Plugin {
+  return {
+    name: 'izis-catalogue-fallback',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        if (/^\/catalogue(\/|$)/.test(path) && !/\.\w+$/.test(path)) req.url = '/catalogue/index.html';
+        next();
+      });
+    },
+  };
+}
+
 /** The web SPA: sources in src/web, built into dist/web, which the server serves; `/api` is the server. */
 export default defineConfig({
   root: fromRoot('./src/web'),
   envDir: fromRoot('./'),
-  plugins: [react(), chunkBudget()],
+  plugins: [react(), chunkBudget(), catalogueFallback()],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
@@ -40,7 +57,14 @@ export default defineConfig({
     // The budget for application chunks is enforced by chunkBudget(); this only quiets Vite's own warning
     // about the vendor chunks above, which are over it on their own.
     chunkSizeWarningLimit: 1100,
+    // The manifest lets a test sum the JavaScript the public catalogue loads first (its < 200 KB gzip budget).
+    manifest: true,
     rolldownOptions: {
+      // Two pages: the staff SPA and the public investor catalogue (issue 14), which shares only React.
+      input: {
+        main: fromRoot('./src/web/index.html'),
+        catalogue: fromRoot('./src/web/catalogue/index.html'),
+      },
       output: {
         codeSplitting: {
           // React changes rarely: its own long-cached chunk. antd is left to automatic splitting so that each

@@ -73,6 +73,14 @@ function send(path: string, cache: string, acceptEncoding?: string): Response {
   });
 }
 
+/** The public catalogue's page in the build (a second Vite entry, `src/web/catalogue/index.html`). */
+const CATALOGUE_INDEX = join('catalogue', 'index.html');
+
+/** `/catalogue` and everything under `/catalogue/` belong to the public catalogue. */
+export function isCataloguePath(path: string): boolean {
+  return path === '/catalogue' || path.startsWith('/catalogue/');
+}
+
 /**
  * The built SPA: hashed assets cached for a year and never revalidated (`immutable`), index.html
  * revalidated on every load (`no-cache`), so a new build is picked up at once; text compressed with Brotli
@@ -80,7 +88,7 @@ function send(path: string, cache: string, acceptEncoding?: string): Response {
  * (client-side routing).
  */
 export function serveWebApp(app: Hono<AppEnv>, webDir: string): void {
-  const index = join(webDir, 'index.html');
+  const staffIndex = join(webDir, 'index.html');
   app.get('*', (c) => {
     const path = c.req.path;
     if (path.startsWith('/api/')) return c.notFound();
@@ -90,6 +98,9 @@ export function serveWebApp(app: Hono<AppEnv>, webDir: string): void {
       const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
       return send(file, cache, accept);
     }
+    // The public investor catalogue (issue 14) is a page of its own, with no sign-in: its routes fall back
+    // to its own index.html, never to the staff app's.
+    const index = isCataloguePath(path) ? join(webDir, CATALOGUE_INDEX) : staffIndex;
     if (!existsSync(index)) {
       return c.text('IZIS web app is not built. Run `npm run build` (or `npm start`, which builds it).', 503);
     }

@@ -12,7 +12,8 @@ export const PATHS = {
   targets: '/targets',
   briefings: '/briefings',
   map: '/map',
-  catalogue: '/catalogue',
+  // The staff's publishing page; /catalogue itself is the public catalogue (a separate page, no sign-in).
+  catalogue: '/publishing',
   users: '/admin/users',
   adminUnits: '/admin/admin-units',
   audit: '/admin/audit',

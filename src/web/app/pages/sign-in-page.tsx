@@ -71,6 +71,9 @@ function SignIn() {
           <Alert style={{ marginBottom: 16 }} type="info" showIcon title={t('signIn.sessionExpired')} />
         ) : null}
         <SignInForm onSignedIn={onSignedIn} />
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <Typography.Link href="/catalogue">{t('signIn.publicCatalogue')}</Typography.Link>
+        </Typography.Paragraph>
       </Card>
     </Flex>
   );
