@@ -31,10 +31,7 @@ export function UiProvider({ children }: { children: ReactNode }) {
   const locale = useLocale();
   setDayjsLocale(locale);
   return (
-    <ConfigProvider
-      locale={antdLocales[locale]}
-      theme={THEME}
-    >
+    <ConfigProvider locale={antdLocales[locale]} theme={THEME}>
       <App>{children}</App>
     </ConfigProvider>
   );
