@@ -3,18 +3,19 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../src/domain/shared/text';
-import { openBrowser, screenshotDir, startIzis, type RunningIzis } from './harness';
+import { openBrowser, screenshotDir, signIn, startIzis, type RunningIzis } from './harness';
 
 /**
  * Issue 14, tried as a new investor would: signed out, on a phone (390 px), in Chromium — find clusters with
  * at least 5 ha free near a commune typed without diacritics, open one, switch to English and to Japanese, and
- * send an inquiry.
+ * send an inquiry; then the officer responsible for the zone is notified, opens it and answers, and the answer
+ * is stored.
  */
 let izis: RunningIzis;
 let browser: BrowserContext;
 let page: Page;
 /** A published zone with at least 5 ha free, as the public API lists it (the demo seed publishes some). */
-let target: { code: string; name: string; commune: { code: string; name: string } };
+let target: { code: string; name: string; family: string; commune: { code: string; name: string } };
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
@@ -24,11 +25,16 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   const list = (await (await fetch(`${izis.url}/api/public/zones?freeLandMinHa=5&pageSize=100`)).json()) as {
-    items: { code: string; name: string; commune: { code: string; name: string } | null }[];
+    items: { code: string; name: string; family: string; commune: { code: string; name: string } | null }[];
   };
   const withCommune = list.items.find((item) => item.commune);
   if (!withCommune?.commune) throw new Error('the demo data publishes no zone with 5 ha free and a commune');
-  target = { code: withCommune.code, name: withCommune.name, commune: withCommune.commune };
+  target = {
+    code: withCommune.code,
+    name: withCommune.name,
+    family: withCommune.family,
+    commune: withCommune.commune,
+  };
 });
 
 afterAll(async () => {
@@ -174,5 +180,50 @@ describe('an investor on a phone, signed out', () => {
     await page.getByRole('heading', { name: 'ハノイの工業用地を探す' }).waitFor();
     await page.getByTestId('zone-card').first().waitFor();
     await shot('08-home-ja');
+  });
+});
+
+describe('the officer responsible for the zone', () => {
+  let officer: Page;
+  let inquiryId: string;
+
+  it('is notified of the inquiry, with a link that opens it', async () => {
+    officer = await browser.newPage();
+    await officer.setViewportSize({ width: 1366, height: 900 });
+    // The department of the zone's family receives its inquiries (the commune and the developer do too).
+    await signIn(officer, izis.url, target.family === 'KCN' ? 'bql' : 'sct');
+    const notices = (await officer.evaluate(async () =>
+      (await fetch('/api/notifications?limit=15')).json(),
+    )) as { items: { title: unknown; link: string | null }[] };
+    const notice = notices.items.find((n) => n.link?.startsWith('/inquiries/'));
+    expect(notice, JSON.stringify(notices.items.map((n) => n.title))).toBeTruthy();
+    inquiryId = notice!.link!.split('/').pop()!;
+    await officer.goto(`${izis.url}${notice!.link!}`);
+    await officer.getByText('Sato Hanako').first().waitFor();
+    await officer.getByText('電子部品の組立工場').first().waitFor();
+    await officer.getByText(target.name).first().waitFor();
+    await officer.screenshot({
+      path: join(screenshotDir, 'catalogue-09-officer-inquiry.png'),
+      fullPage: true,
+    });
+  });
+
+  it('answers it, and the answer is stored with the inquiry', async () => {
+    const answer = 'Cụm còn 5 ha đất sẵn sàng cho thuê từ quý 1/2027. Mời quý công ty đến khảo sát.';
+    const reply = officer.getByTestId('inquiry-reply');
+    await reply.getByLabel('Trả lời nhà đầu tư').fill(answer);
+    await reply.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await officer.getByText('Đã lưu và gửi câu trả lời.').first().waitFor();
+    const stored = (await officer.evaluate(
+      async (id) => (await fetch(`/api/inquiries/${id}`)).json(),
+      inquiryId,
+    )) as { status: string; answeredAt: string | null; history: { text?: string | null }[] };
+    expect(stored.status).toBe('answered');
+    expect(stored.answeredAt).not.toBeNull();
+    expect(JSON.stringify(stored.history)).toContain('Cụm còn 5 ha đất sẵn sàng');
+    await officer.screenshot({
+      path: join(screenshotDir, 'catalogue-10-officer-answered.png'),
+      fullPage: true,
+    });
   });
 });
