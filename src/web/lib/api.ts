@@ -131,7 +131,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   const url = buildUrl(path, options.query);
-  // The first screen's GETs may have been sent already, from the entry (lib/early-requests.ts).
+  // The first screen's GETs may have been sent already, from the entry (lib/early-requests.ts); a change
+  // (sign-in, sign-out, any write) makes every answer fetched before it unusable.
+  if (method !== 'GET') earlyRequests.forget();
   const early =
     method === 'GET' && typeof window !== 'undefined'
       ? earlyRequests.take(

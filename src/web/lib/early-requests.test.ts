@@ -63,11 +63,20 @@ describe('the first screen’s requests sent early', () => {
     expect(h.early.take('/api/filings?period=2026-H1', 'en', '/reports')).toBeNull();
 
     h.early.start({ pathname: '/reports', search: '' }, 'vi');
-    h.tick(10_001);
+    h.tick(FIRST_SCREEN_MS + 1);
     expect(h.early.take('/api/filings?period=2026-H1', 'vi', '/reports')).toBeNull();
 
     h.early.start({ pathname: '/reports', search: '' }, 'vi');
     expect(h.early.take('/api/filings?period=2025-H2', 'vi', '/reports')).toBeNull();
+  });
+
+  it('after a sign-in or any write, an answer fetched before it is not used', () => {
+    const h = harness();
+    void load(h, '/', ['/api/auth/session', '/api/dashboard']);
+    h.early.start({ pathname: '/', search: '' }, 'vi');
+    expect(h.early.take('/api/auth/session', 'vi', '/')).not.toBeNull();
+    h.early.forget(); // POST /api/auth/sign-in
+    expect(h.early.take('/api/dashboard', 'vi', '/')).toBeNull();
   });
 
   it('requests made after the first screen, or on another page, are not learnt for this address', () => {

@@ -5,15 +5,15 @@
  * code — sends them at once from the entry, before React renders, and the API client takes those answers
  * instead of asking again.
  *
- * Only GETs, only during the first screen (`FIRST_SCREEN_MS`), matched by exact URL and language, each
- * answer used once and only while fresh (`REUSE_MS`). The answers are the current session's own (sent with
- * its cookie, as the page's own requests would be), so nothing crosses users; a request the page no longer
- * makes is simply not used.
+ * Only GETs, matched by exact URL and language, each answer used once and only during the first screen
+ * (`FIRST_SCREEN_MS`); the first request that changes something (a sign-in, a sign-out, any write) forgets
+ * every answer not yet used, since it was fetched before that change. The answers are the current session's
+ * own (sent with its cookie, as the page's own requests would be), so nothing crosses users; a request the
+ * page no longer makes is simply not used.
  */
 
 const STORAGE_KEY = 'izis.firstScreenRequests.v1';
 export const FIRST_SCREEN_MS = 2500;
-const REUSE_MS = 10_000;
 const MAX_ADDRESSES = 40;
 const MAX_REQUESTS = 12;
 const PARAM = '{param}';
@@ -122,8 +122,13 @@ export function createEarlyRequests(env: EarlyRequestsEnv) {
       const early = pending.get(url);
       if (!early) return null;
       pending.delete(url);
-      if (early.locale !== locale || now - early.startedAt > REUSE_MS) return null;
+      if (early.locale !== locale || now - early.startedAt > FIRST_SCREEN_MS) return null;
       return early.response;
+    },
+
+    /** Before a request that changes something: answers fetched before it are not used after it. */
+    forget(): void {
+      pending.clear();
     },
 
     /** Ends the first screen's recording (called once it is over) and stores it. */
