@@ -27,10 +27,15 @@ export function OccupancyCell({ rate, width = 72 }: { rate: number | null; width
   const t = useT();
   const format = useFormat();
   if (rate === null || !Number.isFinite(rate)) {
+    // A plain title, not a tooltip component: a list has one of these on most rows.
     return (
-      <Tooltip title={t('zone.occupancyUnknown')}>
-        <Typography.Text type="secondary">—</Typography.Text>
-      </Tooltip>
+      <Typography.Text
+        type="secondary"
+        title={t('zone.occupancyUnknown')}
+        aria-label={t('zone.occupancyUnknown')}
+      >
+        —
+      </Typography.Text>
     );
   }
   return (
