@@ -5,6 +5,7 @@ import { zone } from '../../db/schema/zone';
 import { rowsOf } from '../../db/rows';
 import { lifecycleStateSql, zoneVisibilityFilter } from '../zone/zone.repository';
 import type { ZoneVisibility } from '../zone/zone.policy';
+import type { CatalogueRecord } from '../../domain/catalogue/public-zone';
 
 /**
  * All SQL of the public catalogue. The public side reads only zones whose `zone_publication.published` is
@@ -24,58 +25,7 @@ export async function findPublishedZoneId(db: Db, code: string): Promise<string 
 }
 
 /** A published zone with everything any public response may need (the service picks the published part). */
-export type PublishedZoneRow = {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  searchText: string;
-  communeCode: string | null;
-  communeName: string | null;
-  communeSearch: string | null;
-  formerDistrictCode: string | null;
-  formerDistrictName: string | null;
-  formerDistrictSearch: string | null;
-  declaredAreaHa: number | null;
-  industrialLandHa: number | null;
-  leasedHa: number | null;
-  approvedHa: number | null;
-  infrastructureCompleteHa: number | null;
-  lifecycleState: string | null;
-  wwtpStatus: string | null;
-  wwtpCapacityM3Day: number | null;
-  fireSafetyStatus: string | null;
-  lat: number | null;
-  lon: number | null;
-  /** exact | commune | former_district | null (nowhere to place it). */
-  placement: string | null;
-  fields: string[];
-  sectors: string[];
-  contactName: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-  contactWebsite: string | null;
-  developerName: string | null;
-  developerNameEn: string | null;
-  developerAddress: string | null;
-  descriptions: { lang: string; text: string }[];
-  prices: {
-    kind: string;
-    amount: string;
-    currency: string;
-    unit: string;
-    validFrom: string;
-    validTo: string | null;
-  }[];
-  documents: {
-    id: string;
-    title: string;
-    fileName: string;
-    mimeType: string;
-    sizeBytes: number;
-    docDate: string | null;
-  }[];
-};
+export type PublishedZoneRow = CatalogueRecord;
 
 /**
  * Every published zone in one query, as one JSON text (one row to transfer, parsed once): the registry's
