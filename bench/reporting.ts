@@ -9,6 +9,8 @@
  * server:
  *   - Biểu 04 of the city for 2026-H1, computed live (target p95 < 500 ms at city scale);
  *   - the completeness table for 2026-H1 (target p95 < 200 ms at city scale);
+ *   - the filings list of 2026-H1 as a tenant, a commune officer and the CCN department officer, scoped and
+ *     paged in its query (issue 15: p95 < 50 ms for each);
  *   - 200 tenants submitting their Biểu 01 at the same moment (draft + submit each): zero errors and zero lost
  *     submissions, checked in the database afterwards;
  *   - an officer accepting those reports one by one, each acceptance followed at once by Biểu 04 and the
@@ -30,6 +32,10 @@ const B04_MS = 500;
 const COMPLETENESS_MS = 200;
 const SUBMITTERS = 200;
 const PERIOD = '2026-H1';
+/** The demo seed's accounts (bench/generate.ts loads the registry beside the demo's). */
+const DEMO_PASSWORD = 'IzisDemo-2026';
+/** Issue 15: every list p95 < 50 ms for each role. */
+const LIST_MS = 50;
 const PASSWORD = 'Bench-Reporting-2026';
 /** Acceptances, each followed by Biểu 04 and the completeness table computed afresh (fewer at national scale). */
 const ACCEPTANCES: Record<ScaleName, number> = { city: 20, national: 5 };
@@ -141,11 +147,15 @@ async function fillReports(
 
 type Submitter = { username: string; projectCode: string; cookie: string; csrf: string };
 
-async function signInAs(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
+async function signInAs(
+  url: string,
+  username: string,
+  password = PASSWORD,
+): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${url}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
   const cookie = /izis_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
@@ -334,6 +344,22 @@ async function measureReporting(
     `/api/completeness?period=${PERIOD}&groupBy=commune`,
     { baseline, ...(label.scale === 'city' ? { targetMs: COMPLETENESS_MS } : {}) },
   );
+  // The filings list as each kind of reader sees it, scoped and paged in its query (issue 15: < 50 ms each).
+  const readers: [string, () => Promise<{ cookie: string; csrf: string }>][] = [
+    ['a tenant (one project)', () => signInAs(izis.url, submitters[0]!.split('|')[0]!)],
+    ['a commune officer (Đông Anh)', () => signInAs(izis.url, 'xadonganh', DEMO_PASSWORD)],
+    ['the CCN department officer', () => signInAs(izis.url, 'sct', DEMO_PASSWORD)],
+  ];
+  for (const [reader, signInReader] of readers) {
+    await measure(
+      label,
+      izis.url,
+      await signInReader(),
+      `GET /api/filings?period=${PERIOD} as ${reader}`,
+      `/api/filings?period=${PERIOD}&page=1&pageSize=50`,
+      { baseline, targetMs: LIST_MS },
+    );
+  }
   console.log(`  [${label.database} ${label.scale}] ${uptime()}`);
   const signedIn: Submitter[] = [];
   for (const entry of submitters) {
