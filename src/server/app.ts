@@ -39,6 +39,7 @@ import { readYourWrites } from './middleware/read-your-writes';
 import { registerExchange } from './routes/exchange/exchange.handlers';
 import { registerOpenData } from './routes/open-data/open-data.handlers';
 import { serveApiReference, serveWebApp } from './static';
+import { publicZonePageHead } from '../services/catalogue/catalogue.service';
 import { registerCatalogue } from './routes/catalogue/catalogue.handlers';
 import { registerInquiries } from './routes/inquiry/inquiry.handlers';
 
@@ -108,7 +109,12 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', () => {
     throw new AppError('not_found');
   });
-  if (deps.webDir) serveWebApp(app, deps.webDir);
+  if (deps.webDir) {
+    serveWebApp(app, deps.webDir, {
+      zonePageHead: (code, lang) =>
+        publicZonePageHead({ db: deps.database.db, clock: deps.clock }, code, lang),
+    });
+  }
   return app;
 }
 

@@ -73,6 +73,35 @@ function send(path: string, cache: string, acceptEncoding?: string): Response {
   });
 }
 
+/** A zone page's title, meta description and language, or null for a zone that is not public. */
+export type ZonePageHead = (
+  code: string,
+  lang: string | undefined,
+) => Promise<{ title: string; description: string | null; lang: string } | null>;
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
+
+/** The catalogue's index.html with a zone's own title, description and `lang`. */
+export function withHead(
+  html: string,
+  head: { title: string; description: string | null; lang: string },
+): string {
+  let out = html
+    .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(head.lang)}"`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(head.title)}</title>`);
+  if (head.description) {
+    out = out.replace(
+      /(<meta\s+name="description"\s+content=")[^"]*(")/,
+      (_, before: string, after: string) => `${before}${escapeHtml(head.description!)}${after}`,
+    );
+  }
+  return out;
+}
+
 /** The public catalogue's page in the build (a second Vite entry, `src/web/catalogue/index.html`). */
 const CATALOGUE_INDEX = join('catalogue', 'index.html');
 
@@ -87,9 +116,13 @@ export function isCataloguePath(path: string): boolean {
  * or gzip as the browser accepts. Everything else falls back to index.html so that deep links work
  * (client-side routing).
  */
-export function serveWebApp(app: Hono<AppEnv>, webDir: string): void {
+export function serveWebApp(
+  app: Hono<AppEnv>,
+  webDir: string,
+  options: { zonePageHead?: ZonePageHead } = {},
+): void {
   const staffIndex = join(webDir, 'index.html');
-  app.get('*', (c) => {
+  app.get('*', async (c) => {
     const path = c.req.path;
     if (path.startsWith('/api/')) return c.notFound();
     const accept = c.req.header('accept-encoding');
@@ -103,6 +136,16 @@ export function serveWebApp(app: Hono<AppEnv>, webDir: string): void {
     const index = isCataloguePath(path) ? join(webDir, CATALOGUE_INDEX) : staffIndex;
     if (!existsSync(index)) {
       return c.text('IZIS web app is not built. Run `npm run build` (or `npm start`, which builds it).', 503);
+    }
+    // A zone's public page carries its own title and description in the HTML itself, for what reads a page
+    // without running it (search engines, link previews in chat apps).
+    const zone = /^\/catalogue\/zones\/([^/]+)\/?$/.exec(path);
+    if (zone && options.zonePageHead) {
+      const head = await options.zonePageHead(decodeURIComponent(zone[1]!), c.req.query('lang'));
+      if (head) {
+        c.header('Cache-Control', 'no-cache');
+        return c.html(withHead(readFileSync(index, 'utf8'), head));
+      }
     }
     return send(index, 'no-cache', accept);
   });

@@ -4,6 +4,7 @@ import {
   catalogueLangs,
   familyLabels,
   type CatalogueFacets,
+  type CatalogueLang,
   type CatalogueQuery,
   type PublicZone,
   type PublicZoneList,
@@ -19,6 +20,7 @@ import {
   searchPoint,
   type CatalogueRecord,
 } from '../../domain/catalogue/public-zone';
+import { zonePageHead } from '../../domain/catalogue/page-head';
 import { computeScorecard, scorecardMethod } from '../../domain/catalogue/scorecard';
 import { catalogueSectors } from '../../domain/catalogue/sectors';
 import { foldVietnamese } from '../../domain/shared/text';
@@ -195,6 +197,25 @@ export async function getPublicZone(
     }
     return profile;
   });
+}
+
+/**
+ * The title, meta description and language of a zone's public page, for the HTML the server sends at its
+ * address (`/catalogue/zones/{code}`); null for an unknown or unpublished zone (the page then says so itself).
+ */
+export async function publicZonePageHead(
+  deps: PublicDeps,
+  code: string,
+  lang: string | undefined,
+): Promise<{ title: string; description: string | null; lang: CatalogueLang } | null> {
+  const language = catalogueLangs.find((l) => l === lang) ?? 'vi';
+  try {
+    const zone = await getPublicZone(deps, code, language);
+    return { ...zonePageHead(zone.value, language), lang: language };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  }
 }
 
 function publishedFieldsOf(record: CatalogueRecord): PublicZone['publishedFields'] {

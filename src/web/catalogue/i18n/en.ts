@@ -1,9 +1,10 @@
 import type { Dictionary } from './vi';
+import { catalogueShortNames } from '../../../domain/catalogue/page-head';
 
 /** The public catalogue's words in English (the keys of `vi.ts`, checked by `i18n.test.ts`). */
 export const en: Dictionary = {
   'site.name': 'Hanoi industrial parks and clusters: investment catalogue',
-  'site.shortName': 'Invest in Hanoi industry',
+  'site.shortName': catalogueShortNames.en,
   'site.description':
     "Find industrial parks and clusters in Hanoi with land to lease: free land, rents, infrastructure and location on the map, from the city's own registry.",
   'nav.skip': 'Skip to main content',

@@ -1,9 +1,10 @@
 import type { Dictionary } from './vi';
+import { catalogueShortNames } from '../../../domain/catalogue/page-head';
 
 /** The public catalogue's words in Japanese (the keys of `vi.ts`, checked by `i18n.test.ts`). */
 export const ja: Dictionary = {
   'site.name': 'ハノイ工業団地・工業クラスター 投資カタログ',
-  'site.shortName': 'ハノイ工業投資',
+  'site.shortName': catalogueShortNames.ja,
   'site.description':
     'ハノイで賃貸可能な用地のある工業団地・工業クラスターを探せます。空き地面積、賃料、インフラ、地図上の位置を市の登録台帳から掲載しています。',
   'nav.skip': 'メインコンテンツへ移動',

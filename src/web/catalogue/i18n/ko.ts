@@ -1,9 +1,10 @@
 import type { Dictionary } from './vi';
+import { catalogueShortNames } from '../../../domain/catalogue/page-head';
 
 /** The public catalogue's words in Korean (the keys of `vi.ts`, checked by `i18n.test.ts`). */
 export const ko: Dictionary = {
   'site.name': '하노이 산업단지·산업클러스터 투자 카탈로그',
-  'site.shortName': '하노이 산업 투자',
+  'site.shortName': catalogueShortNames.ko,
   'site.description':
     '하노이에서 임대 가능한 부지가 있는 산업단지와 산업클러스터를 찾아보세요. 미임대 부지, 임대료, 기반시설, 지도상 위치를 시 등록대장에서 제공합니다.',
   'nav.skip': '본문으로 건너뛰기',

@@ -1,3 +1,4 @@
+import { catalogueShortNames } from '../../../domain/catalogue/page-head';
 /**
  * The public catalogue's words in Vietnamese — the reference set of keys: every other language has exactly
  * these keys (checked by `i18n.test.ts`) and the same `{placeholders}`. Interface labels only; zone texts come
@@ -5,7 +6,7 @@
  */
 export const vi = {
   'site.name': 'Danh mục đầu tư khu, cụm công nghiệp Hà Nội',
-  'site.shortName': 'Đầu tư công nghiệp Hà Nội',
+  'site.shortName': catalogueShortNames.vi,
   'site.description':
     'Tìm khu công nghiệp, cụm công nghiệp ở Hà Nội còn đất cho thuê: diện tích trống, giá thuê, hạ tầng và vị trí trên bản đồ, lấy từ sổ đăng ký của thành phố.',
   'nav.skip': 'Bỏ qua, đến nội dung chính',

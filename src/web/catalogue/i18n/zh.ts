@@ -1,9 +1,10 @@
 import type { Dictionary } from './vi';
+import { catalogueShortNames } from '../../../domain/catalogue/page-head';
 
 /** The public catalogue's words in simplified Chinese (the keys of `vi.ts`, checked by `i18n.test.ts`). */
 export const zh: Dictionary = {
   'site.name': '河内工业园区与工业集群投资目录',
-  'site.shortName': '投资河内工业',
+  'site.shortName': catalogueShortNames.zh,
   'site.description':
     '查找河内尚有可租用土地的工业园区和工业集群：空置面积、租金、基础设施和地图位置，数据来自市政府登记册。',
   'nav.skip': '跳到主要内容',

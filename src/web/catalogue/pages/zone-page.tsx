@@ -14,6 +14,7 @@ import { useHead } from '../head';
 import { langName } from '../i18n/i18n';
 import { homeHref, zoneHref } from '../routes';
 import { InquiryMount } from '../components/inquiry-mount';
+import { zonePageHead } from '../../../domain/catalogue/page-head';
 
 function Figure({ label, children }: { label: string; children: Node }) {
   return (
@@ -24,22 +25,16 @@ function Figure({ label, children }: { label: string; children: Node }) {
   );
 }
 
-/** A description's first sentence or so, for the page's meta description. */
-function metaSummary(text: string | null | undefined, fallback: string): string {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!clean) return fallback;
-  return clean.length <= 160 ? clean : `${clean.slice(0, 157).trimEnd()}…`;
-}
-
 /** The public profile of one zone at its stable address `/catalogue/zones/{code}`. */
 export function ZonePage({ code }: { code: string }) {
   const { lang, t } = useCatalogue();
   const zone = useResource<PublicZone>(publicUrls.zone(code, lang));
   const [mapOpen, setMapOpen] = useState(false);
   const data = zone.data;
+  const head = data ? zonePageHead(data, lang) : null;
   useHead(
-    data ? `${data.name} — ${t('site.shortName')}` : t('site.name'),
-    data ? metaSummary(data.summary ?? data.description, t('site.description')) : t('site.description'),
+    head?.title ?? t('site.name'),
+    head?.description ?? t('site.description'),
     lang,
     data ? `/catalogue/zones/${encodeURIComponent(data.code)}` : undefined,
   );
