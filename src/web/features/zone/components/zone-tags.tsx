@@ -29,11 +29,7 @@ export function OccupancyCell({ rate, width = 72 }: { rate: number | null; width
   if (rate === null || !Number.isFinite(rate)) {
     // A plain title, not a tooltip component: a list has one of these on most rows.
     return (
-      <Typography.Text
-        type="secondary"
-        title={t('zone.occupancyUnknown')}
-        aria-label={t('zone.occupancyUnknown')}
-      >
+      <Typography.Text type="secondary" title={t('zone.occupancyUnknown')}>
         —
       </Typography.Text>
     );
