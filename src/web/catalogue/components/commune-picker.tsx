@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useCatalogue } from '../context';
 import { suggestCommunes, type CommuneOption } from '../filters';
 
@@ -20,6 +20,8 @@ export function CommunePicker({
   const chosen = communes.find((c) => c.code === value) ?? null;
   const [typed, setTyped] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const closing = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(closing.current), []);
   const [active, setActive] = useState(0);
   const text = typed ?? chosen?.name ?? '';
   const options = useMemo(() => suggestCommunes(communes, typed ?? ''), [communes, typed]);
@@ -68,7 +70,10 @@ export function CommunePicker({
             if (!event.target.value.trim()) onChange(null);
           }}
           onFocus={() => setOpen(true)}
-          onBlur={() => window.setTimeout(() => setOpen(false), 150)}
+          onBlur={() => {
+            // Closed a moment later, so that a click on a suggestion still lands; never after unmounting.
+            closing.current = window.setTimeout(() => setOpen(false), 150);
+          }}
           onKeyDown={onKeyDown}
         />
         {value ? (
