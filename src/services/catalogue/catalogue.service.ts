@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { loadDataVersion } from '../../db/data-version';
 import {
   catalogueLangs,
+  publishableFieldKeys,
   familyLabels,
   type CatalogueFacets,
   type CatalogueLang,
@@ -218,24 +219,9 @@ export async function publicZonePageHead(
   }
 }
 
+/** The keys of the fields this zone makes public, in the order of `publishableFieldKeys`. */
 function publishedFieldsOf(record: CatalogueRecord): PublicZone['publishedFields'] {
-  return (
-    [
-      'freeLand',
-      'area',
-      'occupancy',
-      'status',
-      'infrastructure',
-      'wwtp',
-      'fireSafety',
-      'sectors',
-      'prices',
-      'developer',
-      'location',
-      'description',
-      'reporting',
-    ] as const
-  ).filter((key) => isPublic(record, key));
+  return publishableFieldKeys.filter((key) => isPublic(record, key));
 }
 
 /** `GET /api/public/facets`: communes, former districts, sectors and families that have published zones. */
