@@ -1,9 +1,9 @@
-import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { allowedText, type CellValue, type ColumnDef } from '../../domain/import/cells';
 import type { RawTable } from '../../domain/import/table';
-import { AppError, validationError, type ErrorCode } from '../../domain/shared/errors';
+import { AppError, validationError } from '../../domain/shared/errors';
 import { defaultImportLimits, megabytes, type ImportLimits } from './import-limits';
+import { readInPool, type WorkerAnswer } from './spreadsheet-pool';
 import type { ReadRequest, SheetRow } from './spreadsheet-read';
 
 /**
@@ -68,60 +68,30 @@ function toTable(rows: SheetRow[], isHeader?: HeaderTest): RawTable {
   };
 }
 
-const workerUrl = new URL('./spreadsheet.worker.ts', import.meta.url).href;
-// The worker runs TypeScript like the rest of IZIS: through tsx's loader, registered in the worker itself.
-const workerBootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); });`;
-
-/** Reads the sheet's rows in a worker thread (off the event loop, heap capped), within the limits. */
-function readRowsInWorker(request: ReadRequest, heapMb: number): Promise<SheetRow[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerBootstrap, {
-      eval: true,
-      workerData: request,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-      void worker.terminate();
-    };
-    worker.on('message', (message: WorkerAnswer) =>
-      settle(() => {
-        if ('rows' in message) resolve(message.rows);
-        else if ('error' in message) reject(new AppError(message.error.code, message.error.details));
-        else reject(new Error(`spreadsheet worker: ${message.failure}`));
-      }),
-    );
-    worker.on('error', (error: Error & { code?: string }) =>
-      settle(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new AppError('request.too_large', {
-                fields: {
-                  file: {
-                    vi: `Tệp quá lớn để đọc trong ${heapMb} MB bộ nhớ dành cho việc nhập (giới hạn IZIS_IMPORT_WORKER_MB); hãy chia thành nhiều tệp.`,
-                    en: `The file is too large to read within the ${heapMb} MB an import may use (limit IZIS_IMPORT_WORKER_MB); split it.`,
-                  },
-                },
-              })
-            : error,
-        ),
-      ),
-    );
-    worker.on('exit', (code) =>
-      settle(() => reject(new Error(`spreadsheet worker exited (${code}) without an answer`))),
-    );
-  });
+/** Reads the sheet's rows on a pooled thread (off the event loop, heap capped), within the limits. */
+async function readRowsInWorker(request: ReadRequest, heapMb: number): Promise<SheetRow[]> {
+  let answer: WorkerAnswer;
+  try {
+    answer = await readInPool(request, heapMb);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw heapExceeded(heapMb);
+    throw error;
+  }
+  if ('rows' in answer) return answer.rows;
+  if ('error' in answer) throw new AppError(answer.error.code, answer.error.details);
+  throw new Error(`spreadsheet worker: ${answer.failure}`);
 }
 
-type WorkerAnswer =
-  | { rows: SheetRow[] }
-  | { error: { code: ErrorCode; details: Record<string, unknown> | undefined } }
-  | { failure: string };
+function heapExceeded(heapMb: number): AppError {
+  return new AppError('request.too_large', {
+    fields: {
+      file: {
+        vi: `Tệp quá lớn để đọc trong ${heapMb} MB bộ nhớ dành cho việc nhập (giới hạn IZIS_IMPORT_WORKER_MB); hãy chia thành nhiều tệp.`,
+        en: `The file is too large to read within the ${heapMb} MB an import may use (limit IZIS_IMPORT_WORKER_MB); split it.`,
+      },
+    },
+  });
+}
 
 /**
  * Reads the first sheet (or the named one) of an .xlsx, or a .csv, into a table: in a worker thread, and

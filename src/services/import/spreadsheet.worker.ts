@@ -1,19 +1,18 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../domain/shared/errors';
 import { readSheetRows, type ReadRequest } from './spreadsheet-read';
+import type { WorkerAnswer } from './spreadsheet-pool';
 
 /**
- * The worker thread that reads an upload (spreadsheet.ts starts one per import): parsing a large sheet
- * here leaves the server's event loop free for everyone else, and the worker's capped heap bounds memory.
- * Answers `{ rows }`, or `{ error: { code, details } }` for a refusal the user should see.
+ * The task the reading threads run (spreadsheet-pool.ts keeps them): parsing a large sheet here leaves the
+ * server's event loop free for everyone else, and the thread's capped heap bounds memory. Answers `{ rows }`,
+ * or `{ error: { code, details } }` for a refusal the user should see, or `{ failure }`.
  */
-const request = workerData as ReadRequest;
-readSheetRows(request).then(
-  (rows) => parentPort!.postMessage({ rows }),
-  (error: unknown) =>
-    parentPort!.postMessage(
-      error instanceof AppError
-        ? { error: { code: error.code, details: error.details } }
-        : { failure: error instanceof Error ? error.message : String(error) },
-    ),
-);
+export default async function readRows(request: ReadRequest): Promise<WorkerAnswer> {
+  try {
+    return { rows: await readSheetRows(request) };
+  } catch (error) {
+    return error instanceof AppError
+      ? { error: { code: error.code, details: error.details } }
+      : { failure: error instanceof Error ? error.message : String(error) };
+  }
+}

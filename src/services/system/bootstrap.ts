@@ -15,6 +15,7 @@ import type { ReadReplica } from './read-replicas';
 import { applyMigrations } from '../../db/migrate';
 import { actAsAppRole, appRole } from '../../db/privileges';
 import type { AuthSettings } from '../auth/auth.service';
+import { closeSpreadsheetPools } from '../import/spreadsheet-pool';
 import type { AppConfig } from './config';
 import { seedDemo, type DemoSeedResult } from './demo-seed';
 import type { Logger } from './logger';
@@ -180,6 +181,7 @@ export async function openRuntime(
   let database = opened.database;
   const replicas: ReadReplica[] = [];
   const close = async () => {
+    await closeSpreadsheetPools();
     await Promise.all(replicas.map((replica) => replica.database.close().catch(() => undefined)));
     await database.close();
     release();
