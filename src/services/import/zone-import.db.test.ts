@@ -459,9 +459,15 @@ describe('spreadsheets as officers make them', () => {
   });
 });
 
-describe('a 10,000-row file', () => {
+// The issue's size, timed against its budget, when IZIS_BENCH_ASSERT=1 (as the benchmarks run it); in the suite,
+// 1,000 rows check the same behaviour — one transaction, an audit row per zone, ordered progress, an unchanged
+// re-import — without spending CI's minutes on what `npm run bench -- --only registry` measures.
+const benchAssert = process.env.IZIS_BENCH_ASSERT === '1';
+const bigFileRows = benchAssert ? 10_000 : 1_000;
+
+describe(`a ${bigFileRows}-row file`, () => {
   it('commits in one transaction within the time budget (measured; asserted with IZIS_BENCH_ASSERT=1)', async () => {
-    const n = 10_000;
+    const n = bigFileRows;
     const columnHeaders = [
       'Mã khu/cụm',
       'Tên khu/cụm',
@@ -521,7 +527,7 @@ describe('a 10,000-row file', () => {
     const second = await importZones(admin(), file, { mode: 'commit' });
     const secondSeconds = (performance.now() - again) / 1000;
     console.log(
-      `[bench] ${database.kind}: 10,000-row XLSX (${(file.data.byteLength / 1e6).toFixed(1)} MB) committed in ${seconds.toFixed(2)} s; ` +
+      `[bench] ${database.kind}: ${n}-row XLSX (${(file.data.byteLength / 1e6).toFixed(1)} MB) committed in ${seconds.toFixed(2)} s; ` +
         `re-import (all unchanged) ${secondSeconds.toFixed(2)} s`,
     );
     expect(result.errors).toEqual([]);
@@ -537,6 +543,6 @@ describe('a 10,000-row file', () => {
     console.log(
       `[bench] ${database.kind}: export of ${exported.count} zones as XLSX ${((performance.now() - exportStarted) / 1000).toFixed(2)} s`,
     );
-    if (process.env.IZIS_BENCH_ASSERT === '1') expect(seconds).toBeLessThan(10);
+    if (benchAssert) expect(seconds).toBeLessThan(10);
   }, 300_000);
 });
