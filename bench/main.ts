@@ -13,6 +13,7 @@
  *   pages      (bench/pages.ts):      pages in Chromium (navigation start → content) and `npm start` restart
  *   upload     (bench/upload.ts):     /api/health and the server's memory while a 1,000,000-row file is uploaded
  *   catalogue  (bench/catalogue.ts):  500 concurrent anonymous readers of the public catalogue for 60 s (city scale)
+ *   mixed      (bench/mixed.ts):      300 signed-in users, two IZIS processes on one PostgreSQL, 5 minutes (city scale)
  *
  *   npm run bench                              both, registry at city scale
  *   npm run bench -- --scale national          registry at national scale (long on the embedded database)
@@ -36,6 +37,7 @@ import { inspection } from './inspection';
 import { pages } from './pages';
 import { upload } from './upload';
 import { catalogue } from './catalogue';
+import { mixed } from './mixed';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,6 +60,7 @@ if (!only || only === 'monitoring') await monitoring(scale, databaseUrl, databas
 if (!only || only === 'pages') await pages(scale, databaseUrl, databases);
 if (!only || only === 'upload') await upload(databaseUrl, databases);
 if (!only || only === 'catalogue') await catalogue(scale, databaseUrl, databases);
+if (only === 'mixed') await mixed(databaseUrl);
 
 console.log(`\n| database | scale | metric | value | p95 ÷ health p95 | target |\n|---|---|---|---|---|---|`);
 for (const r of rows) {

@@ -1,0 +1,347 @@
+/**
+ * Mixed load on two IZIS processes (issue 15): the city-scale registry of bench/generate.ts with every generated
+ * zone a cluster (so every project files Biểu 01), two `izis serve` processes on one PostgreSQL database, and
+ * N signed-in users for a fixed time, each request sent to the next process in turn (a round-robin balancer:
+ * a session, a cache and a write made through one process must hold through the other):
+ *
+ *   - tenants (enterprise accounts, one project each): their filings list, their project, their filing; they
+ *     save their Biểu 01 draft a few times and then submit it;
+ *   - officers (the CCN department, a commune, the administrator): the zone list and zone pages, the filings
+ *     waiting for review, Biểu 04 and the completeness table, the dashboard and the watch list; the
+ *     administrator accepts the reports tenants submitted (each once, from a shared queue — no two officers race
+ *     for one report), so Biểu 04 is computed afresh all along;
+ *   - every user loads a page's HTML now and then.
+ *
+ * Each user looks at what it got 0.5–1.5 × think time before the next request. Reports p50/p95 per kind and
+ * overall, errors (any answer that is not 2xx, any network failure), submissions and acceptances stored, the
+ * processes' memory. Target: 300 users for 5 minutes, 0 errors, p95 < 200 ms.
+ *
+ *   npm run bench -- --only mixed            (PostgreSQL only: DATABASE_URL must be set)
+ *   BENCH_MIXED_USERS (300), BENCH_MIXED_SECONDS (300), BENCH_MIXED_THINK_MS (1000)
+ */
+import { loadavg } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { openPostgres } from '../src/db/client';
+import { hashPassword } from '../src/services/auth/password-hash';
+import { scratchDatabase, startIzis, type RunningIzis } from '../e2e/harness';
+import { generate } from './generate';
+import { idle, percentile, round, rows, rssMb } from './lib';
+
+const TARGET_MS = 200;
+const users = Number(process.env.BENCH_MIXED_USERS ?? 300);
+const seconds = Number(process.env.BENCH_MIXED_SECONDS ?? 300);
+const thinkMs = Number(process.env.BENCH_MIXED_THINK_MS ?? 1000);
+const PERIOD = '2026-H1';
+const PASSWORD = 'Bench-Mixed-2026';
+const DEMO_PASSWORD = 'IzisDemo-2026';
+/** Two thirds of the users are tenants; the rest officers. */
+const tenantCount = Math.round((users * 2) / 3);
+const officerAccounts = ['sct', 'xadonganh', 'admin'] as const;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Kind =
+  | 'page html'
+  | 'tenant filings list'
+  | 'tenant project'
+  | 'tenant filing'
+  | 'save draft'
+  | 'submit'
+  | 'zone list'
+  | 'zone page'
+  | 'officer filings list'
+  | 'Biểu 04'
+  | 'completeness'
+  | 'dashboard'
+  | 'watch list'
+  | 'accept';
+
+type User = {
+  role: 'tenant' | (typeof officerAccounts)[number];
+  username: string;
+  cookie: string;
+  csrf: string;
+  projectCode?: string;
+  filing?: { id: string; version: number };
+  drafts: number;
+  submitted: boolean;
+};
+
+/** Clusters and operating projects for the whole generated registry, and one enterprise user per tenant. */
+async function prepare(url: string): Promise<{ tenants: { username: string; projectCode: string }[] }> {
+  const database = await openPostgres(url);
+  try {
+    const data = await generate(database, 'city', undefined, { log: (m) => console.log(`  [mixed] ${m}`) });
+    rows.push({
+      database: 'postgres',
+      scale: 'city',
+      metric: `generate ${data.zones} zones`,
+      value: round(data.ms / 1000),
+      unit: 's',
+    });
+    await database.db.execute(
+      sql`update zone set kind = 'CCN', ccn_type_code = 'general' where is_synthetic and code like 'SYN-%'`,
+    );
+    await database.db.execute(
+      sql`update project set status = 'operating' where is_synthetic and code like 'SYN-%'`,
+    );
+    const chosen = await database.query<{ code: string; investor: string }>(
+      `select distinct on (o.code) p.code, o.code as investor
+       from project p join organisation o on o.id = p.investor_id
+       where p.code like 'SYN-%' order by o.code, p.code limit ${tenantCount}`,
+    );
+    // One password hash for all (hashing hundreds of times would only measure argon2).
+    const hash = await hashPassword(PASSWORD);
+    const tenants: { username: string; projectCode: string }[] = [];
+    for (const [i, c] of chosen.entries()) {
+      const username = `bench-mixed-${String(i + 1).padStart(3, '0')}`;
+      const [user] = await database.query<{ id: string }>(
+        `insert into app_user (username, display_name, password_hash, search_text) values ($1, $1, $2, $1) returning id`,
+        [username, hash],
+      );
+      await database.query(
+        `insert into role_assignment (user_id, role_code, scope_kind, scope_ref) values ($1, 'enterprise', 'organisation', $2)`,
+        [user!.id, c.investor],
+      );
+      tenants.push({ username, projectCode: c.code });
+    }
+    await database.query('analyze');
+    return { tenants };
+  } finally {
+    await database.close();
+  }
+}
+
+async function signIn(url: string, username: string, password: string) {
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
+  const cookie = /izis_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+type Step = { kind: Kind; method?: 'GET' | 'PUT' | 'POST'; path: string; body?: unknown };
+
+const values = { revenue_vnd: 120.5, state_budget_vnd: 3.2, workers: 150, avg_income_vnd: 9.5 };
+
+/** The i-th step of a tenant: mostly reading its own things; a few draft saves, then one submission. */
+function tenantStep(user: User, i: number): Step {
+  const n = i % 10;
+  if (!user.submitted && (user.drafts < 3 ? n === 3 || n === 7 : n === 5)) {
+    if (user.drafts < 3 || !user.filing)
+      return {
+        kind: 'save draft',
+        method: 'PUT',
+        path: '/api/filings/draft',
+        body: {
+          formCode: 'B01',
+          period: PERIOD,
+          reporter: { kind: 'project', code: user.projectCode },
+          values: { ...values, workers: 150 + user.drafts },
+          explanations: Object.fromEntries(Object.keys(values).map((k) => [k, 'Số liệu thử tải.'])),
+          ...(user.filing ? { version: user.filing.version } : {}),
+        },
+      };
+    return {
+      kind: 'submit',
+      method: 'POST',
+      path: `/api/filings/${user.filing.id}/submit`,
+      body: { version: user.filing.version },
+    };
+  }
+  if (n === 0) return { kind: 'page html', path: '/reports' };
+  if (n < 4) return { kind: 'tenant filings list', path: `/api/filings?period=${PERIOD}&page=1&pageSize=50` };
+  if (n < 7 || !user.filing)
+    return { kind: 'tenant project', path: `/api/projects/${encodeURIComponent(user.projectCode!)}` };
+  return { kind: 'tenant filing', path: `/api/filings/${user.filing.id}` };
+}
+
+/** The i-th step of an officer: lists, pages and reports; the administrator also accepts submitted reports. */
+function officerStep(user: User, i: number, codes: string[], queue: { id: string; version: number }[]): Step {
+  const n = i % 12;
+  if (user.role === 'admin' && n % 3 === 1 && queue.length) {
+    const filing = queue.shift()!;
+    return {
+      kind: 'accept',
+      method: 'POST',
+      path: `/api/filings/${filing.id}/accept`,
+      body: { version: filing.version },
+    };
+  }
+  const code = codes[(i * 7919 + user.username.length) % codes.length]!;
+  switch (n) {
+    case 0:
+      return { kind: 'page html', path: '/zones' };
+    case 1:
+    case 2:
+      return { kind: 'zone list', path: `/api/zones?page=${1 + (i % 10)}&pageSize=20` };
+    case 3:
+    case 4:
+      return { kind: 'zone page', path: `/api/zones/${encodeURIComponent(code)}` };
+    case 5:
+    case 6:
+      return {
+        kind: 'officer filings list',
+        path: `/api/filings?period=${PERIOD}&status=submitted&page=1&pageSize=50`,
+      };
+    case 7:
+    case 8:
+      return { kind: 'Biểu 04', path: `/api/compilations?formCode=B04&period=${PERIOD}` };
+    case 9:
+      return { kind: 'completeness', path: `/api/completeness?period=${PERIOD}&groupBy=commune` };
+    case 10:
+      return { kind: 'dashboard', path: '/api/dashboard' };
+    default:
+      return { kind: 'watch list', path: '/api/monitoring/watch-list' };
+  }
+}
+
+async function load(processes: RunningIzis[], people: User[], codes: string[]) {
+  const times = new Map<Kind, number[]>();
+  const errors: string[] = [];
+  const queue: { id: string; version: number }[] = [];
+  const submittedIds: string[] = [];
+  const acceptedIds: string[] = [];
+  const until = performance.now() + seconds * 1000;
+  let turn = 0;
+  const run = async (user: User, index: number) => {
+    // Users arrive spread over the first think time, not all in the same millisecond.
+    await pause((index / people.length) * thinkMs);
+    for (let i = index; performance.now() < until; i++) {
+      const step = user.role === 'tenant' ? tenantStep(user, i) : officerStep(user, i, codes, queue);
+      const url = processes[turn++ % processes.length]!.url;
+      const t = performance.now();
+      try {
+        const res = await fetch(`${url}${step.path}`, {
+          method: step.method ?? 'GET',
+          headers: {
+            cookie: user.cookie,
+            'accept-encoding': 'gzip',
+            ...(step.body === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'x-csrf-token': user.csrf, origin: url }),
+          },
+          ...(step.body === undefined ? {} : { body: JSON.stringify(step.body) }),
+        });
+        const text = await res.text();
+        const ms = performance.now() - t;
+        if (!res.ok) errors.push(`${step.kind} ${step.path}: ${res.status} ${text.slice(0, 160)}`);
+        else {
+          (times.get(step.kind) ?? times.set(step.kind, []).get(step.kind)!).push(ms);
+          if (step.kind === 'save draft' || step.kind === 'submit') {
+            const saved = JSON.parse(text) as { id: string; version: number };
+            user.filing = { id: saved.id, version: saved.version };
+            if (step.kind === 'save draft') user.drafts += 1;
+            else {
+              user.submitted = true;
+              submittedIds.push(saved.id);
+              queue.push({ id: saved.id, version: saved.version });
+            }
+          }
+          if (step.kind === 'accept') acceptedIds.push((JSON.parse(text) as { id: string }).id);
+        }
+      } catch (error) {
+        errors.push(`${step.kind} ${step.path}: ${(error as Error).message}`);
+      }
+      await pause(thinkMs * (0.5 + ((i * 7919) % 1000) / 1000));
+    }
+  };
+  await Promise.all(people.map(run));
+  return { times, errors, submittedIds, acceptedIds };
+}
+
+export async function mixed(databaseUrl: string | undefined) {
+  if (!databaseUrl) {
+    console.log('  [mixed] skipped: PostgreSQL only (set DATABASE_URL)');
+    return;
+  }
+  const label = { database: 'postgres', scale: 'city' };
+  const url = await scratchDatabase(databaseUrl, 'bench_mixed');
+  // The first start migrates and loads the demo (its officers sign in below); then the generated registry.
+  await (await startIzis({ databaseUrl: url })).stop();
+  const { tenants } = await prepare(url);
+  const processes = [await startIzis({ databaseUrl: url }), await startIzis({ databaseUrl: url })];
+  try {
+    const database = await openPostgres(url);
+    const codes = (
+      await database.query<{ code: string }>(`select code from zone where code like 'SYN-%' order by code`)
+    ).map((r) => r.code);
+    await database.close();
+    const people: User[] = [];
+    for (const [i, t] of tenants.entries()) {
+      const session = await signIn(processes[i % 2]!.url, t.username, PASSWORD);
+      people.push({ role: 'tenant', ...t, ...session, drafts: 0, submitted: false });
+    }
+    for (let i = 0; people.length < users; i++) {
+      const account = officerAccounts[i % officerAccounts.length]!;
+      const session = await signIn(processes[i % 2]!.url, account, DEMO_PASSWORD);
+      people.push({ role: account, username: account, ...session, drafts: 0, submitted: false });
+    }
+    await idle();
+    const loadBefore = round(loadavg()[0]!);
+    console.log(
+      `  [mixed] ${people.length} users (${tenants.length} tenants) on two processes for ${seconds} s, think ${thinkMs} ms`,
+    );
+    const { times, errors, submittedIds, acceptedIds } = await load(processes, people, codes);
+    const memory = processes.map((p) => rssMb(p.process.pid!));
+    const all: number[] = [];
+    for (const [kind, list] of [...times].sort(([a], [b]) => a.localeCompare(b))) {
+      list.sort((a, b) => a - b);
+      all.push(...list);
+      const p50 = round(percentile(list, 50));
+      const p95 = round(percentile(list, 95));
+      console.log(`  [mixed] ${kind}: ${list.length} requests, p50 ${p50} ms, p95 ${p95} ms`);
+      rows.push({
+        ...label,
+        metric: `mixed, ${kind} p50 / p95 (${list.length})`,
+        value: NaN,
+        unit: `${p50} / ${p95} ms`,
+      });
+    }
+    all.sort((a, b) => a - b);
+    const p95 = all.length ? percentile(all, 95) : NaN;
+    rows.push({
+      ...label,
+      metric: `${people.length} users on two processes for ${seconds} s (think ${thinkMs} ms): all requests p95 (${all.length} requests, ${round(all.length / seconds)}/s)`,
+      value: round(p95),
+      unit: 'ms',
+      target: `< ${TARGET_MS} ms, 0 errors`,
+      met: p95 < TARGET_MS && errors.length === 0,
+    });
+    rows.push({ ...label, metric: 'errors', value: errors.length, unit: errors.slice(0, 3).join('; ') });
+    // Every submission and acceptance that got a success answer is in the database.
+    const check = await openPostgres(url);
+    const stored = await check.query<{ status: string; n: number }>(
+      `select status, count(*)::int as n from report_filing where id = any($1::uuid[]) group by status`,
+      [submittedIds],
+    );
+    await check.close();
+    const byStatus = Object.fromEntries(stored.map((s) => [s.status, s.n]));
+    const storedCount = stored.reduce((sum, s) => sum + s.n, 0);
+    rows.push({
+      ...label,
+      metric: 'submissions answered 2xx / stored; acceptances answered 2xx / stored as accepted',
+      value: NaN,
+      unit: `${submittedIds.length} / ${storedCount}; ${acceptedIds.length} / ${byStatus['accepted'] ?? 0}`,
+      target: 'all stored',
+      met: storedCount === submittedIds.length && (byStatus['accepted'] ?? 0) === acceptedIds.length,
+    });
+    rows.push({
+      ...label,
+      metric: 'RSS of the two processes after the run',
+      value: NaN,
+      unit: `${memory.join(' / ')} MB`,
+    });
+    rows.push({
+      ...label,
+      metric: 'load average (1 min) before / after',
+      value: NaN,
+      unit: `${loadBefore} / ${round(loadavg()[0]!)}`,
+    });
+    if (errors.length) console.log(`  [mixed] first errors:\n    ${errors.slice(0, 10).join('\n    ')}`);
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+  }
+}
