@@ -1,7 +1,7 @@
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
 import { CapitalView } from '../../features/project/components/capital-view';
-import { PERMISSIONS } from '../paths';
+import { PERMISSIONS } from '../../lib/paths';
 
 export function CapitalPage() {
   const user = useCurrentUser();

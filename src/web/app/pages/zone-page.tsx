@@ -1,8 +1,8 @@
 import { useParams } from 'react-router';
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
 import { ZoneView } from '../../features/zone/components/zone-view';
-import { PERMISSIONS } from '../paths';
+import { PERMISSIONS } from '../../lib/paths';
 
 export function ZonePage() {
   const user = useCurrentUser();

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { useUsers } from '../../user/api/user-api';
 import { useAuditEntries, type AuditEntry } from '../api/audit-api';
 import { AuditChainPanel } from './audit-chain-panel';

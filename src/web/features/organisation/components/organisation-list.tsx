@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { countryName, countryOptions } from '../../../lib/countries';
 import { useLocale, useT } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { ownershipLabel } from '../../zone/components/zone-labels';
 import { SyntheticTag } from '../../zone/components/zone-tags';
 import {

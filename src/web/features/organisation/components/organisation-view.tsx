@@ -20,7 +20,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { countryName } from '../../../lib/countries';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { ProjectsTable } from '../../project/components/projects-table';
 import { useZones, type ZoneSummary } from '../../zone/api/zone-api';
 import { kindText, ownershipLabel } from '../../zone/components/zone-labels';

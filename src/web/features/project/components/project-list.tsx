@@ -7,7 +7,7 @@ import { useTableState } from '../../../components/data-table/use-table-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { OrganisationSelect } from '../../organisation/components/organisation-select';
 import { projectStatusLabel } from '../../zone/components/zone-labels';
 import {
