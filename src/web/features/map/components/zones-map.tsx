@@ -13,7 +13,7 @@ import { useTerritory } from '../api/territory-api';
 import { ZoneFilterBar } from '../../zone/components/zone-filter-bar';
 import { FILTER_KEYS, filtersFromUrl } from '../../zone/components/zone-filter-state';
 import { KIND_LABELS } from '../../zone/components/zone-labels';
-import { zonePath } from '../../zone/components/zone-paths';
+import { zonePath } from '../../../lib/paths';
 import { LifecycleTag, OccupancyCell } from '../../zone/components/zone-tags';
 import { MapLegend } from './map-legend';
 import { hasCustomBasemap, type ColorMode } from './map-style';

@@ -25,7 +25,7 @@ import {
 } from '../api/organisation-api';
 import { OrganisationEditDrawer } from './organisation-edit-drawer';
 import { ROLE_COLORS, ROLE_LABELS } from './organisation-labels';
-import { organisationPagePath, type OrganisationListLocationState } from './organisation-paths';
+import { organisationPagePath, type OrganisationListLocationState } from '../../../lib/paths';
 
 const FILTER_KEYS = ['q', 'role', 'country', 'ownership'] as const;
 

@@ -25,7 +25,7 @@ import { ProjectsTable } from '../../project/components/projects-table';
 import { useZones, type ZoneSummary } from '../../zone/api/zone-api';
 import { kindText, ownershipLabel } from '../../zone/components/zone-labels';
 import { SourceText } from '../../zone/components/zone-overview';
-import { zonePath } from '../../zone/components/zone-paths';
+import { zonePath } from '../../../lib/paths';
 import { LifecycleTag, OccupancyCell, SyntheticTag } from '../../zone/components/zone-tags';
 import { useOrganisation, useOrganisationHistory, type OrganisationDetail } from '../api/organisation-api';
 import { OrganisationEditDrawer } from './organisation-edit-drawer';

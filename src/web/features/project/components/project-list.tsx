@@ -24,7 +24,7 @@ import {
 } from '../api/project-api';
 import { useProjectColumns } from './project-columns';
 import { ProjectEditDrawer } from './project-edit-drawer';
-import { projectPagePath, type ProjectListLocationState } from './project-paths';
+import { projectPagePath, type ProjectListLocationState } from '../../../lib/paths';
 import { ZoneSelect } from './zone-select';
 
 const FILTER_KEYS = ['q', 'zone', 'investor', 'status', 'vsic', 'ownership'] as const;

@@ -19,14 +19,13 @@ import { RecordHistory } from '../../../components/record-history/record-history
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { organisationPagePath } from '../../organisation/components/organisation-paths';
 import {
   capitalText,
   ownershipLabel,
   PROJECT_STATUS_COLORS,
   projectStatusLabel,
 } from '../../zone/components/zone-labels';
-import { zonePath } from '../../zone/components/zone-paths';
+import { organisationPagePath, zonePath } from '../../../lib/paths';
 import { SyntheticTag } from '../../zone/components/zone-tags';
 import { useProject, useProjectHistory, type ProjectDetail } from '../api/project-api';
 import { ProjectEditDrawer } from './project-edit-drawer';

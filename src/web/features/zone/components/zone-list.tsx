@@ -22,7 +22,7 @@ import {
 import { ZoneFilterBar } from './zone-filter-bar';
 import { FILTER_KEYS, filtersFromUrl, hasFilters } from './zone-filter-state';
 import { FAMILY_LABELS, kindText } from './zone-labels';
-import { zonePath, type ZoneListLocationState } from './zone-paths';
+import { zonePath, type ZoneListLocationState } from '../../../lib/paths';
 import { LifecycleTag, OccupancyCell, SyntheticTag } from './zone-tags';
 
 const URL_KEYS = [...FILTER_KEYS, 'sort', 'order', 'page', 'pageSize'] as const;

@@ -24,7 +24,7 @@ import {
   WWTP_COLORS,
   WWTP_LABELS,
 } from './zone-labels';
-import { zonePath } from './zone-paths';
+import { zonePath } from '../../../lib/paths';
 import { ZonePlanPriceSummary } from './zone-plan-price-summary';
 import { OccupancyCell } from './zone-tags';
 

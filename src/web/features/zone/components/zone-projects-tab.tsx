@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { projectPagePath } from '../../project/components/project-paths';
+import { projectPagePath } from '../../../lib/paths';
 import { useZoneProjects, type ZoneProject } from '../api/zone-api';
 import { capitalText, ownershipLabel, PROJECT_STATUS_COLORS, projectStatusLabel } from './zone-labels';
 
