@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { AreaGeometry } from '../../../lib/geo';
 import { useT } from '../../../lib/i18n';
 import { useZonesMap, type ZoneMapCollection } from '../../zone/api/zone-api';
-import { LIFECYCLE_GROUP_COLORS, lifecycleGroup } from '../../zone/components/zone-labels';
+import { LIFECYCLE_GROUP_COLORS, lifecycleGroup } from '../../../components/zone/zone-labels';
 import { BoundaryDrawStatus, BoundaryDrawToolbar } from './boundary-draw-toolbar';
 import { DRAW_COLOR } from './draw-style';
 import { MapCanvas } from './map-canvas';

@@ -7,7 +7,7 @@ import {
   OCCUPANCY_BAND_COLORS,
   OCCUPANCY_BAND_LABELS,
   OCCUPANCY_BANDS,
-} from '../../zone/components/zone-labels';
+} from '../../../components/zone/zone-labels';
 import { TERRITORY_COLORS, type ColorMode } from './map-style';
 
 function Line({ color, dashed, width }: { color: string; dashed: boolean; width: number }) {

@@ -5,7 +5,7 @@ import {
   LIFECYCLE_GROUP_OF,
   OCCUPANCY_BAND_COLORS,
   OCCUPANCY_BAND_LIMITS,
-} from '../../zone/components/zone-labels';
+} from '../../../components/zone/zone-labels';
 
 /** How zones are coloured: by lifecycle group or by occupancy band (the same colours as the legend). */
 export type ColorMode = 'lifecycle' | 'occupancy';

@@ -12,9 +12,9 @@ import { useZone, useZonesMap, type ZoneMapProperties } from '../../zone/api/zon
 import { useTerritory } from '../api/territory-api';
 import { ZoneFilterBar } from '../../zone/components/zone-filter-bar';
 import { FILTER_KEYS, filtersFromUrl } from '../../zone/components/zone-filter-state';
-import { KIND_LABELS } from '../../zone/components/zone-labels';
+import { KIND_LABELS } from '../../../components/zone/zone-labels';
 import { zonePath } from '../../../lib/paths';
-import { LifecycleTag, OccupancyCell } from '../../zone/components/zone-tags';
+import { LifecycleTag, OccupancyCell } from '../../../components/zone/zone-tags';
 import { MapLegend } from './map-legend';
 import { hasCustomBasemap, type ColorMode } from './map-style';
 

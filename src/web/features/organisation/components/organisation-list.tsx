@@ -9,8 +9,8 @@ import { countryName, countryOptions } from '../../../lib/countries';
 import { useLocale, useT } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
 import { hasPermission, useCurrentUser } from '../../../lib/session';
-import { ownershipLabel } from '../../zone/components/zone-labels';
-import { SyntheticTag } from '../../zone/components/zone-tags';
+import { ownershipLabel } from '../../../components/zone/zone-labels';
+import { SyntheticTag } from '../../../components/zone/zone-tags';
 import {
   ORGANISATION_ROLES,
   ORGANISATION_SORTS,

@@ -26,7 +26,7 @@ import { matchesFolded } from '../../../lib/text';
 import { useUrlState } from '../../../lib/url-state';
 import { adminUnitLabel, useAllAdminUnits } from '../../admin-unit/api/admin-unit-api';
 import { ExchangeRates } from '../../exchange-rate/components/exchange-rates';
-import { capitalText, FAMILY_LABELS } from '../../zone/components/zone-labels';
+import { capitalText, FAMILY_LABELS } from '../../../components/zone/zone-labels';
 import { useCapital, type CapitalQuery, type CapitalReport } from '../api/project-api';
 import { ZoneSelect } from './zone-select';
 

@@ -4,11 +4,16 @@ import { Link } from 'react-router';
 import type { DataTableColumn } from '../../../components/data-table/data-table';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { PROJECT_STATUS_COLORS, projectStatusLabel } from '../../zone/components/zone-labels';
-import { SyntheticTag } from '../../zone/components/zone-tags';
+import { PROJECT_STATUS_COLORS, projectStatusLabel } from '../../../components/zone/zone-labels';
+import { SyntheticTag } from '../../../components/zone/zone-tags';
 import type { ProjectSort, ProjectSummary } from '../api/project-api';
 import { capitalListText } from './project-labels';
-import { organisationPagePath, projectPagePath, zonePath, type ProjectListLocationState } from '../../../lib/paths';
+import {
+  organisationPagePath,
+  projectPagePath,
+  zonePath,
+  type ProjectListLocationState,
+} from '../../../lib/paths';
 
 export type ProjectColumnKey = 'zone' | 'investor';
 

@@ -9,7 +9,7 @@ import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { OrganisationSelect } from '../../organisation/components/organisation-select';
-import { projectStatusLabel } from '../../zone/components/zone-labels';
+import { projectStatusLabel } from '../../../components/zone/zone-labels';
 import {
   PROJECT_OWNERSHIPS,
   PROJECT_SORTS,

@@ -24,9 +24,9 @@ import {
   ownershipLabel,
   PROJECT_STATUS_COLORS,
   projectStatusLabel,
-} from '../../zone/components/zone-labels';
+} from '../../../components/zone/zone-labels';
 import { organisationPagePath, zonePath } from '../../../lib/paths';
-import { SyntheticTag } from '../../zone/components/zone-tags';
+import { SyntheticTag } from '../../../components/zone/zone-tags';
 import { useProject, useProjectHistory, type ProjectDetail } from '../api/project-api';
 import { ProjectEditDrawer } from './project-edit-drawer';
 import { ProjectLedger } from './project-ledger';

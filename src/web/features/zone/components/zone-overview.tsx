@@ -23,10 +23,10 @@ import {
   lifecycleLabel,
   WWTP_COLORS,
   WWTP_LABELS,
-} from './zone-labels';
+} from '../../../components/zone/zone-labels';
 import { zonePath } from '../../../lib/paths';
 import { ZonePlanPriceSummary } from './zone-plan-price-summary';
-import { OccupancyCell } from './zone-tags';
+import { OccupancyCell } from '../../../components/zone/zone-tags';
 
 // MapLibre is large: the small map loads only when the overview shows it.
 const ZoneMiniMap = lazy(() =>
