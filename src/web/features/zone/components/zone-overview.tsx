@@ -29,9 +29,7 @@ import { ZonePlanPriceSummary } from './zone-plan-price-summary';
 import { OccupancyCell } from '../../../components/zone/zone-tags';
 
 // MapLibre is large: the small map loads only when the overview shows it.
-const ZoneMiniMap = lazy(() =>
-  import('../../map/components/zone-mini-map').then((m) => ({ default: m.ZoneMiniMap })),
-);
+const ZoneMiniMap = lazy(() => import('./zone-mini-map').then((m) => ({ default: m.ZoneMiniMap })));
 
 /** "+3,2 %" / "−12 %": how far the drawn boundary is from the declared area. */
 export function areaDifference(boundaryHa: number, declaredHa: number, format: Formatters): string {
