@@ -1,7 +1,7 @@
 import { Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useCurrentUser } from '../features/auth/api/session';
+import { useCurrentUser } from '../lib/session';
 import { LanguageSwitch } from '../features/auth/components/language-switch';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { NotificationBell } from '../features/notification/components/notification-bell';

@@ -19,9 +19,9 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { hasAnyPermission, type SessionUser } from '../features/auth/api/session';
+import { hasAnyPermission, type SessionUser } from '../lib/session';
 import type { MessageKey } from '../lib/i18n';
-import { PATHS, PERMISSIONS } from './paths';
+import { PATHS, PERMISSIONS } from '../lib/paths';
 
 export type NavItem = {
   path: string;

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { SessionContext, useSession } from '../features/auth/api/session';
+import { useSession } from '../features/auth/api/session';
+import { SessionContext } from '../lib/session';
 import { PageLoader } from '../components/ui/page-loader';
 
 export const SIGN_IN_PATH = '/sign-in';

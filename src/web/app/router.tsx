@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { PageLoader } from '../components/ui/page-loader';
-import { PATHS } from './paths';
+import { PATHS } from '../lib/paths';
 import { RequireAuth, SIGN_IN_PATH } from './require-auth';
 import { RouteErrorElement } from './route-error-element';
 

@@ -1,7 +1,7 @@
 import { Forbidden } from '../../components/ui/forbidden';
 import { AdminUnitList } from '../../features/admin-unit/components/admin-unit-list';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
-import { PERMISSIONS } from '../paths';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
+import { PERMISSIONS } from '../../lib/paths';
 
 export function AdminUnitsPage() {
   const user = useCurrentUser();

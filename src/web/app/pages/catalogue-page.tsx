@@ -1,7 +1,7 @@
 import { Forbidden } from '../../components/ui/forbidden';
 import { CataloguePublishing } from '../../features/catalogue/components/catalogue-publishing';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
-import { PERMISSIONS } from '../paths';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
+import { PERMISSIONS } from '../../lib/paths';
 
 export function CataloguePage() {
   const user = useCurrentUser();

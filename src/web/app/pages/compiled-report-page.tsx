@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import { useSearchParams } from 'react-router';
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasPermission, useCurrentUser } from '../../lib/session';
 import { CompiledView } from '../../features/reporting/components/compiled-view';
 import { useT } from '../../lib/i18n';
 

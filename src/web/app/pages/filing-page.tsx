@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from 'react-router';
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasPermission, useCurrentUser } from '../../lib/session';
 import { FilingView, NewFilingView } from '../../features/reporting/components/filing-view';
 
 /** `/reports/filings/:id`, and `/reports/filings/new?formCode=&period=&kind=&code=` for a report not started. */

@@ -1,9 +1,9 @@
 import { Forbidden } from '../../components/ui/forbidden';
 import { PageHeader } from '../../components/ui/page-header';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
 import { InquiryList } from '../../features/inquiry/components/inquiry-list';
 import { useT } from '../../lib/i18n';
-import { PERMISSIONS } from '../paths';
+import { PERMISSIONS } from '../../lib/paths';
 
 /** Yêu cầu của nhà đầu tư: the inquiries of the reader's zones. */
 export function InquiriesPage() {

@@ -1,12 +1,12 @@
 import { Tabs } from 'antd';
 import { Forbidden } from '../../components/ui/forbidden';
 import { PageHeader } from '../../components/ui/page-header';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
 import { ObstacleListPanel } from '../../features/monitoring/components/obstacle-list-panel';
 import { WatchListPanel } from '../../features/monitoring/components/watch-list-panel';
 import { useT } from '../../lib/i18n';
 import { useUrlState } from '../../lib/url-state';
-import { PERMISSIONS } from '../paths';
+import { PERMISSIONS } from '../../lib/paths';
 
 /** Giám sát: opens on the watch list of the reader's scope; the obstacles list beside it. */
 export function MonitoringPage() {

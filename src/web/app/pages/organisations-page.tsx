@@ -1,7 +1,7 @@
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
 import { OrganisationList } from '../../features/organisation/components/organisation-list';
-import { PERMISSIONS } from '../paths';
+import { PERMISSIONS } from '../../lib/paths';
 
 export function OrganisationsPage() {
   const user = useCurrentUser();

@@ -1,5 +1,5 @@
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasPermission, useCurrentUser } from '../../lib/session';
 import { PlanYearView } from '../../features/plan/components/plan-view';
 
 /** `/targets?year=2026&family=CCN`: the year's plans with each target's live % and the Decree 32 gates. */

@@ -1,7 +1,7 @@
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
 import { ProjectList } from '../../features/project/components/project-list';
-import { PERMISSIONS } from '../paths';
+import { PERMISSIONS } from '../../lib/paths';
 
 export function ProjectsPage() {
   const user = useCurrentUser();

@@ -1,5 +1,5 @@
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasPermission, useCurrentUser } from '../../lib/session';
 import { ReportsHome } from '../../features/reporting/components/reports-home';
 
 export function ReportsPage() {

@@ -1,7 +1,7 @@
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
 import { UserList } from '../../features/user/components/user-list';
-import { PERMISSIONS } from '../paths';
+import { PERMISSIONS } from '../../lib/paths';
 
 export function UsersPage() {
   const user = useCurrentUser();

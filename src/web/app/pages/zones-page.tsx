@@ -1,7 +1,7 @@
 import { Forbidden } from '../../components/ui/forbidden';
-import { hasAnyPermission, useCurrentUser } from '../../features/auth/api/session';
+import { hasAnyPermission, useCurrentUser } from '../../lib/session';
 import { ZoneList } from '../../features/zone/components/zone-list';
-import { PERMISSIONS } from '../paths';
+import { PERMISSIONS } from '../../lib/paths';
 
 export function ZonesPage() {
   const user = useCurrentUser();

@@ -6,7 +6,7 @@ import type { IndicatorUnit } from '../../../../domain/analysis/indicators';
 import { useLocale, useT } from '../../../lib/i18n';
 import { analysisExportUrl, useAnalysis, type AnalysisQuery } from '../api/analysis-api';
 
-const EChart = lazy(() => import('../../dashboard/components/echart').then((m) => ({ default: m.EChart })));
+const EChart = lazy(() => import('../../../components/chart/echart').then((m) => ({ default: m.EChart })));
 
 const BY_LABEL: Record<string, { vi: string; en: string }> = {
   none: { vi: 'Toàn thành phố', en: 'City total' },

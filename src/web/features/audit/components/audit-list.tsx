@@ -1,23 +1,32 @@
-import { Button, Flex, Input, Select, Tag, Typography } from 'antd';
-import { useState, type MouseEvent } from 'react';
+import { Button, Flex, Input, Tag, Typography } from 'antd';
+import type { MouseEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../../components/data-table/data-table';
 import { useTableState } from '../../../components/data-table/use-table-state';
-import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
-import { useUsers } from '../../user/api/user-api';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { useAuditEntries, type AuditEntry } from '../api/audit-api';
 import { AuditChainPanel } from './audit-chain-panel';
 import { AuditChange } from './audit-change';
 
 const URL_KEYS = ['entityType', 'actorId', 'actorName'] as const;
 
-/** Nhật ký thay đổi: who changed what and when, with the record before and after. */
-export function AuditList() {
+/** A person whose changes to show, as the filter keeps it in the address. */
+export type Actor = { id: string; name: string };
+export type ActorPickerProps = {
+  value: Actor | null;
+  onChange: (actor: Actor | null) => void;
+  ariaLabel: string;
+  placeholder: string;
+};
+
+/**
+ * Nhật ký thay đổi: who changed what and when, with the record before and after. The picker of the person
+ * searches users, which are the user feature's: the page hands it in (`actorPicker`, app/pages/audit-page).
+ */
+export function AuditList({ actorPicker }: { actorPicker: (props: ActorPickerProps) => ReactNode }) {
   const t = useT();
   const format = useFormat();
   const me = useCurrentUser();
@@ -96,10 +105,12 @@ export function AuditList() {
           onSearch={(entityType) => setFilters({ entityType: entityType.trim() })}
         />
         {hasPermission(me, 'user.read') ? (
-          <ActorSelect
-            value={state.actorId ? { id: state.actorId, name: state.actorName || state.actorId } : null}
-            onChange={(actor) => setFilters({ actorId: actor?.id ?? null, actorName: actor?.name ?? null })}
-          />
+          actorPicker({
+            value: state.actorId ? { id: state.actorId, name: state.actorName || state.actorId } : null,
+            onChange: (actor) => setFilters({ actorId: actor?.id ?? null, actorName: actor?.name ?? null }),
+            ariaLabel: t('audit.actor'),
+            placeholder: t('audit.actorPlaceholder'),
+          })
         ) : state.actorId ? (
           <Tag closable onClose={() => setFilters({ actorId: null, actorName: null })}>
             {t('audit.actor')}: {state.actorName || state.actorId}
@@ -122,43 +133,5 @@ export function AuditList() {
         expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} />, expandRowByClick: true }}
       />
     </>
-  );
-}
-
-type Actor = { id: string; name: string };
-
-/** Picks the person whose changes to show, searching users by name on the server. */
-function ActorSelect({ value, onChange }: { value: Actor | null; onChange: (actor: Actor | null) => void }) {
-  const t = useT();
-  const [search, setSearch] = useState('');
-  const query = useDebouncedValue(search.trim());
-  const users = useUsers({ q: query, page: 1, pageSize: 20 });
-  const options = (users.data?.items ?? []).map((user) => ({
-    value: user.id,
-    label: `${user.displayName} (${user.username})`,
-  }));
-  if (value && !options.some((option) => option.value === value.id)) {
-    options.unshift({ value: value.id, label: value.name });
-  }
-  return (
-    <Select<string>
-      allowClear
-      aria-label={t('audit.actor')}
-      placeholder={t('audit.actorPlaceholder')}
-      style={{ minWidth: 260 }}
-      loading={users.isFetching}
-      value={value?.id}
-      options={options}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onChange={(id, option) => {
-        if (!id) {
-          onChange(null);
-          return;
-        }
-        const label = option && !Array.isArray(option) ? String(option.label ?? id) : id;
-        onChange({ id, name: label });
-      }}
-      notFoundContent={users.error ? <ErrorAlert error={users.error} /> : undefined}
-    />
   );
 }

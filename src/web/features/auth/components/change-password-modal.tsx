@@ -5,7 +5,8 @@ import { ApiError } from '../../../lib/api';
 import { useT } from '../../../lib/i18n';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { changePassword } from '../api/auth-api';
-import { sessionQueryKey, useCurrentUser } from '../api/session';
+import { useCurrentUser } from '../../../lib/session';
+import { sessionQueryKey } from '../api/session';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 

@@ -6,7 +6,7 @@ import { errorText } from '../../../lib/errors';
 import { useT, type Translate } from '../../../lib/i18n';
 import { RequestIdText } from '../../../components/ui/error-alert';
 import { signIn, type SignInInput } from '../api/auth-api';
-import type { Session } from '../api/session';
+import type { Session } from '../../../lib/session';
 
 const THROTTLED = 'auth.throttled';
 

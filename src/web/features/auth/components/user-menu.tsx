@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { useT } from '../../../lib/i18n';
 import { signOut } from '../api/auth-api';
-import { describeAssignments, useCurrentUser } from '../api/session';
+import { describeAssignments, useCurrentUser } from '../../../lib/session';
 import { ChangePasswordModal } from './change-password-modal';
 
 /** Display name and role, "Đổi mật khẩu", "Đăng xuất", "Đăng xuất mọi thiết bị". */

@@ -6,7 +6,7 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { useFormat } from '../../../lib/format';
 import { useDashboard, type Dashboard, type DashboardFigure } from '../api/dashboard-api';
 
-const EChart = lazy(() => import('./echart').then((m) => ({ default: m.EChart })));
+const EChart = lazy(() => import('../../../components/chart/echart').then((m) => ({ default: m.EChart })));
 
 function FigureCard({ figure }: { figure: DashboardFigure }) {
   const t = useT();

@@ -18,7 +18,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { IsoDatePicker } from '../../../components/ui/iso-date-picker';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { typedAmount } from '../../../lib/amount';
 import {
   useCreateExchangeRate,

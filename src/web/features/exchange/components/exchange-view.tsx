@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useCurrentUser } from '../../auth/api/session';
+import { useCurrentUser } from '../../../lib/session';
 import {
   EXCHANGE_SCHEMA_URL,
   useExchangeSubmission,

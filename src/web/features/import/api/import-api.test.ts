@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importEntities } from '../../../../domain/import/import.schema';
-import { PERMISSIONS } from '../../../app/paths';
+import { PERMISSIONS } from '../../../lib/paths';
 import { IMPORT_LISTS, IMPORT_PERMISSIONS } from './import-api';
 
 describe('who sees the import page', () => {

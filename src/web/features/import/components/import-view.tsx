@@ -24,7 +24,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { ApiError } from '../../../lib/api';
 import { useFormat, type Formatters } from '../../../lib/format';
 import { useLocale, useT, type MessageKey, type Translate } from '../../../lib/i18n';
-import { hasAnyPermission, SessionContext, useCurrentUser } from '../../auth/api/session';
+import { hasAnyPermission, SessionContext, useCurrentUser } from '../../../lib/session';
 import { organisationVocabulary } from '../../organisation/components/organisation-labels';
 import { projectVocabulary } from '../../project/components/project-labels';
 import { fieldLabel as zoneFieldLabel } from '../../zone/components/zone-fields';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import type { FeatureCollection, MapGeometry } from '../../../lib/geo';
+import type { FeatureCollection, MapGeometry } from '../../../geometry/geo';
 
 export type TerritoryProperties =
   | { layer: 'province' | 'commune'; code: string; name: string; approximate: boolean; source: string | null }

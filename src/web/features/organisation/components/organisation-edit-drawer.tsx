@@ -6,7 +6,7 @@ import { ConflictNotice } from '../../../components/record-history/record-histor
 import { countryOptions } from '../../../lib/countries';
 import { useLocale, useT } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
-import { ownershipLabel } from '../../zone/components/zone-labels';
+import { ownershipLabel } from '../../../components/zone/zone-labels';
 import {
   organisationKeys,
   ORGANISATION_ROLES,

@@ -1,7 +1,7 @@
 import type { HistoryVocabulary } from '../../../components/record-history/record-history';
 import { countryName } from '../../../lib/countries';
 import type { Locale, MessageKey, Translate } from '../../../lib/i18n';
-import { ownershipLabel } from '../../zone/components/zone-labels';
+import { ownershipLabel } from '../../../components/zone/zone-labels';
 import { ORGANISATION_ROLES, type OrganisationRole } from '../api/organisation-api';
 
 export const ROLE_LABELS: Record<OrganisationRole, MessageKey> = {

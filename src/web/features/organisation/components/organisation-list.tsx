@@ -8,9 +8,9 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { countryName, countryOptions } from '../../../lib/countries';
 import { useLocale, useT } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
-import { ownershipLabel } from '../../zone/components/zone-labels';
-import { SyntheticTag } from '../../zone/components/zone-tags';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
+import { ownershipLabel } from '../../../components/zone/zone-labels';
+import { SyntheticTag } from '../../../components/zone/zone-tags';
 import {
   ORGANISATION_ROLES,
   ORGANISATION_SORTS,
@@ -25,7 +25,7 @@ import {
 } from '../api/organisation-api';
 import { OrganisationEditDrawer } from './organisation-edit-drawer';
 import { ROLE_COLORS, ROLE_LABELS } from './organisation-labels';
-import { organisationPagePath, type OrganisationListLocationState } from './organisation-paths';
+import { organisationPagePath, type OrganisationListLocationState } from '../../../lib/paths';
 
 const FILTER_KEYS = ['q', 'role', 'country', 'ownership'] as const;
 

@@ -11,22 +11,17 @@ import {
   Typography,
   type DescriptionsProps,
 } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
-import { DataTable, type DataTableColumn } from '../../../components/data-table/data-table';
+import { useMemo, useState, type ReactNode } from 'react';
 import { RecordLoadState, useRecordPage } from '../../../components/record-page/record-page';
 import { RecordHistory } from '../../../components/record-history/record-history';
 import { PageHeader } from '../../../components/ui/page-header';
 import { countryName } from '../../../lib/countries';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
-import { ProjectsTable } from '../../project/components/projects-table';
-import { useZones, type ZoneSummary } from '../../zone/api/zone-api';
-import { kindText, ownershipLabel } from '../../zone/components/zone-labels';
-import { SourceText } from '../../zone/components/zone-overview';
-import { zonePath } from '../../zone/components/zone-paths';
-import { LifecycleTag, OccupancyCell, SyntheticTag } from '../../zone/components/zone-tags';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
+import { ownershipLabel } from '../../../components/zone/zone-labels';
+import { SourceText } from '../../../components/ui/source-text';
+import { SyntheticTag } from '../../../components/zone/zone-tags';
 import { useOrganisation, useOrganisationHistory, type OrganisationDetail } from '../api/organisation-api';
 import { OrganisationEditDrawer } from './organisation-edit-drawer';
 import { organisationVocabulary, ROLE_COLORS, ROLE_LABELS } from './organisation-labels';
@@ -34,7 +29,13 @@ import { organisationVocabulary, ROLE_COLORS, ROLE_LABELS } from './organisation
 const TABS = ['overview', 'projects', 'zones', 'history'] as const;
 
 /** One organisation: its registry facts and sources, its projects, the zones it develops, its history. */
-export function OrganisationView({ code }: { code: string }) {
+/**
+ * The tabs of an organisation that other features own (the projects it invests in, the zones it develops): the
+ * page composes them (app/pages/organisation-page), so the organisation feature imports neither feature.
+ */
+export type OrganisationTabsOfOtherFeatures = Record<'projects' | 'zones', (code: string) => ReactNode>;
+
+export function OrganisationView({ code, tabs }: { code: string; tabs: OrganisationTabsOfOtherFeatures }) {
   const t = useT();
   const format = useFormat();
   const me = useCurrentUser();
@@ -59,14 +60,14 @@ export function OrganisationView({ code }: { code: string }) {
       ? {
           key: 'projects',
           label: t('organisation.tab.projects'),
-          children: <ProjectsTable filters={{ investor: detail.code }} hide={['investor']} />,
+          children: tabs.projects(detail.code),
         }
       : null,
     developer
       ? {
           key: 'zones',
           label: t('organisation.tab.zones'),
-          children: <DevelopedZones developer={detail.code} />,
+          children: tabs.zones(detail.code),
         }
       : null,
     { key: 'history', label: t('organisation.tab.history'), children: <History code={detail.code} /> },
@@ -197,69 +198,6 @@ function Overview({ org }: { org: OrganisationDetail }) {
         </Card>
       </Col>
     </Row>
-  );
-}
-
-/** The parks and clusters whose infrastructure this organisation develops (GET /api/zones?developer=…). */
-function DevelopedZones({ developer }: { developer: string }) {
-  const t = useT();
-  const format = useFormat();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const zones = useZones({ developer, sort: 'code', order: 'asc', ...paging });
-  const noTypes = useMemo(() => new Map<string, string>(), []);
-  const columns: DataTableColumn<ZoneSummary>[] = [
-    {
-      title: t('zone.col.name'),
-      key: 'name',
-      render: (_value, zone) => (
-        <Flex vertical gap={2} align="flex-start">
-          <Link to={zonePath(zone.code)}>{zone.name}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {zone.code}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    { title: t('zone.col.kind'), key: 'kind', render: (_value, zone) => kindText(zone, t, noTypes) },
-    {
-      title: t('zone.col.commune'),
-      dataIndex: 'communeName',
-      render: (name: string | null) => name ?? '—',
-    },
-    {
-      title: t('zone.col.area'),
-      dataIndex: 'declaredAreaHa',
-      align: 'right',
-      render: (area: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{format.area(area)}</span>,
-    },
-    {
-      title: t('zone.col.occupancy'),
-      dataIndex: 'occupancy',
-      render: (rate: number | null) => <OccupancyCell rate={rate} />,
-    },
-    {
-      title: t('zone.col.state'),
-      dataIndex: 'lifecycleState',
-      render: (value: ZoneSummary['lifecycleState']) => <LifecycleTag state={value} />,
-    },
-  ];
-  return (
-    <DataTable<ZoneSummary>
-      testId="organisation-zones"
-      rowKey="code"
-      size="small"
-      state={{
-        ...paging,
-        sort: undefined as never,
-        order: 'asc',
-        pageSizeOptions: [20, 50, 100],
-        setPaging: (page, pageSize) => setPaging({ page, pageSize }),
-      }}
-      query={zones}
-      columns={columns}
-      hideOnSinglePage
-      emptyText={t('organisation.zones.empty')}
-    />
   );
 }
 

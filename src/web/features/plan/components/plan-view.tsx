@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { Link } from 'react-router';
 import { lifecycleLabels, type LifecycleState } from '../../../../domain/zone/lifecycle';
-import { PATHS } from '../../../app/paths';
+import { PATHS } from '../../../lib/paths';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';

@@ -25,8 +25,7 @@ import { useT, type Translate } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
 import { useUrlState } from '../../../lib/url-state';
 import { adminUnitLabel, useAllAdminUnits } from '../../admin-unit/api/admin-unit-api';
-import { ExchangeRates } from '../../exchange-rate/components/exchange-rates';
-import { capitalText, FAMILY_LABELS } from '../../zone/components/zone-labels';
+import { capitalText, FAMILY_LABELS } from '../../../components/zone/zone-labels';
 import { useCapital, type CapitalQuery, type CapitalReport } from '../api/project-api';
 import { ZoneSelect } from './zone-select';
 
@@ -42,9 +41,10 @@ const usd = (amount: string, format: Formatters) => capitalText(amount, 'USD', f
 /**
  * Thu hút đầu tư: for a period and a part of the caller's scope, the capital attracted (new registrations +
  * increases) per currency and converted to USD at the configured rates, FDI against domestic, the
- * registered capital at the period's end, and the events no rate covers — all computed by /api/capital.
+ * registered capital at the period's end, and the events no rate covers — all computed by /api/capital. The
+ * rates themselves are the exchange-rate feature's, shown below the report (`rates`, composed by the page).
  */
-export function CapitalView() {
+export function CapitalView({ rates }: { rates: ReactNode }) {
   const t = useT();
   const dateFormat = useDatePickerFormat();
   const today = useMemo(() => toIsoDate(new Date()), []);
@@ -150,9 +150,7 @@ export function CapitalView() {
       ) : capital.isPending ? (
         <PageLoader />
       ) : null}
-      <div style={{ marginTop: 24 }}>
-        <ExchangeRates />
-      </div>
+      <div style={{ marginTop: 24 }}>{rates}</div>
     </>
   );
 }

@@ -4,13 +4,16 @@ import { Link } from 'react-router';
 import type { DataTableColumn } from '../../../components/data-table/data-table';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { organisationPagePath } from '../../organisation/components/organisation-paths';
-import { PROJECT_STATUS_COLORS, projectStatusLabel } from '../../zone/components/zone-labels';
-import { zonePath } from '../../zone/components/zone-paths';
-import { SyntheticTag } from '../../zone/components/zone-tags';
+import { PROJECT_STATUS_COLORS, projectStatusLabel } from '../../../components/zone/zone-labels';
+import { SyntheticTag } from '../../../components/zone/zone-tags';
 import type { ProjectSort, ProjectSummary } from '../api/project-api';
 import { capitalListText } from './project-labels';
-import { projectPagePath, type ProjectListLocationState } from './project-paths';
+import {
+  organisationPagePath,
+  projectPagePath,
+  zonePath,
+  type ProjectListLocationState,
+} from '../../../lib/paths';
 
 export type ProjectColumnKey = 'zone' | 'investor';
 

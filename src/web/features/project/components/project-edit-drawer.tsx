@@ -8,7 +8,7 @@ import { NumberInput } from '../../../components/ui/number-input';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { OrganisationSelect } from '../../organisation/components/organisation-select';
-import { projectStatusLabel } from '../../zone/components/zone-labels';
+import { projectStatusLabel } from '../../../components/zone/zone-labels';
 import {
   projectKeys,
   PROJECT_STATUSES,

@@ -1,7 +1,7 @@
 import type { HistoryVocabulary } from '../../../components/record-history/record-history';
 import type { Formatters } from '../../../lib/format';
 import type { MessageKey, Translate } from '../../../lib/i18n';
-import { capitalText, projectStatusLabel } from '../../zone/components/zone-labels';
+import { capitalText, projectStatusLabel } from '../../../components/zone/zone-labels';
 import { INVESTMENT_EVENT_KINDS, type InvestmentEventKind } from '../api/project-api';
 
 export const EVENT_KIND_LABELS: Record<InvestmentEventKind, MessageKey> = {

@@ -23,7 +23,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { IsoDatePicker } from '../../../components/ui/iso-date-picker';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT, type MessageKey } from '../../../lib/i18n';
-import { capitalText } from '../../zone/components/zone-labels';
+import { capitalText } from '../../../components/zone/zone-labels';
 import {
   INVESTMENT_EVENT_KINDS,
   useAddInvestmentEvent,

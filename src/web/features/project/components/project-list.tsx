@@ -7,9 +7,9 @@ import { useTableState } from '../../../components/data-table/use-table-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { OrganisationSelect } from '../../organisation/components/organisation-select';
-import { projectStatusLabel } from '../../zone/components/zone-labels';
+import { projectStatusLabel } from '../../../components/zone/zone-labels';
 import {
   PROJECT_OWNERSHIPS,
   PROJECT_SORTS,
@@ -24,7 +24,7 @@ import {
 } from '../api/project-api';
 import { useProjectColumns } from './project-columns';
 import { ProjectEditDrawer } from './project-edit-drawer';
-import { projectPagePath, type ProjectListLocationState } from './project-paths';
+import { projectPagePath, type ProjectListLocationState } from '../../../lib/paths';
 import { ZoneSelect } from './zone-select';
 
 const FILTER_KEYS = ['q', 'zone', 'investor', 'status', 'vsic', 'ownership'] as const;

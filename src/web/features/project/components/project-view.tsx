@@ -19,21 +19,18 @@ import { RecordHistory } from '../../../components/record-history/record-history
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { organisationPagePath } from '../../organisation/components/organisation-paths';
 import {
   capitalText,
   ownershipLabel,
   PROJECT_STATUS_COLORS,
   projectStatusLabel,
-} from '../../zone/components/zone-labels';
-import { zonePath } from '../../zone/components/zone-paths';
-import { SyntheticTag } from '../../zone/components/zone-tags';
+} from '../../../components/zone/zone-labels';
+import { organisationPagePath, zonePath } from '../../../lib/paths';
+import { SyntheticTag } from '../../../components/zone/zone-tags';
 import { useProject, useProjectHistory, type ProjectDetail } from '../api/project-api';
 import { ProjectEditDrawer } from './project-edit-drawer';
 import { ProjectLedger } from './project-ledger';
 import { projectVocabulary } from './project-labels';
-import { DocumentsPanel } from '../../document/components/documents-panel';
-import { ObstacleListPanel } from '../../monitoring/components/obstacle-list-panel';
 
 const TABS = ['overview', 'ledger', 'documents', 'obstacles', 'history'] as const;
 
@@ -45,8 +42,17 @@ function Figure({ title, children, testId }: { title: ReactNode; children: React
   );
 }
 
+/**
+ * The tabs of a project that other features own (its documents, the obstacles reported on it): the page composes
+ * them (app/pages/project-page), so the project feature imports neither feature.
+ */
+export type ProjectTabsOfOtherFeatures = {
+  documents: (code: string) => ReactNode;
+  obstacles: (project: { code: string; zoneCode: string }) => ReactNode;
+};
+
 /** One tenant project: its facts, its capital ledger (with the form for the next event), its history. */
-export function ProjectView({ code }: { code: string }) {
+export function ProjectView({ code, tabs }: { code: string; tabs: ProjectTabsOfOtherFeatures }) {
   const t = useT();
   const format = useFormat();
   const project = useProject(code);
@@ -130,12 +136,12 @@ export function ProjectView({ code }: { code: string }) {
           {
             key: 'documents',
             label: t('project.tab.documents'),
-            children: <DocumentsPanel owner={{ kind: 'project', code: detail.code }} />,
+            children: tabs.documents(detail.code),
           },
           {
             key: 'obstacles',
             label: t('monitoring.obstacle.tab'),
-            children: <ObstacleListPanel zoneCode={detail.zoneCode} projectCode={detail.code} />,
+            children: tabs.obstacles(detail),
           },
           { key: 'history', label: t('project.tab.history'), children: <History code={detail.code} /> },
         ]}

@@ -5,7 +5,7 @@ import type { SortDirection } from '../../../components/data-table/use-table-sta
 import { useT } from '../../../lib/i18n';
 import { useProjects, type ProjectFilters, type ProjectSort, type ProjectSummary } from '../api/project-api';
 import { useProjectColumns, type ProjectColumnKey } from './project-columns';
-import { projectPagePath } from './project-paths';
+import { projectPagePath } from '../../../lib/paths';
 
 /**
  * The projects matching fixed filters (an investor's, a zone's), paged and sorted on the server; its place

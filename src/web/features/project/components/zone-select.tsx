@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { api, type Page } from '../../../lib/api';
 import { useT } from '../../../lib/i18n';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import type { ZoneSummary } from '../../zone/api/zone-api';
+import type { ZoneSummary } from '../../../../domain/zone/zone.schema';
 
 /** Zones within the caller's sight whose name or code matches, for a picker (GET /api/zones?q=…). */
 function useZoneSearch(q: string, enabled: boolean) {

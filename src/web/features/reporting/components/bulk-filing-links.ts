@@ -1,6 +1,6 @@
-import { PATHS } from '../../../app/paths';
+import { PATHS } from '../../../lib/paths';
 import { buildUrl } from '../../../lib/api';
-import { hasPermission, type useCurrentUser } from '../../auth/api/session';
+import { hasPermission, type useCurrentUser } from '../../../lib/session';
 
 /** The bulk page: a developer files Biểu 01 for the tenants of its clusters from one workbook. */
 export const bulkFilingPath = (period?: string | null, zone?: string | null) =>

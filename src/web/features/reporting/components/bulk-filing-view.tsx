@@ -20,7 +20,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
-import { PATHS } from '../../../app/paths';
+import { PATHS } from '../../../lib/paths';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
 import {

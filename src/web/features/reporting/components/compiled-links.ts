@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../auth/api/session';
+import type { SessionUser } from '../../../lib/session';
 
 /**
  * The compiled reports a user opens from the reports home, as the server's compilation policy allows them: a

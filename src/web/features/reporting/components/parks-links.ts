@@ -1,6 +1,6 @@
-import { PATHS } from '../../../app/paths';
+import { PATHS } from '../../../lib/paths';
 import { buildUrl } from '../../../lib/api';
-import type { SessionUser } from '../../auth/api/session';
+import type { SessionUser } from '../../../lib/session';
 
 /** The parks' report page, for a period and, optionally, one park. */
 export const parksReportPath = (period?: string | null, zone?: string | null) =>

@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { PATHS } from '../../../app/paths';
+import { PATHS } from '../../../lib/paths';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';
@@ -35,7 +35,7 @@ import {
   type ParksQuery,
   type PlanTarget,
 } from '../api/reporting-api';
-import { useCurrentUser } from '../../auth/api/session';
+import { useCurrentUser } from '../../../lib/session';
 import { ownPark } from './parks-links';
 import { formOf, itemLabel, periodLabel, unitKey } from './reporting-labels';
 import { filingPagePath } from './reporting-paths';

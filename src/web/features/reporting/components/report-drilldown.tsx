@@ -2,7 +2,7 @@ import { Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { FormSection, FormVersion } from '../../../../domain/reporting/form-types';
-import { PATHS } from '../../../app/paths';
+import { PATHS } from '../../../lib/paths';
 import type { Formatters } from '../../../lib/format';
 import type { Locale, Translate } from '../../../lib/i18n';
 import { itemLabel, unitKey } from './reporting-labels';

@@ -17,7 +17,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import {
   FILING_STATUSES,
   useCompleteness,

@@ -12,7 +12,7 @@ import {
 } from '../../../../domain/reporting/validation';
 import { ApiError } from '../../../lib/api';
 import { useLocale, useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import {
   useFiling,
   useFilingAction,

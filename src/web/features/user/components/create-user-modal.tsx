@@ -7,7 +7,7 @@ import { useT, type MessageKey } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
 import { adminUnitLabel, useAllAdminUnits } from '../../admin-unit/api/admin-unit-api';
 import type { RoleCode, ScopeKind, ZoneFamily } from '../../../../domain/identity/roles';
-import { useCurrentUser } from '../../auth/api/session';
+import { useCurrentUser } from '../../../lib/session';
 import { useCreateUser, useRoles, type CreateUserInput } from '../api/user-api';
 
 type Values = {

@@ -6,7 +6,7 @@ import { useTableState } from '../../../components/data-table/use-table-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { hasPermission, useCurrentUser } from '../../auth/api/session';
+import { hasPermission, useCurrentUser } from '../../../lib/session';
 import { useUsers, type UserSummary } from '../api/user-api';
 import { CreateUserModal } from './create-user-modal';
 

@@ -13,7 +13,7 @@ import type {
   ZoneSummary,
 } from '../../../../domain/zone/zone.schema';
 import { api, type Page } from '../../../lib/api';
-import type { AreaGeometry, FeatureCollection, MapGeometry } from '../../../lib/geo';
+import type { AreaGeometry, FeatureCollection, MapGeometry } from '../../../geometry/geo';
 import type { AuditEntry } from '../../audit/api/audit-api';
 import type { ProjectSummary } from '../../../../domain/project/project.schema';
 import type { Organisation } from '../../../../domain/organisation/organisation.schema';

@@ -5,7 +5,7 @@ import { lazy, Suspense, useMemo, useReducer, useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { ApiError } from '../../../lib/api';
-import { areaHa, bboxOf, countParts, HANOI_BBOX, overlaps, type AreaGeometry } from '../../../lib/geo';
+import { areaHa, bboxOf, countParts, HANOI_BBOX, overlaps, type AreaGeometry } from '../../../geometry/geo';
 import {
   drawProblems,
   drawReducer,
@@ -13,12 +13,12 @@ import {
   initialDrawState,
   liveGeometry,
   type DrawOrigin,
-} from '../../../lib/geo-draw';
-import { parseBoundaryFile, type ParseProblem } from '../../../lib/geo-file';
+} from '../../../geometry/geo-draw';
+import { parseBoundaryFile, type ParseProblem } from '../../../geometry/geo-file';
 import { useFormat, type Formatters } from '../../../lib/format';
 import { useT, type Translate } from '../../../lib/i18n';
-import { drawProblemText } from '../../map/components/draw-text';
-import type { BoundaryEditor } from '../../map/components/use-boundary-drawing';
+import { drawProblemText } from '../../../components/map/draw-text';
+import type { BoundaryEditor } from '../../../components/map/use-boundary-drawing';
 import {
   useDeleteBoundary,
   usePutBoundary,
@@ -32,9 +32,7 @@ import { fieldLabel } from './zone-fields';
 import { areaDifference } from './zone-overview';
 
 // MapLibre loads only when this tab is opened.
-const BoundaryMap = lazy(() =>
-  import('../../map/components/boundary-map').then((m) => ({ default: m.BoundaryMap })),
-);
+const BoundaryMap = lazy(() => import('./boundary-map').then((m) => ({ default: m.BoundaryMap })));
 
 type UploadedBoundary = { fileName: string; geometry: AreaGeometry };
 

@@ -22,7 +22,7 @@ import { DeveloperSelect } from './developer-select';
 import { FieldChanges } from './zone-field-changes';
 import { fieldLabel, fieldValueText } from './zone-fields';
 import { LAST_DISTRICT_DAY } from './zone-filter-state';
-import { FIRE_SAFETY_LABELS, KIND_LABELS, WWTP_LABELS } from './zone-labels';
+import { FIRE_SAFETY_LABELS, KIND_LABELS, WWTP_LABELS } from '../../../components/zone/zone-labels';
 
 /** The editable fields of the form, named as in the contract (`zoneFieldsSchema`). */
 type Values = {

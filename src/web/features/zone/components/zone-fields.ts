@@ -10,7 +10,12 @@ import {
   type ZoneKind,
 } from '../api/zone-api';
 import { lifecycleStates } from '../../../../domain/zone/lifecycle';
-import { FIRE_SAFETY_LABELS, KIND_LABELS, lifecycleLabel, WWTP_LABELS } from './zone-labels';
+import {
+  FIRE_SAFETY_LABELS,
+  KIND_LABELS,
+  lifecycleLabel,
+  WWTP_LABELS,
+} from '../../../components/zone/zone-labels';
 import { formatMegabytes } from '../../../../domain/document/document-file';
 import { PLAN_CHANGE_LABELS, PRICE_KIND_LABELS, PRICE_UNIT_LABELS } from './zone-plan-price-labels';
 

@@ -17,7 +17,7 @@ import {
 } from '../api/zone-api';
 import { DeveloperSelect } from './developer-select';
 import { CLEARED_FILTERS, hasFilters, LAST_DISTRICT_DAY, type FilterKey } from './zone-filter-state';
-import { FAMILY_LABELS, KIND_LABELS, lifecycleLabel } from './zone-labels';
+import { FAMILY_LABELS, KIND_LABELS, lifecycleLabel } from '../../../components/zone/zone-labels';
 
 type Patch = Partial<Record<FilterKey | 'page', string | null>>;
 

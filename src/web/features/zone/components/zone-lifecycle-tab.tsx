@@ -32,7 +32,12 @@ import {
   type LifecycleState,
   type ZoneDetail,
 } from '../api/zone-api';
-import { LIFECYCLE_GROUP_COLORS, LIFECYCLE_TAG_COLORS, lifecycleGroup, lifecycleLabel } from './zone-labels';
+import {
+  LIFECYCLE_GROUP_COLORS,
+  LIFECYCLE_TAG_COLORS,
+  lifecycleGroup,
+  lifecycleLabel,
+} from '../../../components/zone/zone-labels';
 
 const WITH_PROGRESS: readonly LifecycleState[] = ['land_clearance', 'construction'];
 

@@ -21,9 +21,9 @@ import {
 } from '../api/zone-api';
 import { ZoneFilterBar } from './zone-filter-bar';
 import { FILTER_KEYS, filtersFromUrl, hasFilters } from './zone-filter-state';
-import { FAMILY_LABELS, kindText } from './zone-labels';
-import { zonePath, type ZoneListLocationState } from './zone-paths';
-import { LifecycleTag, OccupancyCell, SyntheticTag } from './zone-tags';
+import { FAMILY_LABELS, kindText } from '../../../components/zone/zone-labels';
+import { zonePath, type ZoneListLocationState } from '../../../lib/paths';
+import { LifecycleTag, OccupancyCell, SyntheticTag } from '../../../components/zone/zone-tags';
 
 const URL_KEYS = [...FILTER_KEYS, 'sort', 'order', 'page', 'pageSize'] as const;
 // A screen shows about ten rows: twenty a page keeps the first one quick (50, 100 and 200 are offered).

@@ -14,6 +14,7 @@ import {
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageLoader } from '../../../components/ui/page-loader';
+import { SourceText } from '../../../components/ui/source-text';
 import { useFormat, type Formatters } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import type { ZoneDetail } from '../api/zone-api';
@@ -23,39 +24,19 @@ import {
   lifecycleLabel,
   WWTP_COLORS,
   WWTP_LABELS,
-} from './zone-labels';
-import { zonePath } from './zone-paths';
+} from '../../../components/zone/zone-labels';
+import { zonePath } from '../../../lib/paths';
 import { ZonePlanPriceSummary } from './zone-plan-price-summary';
-import { OccupancyCell } from './zone-tags';
+import { OccupancyCell } from '../../../components/zone/zone-tags';
 
 // MapLibre is large: the small map loads only when the overview shows it.
-const ZoneMiniMap = lazy(() =>
-  import('../../map/components/zone-mini-map').then((m) => ({ default: m.ZoneMiniMap })),
-);
+const ZoneMiniMap = lazy(() => import('./zone-mini-map').then((m) => ({ default: m.ZoneMiniMap })));
 
 /** "+3,2 %" / "−12 %": how far the drawn boundary is from the declared area. */
 export function areaDifference(boundaryHa: number, declaredHa: number, format: Formatters): string {
   const ratio = (boundaryHa - declaredHa) / declaredHa;
   const text = format.percent(Math.abs(ratio));
   return ratio > 0 ? `+${text}` : ratio < 0 ? `−${text}` : text;
-}
-
-/** Links in a source note become real links; the rest stays text. */
-export function SourceText({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
-  return (
-    <>
-      {parts.map((part, index) =>
-        /^https?:\/\//.test(part) ? (
-          <Typography.Link key={index} href={part} target="_blank" rel="noopener noreferrer">
-            {part.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '')}
-          </Typography.Link>
-        ) : (
-          <span key={index}>{part}</span>
-        ),
-      )}
-    </>
-  );
 }
 
 const Nowrap = ({ children }: { children: ReactNode }) => (

@@ -6,7 +6,7 @@ import { useT } from '../../../lib/i18n';
 import { useZonePlan, useZonePrices } from '../api/zone-plan-api';
 import { PlanStatusView } from './zone-plan-tab';
 import { CurrentPrices } from './zone-prices-tab';
-import { zonePath } from './zone-paths';
+import { zonePath } from '../../../lib/paths';
 
 /** On the overview: the zone's plan status today and the prices in force, each linking to its tab. */
 export function ZonePlanPriceSummary({ code }: { code: string }) {

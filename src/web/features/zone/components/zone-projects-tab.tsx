@@ -4,9 +4,14 @@ import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { projectPagePath } from '../../project/components/project-paths';
+import { projectPagePath } from '../../../lib/paths';
 import { useZoneProjects, type ZoneProject } from '../api/zone-api';
-import { capitalText, ownershipLabel, PROJECT_STATUS_COLORS, projectStatusLabel } from './zone-labels';
+import {
+  capitalText,
+  ownershipLabel,
+  PROJECT_STATUS_COLORS,
+  projectStatusLabel,
+} from '../../../components/zone/zone-labels';
 
 /** Doanh nghiệp: the tenant projects of the zone, with their investors, land, workers and registered capital. */
 export function ZoneProjectsTab({ code }: { code: string }) {

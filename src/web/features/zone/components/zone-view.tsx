@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Flex, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { RecordLoadState, useRecordPage } from '../../../components/record-page/record-page';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
@@ -9,18 +9,13 @@ import { useZone } from '../api/zone-api';
 import { ZoneBoundaryTab } from './zone-boundary-tab';
 import { ZoneEditDrawer } from './zone-edit-drawer';
 import { ZoneHistoryTab } from './zone-history-tab';
-import { KIND_LABELS } from './zone-labels';
+import { KIND_LABELS } from '../../../components/zone/zone-labels';
 import { ZoneLifecycleTab } from './zone-lifecycle-tab';
 import { ZoneOverview } from './zone-overview';
 import { ZonePlanTab } from './zone-plan-tab';
 import { ZonePricesTab } from './zone-prices-tab';
 import { ZoneProjectsTab } from './zone-projects-tab';
-import { LifecycleTag, SyntheticTag } from './zone-tags';
-import { DocumentsPanel } from '../../document/components/documents-panel';
-import { ObstacleListPanel } from '../../monitoring/components/obstacle-list-panel';
-import { ZoneScheduleTab } from '../../schedule/components/zone-schedule-tab';
-import { ZoneInspectionsTab } from '../../inspection/components/zone-inspections-tab';
-import { ZoneIncidentsPanel } from '../../incident/components/zone-incidents-panel';
+import { LifecycleTag, SyntheticTag } from '../../../components/zone/zone-tags';
 
 const TABS = [
   'overview',
@@ -37,10 +32,19 @@ const TABS = [
 ] as const;
 
 /**
+ * The tabs of a zone that other features own (documents, obstacles, schedule, inspections and incidents): the
+ * page composes them (app/pages/zone-page), so the zone feature imports none of those features.
+ */
+export type ZoneTabsOfOtherFeatures = Record<
+  'documents' | 'obstacles' | 'schedule' | 'inspections',
+  (code: string) => ReactNode
+>;
+
+/**
  * One park or cluster: key figures, lifecycle, master plan, tenant projects, prices, documents, history,
  * boundary; editing for its keepers.
  */
-export function ZoneView({ code }: { code: string }) {
+export function ZoneView({ code, tabs }: { code: string; tabs: ZoneTabsOfOtherFeatures }) {
   const t = useT();
   const format = useFormat();
   const zone = useZone(code);
@@ -114,12 +118,12 @@ export function ZoneView({ code }: { code: string }) {
           {
             key: 'documents',
             label: t('zone.tab.documents'),
-            children: <DocumentsPanel owner={{ kind: 'zone', code: detail.code }} />,
+            children: tabs.documents(detail.code),
           },
           {
             key: 'obstacles',
             label: t('monitoring.obstacle.tab'),
-            children: <ObstacleListPanel zoneCode={detail.code} />,
+            children: tabs.obstacles(detail.code),
           },
           {
             key: 'history',
@@ -131,13 +135,11 @@ export function ZoneView({ code }: { code: string }) {
             label: t('zone.tab.boundary'),
             children: <ZoneBoundaryTab zone={detail} canManage={canManage} />,
           },
-          { key: 'schedule', label: t('schedule.tab'), children: <ZoneScheduleTab code={detail.code} /> },
+          { key: 'schedule', label: t('schedule.tab'), children: tabs.schedule(detail.code) },
           {
             key: 'inspections',
             label: t('inspection.tab'),
-            children: (
-              <ZoneInspectionsTab code={detail.code} extra={<ZoneIncidentsPanel code={detail.code} />} />
-            ),
+            children: tabs.inspections(detail.code),
           },
         ]}
       />

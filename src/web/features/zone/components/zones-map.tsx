@@ -8,38 +8,41 @@ import { PageLoader } from '../../../components/ui/page-loader';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useUrlState } from '../../../lib/url-state';
-import { useZone, useZonesMap, type ZoneMapProperties } from '../../zone/api/zone-api';
-import { useTerritory } from '../api/territory-api';
-import { ZoneFilterBar } from '../../zone/components/zone-filter-bar';
-import { FILTER_KEYS, filtersFromUrl } from '../../zone/components/zone-filter-state';
-import { KIND_LABELS } from '../../zone/components/zone-labels';
-import { zonePath } from '../../zone/components/zone-paths';
-import { LifecycleTag, OccupancyCell } from '../../zone/components/zone-tags';
-import { MapLegend } from './map-legend';
-import { hasCustomBasemap, type ColorMode } from './map-style';
+import { useZone, useZonesMap, type ZoneMapProperties } from '../api/zone-api';
+import { ZoneFilterBar } from './zone-filter-bar';
+import { FILTER_KEYS, filtersFromUrl } from './zone-filter-state';
+import { KIND_LABELS } from '../../../components/zone/zone-labels';
+import { zonePath } from '../../../lib/paths';
+import { LifecycleTag, OccupancyCell } from '../../../components/zone/zone-tags';
+import { MapLegend } from '../../../components/map/map-legend';
+import { hasCustomBasemap, type ColorMode, type MapTerritory } from '../../../components/map/map-style';
 
 // MapLibre comes with the canvas: the filters and the legend show while it downloads.
-const MapCanvas = lazy(() => import('./map-canvas').then((m) => ({ default: m.MapCanvas })));
+const MapCanvas = lazy(() =>
+  import('../../../components/map/map-canvas').then((m) => ({ default: m.MapCanvas })),
+);
 
 const URL_KEYS = [...FILTER_KEYS, 'color', 'zone'] as const;
 const overlay = { position: 'absolute', zIndex: 2, boxShadow: '0 2px 8px rgba(0,0,0,0.15)' } as const;
 
-/** Bản đồ: every zone in scope, filtered like the list, coloured by status or occupancy; click for a card. */
-export function ZonesMap() {
+/**
+ * Bản đồ: every zone in scope, filtered like the list, coloured by status or occupancy; click for a card. The
+ * communes drawn under the zones come from the page (app/pages/map-page), which asks the territory for them.
+ */
+export function ZonesMap({ territory }: { territory: MapTerritory | undefined }) {
   const t = useT();
   const format = useFormat();
   const [state, setState] = useUrlState(URL_KEYS);
   const filters = filtersFromUrl(state);
   const colorMode: ColorMode = state.color === 'occupancy' ? 'occupancy' : 'lifecycle';
   const map = useZonesMap(filters);
-  const territory = useTerritory();
   const features = useMemo(() => map.data?.features ?? [], [map.data]);
   const unplaced = map.data?.unplaced ?? [];
   const selected = features.find((feature) => feature.properties.code === state.zone)?.properties ?? null;
   const boundaries = features.filter((feature) => feature.properties.geometry === 'boundary').length;
   const approximate = features.filter((feature) => feature.properties.placement !== 'exact').length;
   const nearCityCentre = features.filter((feature) => feature.properties.placement === 'city');
-  const territoryApproximate = (territory.data?.features ?? []).some(
+  const territoryApproximate = (territory?.features ?? []).some(
     (feature) => feature.properties.layer !== 'label' && feature.properties.approximate,
   );
 
@@ -112,7 +115,7 @@ export function ZonesMap() {
       <Suspense fallback={<PageLoader />}>
         <MapCanvas
           zones={map.data}
-          territory={territory.data}
+          territory={territory}
           colorMode={colorMode}
           selectedCode={state.zone || null}
           onSelect={(code) => setState({ zone: code })}

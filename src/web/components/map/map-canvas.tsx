@@ -11,10 +11,8 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { bboxOf, HANOI_CENTER, type AreaGeometry, type BBox } from '../../../lib/geo';
-import { useT } from '../../../lib/i18n';
-import type { ZoneMapCollection } from '../../zone/api/zone-api';
-import type { TerritoryCollection } from '../api/territory-api';
+import { bboxOf, HANOI_CENTER, type AreaGeometry, type BBox } from '../../geometry/geo';
+import { useT } from '../../lib/i18n';
 import { addCommuneLabels } from './map-labels';
 import {
   basemapStyle,
@@ -30,6 +28,8 @@ import {
   zoneLayers,
   ZONES_SOURCE,
   type ColorMode,
+  type MapTerritory,
+  type MapZones,
 } from './map-style';
 
 // MapLibre 6 finds its worker next to its own module; bundled, that file is an asset with a hashed name.
@@ -37,7 +37,7 @@ setWorkerUrl(workerUrl);
 
 type Filter = Parameters<MapLibreMap['setFilter']>[1];
 
-const EMPTY: ZoneMapCollection = { type: 'FeatureCollection', features: [] };
+const EMPTY: MapZones = { type: 'FeatureCollection', features: [] };
 
 function previewCollection(preview: AreaGeometry | null | undefined) {
   return {
@@ -47,9 +47,9 @@ function previewCollection(preview: AreaGeometry | null | undefined) {
 }
 
 export type MapCanvasProps = {
-  zones?: ZoneMapCollection | undefined;
+  zones?: MapZones | undefined;
   /** The province outline, communes and their labels, drawn under the zones. */
-  territory?: TerritoryCollection | undefined;
+  territory?: MapTerritory | undefined;
   colorMode?: ColorMode;
   /** A boundary not saved yet, drawn dashed above the zones. */
   preview?: AreaGeometry | null | undefined;

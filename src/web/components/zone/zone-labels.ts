@@ -1,14 +1,19 @@
-import { lifecycleLabels } from '../../../../domain/zone/lifecycle';
-import type { Formatters } from '../../../lib/format';
-import type { Locale, MessageKey, Translate } from '../../../lib/i18n';
+import { lifecycleLabels } from '../../../domain/zone/lifecycle';
+import type { Formatters } from '../../lib/format';
+import type { Locale, MessageKey, Translate } from '../../lib/i18n';
+import type { LifecycleState } from '../../../domain/zone/lifecycle';
 import type {
-  FireSafetyStatus,
-  LifecycleState,
-  WwtpStatus,
-  ZoneFamily,
+  fireSafetyStatuses,
+  wwtpStatuses,
   ZoneKind,
   ZoneSummary,
-} from '../api/zone-api';
+} from '../../../domain/zone/zone.schema';
+
+// How a zone is named and coloured wherever it appears (the register, the map, projects, organisations):
+// shared by those features, so it lives in components/zone rather than in one of them.
+type ZoneFamily = ZoneSummary['family'];
+type WwtpStatus = (typeof wwtpStatuses)[number];
+type FireSafetyStatus = (typeof fireSafetyStatuses)[number];
 
 export const KIND_LABELS: Record<ZoneKind, MessageKey> = {
   KCN: 'zone.kind.KCN',

@@ -1,5 +1,5 @@
 import type { AreaGeometry, Position, Ring } from './geo';
-import type { MessageKey, TranslateParams } from './i18n';
+import type { MessageKey, TranslateParams } from '../lib/i18n';
 
 /**
  * Reads a boundary file as officers get them: GeoJSON (a Polygon, a MultiPolygon, a Feature, or a

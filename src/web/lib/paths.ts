@@ -36,3 +36,30 @@ export const PERMISSIONS = {
   /** Officers and developers (zone.manage) and leaders (user.read) — not tenants (inquiry.policy.ts). */
   inquiries: ['zone.manage', 'user.read'],
 } as const;
+
+// The page of one record, linked from lists and other records' pages (a feature links to another's page
+// through these, never by importing it).
+
+/** The page of one park or cluster. */
+export function zonePath(code: string): string {
+  return `/zones/${encodeURIComponent(code)}`;
+}
+
+/** Where the zone page's "back to the list" goes: the list with the filters it was opened from. */
+export type ZoneListLocationState = { fromList?: string } | null;
+
+/** The page of one tenant project. */
+export function projectPagePath(code: string): string {
+  return `/projects/${encodeURIComponent(code)}`;
+}
+
+/** Where the page's "back to the list" goes: the list with the filters it was opened from. */
+export type ProjectListLocationState = { fromList?: string } | null;
+
+/** The page of one organisation. */
+export function organisationPagePath(code: string): string {
+  return `/organisations/${encodeURIComponent(code)}`;
+}
+
+/** Where the page's "back to the list" goes: the list with the filters it was opened from. */
+export type OrganisationListLocationState = { fromList?: string } | null;

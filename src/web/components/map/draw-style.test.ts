@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Position } from '../../../lib/geo';
+import type { Position } from '../../geometry/geo';
 import {
   drawProblems,
   drawReducer,
   initialDrawState,
   type DrawAction,
   type DrawState,
-} from '../../../lib/geo-draw';
+} from '../../geometry/geo-draw';
 import { drawFeatures, guideFeatures } from './draw-style';
 
 const run = (state: DrawState, ...actions: DrawAction[]) => actions.reduce(drawReducer, state);

@@ -1,7 +1,7 @@
 import { Flex, Progress, Tag, Tooltip, Typography } from 'antd';
-import { useFormat } from '../../../lib/format';
-import { useLocale, useT } from '../../../lib/i18n';
-import type { LifecycleState } from '../api/zone-api';
+import { useFormat } from '../../lib/format';
+import { useLocale, useT } from '../../lib/i18n';
+import type { LifecycleState } from '../../../domain/zone/lifecycle';
 import {
   lifecycleGroup,
   lifecycleLabel,

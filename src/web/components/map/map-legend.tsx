@@ -1,5 +1,5 @@
 import { Flex, Typography } from 'antd';
-import { useT } from '../../../lib/i18n';
+import { useT } from '../../lib/i18n';
 import {
   LIFECYCLE_GROUP_COLORS,
   LIFECYCLE_GROUP_LABELS,
@@ -7,7 +7,7 @@ import {
   OCCUPANCY_BAND_COLORS,
   OCCUPANCY_BAND_LABELS,
   OCCUPANCY_BANDS,
-} from '../../zone/components/zone-labels';
+} from '../zone/zone-labels';
 import { TERRITORY_COLORS, type ColorMode } from './map-style';
 
 function Line({ color, dashed, width }: { color: string; dashed: boolean; width: number }) {

@@ -1,11 +1,30 @@
 import type { AddLayerObject, MapOptions } from 'maplibre-gl';
-import { lifecycleStates } from '../../../../domain/zone/lifecycle';
+import { lifecycleStates, type LifecycleState } from '../../../domain/zone/lifecycle';
 import {
   LIFECYCLE_GROUP_COLORS,
   LIFECYCLE_GROUP_OF,
   OCCUPANCY_BAND_COLORS,
   OCCUPANCY_BAND_LIMITS,
-} from '../../zone/components/zone-labels';
+} from '../zone/zone-labels';
+import type { FeatureCollection, MapGeometry } from '../../geometry/geo';
+
+/**
+ * What the map draws, as the layers below read it: the zones (GET /api/zones/map) and the territory under them
+ * (GET /api/admin-units/territory). The API's own types carry more and must stay assignable to these, so a
+ * change of the response that the map depends on breaks the type check where the data is handed in.
+ */
+export type MapZoneProperties = {
+  code: string;
+  lifecycleState: LifecycleState | null;
+  occupancy: number | null;
+  declaredAreaHa: number | null;
+  placement: 'exact' | 'commune' | 'former_district' | 'city';
+};
+export type MapZones = FeatureCollection<MapGeometry, MapZoneProperties>;
+export type MapTerritoryProperties =
+  | { layer: 'province' | 'commune'; code: string; name: string; approximate: boolean }
+  | { layer: 'label'; code: string; name: string };
+export type MapTerritory = FeatureCollection<MapGeometry, MapTerritoryProperties>;
 
 /** How zones are coloured: by lifecycle group or by occupancy band (the same colours as the legend). */
 export type ColorMode = 'lifecycle' | 'occupancy';

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useT } from '../../../lib/i18n';
-import { useZonesMap, type ZoneMapCollection } from '../../zone/api/zone-api';
-import { MapCanvas } from './map-canvas';
+import { useZonesMap, type ZoneMapCollection } from '../api/zone-api';
+import { MapCanvas } from '../../../components/map/map-canvas';
 
 /** One zone on a small map (its boundary, or its marker), from the same data as the map page. */
 export function ZoneMiniMap({ code, height = 260 }: { code: string; height?: number }) {

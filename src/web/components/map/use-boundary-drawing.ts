@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import { useEffect, useRef, type Dispatch } from 'react';
-import { bboxOf, type Position } from '../../../lib/geo';
+import { bboxOf, type Position } from '../../geometry/geo';
 import {
   canDeleteVertex,
   geometryOfPolygons,
@@ -9,8 +9,8 @@ import {
   type DrawAction,
   type DrawState,
   type VertexRef,
-} from '../../../lib/geo-draw';
-import type { DrawProblem } from '../../../lib/geo-validate';
+} from '../../geometry/geo-draw';
+import type { DrawProblem } from '../../geometry/geo-validate';
 import {
   DRAW_LAYERS,
   DRAW_SOURCE,

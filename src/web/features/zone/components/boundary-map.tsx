@@ -1,15 +1,15 @@
 import { Flex, Typography } from 'antd';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useMemo, useState } from 'react';
-import type { AreaGeometry } from '../../../lib/geo';
+import type { AreaGeometry } from '../../../geometry/geo';
 import { useT } from '../../../lib/i18n';
-import { useZonesMap, type ZoneMapCollection } from '../../zone/api/zone-api';
-import { LIFECYCLE_GROUP_COLORS, lifecycleGroup } from '../../zone/components/zone-labels';
-import { BoundaryDrawStatus, BoundaryDrawToolbar } from './boundary-draw-toolbar';
-import { DRAW_COLOR } from './draw-style';
-import { MapCanvas } from './map-canvas';
-import { PREVIEW_COLOR } from './map-style';
-import { useBoundaryDrawing, type BoundaryEditor } from './use-boundary-drawing';
+import { useZonesMap, type ZoneMapCollection } from '../api/zone-api';
+import { LIFECYCLE_GROUP_COLORS, lifecycleGroup } from '../../../components/zone/zone-labels';
+import { BoundaryDrawStatus, BoundaryDrawToolbar } from '../../../components/map/boundary-draw-toolbar';
+import { DRAW_COLOR } from '../../../components/map/draw-style';
+import { MapCanvas } from '../../../components/map/map-canvas';
+import { PREVIEW_COLOR } from '../../../components/map/map-style';
+import { useBoundaryDrawing, type BoundaryEditor } from '../../../components/map/use-boundary-drawing';
 
 function LegendLine({ color, dashed, children }: { color: string; dashed?: boolean; children: string }) {
   return (

@@ -9,8 +9,8 @@ import {
 } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { canCloseRing, canDeleteVertex } from '../../../lib/geo-draw';
-import { useT } from '../../../lib/i18n';
+import { canCloseRing, canDeleteVertex } from '../../geometry/geo-draw';
+import { useT } from '../../lib/i18n';
 import { ringName } from './draw-text';
 import { centreOf, type BoundaryEditor } from './use-boundary-drawing';
 

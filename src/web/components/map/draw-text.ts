@@ -1,5 +1,5 @@
-import type { Translate } from '../../../lib/i18n';
-import type { DrawProblem, RingPlace } from '../../../lib/geo-validate';
+import type { Translate } from '../../lib/i18n';
+import type { DrawProblem, RingPlace } from '../../geometry/geo-validate';
 
 /** "vùng 2", "lỗ 1 của vùng 2": a ring named as the officer sees it (numbered from 1). */
 export function ringName(place: RingPlace, t: Translate): string {

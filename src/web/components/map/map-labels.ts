@@ -1,5 +1,5 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
-import type { TerritoryCollection } from '../api/territory-api';
+import type { MapTerritory } from './map-style';
 
 /** Below this zoom the 126 commune names would cover the map: they show from here on. */
 const LABEL_MIN_ZOOM = 10.5;
@@ -8,7 +8,7 @@ const LABEL_MIN_ZOOM = 10.5;
  * Commune/ward names as HTML markers at their rough centres (no glyph server needed, so offline), shown
  * only when zoomed in enough to read them. Returns the clean-up.
  */
-export function addCommuneLabels(map: MapLibreMap, territory: TerritoryCollection): () => void {
+export function addCommuneLabels(map: MapLibreMap, territory: MapTerritory): () => void {
   const markers = territory.features.flatMap((feature) => {
     if (feature.properties.layer !== 'label' || feature.geometry.type !== 'Point') return [];
     const element = document.createElement('span');

@@ -1,7 +1,7 @@
 import type { AddLayerObject } from 'maplibre-gl';
-import type { Position } from '../../../lib/geo';
-import { midpoints, type DrawState, type VertexRef } from '../../../lib/geo-draw';
-import type { DrawProblem } from '../../../lib/geo-validate';
+import type { Position } from '../../geometry/geo';
+import { midpoints, type DrawState, type VertexRef } from '../../geometry/geo-draw';
+import type { DrawProblem } from '../../geometry/geo-validate';
 
 /** The boundary being drawn: magenta (no lifecycle or occupancy colour uses it), solid, above everything. */
 export const DRAW_COLOR = '#c41d7f';
