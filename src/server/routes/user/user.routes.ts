@@ -5,6 +5,7 @@ import {
   resetPasswordInputSchema,
   userSummarySchema,
 } from '../../../domain/identity/identity.schema';
+import { roleCodes, scopeKinds } from '../../../domain/identity/roles';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../openapi';
 
 const userSummary = userSummarySchema.meta({ id: 'UserSummary' });
@@ -68,7 +69,9 @@ export const listRolesRoute = createRoute({
   responses: {
     200: jsonResponse(
       z.object({
-        items: z.array(z.object({ code: z.string(), name: z.string(), scopeKinds: z.array(z.string()) })),
+        items: z.array(
+          z.object({ code: z.enum(roleCodes), name: z.string(), scopeKinds: z.array(z.enum(scopeKinds)) }),
+        ),
       }),
       'Roles',
     ),

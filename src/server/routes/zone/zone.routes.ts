@@ -54,7 +54,12 @@ export const zoneMapRoute = createRoute({
   request: { query: zoneMapQuerySchema },
   responses: {
     200: jsonResponse(
-      z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
+      z.object({
+        type: z.literal('FeatureCollection'),
+        features: z.array(z.unknown()),
+        /** Zones with no location at all, so that none is silently missing from the map. */
+        unplaced: z.array(z.object({ code: z.string(), name: z.string() })),
+      }),
       'Features',
     ),
     304: { description: 'Not modified: the map is the one the client has (same ETag)' },

@@ -1,6 +1,6 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
-import type { AuditEntry } from '../../../domain/audit/audit.schema';
+import type { ApiSchema } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { ErrorAlert } from '../ui/error-alert';
@@ -115,6 +115,9 @@ export function ChangeList({
 }
 
 /** What a history query gives: the record's audit entries, or an error. */
+/** A change as the server's contract describes it (decision 0026). */
+type AuditEntry = ApiSchema<'AuditEntry'>;
+
 export type HistoryQuery = {
   data?: AuditEntry[] | undefined;
   error: unknown;

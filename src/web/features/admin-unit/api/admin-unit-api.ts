@@ -4,7 +4,7 @@ import type {
   AdminUnitDetail,
   AdminUnitLevel,
 } from '../../../../domain/admin-unit/admin-unit.schema';
-import { api, type Page } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 // GET /api/admin-units and GET /api/admin-units/:id, typed by the contract's schemas in src/domain.
 
@@ -39,7 +39,7 @@ export const adminUnitKeys = {
 };
 
 export function fetchAdminUnits(params: AdminUnitListParams, signal?: AbortSignal) {
-  return api.get<Page<AdminUnit>>('/api/admin-units', { query: params, signal });
+  return api.get('/api/admin-units', { query: params, signal });
 }
 
 export function useAdminUnits(params: AdminUnitListParams) {
@@ -53,8 +53,7 @@ export function useAdminUnits(params: AdminUnitListParams) {
 export function useAdminUnit(id: string | null) {
   return useQuery({
     queryKey: adminUnitKeys.detail(id ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<AdminUnitDetail>(`/api/admin-units/${encodeURIComponent(id ?? '')}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/admin-units/{id}', { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
   });
 }

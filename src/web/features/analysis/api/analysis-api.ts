@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Analysis, AnalysisQuery } from '../../../../domain/analysis/analysis.schema';
+import type { AnalysisQuery } from '../../../../domain/analysis/analysis.schema';
 import { api, buildUrl } from '../../../lib/api';
 
 export type { Analysis, AnalysisQuery } from '../../../../domain/analysis/analysis.schema';
@@ -7,7 +7,7 @@ export type { Analysis, AnalysisQuery } from '../../../../domain/analysis/analys
 export function useAnalysis(query: AnalysisQuery) {
   return useQuery({
     queryKey: ['analysis', query],
-    queryFn: ({ signal }) => api.get<Analysis>('/api/analysis', { query, signal }),
+    queryFn: ({ signal }) => api.get('/api/analysis', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

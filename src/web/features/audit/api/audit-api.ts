@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { AuditChainHead, AuditEntry, AuditVerification } from '../../../../domain/audit/audit.schema';
-import { api, type Page } from '../../../lib/api';
+import { api, type ApiResponse, type ApiSchema } from '../../../lib/api';
 
-// GET /api/audit, /api/audit/head and /api/audit/verify, typed by the contract's schema in src/domain.
+// GET /api/audit, /api/audit/head and /api/audit/verify, typed by the server's contract (decision 0026).
 
-export type { AuditChainHead, AuditEntry, AuditVerification } from '../../../../domain/audit/audit.schema';
+export type AuditEntry = ApiSchema<'AuditEntry'>;
+export type AuditVerification = ApiSchema<'AuditVerification'>;
+export type AuditChainHead = ApiResponse<'/api/audit/head', 'get'>;
 
 export type AuditListParams = {
   entityType?: string | undefined;
@@ -20,7 +21,7 @@ export const auditKeys = {
 export function useAuditEntries(params: AuditListParams) {
   return useQuery({
     queryKey: auditKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<AuditEntry>>('/api/audit', { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/audit', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,13 +29,13 @@ export function useAuditEntries(params: AuditListParams) {
 /** Walks the whole chain on the server: run on request, never on page load (it reads every row). */
 export function useVerifyAuditChain() {
   return useMutation({
-    mutationFn: () => api.get<AuditVerification>('/api/audit/verify'),
+    mutationFn: () => api.get('/api/audit/verify'),
   });
 }
 
 export function useAuditChainHead() {
   return useQuery({
     queryKey: ['audit', 'head'] as const,
-    queryFn: ({ signal }) => api.get<AuditChainHead>('/api/audit/head', { signal }),
+    queryFn: ({ signal }) => api.get('/api/audit/head', { signal }),
   });
 }

@@ -10,7 +10,7 @@ export const sessionQueryKey = ['session'] as const;
 /** The current session, or null when nobody is signed in. */
 export async function fetchSession(): Promise<Session | null> {
   try {
-    const session = await api.get<Session>('/api/auth/session', { skipAuthRedirect: true });
+    const session = await api.get('/api/auth/session', { skipAuthRedirect: true });
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {

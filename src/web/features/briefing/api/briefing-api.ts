@@ -1,10 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  BriefingCreate,
-  BriefingList,
-  BriefingUpdate,
-  BriefingView,
-} from '../../../../domain/briefing/briefing.schema';
+import type { BriefingCreate, BriefingUpdate } from '../../../../domain/briefing/briefing.schema';
 import { api } from '../../../lib/api';
 
 export type { BriefingList, BriefingView } from '../../../../domain/briefing/briefing.schema';
@@ -12,14 +7,14 @@ export type { BriefingList, BriefingView } from '../../../../domain/briefing/bri
 export function useBriefings() {
   return useQuery({
     queryKey: ['briefings'],
-    queryFn: ({ signal }) => api.get<BriefingList>('/api/briefings', { signal }),
+    queryFn: ({ signal }) => api.get('/api/briefings', { signal }),
   });
 }
 
 export function useBriefing(id: string | null) {
   return useQuery({
     queryKey: ['briefing', id],
-    queryFn: ({ signal }) => api.get<BriefingView>(`/api/briefings/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/briefings/{id}', { params: { id: id! }, signal }),
     enabled: id !== null,
   });
 }
@@ -27,7 +22,7 @@ export function useBriefing(id: string | null) {
 export function useCreateBriefing() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: BriefingCreate) => api.post<BriefingView>('/api/briefings', input),
+    mutationFn: (input: BriefingCreate) => api.post('/api/briefings', input),
     onSuccess: (view) => {
       client.setQueryData(['briefing', view.id], view);
       void client.invalidateQueries({ queryKey: ['briefings'] });
@@ -38,7 +33,7 @@ export function useCreateBriefing() {
 export function useUpdateBriefing(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: BriefingUpdate) => api.patch<BriefingView>(`/api/briefings/${id}`, input),
+    mutationFn: (input: BriefingUpdate) => api.patch('/api/briefings/{id}', input, { params: { id } }),
     onSuccess: (view) => client.setQueryData(['briefing', id], view),
   });
 }
@@ -46,7 +41,7 @@ export function useUpdateBriefing(id: string) {
 export function useIssueBriefing(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => api.post<BriefingView>(`/api/briefings/${id}/issue`, { version }),
+    mutationFn: (version: number) => api.post('/api/briefings/{id}/issue', { version }, { params: { id } }),
     onSuccess: (view) => {
       client.setQueryData(['briefing', id], view);
       void client.invalidateQueries({ queryKey: ['briefings'] });

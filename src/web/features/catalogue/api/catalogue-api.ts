@@ -1,19 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  DescriptionInput,
-  Publication,
-  PublicationInput,
-  PublicationList,
-} from '../../../../domain/catalogue/catalogue.schema';
-import { api } from '../../../lib/api';
+import type { DescriptionInput, Publication } from '../../../../domain/catalogue/catalogue.schema';
+import { api, type ApiRequestBody } from '../../../lib/api';
 
 // /api/catalogue/…: officers' publishing, typed by src/domain/catalogue/catalogue.schema.ts.
 
-export type {
-  Publication,
-  PublicationInput,
-  PublicationList,
-} from '../../../../domain/catalogue/catalogue.schema';
+export type { Publication, PublicationList } from '../../../../domain/catalogue/catalogue.schema';
+/** What the officer sends: its sectors are the contract's VSIC codes, not any string. */
+export type PublicationInput = ApiRequestBody<'/api/catalogue/zones/{code}', 'put'>;
 
 export const catalogueKeys = {
   all: ['catalogue'] as const,
@@ -25,7 +18,7 @@ export const catalogueKeys = {
 export function usePublications() {
   return useQuery({
     queryKey: catalogueKeys.list,
-    queryFn: ({ signal }) => api.get<PublicationList>('/api/catalogue/zones', { signal }),
+    queryFn: ({ signal }) => api.get('/api/catalogue/zones', { signal }),
   });
 }
 
@@ -33,8 +26,7 @@ export function usePublications() {
 export function usePublication(code: string | null) {
   return useQuery({
     queryKey: catalogueKeys.zone(code ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<Publication>(`/api/catalogue/zones/${encodeURIComponent(code!)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/catalogue/zones/{code}', { params: { code: code! }, signal }),
     enabled: code !== null,
   });
 }
@@ -51,7 +43,7 @@ export function useSavePublication(code: string) {
   const saved = useSaved();
   return useMutation({
     mutationFn: (input: PublicationInput) =>
-      api.put<Publication>(`/api/catalogue/zones/${encodeURIComponent(code)}`, input),
+      api.put('/api/catalogue/zones/{code}', input, { params: { code } }),
     onSuccess: saved,
   });
 }
@@ -60,7 +52,7 @@ export function useSaveDescription(code: string) {
   const saved = useSaved();
   return useMutation({
     mutationFn: ({ lang, ...input }: DescriptionInput & { lang: string }) =>
-      api.put<Publication>(`/api/catalogue/zones/${encodeURIComponent(code)}/descriptions/${lang}`, input),
+      api.put('/api/catalogue/zones/{code}/descriptions/{lang}', input, { params: { code, lang } }),
     onSuccess: saved,
   });
 }
@@ -69,9 +61,10 @@ export function useRemoveDescription(code: string) {
   const saved = useSaved();
   return useMutation({
     mutationFn: ({ lang, version }: { lang: string; version: number }) =>
-      api.delete<Publication>(
-        `/api/catalogue/zones/${encodeURIComponent(code)}/descriptions/${lang}?version=${version}`,
-      ),
+      api.delete('/api/catalogue/zones/{code}/descriptions/{lang}', {
+        params: { code, lang },
+        query: { version },
+      }),
     onSuccess: saved,
   });
 }
@@ -80,7 +73,7 @@ export function useSetDocumentPublic() {
   const saved = useSaved();
   return useMutation({
     mutationFn: ({ id, isPublic }: { id: string; isPublic: boolean }) =>
-      api.put<Publication>(`/api/catalogue/documents/${id}`, { public: isPublic }),
+      api.put('/api/catalogue/documents/{id}', { public: isPublic }, { params: { id } }),
     onSuccess: saved,
   });
 }

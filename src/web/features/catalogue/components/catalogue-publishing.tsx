@@ -38,6 +38,7 @@ import {
   useSavePublication,
   useSetDocumentPublic,
   type Publication,
+  type PublicationInput,
   type PublicationList,
 } from '../api/catalogue-api';
 
@@ -161,7 +162,8 @@ function PublicationEditor({ code, locale }: { code: string; locale: 'vi' | 'en'
 type Values = {
   published: boolean;
   fields: PublishableFieldKey[];
-  sectors: string[];
+  /** The contract's VSIC codes (the picker offers only those). */
+  sectors: NonNullable<PublicationInput['sectors']>;
   contactName: string | null;
   contactPhone: string | null;
   contactEmail: string | null;

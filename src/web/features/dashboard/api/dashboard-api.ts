@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Dashboard } from '../../../../domain/dashboard/dashboard.schema';
 import { api } from '../../../lib/api';
 
 export type { Dashboard, DashboardFigure } from '../../../../domain/dashboard/dashboard.schema';
@@ -8,7 +7,7 @@ export type { Dashboard, DashboardFigure } from '../../../../domain/dashboard/da
 export function useDashboard() {
   return useQuery({
     queryKey: ['dashboard'],
-    queryFn: ({ signal }) => api.get<Dashboard>('/api/dashboard', { signal }),
+    queryFn: ({ signal }) => api.get('/api/dashboard', { signal }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });

@@ -1,18 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DocumentView } from '../../../../domain/document/document';
-import { api } from '../../../lib/api';
+import { api, type ApiResponse } from '../../../lib/api';
 
 // Documents of a record. A zone's list (GET/POST /api/zones/{code}/documents) includes the documents of its
 // lifecycle events; a project's is GET /api/documents?entityType=project&entityRef={code}, uploads POST
 // /api/documents. The file is at /api/documents/{id}/file, withdrawal at POST /api/documents/{id}/withdraw.
 
 export type { DocumentView } from '../../../../domain/document/document';
-export type DocumentList = { items: DocumentView[]; canEdit: boolean; maxBytes: number };
+/** A record's documents, as GET /api/zones/{code}/documents (and /api/documents) answer. */
+export type DocumentList = ApiResponse<'/api/zones/{code}/documents', 'get'>;
 
 /** The record documents belong to. */
 export type DocumentOwner = { kind: 'zone' | 'project'; code: string };
-
-const zonePath = (code: string) => `/api/zones/${encodeURIComponent(code)}`;
 
 /** Query keys under the owner's detail, so that the owner's history is refreshed with them. */
 function ownerKey(owner: DocumentOwner) {
@@ -32,12 +30,12 @@ export function useDocuments(owner: DocumentOwner) {
   return useQuery({
     queryKey: documentKeys.list(owner),
     queryFn: ({ signal }) =>
-      api.get<DocumentList>(
-        owner.kind === 'zone'
-          ? `${zonePath(owner.code)}/documents`
-          : `/api/documents?entityType=project&entityRef=${encodeURIComponent(owner.code)}`,
-        { signal },
-      ),
+      owner.kind === 'zone'
+        ? api.get('/api/zones/{code}/documents', { params: { code: owner.code }, signal })
+        : api.get('/api/documents', {
+            query: { entityType: 'project', entityRef: owner.code },
+            signal,
+          }),
   });
 }
 
@@ -66,10 +64,11 @@ export function useUploadDocument(owner: DocumentOwner) {
       if (input.title) body.append('title', input.title);
       if (input.docNo) body.append('docNo', input.docNo);
       if (input.docDate) body.append('docDate', input.docDate);
-      if (owner.kind === 'zone') return api.post<DocumentView>(`${zonePath(owner.code)}/documents`, body);
+      if (owner.kind === 'zone')
+        return api.post('/api/zones/{code}/documents', body, { params: { code: owner.code } });
       body.append('entityType', owner.kind);
       body.append('entityRef', owner.code);
-      return api.post<DocumentView>('/api/documents', body);
+      return api.post('/api/documents', body);
     },
     onSuccess: written,
   });
@@ -79,9 +78,7 @@ export function useWithdrawDocument(owner: DocumentOwner) {
   const written = useDocumentsWritten(owner);
   return useMutation({
     mutationFn: (input: { id: string; reason: string }) =>
-      api.post<DocumentView>(`/api/documents/${encodeURIComponent(input.id)}/withdraw`, {
-        reason: input.reason,
-      }),
+      api.post('/api/documents/{id}/withdraw', { reason: input.reason }, { params: { id: input.id } }),
     onSuccess: written,
   });
 }

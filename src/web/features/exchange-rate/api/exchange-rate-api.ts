@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExchangeRate, ExchangeRateInput } from '../../../../domain/project/capital';
+import type { ExchangeRateInput } from '../../../../domain/project/capital';
 import { api } from '../../../lib/api';
 
 // /api/exchange-rates, typed by the contract's zod schemas in src/domain/project/capital.ts.
@@ -14,7 +14,7 @@ export const exchangeRateKeys = {
 export function useExchangeRates(enabled = true) {
   return useQuery({
     queryKey: exchangeRateKeys.all,
-    queryFn: ({ signal }) => api.get<{ items: ExchangeRate[] }>('/api/exchange-rates', { signal }),
+    queryFn: ({ signal }) => api.get('/api/exchange-rates', { signal }),
     select: (data) =>
       [...data.items].sort(
         (a, b) => b.validFrom.localeCompare(a.validFrom) || a.currency.localeCompare(b.currency),
@@ -27,7 +27,7 @@ export function useExchangeRates(enabled = true) {
 export function useCreateExchangeRate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ExchangeRateInput) => api.post<ExchangeRate>('/api/exchange-rates', input),
+    mutationFn: (input: ExchangeRateInput) => api.post('/api/exchange-rates', input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: exchangeRateKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['capital'] });

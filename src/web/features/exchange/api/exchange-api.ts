@@ -27,16 +27,14 @@ const keys = {
 export function useExchangeSubmissions() {
   return useQuery({
     queryKey: keys.submissions,
-    queryFn: ({ signal }) =>
-      api.get<{ items: ExchangeSubmissionSummary[] }>('/api/exchange/submissions', { signal }),
+    queryFn: ({ signal }) => api.get('/api/exchange/submissions', { signal }),
   });
 }
 
 export function useExchangeSubmission(id: string | null) {
   return useQuery({
     queryKey: keys.submission(id ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<ExchangeSubmission>(`/api/exchange/submissions/${encodeURIComponent(id!)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/exchange/submissions/{id}', { params: { id: id! }, signal }),
     enabled: id !== null,
   });
 }
@@ -48,7 +46,7 @@ export function useImportExchangePackage() {
     mutationFn: (file: File) => {
       const body = new FormData();
       body.append('file', file);
-      return api.post<ExchangeImportResult>('/api/exchange/packages', body);
+      return api.post('/api/exchange/packages', body);
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
   });

@@ -36,7 +36,7 @@ export const IMPORT_LISTS = [
 export function useImportableLists() {
   return useQuery({
     queryKey: ['import', 'lists'],
-    queryFn: ({ signal }) => api.get<{ entities: ImportEntity[] }>('/api/import/lists', { signal }),
+    queryFn: ({ signal }) => api.get('/api/import/lists', { signal }),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ZoneIncidents } from '../../../../domain/incident/incident.schema';
 import { api } from '../../../lib/api';
 
 // A zone's incidents (GET /api/zones/{code}/incidents). Type-only contract imports.
@@ -8,7 +7,6 @@ export type { Incident, ZoneIncidents } from '../../../../domain/incident/incide
 export function useZoneIncidents(code: string) {
   return useQuery({
     queryKey: ['zones', 'detail', code, 'incidents'] as const,
-    queryFn: ({ signal }) =>
-      api.get<ZoneIncidents>(`/api/zones/${encodeURIComponent(code)}/incidents`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/zones/{code}/incidents', { params: { code }, signal }),
   });
 }

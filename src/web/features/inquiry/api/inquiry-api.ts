@@ -1,7 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  InquiryDetail,
-  InquiryList,
   InquiryListQuery,
   InquiryReplyInput,
   InquiryStepInput,
@@ -26,14 +24,14 @@ const clean = (q: object): Record<string, QueryValue> =>
 export function useInquiries(q: Partial<InquiryListQuery>) {
   return useQuery({
     queryKey: inquiryKeys.list(q),
-    queryFn: ({ signal }) => api.get<InquiryList>('/api/inquiries', { query: clean(q), signal }),
+    queryFn: ({ signal }) => api.get('/api/inquiries', { query: clean(q), signal }),
   });
 }
 
 export function useInquiry(id: string) {
   return useQuery({
     queryKey: inquiryKeys.one(id),
-    queryFn: ({ signal }) => api.get<InquiryDetail>(`/api/inquiries/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/inquiries/{id}', { params: { id }, signal }),
   });
 }
 
@@ -44,8 +42,14 @@ export function useInquiryStep(id: string) {
     mutationFn: (
       input: ({ action: 'reply' } & InquiryReplyInput) | ({ action: 'close' | 'release' } & InquiryStepInput),
     ) => {
+      if (input.action === 'reply') {
+        const { action: _reply, ...body } = input;
+        return api.post('/api/inquiries/{id}/reply', body, { params: { id } });
+      }
       const { action, ...body } = input;
-      return api.post<InquiryDetail>(`/api/inquiries/${encodeURIComponent(id)}/${action}`, body);
+      return action === 'close'
+        ? api.post('/api/inquiries/{id}/close', body, { params: { id } })
+        : api.post('/api/inquiries/{id}/release', body, { params: { id } });
     },
     onSuccess: (detail) => {
       queryClient.setQueryData(inquiryKeys.one(id), detail);

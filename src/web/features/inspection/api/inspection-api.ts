@@ -1,12 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  Finding,
-  Inspection,
-  InspectionInput,
-  InspectionKind,
-  RemedyInput,
-  ZoneInspections,
-} from '../../../../domain/inspection/inspection.schema';
+import type { InspectionInput, RemedyInput } from '../../../../domain/inspection/inspection.schema';
 import { api } from '../../../lib/api';
 
 // Inspections of a zone (GET/POST /api/zones/{code}/inspections), kinds and remedies. Type-only contract imports.
@@ -19,7 +12,6 @@ export type {
   ZoneInspections,
 } from '../../../../domain/inspection/inspection.schema';
 
-const path = (code: string) => `/api/zones/${encodeURIComponent(code)}/inspections`;
 export const inspectionKeys = {
   zone: (code: string) => ['zones', 'detail', code, 'inspections'] as const,
   kinds: ['inspection-kinds'] as const,
@@ -28,14 +20,14 @@ export const inspectionKeys = {
 export function useZoneInspections(code: string) {
   return useQuery({
     queryKey: inspectionKeys.zone(code),
-    queryFn: ({ signal }) => api.get<ZoneInspections>(path(code), { signal }),
+    queryFn: ({ signal }) => api.get('/api/zones/{code}/inspections', { params: { code }, signal }),
   });
 }
 
 export function useInspectionKinds() {
   return useQuery({
     queryKey: inspectionKeys.kinds,
-    queryFn: ({ signal }) => api.get<InspectionKind[]>('/api/inspection-kinds', { signal }),
+    queryFn: ({ signal }) => api.get('/api/inspection-kinds', { signal }),
     staleTime: Infinity,
   });
 }
@@ -43,7 +35,8 @@ export function useInspectionKinds() {
 export function useRecordInspection(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: InspectionInput) => api.post<Inspection>(path(code), input),
+    mutationFn: (input: InspectionInput) =>
+      api.post('/api/zones/{code}/inspections', input, { params: { code } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inspectionKeys.zone(code) }),
   });
 }
@@ -59,7 +52,10 @@ export function useRemedyFinding(code: string) {
       inspectionId: string;
       findingId: string;
       input: RemedyInput;
-    }) => api.post<Finding>(`/api/inspections/${inspectionId}/findings/${findingId}/remedy`, input),
+    }) =>
+      api.post('/api/inspections/{id}/findings/{findingId}/remedy', input, {
+        params: { id: inspectionId, findingId },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inspectionKeys.zone(code) }),
   });
 }

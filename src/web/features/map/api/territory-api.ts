@@ -11,7 +11,9 @@ export type TerritoryCollection = FeatureCollection<MapGeometry, TerritoryProper
 export function useTerritory() {
   return useQuery({
     queryKey: ['admin-units', 'territory'],
-    queryFn: ({ signal }) => api.get<TerritoryCollection>('/api/admin-units/territory', { signal }),
+    // The contract declares the features only as a list (GeoJSON built in SQL): their shape is asserted here.
+    queryFn: async ({ signal }) =>
+      (await api.get('/api/admin-units/territory', { signal })) as TerritoryCollection,
     staleTime: 10 * 60_000,
   });
 }

@@ -1,18 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ObstacleActionInput,
-  ObstacleCategory,
-  ObstacleDetail,
   ObstacleInput,
-  ObstacleList,
   ObstacleListQuery,
 } from '../../../../domain/monitoring/obstacle.schema';
-import type {
-  ManualWatchInput,
-  ManualWatchView,
-  WatchList,
-  WatchListQuery,
-} from '../../../../domain/monitoring/watch-list.schema';
+import type { ManualWatchInput, WatchListQuery } from '../../../../domain/monitoring/watch-list.schema';
 import { api, type QueryValue } from '../../../lib/api';
 
 // The watch list (/api/monitoring/watch-list), its manual entries and obstacles (/api/obstacles). Type-only
@@ -56,21 +48,21 @@ export function exportHref(path: string, q: object): string {
 export function useWatchList(q: Partial<WatchListQuery>) {
   return useQuery({
     queryKey: monitoringKeys.watch(q),
-    queryFn: ({ signal }) => api.get<WatchList>('/api/monitoring/watch-list', { query: clean(q), signal }),
+    queryFn: ({ signal }) => api.get('/api/monitoring/watch-list', { query: clean(q), signal }),
   });
 }
 
 export function useObstacles(q: Partial<ObstacleListQuery>) {
   return useQuery({
     queryKey: monitoringKeys.obstacles(q),
-    queryFn: ({ signal }) => api.get<ObstacleList>('/api/obstacles', { query: clean(q), signal }),
+    queryFn: ({ signal }) => api.get('/api/obstacles', { query: clean(q), signal }),
   });
 }
 
 export function useObstacle(id: string | null) {
   return useQuery({
     queryKey: monitoringKeys.obstacle(id ?? ''),
-    queryFn: ({ signal }) => api.get<ObstacleDetail>(`/api/obstacles/${encodeURIComponent(id!)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/obstacles/{id}', { params: { id: id! }, signal }),
     enabled: !!id,
   });
 }
@@ -78,8 +70,7 @@ export function useObstacle(id: string | null) {
 export function useObstacleCategories() {
   return useQuery({
     queryKey: monitoringKeys.categories,
-    queryFn: ({ signal }) =>
-      api.get<{ items: ObstacleCategory[] }>('/api/monitoring/obstacle-categories', { signal }),
+    queryFn: ({ signal }) => api.get('/api/monitoring/obstacle-categories', { signal }),
     staleTime: 10 * 60_000,
   });
 }
@@ -92,7 +83,7 @@ function useInvalidate() {
 export function useRaiseObstacle() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: ObstacleInput) => api.post<ObstacleDetail>('/api/obstacles', input),
+    mutationFn: (input: ObstacleInput) => api.post('/api/obstacles', input),
     onSuccess: invalidate,
   });
 }
@@ -101,7 +92,7 @@ export function useObstacleAction(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: ObstacleActionInput) =>
-      api.post<ObstacleDetail>(`/api/obstacles/${encodeURIComponent(id)}/actions`, input),
+      api.post('/api/obstacles/{id}/actions', input, { params: { id } }),
     onSuccess: invalidate,
   });
 }
@@ -109,8 +100,7 @@ export function useObstacleAction(id: string) {
 export function useAddManualWatch() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: ManualWatchInput) =>
-      api.post<ManualWatchView>('/api/monitoring/watch-list/manual', input),
+    mutationFn: (input: ManualWatchInput) => api.post('/api/monitoring/watch-list/manual', input),
     onSuccess: invalidate,
   });
 }
@@ -119,9 +109,7 @@ export function useRemoveManualWatch() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post<ManualWatchView>(`/api/monitoring/watch-list/manual/${encodeURIComponent(id)}/remove`, {
-        reason,
-      }),
+      api.post('/api/monitoring/watch-list/manual/{id}/remove', { reason }, { params: { id } }),
     onSuccess: invalidate,
   });
 }

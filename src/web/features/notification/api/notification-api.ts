@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationList, NotificationView } from '../../../../domain/notification/notification.schema';
 import { api } from '../../../lib/api';
 
 // GET /api/notifications, POST /api/notifications/{id}/read and /read-all, typed by the contract in src/domain.
@@ -12,8 +11,7 @@ export const notificationKeys = { mine: ['notifications', 'mine'] as const };
 export function useMyNotifications() {
   return useQuery({
     queryKey: notificationKeys.mine,
-    queryFn: ({ signal }) =>
-      api.get<NotificationList>('/api/notifications', { query: { limit: 15 }, signal }),
+    queryFn: ({ signal }) => api.get('/api/notifications', { query: { limit: 15 }, signal }),
     refetchInterval: 60_000,
   });
 }
@@ -21,7 +19,8 @@ export function useMyNotifications() {
 export function useMarkNotificationRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<NotificationView>(`/api/notifications/${id}/read`),
+    mutationFn: (id: number) =>
+      api.post('/api/notifications/{id}/read', undefined, { params: { id: String(id) } }),
     onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.mine }),
   });
 }
@@ -29,7 +28,7 @@ export function useMarkNotificationRead() {
 export function useMarkAllNotificationsRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ updated: number }>('/api/notifications/read-all'),
+    mutationFn: () => api.post('/api/notifications/read-all'),
     onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.mine }),
   });
 }

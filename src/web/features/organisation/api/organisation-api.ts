@@ -2,14 +2,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type {
   createOrganisationInputSchema,
-  Organisation,
   OrganisationDetail,
   OrganisationRole,
   OrganisationSort,
   Ownership,
   UpdateOrganisationInput,
 } from '../../../../domain/organisation/organisation.schema';
-import { api, buildUrl, type Page } from '../../../lib/api';
+import { api, buildUrl } from '../../../lib/api';
 import type { AuditEntry } from '../../audit/api/audit-api';
 
 // /api/organisations…, typed by the contract's zod schemas in src/domain/organisation (type-only imports:
@@ -81,7 +80,7 @@ export const organisationKeys = {
 export function useOrganisations(params: OrganisationListParams) {
   return useQuery({
     queryKey: organisationKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<Organisation>>('/api/organisations', { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/organisations', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -91,7 +90,7 @@ export function useOrganisationSearch(q: string, role?: OrganisationRole, enable
   return useQuery({
     queryKey: organisationKeys.search(q, role),
     queryFn: ({ signal }) =>
-      api.get<Page<Organisation>>('/api/organisations', {
+      api.get('/api/organisations', {
         query: { q: q || undefined, role, page: 1, pageSize: 30 },
         signal,
       }),
@@ -104,15 +103,14 @@ export function useOrganisationSearch(q: string, role?: OrganisationRole, enable
 export function useOrganisation(code: string) {
   return useQuery({
     queryKey: organisationKeys.detail(code),
-    queryFn: ({ signal }) => api.get<OrganisationDetail>(organisationPath(code), { signal }),
+    queryFn: ({ signal }) => api.get('/api/organisations/{code}', { params: { code }, signal }),
   });
 }
 
 export function useOrganisationHistory(code: string) {
   return useQuery({
     queryKey: organisationKeys.history(code),
-    queryFn: ({ signal }) =>
-      api.get<{ items: AuditEntry[] }>(`${organisationPath(code)}/history`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/organisations/{code}/history', { params: { code }, signal }),
     select: (data) => data.items,
   });
 }
@@ -144,7 +142,7 @@ function useOrganisationWritten() {
 export function useCreateOrganisation() {
   const written = useOrganisationWritten();
   return useMutation({
-    mutationFn: (input: CreateOrganisationInput) => api.post<OrganisationDetail>('/api/organisations', input),
+    mutationFn: (input: CreateOrganisationInput) => api.post('/api/organisations', input),
     onSuccess: written,
   });
 }
@@ -153,7 +151,7 @@ export function useUpdateOrganisation(code: string) {
   const written = useOrganisationWritten();
   return useMutation({
     mutationFn: (input: UpdateOrganisationInput) =>
-      api.patch<OrganisationDetail>(organisationPath(code), input),
+      api.patch('/api/organisations/{code}', input, { params: { code } }),
     onSuccess: written,
   });
 }

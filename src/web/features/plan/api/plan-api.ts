@@ -20,7 +20,7 @@ export const planKeys = {
 export function usePlanYear(year: number, family: PlanFamily) {
   return useQuery({
     queryKey: planKeys.year(year, family),
-    queryFn: ({ signal }) => api.get<PlanYearView>('/api/plans', { query: { year, family }, signal }),
+    queryFn: ({ signal }) => api.get('/api/plans', { query: { year, family }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });

@@ -1,17 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CapitalQuery, CapitalReport, InvestmentEventKind } from '../../../../domain/project/capital';
+import type { CapitalQuery, InvestmentEventKind } from '../../../../domain/project/capital';
 import type {
   createProjectInputSchema,
-  InvestmentEvent,
   InvestmentEventInput,
   ProjectDetail,
   ProjectSort,
   ProjectStatus,
-  ProjectSummary,
   UpdateProjectInput,
 } from '../../../../domain/project/project.schema';
-import { api, buildUrl, type Page } from '../../../lib/api';
+import { api, buildUrl, type ApiResponse } from '../../../lib/api';
 import type { AuditEntry } from '../../audit/api/audit-api';
 
 // /api/projects… and /api/capital, typed by the contract's zod schemas in src/domain/project (type-only
@@ -76,7 +74,7 @@ export type ProjectListParams = ProjectFilters & {
   pageSize: number;
 };
 
-export type ProjectList = Page<ProjectSummary> & { asOf: string };
+export type ProjectList = ApiResponse<'/api/projects', 'get'>;
 
 /** The body of a 409 on PATCH: the project as it is now, and the changes made since our version. */
 export type ProjectConflict = { current: ProjectDetail; changes: AuditEntry[] };
@@ -94,7 +92,7 @@ export const projectKeys = {
 export function useProjects(params: ProjectListParams, enabled = true) {
   return useQuery({
     queryKey: projectKeys.list(params),
-    queryFn: ({ signal }) => api.get<ProjectList>('/api/projects', { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/projects', { query: params, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -103,14 +101,14 @@ export function useProjects(params: ProjectListParams, enabled = true) {
 export function useProject(code: string) {
   return useQuery({
     queryKey: projectKeys.detail(code),
-    queryFn: ({ signal }) => api.get<ProjectDetail>(projectPath(code), { signal }),
+    queryFn: ({ signal }) => api.get('/api/projects/{code}', { params: { code }, signal }),
   });
 }
 
 export function useProjectHistory(code: string) {
   return useQuery({
     queryKey: projectKeys.history(code),
-    queryFn: ({ signal }) => api.get<{ items: AuditEntry[] }>(`${projectPath(code)}/history`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/projects/{code}/history', { params: { code }, signal }),
     select: (data) => data.items,
   });
 }
@@ -119,7 +117,7 @@ export function useProjectHistory(code: string) {
 export function useCapital(query: CapitalQuery, enabled = true) {
   return useQuery({
     queryKey: projectKeys.capital(query),
-    queryFn: ({ signal }) => api.get<CapitalReport>('/api/capital', { query, signal }),
+    queryFn: ({ signal }) => api.get('/api/capital', { query, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -156,7 +154,7 @@ function useProjectWritten() {
 export function useCreateProject() {
   const written = useProjectWritten();
   return useMutation({
-    mutationFn: (input: CreateProjectInput) => api.post<ProjectDetail>('/api/projects', input),
+    mutationFn: (input: CreateProjectInput) => api.post('/api/projects', input),
     onSuccess: (detail) => written(detail.code, detail),
   });
 }
@@ -164,7 +162,7 @@ export function useCreateProject() {
 export function useUpdateProject(code: string) {
   const written = useProjectWritten();
   return useMutation({
-    mutationFn: (input: UpdateProjectInput) => api.patch<ProjectDetail>(projectPath(code), input),
+    mutationFn: (input: UpdateProjectInput) => api.patch('/api/projects/{code}', input, { params: { code } }),
     onSuccess: (detail) => written(code, detail),
   });
 }
@@ -173,7 +171,7 @@ export function useAddInvestmentEvent(code: string) {
   const written = useProjectWritten();
   return useMutation({
     mutationFn: (input: InvestmentEventInput) =>
-      api.post<InvestmentEvent>(`${projectPath(code)}/investment-events`, input),
+      api.post('/api/projects/{code}/investment-events', input, { params: { code } }),
     // The ledger, the registered capital (and, for a termination, the status) changed: read them again.
     onSuccess: () => written(code, null),
   });

@@ -2,17 +2,16 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
-import { api, type Page } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { useT } from '../../../lib/i18n';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import type { ZoneSummary } from '../../../../domain/zone/zone.schema';
 
 /** Zones within the caller's sight whose name or code matches, for a picker (GET /api/zones?q=…). */
 function useZoneSearch(q: string, enabled: boolean) {
   return useQuery({
     queryKey: ['zones', 'search', q],
     queryFn: ({ signal }) =>
-      api.get<Page<ZoneSummary>>('/api/zones', {
+      api.get('/api/zones', {
         query: { q: q || undefined, sort: 'name', order: 'asc', page: 1, pageSize: 30 },
         signal,
       }),

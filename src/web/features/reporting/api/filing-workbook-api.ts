@@ -13,7 +13,7 @@ import { reportingKeys } from './reporting-api';
 
 export type { BulkResult, BulkRow, UploadProblem, WorkbookUploadResult };
 
-export type WorkbookTarget = { formCode: string; period: string; kind: string; code: string };
+export type WorkbookTarget = { formCode: string; period: string; kind: 'zone' | 'project'; code: string };
 
 /** Download addresses (plain links: the browser saves the file under the server's name). */
 export const filingWorkbookUrl = (t: WorkbookTarget) =>
@@ -48,10 +48,9 @@ export function useUploadFilingWorkbook(target: WorkbookTarget) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ file, submit }: { file: File; submit: boolean }) =>
-      api.post<WorkbookUploadResult>(
-        buildUrl('/api/filings/workbook', { ...target, submit: submit ? 'true' : undefined }),
-        formOf(file),
-      ),
+      api.post('/api/filings/workbook', formOf(file), {
+        query: { ...target, submit: submit ? 'true' : undefined },
+      }),
     onSuccess: (result) => {
       queryClient.setQueryData(reportingKeys.filing(result.filing.id), result.filing);
       invalidate();
@@ -64,13 +63,9 @@ export function useUploadBulkWorkbook() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ file, dryRun, submit }: { file: File; dryRun: boolean; submit: boolean }) =>
-      api.post<BulkResult>(
-        buildUrl('/api/filings/bulk', {
-          dryRun: dryRun ? 'true' : 'false',
-          submit: submit ? 'true' : undefined,
-        }),
-        formOf(file),
-      ),
+      api.post('/api/filings/bulk', formOf(file), {
+        query: { dryRun: dryRun ? 'true' : 'false', submit: submit ? 'true' : undefined },
+      }),
     onSuccess: (result) => {
       if (result.committed) invalidate();
     },

@@ -18,7 +18,7 @@ import type {
   planTargetInputSchema,
   planTargetListSchema,
 } from '../../../../domain/reporting/plan-target.schema';
-import { api, buildUrl, type Page } from '../../../lib/api';
+import { api, buildUrl } from '../../../lib/api';
 
 // /api/filings…, /api/completeness and /api/compilations…, typed by the contracts' zod schemas in
 // src/domain/reporting (type-only imports: zod stays out of the bundle).
@@ -69,7 +69,7 @@ export type FilingListParams = {
 export function useFilings(params: FilingListParams) {
   return useQuery({
     queryKey: reportingKeys.filingList(params),
-    queryFn: ({ signal }) => api.get<Page<FilingSummary>>('/api/filings', { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/filings', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -77,7 +77,7 @@ export function useFilings(params: FilingListParams) {
 export function useFiling(id: string | null) {
   return useQuery({
     queryKey: reportingKeys.filing(id ?? ''),
-    queryFn: ({ signal }) => api.get<FilingDetail>(filingPath(id ?? ''), { signal }),
+    queryFn: ({ signal }) => api.get('/api/filings/{id}', { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
   });
 }
@@ -85,8 +85,7 @@ export function useFiling(id: string | null) {
 export function useCompleteness(period: string, groupBy: 'form' | 'commune' | 'zone') {
   return useQuery({
     queryKey: reportingKeys.completeness(period, groupBy),
-    queryFn: ({ signal }) =>
-      api.get<CompletenessReport>('/api/completeness', { query: { period, groupBy }, signal }),
+    queryFn: ({ signal }) => api.get('/api/completeness', { query: { period, groupBy }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -105,7 +104,7 @@ function useInvalidateReporting() {
 export function useSaveDraft() {
   const invalidate = useInvalidateReporting();
   return useMutation({
-    mutationFn: (body: SaveDraftInput) => api.put<FilingDetail>('/api/filings/draft', body),
+    mutationFn: (body: SaveDraftInput) => api.put('/api/filings/draft', body),
     onSuccess: (detail) => invalidate(detail),
   });
 }
@@ -118,8 +117,17 @@ export type FilingAction =
 export function useFilingAction() {
   const invalidate = useInvalidateReporting();
   return useMutation({
-    mutationFn: ({ action, id, ...body }: FilingAction) =>
-      api.post<FilingDetail>(`${filingPath(id)}/${action}`, body),
+    mutationFn: (input: FilingAction) => {
+      const { id, version } = input;
+      switch (input.action) {
+        case 'submit':
+          return api.post('/api/filings/{id}/submit', { version }, { params: { id } });
+        case 'accept':
+          return api.post('/api/filings/{id}/accept', { version }, { params: { id } });
+        case 'return':
+          return api.post('/api/filings/{id}/return', { version, reason: input.reason }, { params: { id } });
+      }
+    },
     onSuccess: (detail) => invalidate(detail),
   });
 }
@@ -133,8 +141,7 @@ const compilationQuery = (q: CompilationQuery) => ({
 export function useCompilation(q: CompilationQuery, enabled = true) {
   return useQuery({
     queryKey: reportingKeys.compilation(q),
-    queryFn: ({ signal }) =>
-      api.get<CompilationView>('/api/compilations', { query: compilationQuery(q), signal }),
+    queryFn: ({ signal }) => api.get('/api/compilations', { query: compilationQuery(q), signal }),
     enabled,
   });
 }
@@ -143,7 +150,8 @@ export function useSignedCompilation(q: CompilationQuery, versionNo: number | nu
   return useQuery({
     queryKey: reportingKeys.signed(q, versionNo ?? 0),
     queryFn: ({ signal }) =>
-      api.get<SignedCompilation>(`/api/compilations/versions/${versionNo ?? 0}`, {
+      api.get('/api/compilations/versions/{versionNo}', {
+        params: { versionNo: versionNo ?? 0 },
         query: compilationQuery(q),
         signal,
       }),
@@ -155,7 +163,7 @@ export function useAnnotate(q: CompilationQuery) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AnnotateInput) =>
-      api.put<CompilationView>(buildUrl('/api/compilations/annotations', compilationQuery(q)), body),
+      api.put('/api/compilations/annotations', body, { query: compilationQuery(q) }),
     onSuccess: (view) => queryClient.setQueryData(reportingKeys.compilation(q), view),
   });
 }
@@ -163,8 +171,7 @@ export function useAnnotate(q: CompilationQuery) {
 export function useSign(q: CompilationQuery) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SignInput) =>
-      api.post<CompilationView>(buildUrl('/api/compilations/sign', compilationQuery(q)), body),
+    mutationFn: (body: SignInput) => api.post('/api/compilations/sign', body, { query: compilationQuery(q) }),
     onSuccess: (view) => queryClient.setQueryData(reportingKeys.compilation(q), view),
   });
 }
@@ -197,7 +204,7 @@ export const parksKeys = {
 export function useParksReport(q: ParksQuery) {
   return useQuery({
     queryKey: parksKeys.report(q),
-    queryFn: ({ signal }) => api.get<ParksReportView>('/api/parks-reports', { query: q, signal }),
+    queryFn: ({ signal }) => api.get('/api/parks-reports', { query: q, signal }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
@@ -208,7 +215,7 @@ export function useParkChoices() {
   return useQuery({
     queryKey: parksKeys.parks,
     queryFn: ({ signal }) =>
-      api.get<Page<{ code: string; name: string }>>('/api/zones', {
+      api.get('/api/zones', {
         query: { family: 'KCN', sort: 'name', pageSize: 500 },
         signal,
       }),
@@ -218,7 +225,7 @@ export function useParkChoices() {
 export function usePlanTargets(year: number, zone: string | undefined, enabled = true) {
   return useQuery({
     queryKey: parksKeys.targets(year, zone),
-    queryFn: ({ signal }) => api.get<PlanTargetList>('/api/plan-targets', { query: { year, zone }, signal }),
+    queryFn: ({ signal }) => api.get('/api/plan-targets', { query: { year, zone }, signal }),
     enabled,
   });
 }
@@ -226,7 +233,7 @@ export function usePlanTargets(year: number, zone: string | undefined, enabled =
 export function useSetPlanTarget() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: PlanTargetInput) => api.put<PlanTargetList>('/api/plan-targets', body),
+    mutationFn: (body: PlanTargetInput) => api.put('/api/plan-targets', body),
     onSuccess: (list) => {
       queryClient.setQueryData(
         parksKeys.targets(list.year, list.scope.kind === 'zone' ? list.scope.code : undefined),

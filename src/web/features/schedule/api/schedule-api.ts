@@ -1,9 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ProgressReading,
-  ProgressReadingInput,
-  ZoneSchedule,
-} from '../../../../domain/schedule/schedule.schema';
+import type { ProgressReadingInput } from '../../../../domain/schedule/schedule.schema';
 import { api } from '../../../lib/api';
 
 // A zone's schedule (GET /api/zones/{code}/schedule) and its progress readings. Type-only contract imports.
@@ -13,13 +9,12 @@ export type {
   ZoneSchedule,
 } from '../../../../domain/schedule/schedule.schema';
 
-const path = (code: string) => `/api/zones/${encodeURIComponent(code)}`;
 export const scheduleKeys = { zone: (code: string) => ['zones', 'detail', code, 'schedule'] as const };
 
 export function useZoneSchedule(code: string) {
   return useQuery({
     queryKey: scheduleKeys.zone(code),
-    queryFn: ({ signal }) => api.get<ZoneSchedule>(`${path(code)}/schedule`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/zones/{code}/schedule', { params: { code }, signal }),
   });
 }
 
@@ -27,7 +22,7 @@ export function useAddReading(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ProgressReadingInput) =>
-      api.post<ProgressReading>(`${path(code)}/progress-readings`, input),
+      api.post('/api/zones/{code}/progress-readings', input, { params: { code } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: scheduleKeys.zone(code) }),
   });
 }

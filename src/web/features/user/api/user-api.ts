@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createUserInputSchema, UserSummary } from '../../../../domain/identity/identity.schema';
-import type { RoleCode, ScopeKind } from '../../../../domain/identity/roles';
-import { api, type Page } from '../../../lib/api';
+import type { createUserInputSchema } from '../../../../domain/identity/identity.schema';
+import { api, type ApiResponse } from '../../../lib/api';
 
 // GET/POST /api/users and GET /api/roles, typed by the contract's schemas in src/domain.
 
@@ -12,7 +11,7 @@ export type { UserSummary } from '../../../../domain/identity/identity.schema';
 export type CreateUserInput = z.input<typeof createUserInputSchema>;
 
 /** A role as `GET /api/roles` lists it, with its name in the requested language. */
-export type Role = { code: RoleCode; name: string; scopeKinds: ScopeKind[] };
+export type Role = ApiResponse<'/api/roles', 'get'>['items'][number];
 
 export type UserListParams = { q: string; page: number; pageSize: number };
 
@@ -25,7 +24,7 @@ export const userKeys = {
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: userKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<UserSummary>>('/api/users', { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/users', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -33,7 +32,7 @@ export function useUsers(params: UserListParams) {
 export function useRoles(enabled = true) {
   return useQuery({
     queryKey: userKeys.roles,
-    queryFn: ({ signal }) => api.get<{ items: Role[] }>('/api/roles', { signal }),
+    queryFn: ({ signal }) => api.get('/api/roles', { signal }),
     select: (data) => data.items,
     staleTime: 10 * 60_000,
     enabled,
@@ -43,7 +42,7 @@ export function useRoles(enabled = true) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateUserInput) => api.post<UserSummary>('/api/users', input),
+    mutationFn: (input: CreateUserInput) => api.post('/api/users', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

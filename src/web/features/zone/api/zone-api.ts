@@ -8,26 +8,23 @@ import type {
   occupancyGroupSchema,
   UpdateZoneInput,
   wwtpStatuses,
-  ZoneDetail,
   ZoneKind,
-  ZoneSummary,
 } from '../../../../domain/zone/zone.schema';
-import { api, type Page } from '../../../lib/api';
+import { api, type ApiResponse } from '../../../lib/api';
 import type { AreaGeometry, FeatureCollection, MapGeometry } from '../../../geometry/geo';
 import type { AuditEntry } from '../../audit/api/audit-api';
 import type { ProjectSummary } from '../../../../domain/project/project.schema';
-import type { Organisation } from '../../../../domain/organisation/organisation.schema';
 
 // The registry endpoints (/api/zones…), typed by the contract's zod schemas in src/domain/zone (type-only
 // imports: zod stays out of the bundle).
 
-export type {
-  LifecycleEventInput,
-  UpdateZoneInput,
-  ZoneDetail,
-  ZoneKind,
-  ZoneSummary,
-} from '../../../../domain/zone/zone.schema';
+export type { LifecycleEventInput, UpdateZoneInput, ZoneKind } from '../../../../domain/zone/zone.schema';
+
+/** A zone as GET /api/zones/{code} answers it. */
+export type ZoneDetail = ApiResponse<'/api/zones/{code}', 'get'>;
+export type ZoneList = ApiResponse<'/api/zones', 'get'>;
+/** A zone of the list (GET /api/zones). */
+export type ZoneSummary = ZoneList['items'][number];
 export type { LifecycleState } from '../../../../domain/zone/lifecycle';
 export type { AuditEntry } from '../../audit/api/audit-api';
 
@@ -73,8 +70,6 @@ export type ZoneListParams = ZoneFilters & {
   pageSize: number;
 };
 
-export type ZoneList = Page<ZoneSummary> & { asOf: string };
-
 /** A tenant project of the zone, as GET /api/zones/{code}/projects (and /api/projects) list it. */
 export type ZoneProject = ProjectSummary;
 
@@ -93,19 +88,20 @@ export type ZoneMapProperties = {
    */
   placement: 'exact' | 'commune' | 'former_district' | 'city';
 };
-export type ZoneMapCollection = FeatureCollection<MapGeometry, ZoneMapProperties> & {
-  /** Zones with no location at all (not on the map); named so none is silently missing. */
-  unplaced?: { code: string; name: string }[];
-};
+/**
+ * The contract declares the map's features only as a list (the GeoJSON is built in SQL, zone.repository.ts):
+ * their shape is asserted here, once; the rest (`unplaced`, absent from a collection built on this side: the zones with no location at all, so that none
+ * is silently missing) is the contract's.
+ */
+export type ZoneMapCollection = FeatureCollection<MapGeometry, ZoneMapProperties> &
+  Partial<Pick<ApiResponse<'/api/zones/map', 'get'>, 'unplaced'>>;
 
 export type OccupancyGroupBy = 'commune' | 'formerDistrict' | 'family' | 'city';
 
-export type CcnType = { code: string; name: string };
+export type CcnType = ApiResponse<'/api/ccn-types', 'get'>['items'][number];
 
 /** The body of a 409 on PATCH: the zone as it is now, and the changes made since the version we edited. */
 export type ZoneConflict = { current: ZoneDetail; changes: AuditEntry[] };
-
-const zonePath = (code: string) => `/api/zones/${encodeURIComponent(code)}`;
 
 export const zoneKeys = {
   all: ['zones'] as const,
@@ -125,7 +121,7 @@ export const zoneKeys = {
 export function useZones(params: ZoneListParams) {
   return useQuery({
     queryKey: zoneKeys.list(params),
-    queryFn: ({ signal }) => api.get<ZoneList>('/api/zones', { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/zones', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -133,7 +129,8 @@ export function useZones(params: ZoneListParams) {
 export function useZonesMap(filters: ZoneFilters) {
   return useQuery({
     queryKey: zoneKeys.map(filters),
-    queryFn: ({ signal }) => api.get<ZoneMapCollection>('/api/zones/map', { query: filters, signal }),
+    queryFn: async ({ signal }) =>
+      (await api.get('/api/zones/map', { query: filters, signal })) as ZoneMapCollection,
     placeholderData: keepPreviousData,
   });
 }
@@ -141,15 +138,14 @@ export function useZonesMap(filters: ZoneFilters) {
 export function useOccupancy(groupBy: OccupancyGroupBy, family?: ZoneFamily) {
   return useQuery({
     queryKey: zoneKeys.occupancy(groupBy, family),
-    queryFn: ({ signal }) =>
-      api.get<{ items: OccupancyGroup[] }>('/api/zones/occupancy', { query: { groupBy, family }, signal }),
+    queryFn: ({ signal }) => api.get('/api/zones/occupancy', { query: { groupBy, family }, signal }),
   });
 }
 
 export function useCcnTypes(enabled = true) {
   return useQuery({
     queryKey: zoneKeys.ccnTypes,
-    queryFn: ({ signal }) => api.get<{ items: CcnType[] }>('/api/ccn-types', { signal }),
+    queryFn: ({ signal }) => api.get('/api/ccn-types', { signal }),
     select: (data) => data.items,
     staleTime: 10 * 60_000,
     enabled,
@@ -159,14 +155,14 @@ export function useCcnTypes(enabled = true) {
 export function useZone(code: string) {
   return useQuery({
     queryKey: zoneKeys.detail(code),
-    queryFn: ({ signal }) => api.get<ZoneDetail>(zonePath(code), { signal }),
+    queryFn: ({ signal }) => api.get('/api/zones/{code}', { params: { code }, signal }),
   });
 }
 
 export function useZoneLifecycle(code: string) {
   return useQuery({
     queryKey: zoneKeys.lifecycle(code),
-    queryFn: ({ signal }) => api.get<{ items: LifecycleEvent[] }>(`${zonePath(code)}/lifecycle`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/zones/{code}/lifecycle', { params: { code }, signal }),
     select: (data) => data.items,
   });
 }
@@ -174,7 +170,7 @@ export function useZoneLifecycle(code: string) {
 export function useZoneHistory(code: string) {
   return useQuery({
     queryKey: zoneKeys.history(code),
-    queryFn: ({ signal }) => api.get<{ items: AuditEntry[] }>(`${zonePath(code)}/history`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/zones/{code}/history', { params: { code }, signal }),
     select: (data) => data.items,
   });
 }
@@ -183,7 +179,7 @@ export function useZoneProjects(code: string, page: number, pageSize: number) {
   return useQuery({
     queryKey: zoneKeys.projects(code, page, pageSize),
     queryFn: ({ signal }) =>
-      api.get<Page<ZoneProject>>(`${zonePath(code)}/projects`, { query: { page, pageSize }, signal }),
+      api.get('/api/zones/{code}/projects', { params: { code }, query: { page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -193,7 +189,7 @@ export function useDevelopers(q: string, enabled = true) {
   return useQuery({
     queryKey: zoneKeys.developers(q),
     queryFn: ({ signal }) =>
-      api.get<Page<Organisation>>('/api/organisations', {
+      api.get('/api/organisations', {
         query: { role: 'developer', q: q || undefined, page: 1, pageSize: 30 },
         signal,
       }),
@@ -226,7 +222,7 @@ function useZoneWritten(code: string) {
 export function useUpdateZone(code: string) {
   const written = useZoneWritten(code);
   return useMutation({
-    mutationFn: (input: UpdateZoneInput) => api.patch<ZoneDetail>(zonePath(code), input),
+    mutationFn: (input: UpdateZoneInput) => api.patch('/api/zones/{code}', input, { params: { code } }),
     onSuccess: written,
   });
 }
@@ -235,7 +231,7 @@ export function useAddLifecycleEvent(code: string) {
   const written = useZoneWritten(code);
   return useMutation({
     mutationFn: (input: LifecycleEventInput) =>
-      api.post<LifecycleEvent>(`${zonePath(code)}/lifecycle`, input),
+      api.post('/api/zones/{code}/lifecycle', input, { params: { code } }),
     // The derived state and the version changed: read the detail again.
     onSuccess: () => written(null),
   });
@@ -245,7 +241,7 @@ export function usePutBoundary(code: string) {
   const written = useZoneWritten(code);
   return useMutation({
     mutationFn: (input: { geometry: AreaGeometry; version: number }) =>
-      api.put<ZoneDetail>(`${zonePath(code)}/boundary`, input),
+      api.put('/api/zones/{code}/boundary', input, { params: { code } }),
     onSuccess: written,
   });
 }
@@ -254,7 +250,7 @@ export function useDeleteBoundary(code: string) {
   const written = useZoneWritten(code);
   return useMutation({
     mutationFn: (version: number) =>
-      api.delete<ZoneDetail>(`${zonePath(code)}/boundary`, { query: { version } }),
+      api.delete('/api/zones/{code}/boundary', { params: { code }, query: { version } }),
     onSuccess: written,
   });
 }

@@ -1,12 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  MasterPlan,
-  MasterPlanInput,
-  PlanEntryInput,
-  PlanStatus,
-  ZonePlan,
-} from '../../../../domain/zone/master-plan';
-import type { Price, PriceInput, PriceKind, PriceUnit, ZonePrices } from '../../../../domain/zone/price';
+import type { MasterPlanInput, PlanEntryInput, PlanStatus } from '../../../../domain/zone/master-plan';
+import type { PriceInput, PriceKind, PriceUnit } from '../../../../domain/zone/price';
 import { api } from '../../../lib/api';
 
 // A zone's place in the master plans (GET /api/zones/{code}/master-plan, entries under it), the plan versions
@@ -30,8 +24,6 @@ export const PRICE_UNITS = ['m2_year', 'm2_month', 'm2_term', 'm3'] as const sat
 export const PRICE_CURRENCIES = ['VND', 'USD'] as const satisfies readonly PriceInput['currency'][];
 export type PlanStatusKind = PlanStatus['status'];
 
-const zonePath = (code: string) => `/api/zones/${encodeURIComponent(code)}`;
-
 export const planKeys = {
   zone: (code: string, at: string | undefined) =>
     ['zones', 'detail', code, 'master-plan', at ?? null] as const,
@@ -43,14 +35,15 @@ export const planKeys = {
 export function useZonePlan(code: string, at?: string) {
   return useQuery({
     queryKey: planKeys.zone(code, at),
-    queryFn: ({ signal }) => api.get<ZonePlan>(`${zonePath(code)}/master-plan`, { query: { at }, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/zones/{code}/master-plan', { params: { code }, query: { at }, signal }),
   });
 }
 
 export function useZonePrices(code: string) {
   return useQuery({
     queryKey: planKeys.prices(code),
-    queryFn: ({ signal }) => api.get<ZonePrices>(`${zonePath(code)}/prices`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/zones/{code}/prices', { params: { code }, signal }),
   });
 }
 
@@ -68,7 +61,8 @@ function useWritten(code: string) {
 export function useAddPlanEntry(code: string) {
   const written = useWritten(code);
   return useMutation({
-    mutationFn: (input: PlanEntryInput) => api.post<ZonePlan>(`${zonePath(code)}/master-plan/entries`, input),
+    mutationFn: (input: PlanEntryInput) =>
+      api.post('/api/zones/{code}/master-plan/entries', input, { params: { code } }),
     onSuccess: () => written('plan'),
   });
 }
@@ -77,7 +71,7 @@ export function useRemovePlanEntry(code: string) {
   const written = useWritten(code);
   return useMutation({
     mutationFn: (id: string) =>
-      api.delete<ZonePlan>(`${zonePath(code)}/master-plan/entries/${encodeURIComponent(id)}`),
+      api.delete('/api/zones/{code}/master-plan/entries/{id}', { params: { code, id } }),
     onSuccess: () => written('plan'),
   });
 }
@@ -86,7 +80,7 @@ export function useRemovePlanEntry(code: string) {
 export function useCreateMasterPlan(code: string) {
   const written = useWritten(code);
   return useMutation({
-    mutationFn: (input: MasterPlanInput) => api.post<MasterPlan>('/api/master-plans', input),
+    mutationFn: (input: MasterPlanInput) => api.post('/api/master-plans', input),
     onSuccess: () => written('plan'),
   });
 }
@@ -94,8 +88,7 @@ export function useCreateMasterPlan(code: string) {
 export function useAddPrice(code: string) {
   const written = useWritten(code);
   return useMutation({
-    mutationFn: (input: PriceInput) =>
-      api.post<{ price: Price; closed: Price | null }>(`${zonePath(code)}/prices`, input),
+    mutationFn: (input: PriceInput) => api.post('/api/zones/{code}/prices', input, { params: { code } }),
     onSuccess: () => written('prices'),
   });
 }
@@ -104,7 +97,8 @@ export function useRemovePrice(code: string) {
   const written = useWritten(code);
   return useMutation({
     mutationFn: (price: { id: string; version: number }) =>
-      api.delete<void>(`${zonePath(code)}/prices/${encodeURIComponent(price.id)}`, {
+      api.delete('/api/zones/{code}/prices/{id}', {
+        params: { code, id: price.id },
         query: { version: price.version },
       }),
     onSuccess: () => written('prices'),
