@@ -87,6 +87,9 @@ export async function openPostgres(
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (inside a transaction, or holding a job's advisory lock) when the server goes
+  // away between two of its queries: its queries fail with the error, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
