@@ -185,3 +185,12 @@ export function multiHostClient(target: MultiHostUrl): typeof pg.Client {
     }
   } as unknown as typeof pg.Client;
 }
+
+/**
+ * The one-host URL of the server libpq's rule chooses now (a multi-host URL), or `url` itself: for a tool
+ * that needs a plain `pg.Client` and then a program on the same server (a backup's exported snapshot).
+ */
+export async function resolveHostUrl(url: string): Promise<string> {
+  const target = parseMultiHostUrl(url);
+  return target ? target.urlFor(await findHost(target)) : url;
+}

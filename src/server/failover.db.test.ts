@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../db/client';
+import { resolveHostUrl } from '../db/multi-host';
 import { appRole } from '../db/privileges';
 import { makeUser, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
@@ -73,6 +74,8 @@ describe.runIf(runs)('a multi-host DATABASE_URL (pg_auto_failover)', () => {
       Array.from({ length: 4 }, () => database.query<{ port: number }>('select inet_server_port() as port')),
     );
     expect(new Set(ports.map((rows) => rows[0]!.port))).toEqual(new Set([pair!.primaryPort]));
+    // What a backup hands pg_dump: the primary's own URL.
+    expect(await resolveHostUrl(standbyFirst('read-write'))).toBe(pair!.url(pair!.primaryPort));
 
     const officer = await signedIn(database, 'failover-rw');
     const created = await officer.request('POST', '/api/zones', {
