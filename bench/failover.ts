@@ -374,7 +374,7 @@ type Answer = {
   at: number;
   sentAt: number;
   via: number;
-  step: 'draft' | 'submit';
+  step: 'draft' | 'submit' | 'read';
   status: number | 'network';
 };
 type Submission = {
@@ -427,6 +427,7 @@ async function submitter(tenant: Tenant, index: number) {
   let turn = index;
   for (const period of PERIODS) {
     let unanswered = false;
+    let lastDraftId: string | undefined;
     while (!stopping) {
       const via = turn++ % 2;
       const headers = {
@@ -452,14 +453,19 @@ async function submitter(tenant: Tenant, index: number) {
         await backOff();
         continue;
       }
-      if (draft.status === 409 && unanswered) {
-        // The earlier submit committed but its answer was lost with the primary: the filing is frozen now.
-        ambiguousResolved++;
-        break;
+      if (unanswered && lastDraftId && (draft.status === 400 || draft.status === 409)) {
+        // The earlier submit lost its answer with the primary: did it commit? Then the filing is submitted
+        // (frozen: the draft is refused) and this period is done.
+        const seen = await call(via, 'read', `/api/filings/${lastDraftId}`, { headers });
+        if ((seen?.body as { status?: string } | null)?.status === 'submitted') {
+          ambiguousResolved++;
+          break;
+        }
       }
       if (draft.status >= 300)
         throw new Error(`${tenant.username} ${period} draft: ${draft.status} ${draft.text.slice(0, 300)}`);
       const body = draft.body as { id: string; version: number };
+      lastDraftId = body.id;
       const submit = await call(via, 'submit', `/api/filings/${body.id}/submit`, {
         method: 'POST',
         headers,
@@ -469,10 +475,6 @@ async function submitter(tenant: Tenant, index: number) {
         unanswered = true;
         await backOff();
         continue;
-      }
-      if (submit.status === 409 && unanswered) {
-        ambiguousResolved++;
-        break;
       }
       if (submit.status >= 300)
         throw new Error(`${tenant.username} ${period} submit: ${submit.status} ${submit.text.slice(0, 300)}`);
@@ -585,7 +587,12 @@ async function drill(): Promise<Result> {
 
   const recovered = (via: number) =>
     answers.find(
-      (a) => a.via === via && a.sentAt >= killedAt && typeof a.status === 'number' && a.status < 300,
+      (a) =>
+        a.via === via &&
+        a.step !== 'read' &&
+        a.sentAt >= killedAt &&
+        typeof a.status === 'number' &&
+        a.status < 300,
     );
   const deadline = killedAt + GIVE_UP_S * 1000;
   while (performance.now() < deadline && !(recovered(0) && recovered(1))) await sleep(200);
