@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { multiHostClient, parseMultiHostUrl } from './multi-host';
 
 /** Drizzle over either driver: repositories are written once against this type. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -63,14 +64,17 @@ export async function openPglite(options: {
 
 /**
  * A `pg` pool. With `role`, every connection acts as that role from its start (`-c role=…`), e.g. the
- * application role `izis_app` (db/privileges.ts); the login must be allowed to SET ROLE to it.
+ * application role `izis_app` (db/privileges.ts); the login must be allowed to SET ROLE to it. `url` may be
+ * libpq's multi-host form with `target_session_attrs=read-write` (a failover pair, ADR 0024): each new
+ * connection then goes to whichever host is the primary now (db/multi-host.ts).
  */
 export async function openPostgres(
   url: string,
   options: { max?: number; role?: string } = {},
 ): Promise<Database> {
+  const target = parseMultiHostUrl(url);
   const pool = new pg.Pool({
-    connectionString: url,
+    ...(target ? { Client: multiHostClient(target) } : { connectionString: url }),
     max: options.max ?? 10,
     // Also how long a request waits for a free connection (pg-pool uses one setting for both): at a filing
     // deadline 200 submitters queue on 10 connections, and a 5 s limit turned the queue into 500s at national
@@ -83,6 +87,9 @@ export async function openPostgres(
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (inside a transaction, or holding a job's advisory lock) when the server goes
+  // away between two of its queries: its queries fail with the error, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool) as unknown as Db;
   return {
     db,

@@ -1,68 +1,32 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync, appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPostgres, type Database } from '../db/client';
 import { loadDataVersion } from '../db/data-version';
-import { applyMigrations } from '../db/migrate';
 import { appRole } from '../db/privileges';
-import { syncRoleCatalogue } from '../services/system/catalogue';
 import { createReadRouting } from '../services/system/read-replicas';
 import { makeUser, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { startStreamingPair, streamingPairAvailable, type StreamingPair } from './testing-standby';
 
 /**
  * Issue 15, "read replicas": a real PostgreSQL streaming replica on loopback — a primary cluster made for the
- * test (initdb), a standby from `pg_basebackup -R` — with IZIS reading heavy pages from the standby. Runs with
- * the PostgreSQL tier (DATABASE_URL set) on a machine with Debian's PostgreSQL 15 server binaries.
+ * test (initdb), a standby from `pg_basebackup -R` (./testing-standby.ts) — with IZIS reading heavy pages
+ * from the standby. Runs with the PostgreSQL tier (DATABASE_URL set) on a machine with Debian's PostgreSQL 15
+ * server binaries.
  */
-const BIN = '/usr/lib/postgresql/15/bin';
-const runs = !!process.env.DATABASE_URL && existsSync(`${BIN}/pg_basebackup`);
+const runs = streamingPairAvailable;
 
-let root = '';
-let primaryPort = 0;
+let pair: StreamingPair | undefined;
 let primary: Database | undefined;
 let replica: Database | undefined;
 let standbyAdmin: pg.Client | undefined;
 
-const asPostgres = (command: string) =>
-  execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', command], { stdio: 'pipe', timeout: 120_000 });
-const url = (port: number) => `postgresql://postgres@127.0.0.1:${port}/izis`;
-
 beforeAll(async () => {
   if (!runs) return;
-  root = mkdtempSync('/tmp/izis-replica-');
-  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
-  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
-  chownSync(root, uid, gid);
-  primaryPort = 20000 + Math.floor(Math.random() * 20000);
-  asPostgres(`${BIN}/initdb -D ${root}/primary -U postgres --auth=trust -E UTF8 >/dev/null`);
-  appendFileSync(
-    `${root}/primary/postgresql.conf`,
-    `\nport = ${primaryPort}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${root}'\n` +
-      `wal_level = replica\nmax_wal_senders = 4\nfsync = off\nshared_buffers = 32MB\n`,
-  );
-  asPostgres(`${BIN}/pg_ctl -D ${root}/primary -l ${root}/primary.log -w start >/dev/null`);
-  const admin = new pg.Client({
-    connectionString: `postgresql://postgres@127.0.0.1:${primaryPort}/postgres`,
-  });
-  await admin.connect();
-  await admin.query('create database izis');
-  await admin.end();
-  const owner = await openPostgres(url(primaryPort));
-  await owner.query('create extension if not exists postgis');
-  await applyMigrations(owner);
-  await syncRoleCatalogue(owner.db);
-  await owner.close();
-  // The standby: a base backup that follows the primary (-R writes primary_conninfo and standby.signal).
-  asPostgres(
-    `${BIN}/pg_basebackup -h 127.0.0.1 -p ${primaryPort} -U postgres -D ${root}/standby -R -X stream -c fast`,
-  );
-  appendFileSync(`${root}/standby/postgresql.auto.conf`, `\nport = ${primaryPort + 1}\n`);
-  asPostgres(`${BIN}/pg_ctl -D ${root}/standby -l ${root}/standby.log -w start >/dev/null`);
-  primary = await openPostgres(url(primaryPort), { role: appRole });
-  replica = await openPostgres(url(primaryPort + 1), { role: appRole });
-  standbyAdmin = new pg.Client({ connectionString: url(primaryPort + 1) });
+  pair = await startStreamingPair('izis-replica-');
+  primary = await openPostgres(pair.url(pair.primaryPort), { role: appRole });
+  replica = await openPostgres(pair.url(pair.standbyPort), { role: appRole });
+  standbyAdmin = new pg.Client({ connectionString: pair.url(pair.standbyPort) });
   await standbyAdmin.connect();
 }, 180_000);
 
@@ -71,16 +35,7 @@ afterAll(async () => {
   await standbyAdmin?.end().catch(() => undefined);
   await replica?.close().catch(() => undefined);
   await primary?.close().catch(() => undefined);
-  for (const node of ['standby', 'primary']) {
-    if (existsSync(`${root}/${node}`)) {
-      try {
-        asPostgres(`${BIN}/pg_ctl -D ${root}/${node} -m immediate -w stop >/dev/null`);
-      } catch {
-        // already stopped
-      }
-    }
-  }
-  rmSync(root, { recursive: true, force: true });
+  pair?.destroy();
 }, 60_000);
 
 async function caughtUp() {

@@ -133,6 +133,11 @@ export const errorCatalog = {
     vi: 'Quá nhiều yêu cầu từ địa chỉ của bạn. Vui lòng thử lại sau {retryAfterSeconds} giây.',
     en: 'Too many requests from your address. Try again in {retryAfterSeconds} seconds.',
   },
+  'database.unavailable': {
+    status: 503,
+    vi: 'Tạm thời không kết nối được cơ sở dữ liệu (có thể đang chuyển sang máy chủ dự phòng). Vui lòng thử lại sau {retryAfterSeconds} giây.',
+    en: 'The database cannot be reached for the moment (perhaps switching to its standby). Please retry in {retryAfterSeconds} seconds.',
+  },
   internal: {
     status: 500,
     vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị kèm mã yêu cầu.',

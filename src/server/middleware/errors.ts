@@ -10,6 +10,7 @@ import {
   type ErrorCode,
 } from '../../domain/shared/errors';
 import { issuesToFields } from '../../domain/shared/zod-messages';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import type { AppEnv } from '../context';
 
 /** The framework's own refusals keep their status (415 stays 415), in the one error shape. */
@@ -35,6 +36,9 @@ function isDataException(error: unknown): boolean {
   return false;
 }
 
+/** What a 503 for a lost database tells the client to wait (a failover takes seconds). */
+const DATABASE_RETRY_SECONDS = 5;
+
 /** The one place where failures become HTTP: `{code, message, details, requestId}`. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   let appError: AppError;
@@ -49,7 +53,11 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     });
   else if (error instanceof HTTPException && frameworkCodes[error.status])
     appError = new AppError(frameworkCodes[error.status]!);
-  else if (isDataException(error)) {
+  else if (isDatabaseUnavailable(error)) {
+    // The primary was lost or is being replaced (ADR 0024): retryable, not a fault of IZIS or of the request.
+    c.get('log')?.warn({ err: error }, 'database unavailable');
+    appError = new AppError('database.unavailable', { retryAfterSeconds: DATABASE_RETRY_SECONDS });
+  } else if (isDataException(error)) {
     c.get('log')?.warn({ err: error }, 'data exception from input');
     appError = validationError({
       _: {
@@ -65,7 +73,10 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   // A request that came with an expired session is told so, not merely "please sign in".
   if (code === 'auth.required' && c.get('sessionProblem')) code = c.get('sessionProblem')!;
   const locale = c.get('locale') ?? 'vi';
-  if ((code === 'auth.throttled' || code === 'rate_limited') && appError.details?.retryAfterSeconds) {
+  if (
+    (code === 'auth.throttled' || code === 'rate_limited' || code === 'database.unavailable') &&
+    appError.details?.retryAfterSeconds
+  ) {
     c.header('Retry-After', String(appError.details.retryAfterSeconds));
   }
   return c.json(

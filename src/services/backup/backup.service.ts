@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../../db/client';
+import { resolveHostUrl } from '../../db/multi-host';
 import { applyMigrations, migrationJournal } from '../../db/migrate';
 import {
   backupManifestSchema,
@@ -68,7 +69,9 @@ async function describeDatabase(query: Query) {
 }
 
 /** PostgreSQL: counts and pg_dump read one exported snapshot, so the manifest describes exactly the dump. */
-async function dumpPostgres(ownerUrl: string, file: string) {
+async function dumpPostgres(url: string, file: string) {
+  // A failover pair's multi-host URL (ADR 0024): the snapshot and pg_dump must both be on the primary.
+  const ownerUrl = await resolveHostUrl(url);
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
