@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
 import { project } from '../../db/schema/project';
@@ -149,7 +150,7 @@ export async function findZones(
   const [rows, totals] = await Promise.all([
     baseQuery(db, summaryColumns)
       .where(where)
-      .orderBy(sql`${direction(sortBy as never)} nulls last`, asc(zone.code))
+      .orderBy(sql`${direction(sortBy)} nulls last`, asc(zone.code))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     baseQuery(db, { n: sql<number>`count(*)::int` }).where(where),
@@ -256,9 +257,14 @@ export async function findCcnTypes(db: Db) {
   return db.select().from(ccnType).where(eq(ccnType.active, true)).orderBy(asc(ccnType.sortOrder));
 }
 
-export type ZoneWrite = Partial<typeof zone.$inferInsert>;
+/** Column values of a zone to write: plain values, or SQL (a geometry built in the database). */
+export type ZoneWrite = { [K in keyof ZoneInsert]?: ZoneInsert[K] | SQL };
+type ZoneInsert = typeof zone.$inferInsert;
 
-export async function insertZone(db: Db, values: typeof zone.$inferInsert): Promise<string> {
+export async function insertZone(
+  db: Db,
+  values: ZoneWrite & Pick<ZoneInsert, 'code' | 'name' | 'kind' | 'searchText'>,
+): Promise<string> {
   const rows = await db.insert(zone).values(values).returning({ id: zone.id });
   return rows[0]!.id;
 }
@@ -470,11 +476,10 @@ export async function setZoneBoundary(
   const rows = await db
     .update(zone)
     .set({
-      boundary: boundary as unknown as string,
+      boundary,
       ...(geojson
         ? {
-            location:
-              sql`st_pointonsurface(st_multi(st_setsrid(st_geomfromgeojson(${geojson}), 4326)))` as unknown as string,
+            location: sql`st_pointonsurface(st_multi(st_setsrid(st_geomfromgeojson(${geojson}), 4326)))`,
           }
         : {}),
       version: expectedVersion + 1,
@@ -492,7 +497,7 @@ export async function inspectGeometry(db: Db, geojson: string) {
       round((st_area(g::geography) / 10000)::numeric, 4)::text as area_ha,
       st_xmin(g) as xmin, st_xmax(g) as xmax, st_ymin(g) as ymin, st_ymax(g) as ymax
     from (select st_setsrid(st_geomfromgeojson(${geojson}), 4326) as g) s`);
-  return (rows as unknown as { rows: Record<string, unknown>[] }).rows[0] as {
+  return rowsOf<{
     valid: boolean;
     reason: string;
     type: string;
@@ -501,14 +506,12 @@ export async function inspectGeometry(db: Db, geojson: string) {
     xmax: number;
     ymin: number;
     ymax: number;
-  };
+  }>(rows)[0]!;
 }
 
 /** A marker position as a column value (EPSG:4326; GeoJSON order lon, lat). */
-export function pointValue(point: { lat: number; lon: number } | null): string | null {
-  return point
-    ? (sql`st_setsrid(st_makepoint(${point.lon}, ${point.lat}), 4326)` as unknown as string)
-    : null;
+export function pointValue(point: { lat: number; lon: number } | null): SQL | null {
+  return point ? sql`st_setsrid(st_makepoint(${point.lon}, ${point.lat}), 4326)` : null;
 }
 
 /**
@@ -529,7 +532,7 @@ export async function findAllZones(
     geometry: sql<string | null>`st_asgeojson(coalesce(${zone.boundary}, ${zone.location}), 6)`,
   })
     .where(listFilters(visibility, query))
-    .orderBy(sql`${direction(sortBy as never)} nulls last`, asc(zone.code));
+    .orderBy(sql`${direction(sortBy)} nulls last`, asc(zone.code));
   return rows as unknown as (ZoneSummaryRow & {
     geometryKind: 'boundary' | 'point' | null;
     geometry: string | null;
