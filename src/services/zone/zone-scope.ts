@@ -1,5 +1,12 @@
-import type { Actor, Assignment, RoleCode } from '../../domain/identity/roles';
-import type { ZoneFacts } from './zone.policy';
+import type { Actor, Assignment, RoleCode, ZoneFamily } from '../../domain/identity/roles';
+
+/** What of a zone decides whose scope covers it (zone.policy.ts's ZoneFacts has these). */
+export type ScopedZone = {
+  code: string;
+  family: ZoneFamily;
+  communeCode: string | null;
+  developerCode: string | null;
+};
 
 /**
  * Whether one role assignment's scope covers a zone, for the policies of what happens on a zone (inquiries,
@@ -7,7 +14,7 @@ import type { ZoneFacts } from './zone.policy';
  * zone itself, or a developer's organisation being the zone's developer. An enterprise's organisation scope
  * covers no zone here: tenants take no part in these.
  */
-export function assignmentCoversZone(a: Assignment, zone: ZoneFacts): boolean {
+export function assignmentCoversZone(a: Assignment, zone: ScopedZone): boolean {
   switch (a.scopeKind) {
     case 'all':
       return true;
@@ -25,7 +32,7 @@ export function assignmentCoversZone(a: Assignment, zone: ZoneFacts): boolean {
 /** The actor's assignments, of one of `roles`, whose scope covers the zone. */
 export function assignmentsCoveringZone(
   actor: Actor,
-  zone: ZoneFacts,
+  zone: ScopedZone,
   roles: readonly RoleCode[],
 ): Assignment[] {
   return actor.assignments.filter((a) => roles.includes(a.role) && assignmentCoversZone(a, zone));
