@@ -2,11 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
-import { systemActor } from '../domain/identity/roles';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { createProject } from '../services/project/project.service';
-import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
+import { communes, makeUser, testPassword } from '../services/testing';
+import { buildLifecycle, buildOrganisation, buildProject, buildZone } from '../services/testing/factories';
 import { createTestApp, TestClient } from './testing';
 
 /** The reporting chain over HTTP: who may file, read, review and sign, in Vietnamese, with 404 outside scope. */
@@ -16,39 +13,21 @@ let app: ReturnType<typeof createTestApp>['app'];
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database).app;
-  const seed = testDeps(database.db, systemActor('test:seed'));
-  await createOrganisation(seed, {
-    code: 'DEV-R',
-    name: 'Chủ đầu tư R',
-    country: 'VN',
-    ownership: 'domestic_private',
-    roles: ['developer'],
-  });
-  await createOrganisation(seed, {
-    code: 'ORG-R',
-    name: 'Công ty R',
-    country: 'VN',
-    ownership: 'domestic_private',
-    roles: ['tenant'],
-  });
-  await createZone(seed, {
+  const db = database.db;
+  await buildOrganisation(db, { code: 'DEV-R', name: 'Chủ đầu tư R', roles: ['developer'] });
+  await buildZone(db, {
     code: 'CCN-R',
     name: 'Cụm công nghiệp R',
-    kind: 'CCN',
-    communeCode: communes.dongAnh,
     developerCode: 'DEV-R',
     declaredAreaHa: 30,
     industrialLandHa: 22,
   });
-  await addLifecycleEvent(seed, 'CCN-R', { state: 'established', eventDate: '2020-06-01' });
-  await addLifecycleEvent(seed, 'CCN-R', { state: 'operating', eventDate: '2022-06-01' });
-  await createProject(seed, {
-    code: 'P-R',
-    zoneCode: 'CCN-R',
-    investorCode: 'ORG-R',
-    name: 'Xưởng R',
-    status: 'operating',
-  });
+  await buildLifecycle(db, 'CCN-R', [
+    { state: 'established', eventDate: '2020-06-01' },
+    { state: 'operating', eventDate: '2022-06-01' },
+  ]);
+  await buildOrganisation(db, { code: 'ORG-R', name: 'Công ty R' });
+  await buildProject(db, { code: 'P-R', zoneCode: 'CCN-R', investorCode: 'ORG-R', name: 'Xưởng R' });
 });
 afterAll(() => database?.cleanup());
 

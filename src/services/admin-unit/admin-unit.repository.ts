@@ -14,6 +14,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { adminUnit, adminUnitSuccession } from '../../db/schema/admin-unit';
 import type { AdminUnitQuery } from '../../domain/admin-unit/admin-unit.schema';
 
@@ -173,7 +174,7 @@ export async function insertAdminUnit(
 ): Promise<string> {
   const rows = await db
     .insert(adminUnit)
-    .values({ ...values, approxCentre: pointSql(centre) as unknown as string })
+    .values({ ...values, approxCentre: pointSql(centre) })
     .returning({ id: adminUnit.id });
   return rows[0]!.id;
 }
@@ -186,7 +187,7 @@ export async function updateAdminUnit(
 ): Promise<void> {
   await db
     .update(adminUnit)
-    .set({ ...values, approxCentre: pointSql(centre) as unknown as string })
+    .set({ ...values, approxCentre: pointSql(centre) })
     .where(eq(adminUnit.id, id));
 }
 
@@ -220,7 +221,7 @@ export async function findNearestCurrentCommune(
               where d.level = 'district' and d.code = ${formerDistrictCode}))
      order by u.approx_centre <-> st_setsrid(st_makepoint(${point.lon}, ${point.lat}), 4326)
      limit 1`);
-  const row = (result as unknown as { rows: { code: string; name: string }[] }).rows[0];
+  const row = rowsOf<{ code: string; name: string }>(result)[0];
   return row ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 
 /** A buffer (m) around the communes' rough centres that makes the approximate outline cover the edge ones. */
 const OUTLINE_BUFFER_M = 2500;
@@ -63,7 +64,7 @@ export async function findTerritory(db: Db): Promise<string> {
     select json_build_object('type', 'FeatureCollection',
       'features', coalesce(json_agg(f order by ord, code), '[]'::json))::text as collection
     from features`);
-  const list = (rows as unknown as { rows: { collection: string }[] }).rows;
+  const list = rowsOf<{ collection: string }>(rows);
   return list[0]!.collection;
 }
 
@@ -78,11 +79,7 @@ export async function findCurrentUnitsByCode(db: Db, codes: readonly string[]) {
         codes.map((c) => sql`${c}`),
         sql`, `,
       )})`);
-  return (
-    rows as unknown as {
-      rows: { id: string; code: string; level: string; name: string; hasBoundary: boolean }[];
-    }
-  ).rows;
+  return rowsOf<{ id: string; code: string; level: string; name: string; hasBoundary: boolean }>(rows);
 }
 
 /** Checks a boundary in the database: valid, polygonal, inside Vietnam's rough extent. */
@@ -90,14 +87,14 @@ export async function inspectBoundary(db: Db, geojson: string) {
   const rows = await db.execute(sql`select st_isvalid(g) as valid, st_isvalidreason(g) as reason,
       st_xmin(g) as xmin, st_xmax(g) as xmax, st_ymin(g) as ymin, st_ymax(g) as ymax
     from (select st_setsrid(st_geomfromgeojson(${geojson}), 4326) as g) s`);
-  return (rows as unknown as { rows: Record<string, unknown>[] }).rows[0] as {
+  return rowsOf<{
     valid: boolean;
     reason: string;
     xmin: number;
     xmax: number;
     ymin: number;
     ymax: number;
-  };
+  }>(rows)[0]!;
 }
 
 export async function setUnitBoundary(db: Db, id: string, geojson: string, source: string): Promise<void> {

@@ -10,12 +10,17 @@ import { systemActor, type Actor } from '../../domain/identity/roles';
 import { AppError } from '../../domain/shared/errors';
 import { createExchangeRate } from '../exchange-rate/exchange-rate.service';
 import { findLibreOffice } from '../output/pdf';
-import { createOrganisation } from '../organisation/organisation.service';
-import { addInvestmentEvent, createProject } from '../project/project.service';
 import { acceptFiling, saveDraft, submitFiling } from '../reporting/filing.service';
 import { listTargets, setTarget } from '../reporting/plan-target.service';
-import { communes, makeUser, testDeps } from '../testing';
-import { addLifecycleEvent, createZone, getZone, updateZone } from '../zone/zone.service';
+import { makeUser, testDeps } from '../testing';
+import {
+  buildInvestmentEvent,
+  buildLifecycle,
+  buildOrganisation,
+  buildProject,
+  buildZone,
+} from '../testing/factories';
+import { addLifecycleEvent, getZone, updateZone } from '../zone/zone.service';
 import { exportBriefing } from './briefing-export.service';
 import {
   createBriefing,
@@ -37,17 +42,9 @@ const actors = {} as Record<'board' | 'leader' | 'tenant' | 'developer', Actor>;
 const as = (who: keyof typeof actors) => testDeps(database.db, actors[who]);
 const admin = () => testDeps(database.db, systemActor('test'));
 const event = (code: string, kind: 'new' | 'increase', eventDate: string, amount: string, currency: string) =>
-  addInvestmentEvent(admin(), code, { kind, eventDate, amount, currency } as never);
-
-async function project(code: string, zoneCode: string, investor: string) {
-  await createProject(admin(), {
-    code,
-    zoneCode,
-    investorCode: investor,
-    name: `Dự án ${code}`,
-    status: 'operating',
-  });
-}
+  buildInvestmentEvent(database.db, code, { kind, eventDate, amount, currency });
+const project = (code: string, zoneCode: string, investorCode: string) =>
+  buildProject(database.db, { code, zoneCode, investorCode, name: `Dự án ${code}` });
 
 async function file(who: 'tenant', code: string, period: string, revenue: number, accept: boolean) {
   let filing = await saveDraft(as(who), {
@@ -81,44 +78,28 @@ beforeAll(async () => {
       source: 'kiểm thử',
     } as never);
   }
-  await createOrganisation(admin(), {
-    code: 'DEV',
-    name: 'Công ty hạ tầng',
-    country: 'VN',
-    ownership: 'domestic_private',
-    roles: ['developer'],
-  } as never);
-  await createOrganisation(admin(), {
-    code: 'FDI1',
-    name: 'FDI One',
-    country: 'JP',
-    ownership: 'fdi',
-    roles: ['tenant'],
-  } as never);
-  await createOrganisation(admin(), {
-    code: 'VN1',
-    name: 'Doanh nghiệp Việt',
-    country: 'VN',
-    ownership: 'domestic_private',
-    roles: ['tenant'],
-  } as never);
+  const db = database.db;
+  await buildOrganisation(db, { code: 'DEV', name: 'Công ty hạ tầng', roles: ['developer'] });
+  await buildOrganisation(db, { code: 'FDI1', name: 'FDI One', country: 'JP', ownership: 'fdi' });
+  await buildOrganisation(db, { code: 'VN1', name: 'Doanh nghiệp Việt' });
   for (const [code, kind] of [
     ['KCN-1', 'KCN'],
     ['CCN-1', 'CCN'],
   ] as const) {
-    await createZone(admin(), {
+    await buildZone(db, {
       code,
       name: `${kind === 'KCN' ? 'Khu công nghiệp' : 'Cụm công nghiệp'} ${code}`,
       kind,
-      communeCode: communes.dongAnh,
       developerCode: 'DEV',
       declaredAreaHa: 100,
       industrialLandHa: 80,
       leasedHa: 60,
       wwtpStatus: 'compliant',
-    } as never);
-    await addLifecycleEvent(admin(), code, { state: 'established', eventDate: '2010-01-01' });
-    await addLifecycleEvent(admin(), code, { state: 'operating', eventDate: '2012-01-01' });
+    });
+    await buildLifecycle(db, code, [
+      { state: 'established', eventDate: '2010-01-01' },
+      { state: 'operating', eventDate: '2012-01-01' },
+    ]);
   }
   // Four new projects in Jan–May 2022: 1 M USD + 3 × 150 bn VND.
   await project('N1', 'KCN-1', 'FDI1');

@@ -3,7 +3,14 @@ import type { Db } from '../../db/client';
 import { documentPublication, zoneDescription, zonePublication } from '../../db/schema/catalogue';
 import { zone } from '../../db/schema/zone';
 import { rowsOf } from '../../db/rows';
-import { lifecycleStateSql, zoneVisibilityFilter } from '../zone/zone.repository';
+import {
+  approximatePointOf,
+  formerDistrictCentreOf,
+  lifecycleStateSql,
+  placementOf,
+  zoneVisibilityFilter,
+  type PlacementInputs,
+} from '../zone/zone.repository';
 import type { ZoneVisibility } from '../zone/zone.policy';
 import type { CatalogueRecord } from '../../domain/catalogue/public-zone';
 
@@ -28,11 +35,20 @@ export async function findPublishedZoneId(db: Db, code: string): Promise<string 
 export type PublishedZoneRow = CatalogueRecord;
 
 /**
+ * A published zone's placement, by the registry map's rule (`placementOf`) without its city tier: a zone
+ * known by name only is not given a made-up public location.
+ */
+const publicPlacement: PlacementInputs = {
+  located: sql`coalesce(z.location, z.boundary)`,
+  communeCentre: sql`z.commune_centre`,
+  formerDistrictCentre: sql`z.district_centre`,
+};
+
+/**
  * Every published zone in one query, as one JSON text (one row to transfer, parsed once): the registry's
  * figures, the lifecycle state derived as zone.repository.ts derives it, the point to draw it at (its marker
- * or its boundary's centroid; else, approximate, its commune's rough centre, else the centroid of its former
- * district's communes' centres — as `findZoneFeatures` places zones), descriptions, prices and the public,
- * not withdrawn documents.
+ * or its boundary's centroid; else, approximate, as `placementOf` places zones), descriptions, prices and the
+ * public, not withdrawn documents.
  */
 export async function loadPublishedZones(db: Db): Promise<PublishedZoneRow[]> {
   const result = rowsOf<{ rows: string }>(
@@ -42,10 +58,7 @@ export async function loadPublishedZones(db: Db): Promise<PublishedZoneRow[]> {
           c.code as commune_code, c.kind || ' ' || c.name as commune_name, c.search_text as commune_search,
           c.approx_centre as commune_centre,
           d.code as district_code, d.kind || ' ' || d.name as district_name, d.search_text as district_search,
-          (select st_centroid(st_collect(s.approx_centre)) from admin_unit old
-             join admin_unit_succession l on l.predecessor_id = old.id
-             join admin_unit s on s.id = l.successor_id
-             where old.parent_id = zone.former_district_id and s.approx_centre is not null) as district_centre,
+          ${formerDistrictCentreOf(sql`zone.former_district_id`)} as district_centre,
           ${lifecycleStateSql} as lifecycle_state
         from ${zone}
         join ${zonePublication} p on p.zone_id = zone.id and p.published
@@ -53,10 +66,8 @@ export async function loadPublishedZones(db: Db): Promise<PublishedZoneRow[]> {
         left join admin_unit d on d.id = zone.former_district_id
       ), placed as (
         select z.*,
-          case when coalesce(z.location, z.boundary) is not null then 'exact'
-               when z.commune_centre is not null then 'commune'
-               when z.district_centre is not null then 'former_district' end as placement,
-          coalesce(z.location, st_centroid(z.boundary), z.commune_centre, z.district_centre) as point
+          ${placementOf(publicPlacement)} as placement,
+          coalesce(z.location, st_centroid(z.boundary), ${approximatePointOf(publicPlacement)}) as point
         from z
       )
       select coalesce(json_agg(json_build_object(

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { systemActor, type Actor } from '../../domain/identity/roles';
 import { listAudit } from '../audit/audit.service';
-import { createOrganisation } from '../organisation/organisation.service';
-import { createProject } from '../project/project.service';
 import { communes, makeUser, testDeps } from '../testing';
+import { buildOrganisation, buildProject, buildZone } from '../testing/factories';
 import {
   getDocument,
   listDocuments,
@@ -18,7 +17,7 @@ import {
   withdrawDocument,
 } from './document.service';
 import { createDocumentStore, type DocumentStore } from './document.store';
-import { addLifecycleEvent, createZone } from '../zone/zone.service';
+import { addLifecycleEvent } from '../zone/zone.service';
 
 let database: TestDatabase;
 let store: DocumentStore;
@@ -34,17 +33,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   store = createDocumentStore({ dir: mkdtempSync(join(tmpdir(), 'izis-docs-')), maxBytes: 64 * 1024 });
   const system = deps(systemActor('test'));
-  await createZone(system, {
-    code: 'CCN-THUY-LAM',
-    name: 'CCN Thụy Lâm',
-    kind: 'CCN',
-    communeCode: communes.dongAnh,
-  });
-  await createZone(system, {
+  await buildZone(database.db, { code: 'CCN-THUY-LAM', name: 'CCN Thụy Lâm', developerCode: null });
+  await buildZone(database.db, {
     code: 'CCN-PHUNG-XA',
     name: 'CCN Phùng Xá',
-    kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
   eventId = (
     await addLifecycleEvent(system, 'CCN-THUY-LAM', {
@@ -53,19 +47,13 @@ beforeAll(async () => {
       decisionNo: '1234/QĐ-UBND',
     })
   ).id;
-  await createOrganisation(system, {
-    code: 'ORG-TL',
-    name: 'Công ty Cơ khí Thụy Lâm',
-    ownership: 'domestic_private',
-    roles: ['tenant'],
-  } as never);
-  await createProject(system, {
+  await buildProject(database.db, {
     code: 'PRJ-TL-1',
     zoneCode: 'CCN-THUY-LAM',
-    investorCode: 'ORG-TL',
     name: 'Xưởng cơ khí',
-    status: 'operating',
-  } as never);
+    investorCode: (await buildOrganisation(database.db, { code: 'ORG-TL', name: 'Công ty Cơ khí Thụy Lâm' }))
+      .code,
+  });
   admin = (await makeUser(database.db)).actor;
   const officer = (commune: string) =>
     makeUser(database.db, {

@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
 import { investmentEvent, project } from '../../db/schema/project';
@@ -124,7 +125,7 @@ export async function insertInvestmentEvents(db: Db, rows: readonly EventInsert[
     from jsonb_to_recordset(${json}::jsonb)
       as r(id uuid, project_id uuid, kind text, event_date date, amount numeric, currency text, note text, seq integer)
     returning id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
+  return rowsOf(result).length;
 }
 
 /**
@@ -142,7 +143,7 @@ export async function terminateProjects(
     from jsonb_to_recordset(${json}::jsonb) as r(id uuid, version integer)
     where p.id = r.id and p.version = r.version
     returning p.id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
+  return rowsOf(result).length;
 }
 
 const investor = aliasedTable(organisation, 'investor');

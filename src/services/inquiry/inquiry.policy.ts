@@ -1,4 +1,4 @@
-import { hasPermission, type Actor, type Assignment, type RoleCode } from '../../domain/identity/roles';
+import { hasPermission, type Actor, type RoleCode } from '../../domain/identity/roles';
 import {
   inquiryActions,
   nextInquiryStatus,
@@ -6,6 +6,7 @@ import {
   type InquiryStatus,
 } from '../../domain/inquiry/inquiry';
 import { zoneVisibility, type ZoneFacts, type ZoneVisibility } from '../zone/zone.policy';
+import { assignmentCoversZone, assignmentsCoveringZone } from '../zone/zone-scope';
 
 /**
  * Who reads and handles investor inquiries (yêu cầu của nhà đầu tư). An inquiry belongs to its zone: the
@@ -19,23 +20,8 @@ const OFFICER_ROLES: readonly RoleCode[] = ['system_admin', 'department_officer'
 const HANDLER_ROLES: readonly RoleCode[] = [...OFFICER_ROLES, 'developer'];
 const READER_ROLES: readonly RoleCode[] = [...HANDLER_ROLES, 'leader'];
 
-function covers(a: Assignment, zone: ZoneFacts): boolean {
-  switch (a.scopeKind) {
-    case 'all':
-      return true;
-    case 'family':
-      return a.scopeRef === zone.family;
-    case 'commune':
-      return a.scopeRef !== null && a.scopeRef === zone.communeCode;
-    case 'zone':
-      return a.scopeRef === zone.code;
-    case 'organisation':
-      return a.role === 'developer' && a.scopeRef !== null && a.scopeRef === zone.developerCode;
-  }
-}
-
 function coveredBy(actor: Actor, zone: ZoneFacts, roles: readonly RoleCode[]): boolean {
-  return actor.assignments.some((a) => roles.includes(a.role) && covers(a, zone));
+  return assignmentsCoveringZone(actor, zone, roles).length > 0;
 }
 
 /** Whether the actor has any inquiry page at all (the menu entry, the list). */
@@ -72,11 +58,11 @@ export function canReleaseInquiry(actor: Actor, zone: ZoneFacts): boolean {
 export function receivesInquiry(actor: Actor, zone: ZoneFacts): boolean {
   return actor.assignments.some(
     (a) =>
-      (a.role === 'commune_officer' && a.scopeKind === 'commune' && covers(a, zone)) ||
-      (a.role === 'department_officer' && a.scopeKind === 'family' && covers(a, zone)) ||
+      (a.role === 'commune_officer' && a.scopeKind === 'commune' && assignmentCoversZone(a, zone)) ||
+      (a.role === 'department_officer' && a.scopeKind === 'family' && assignmentCoversZone(a, zone)) ||
       (a.role === 'developer' &&
         (a.scopeKind === 'organisation' || a.scopeKind === 'zone') &&
-        covers(a, zone)),
+        assignmentCoversZone(a, zone)),
   );
 }
 

@@ -1,10 +1,4 @@
-import {
-  hasPermission,
-  type Actor,
-  type Assignment,
-  type RoleCode,
-  type ScopeKind,
-} from '../../domain/identity/roles';
+import { hasPermission, type Actor, type RoleCode, type ScopeKind } from '../../domain/identity/roles';
 import {
   closingActions,
   nextObstacleStatus,
@@ -13,6 +7,7 @@ import {
   type ObstacleStatus,
 } from '../../domain/monitoring/obstacle';
 import type { ZoneFacts } from '../zone/zone.policy';
+import { assignmentCoversZone, assignmentsCoveringZone } from '../zone/zone-scope';
 
 /**
  * Who may do what to an obstacle (vướng mắc). Developers, communes and departments raise them within their
@@ -38,25 +33,6 @@ const KEEPER_ROLES: readonly RoleCode[] = [...AGENCY_ROLES, 'developer'];
 /** The roles that decide for the city (a department, or the administrator). */
 const DEPARTMENT_ROLES: readonly RoleCode[] = ['system_admin', 'department_officer'];
 
-function covers(a: Assignment, zone: ZoneFacts): boolean {
-  switch (a.scopeKind) {
-    case 'all':
-      return true;
-    case 'family':
-      return a.scopeRef === zone.family;
-    case 'commune':
-      return a.scopeRef !== null && a.scopeRef === zone.communeCode;
-    case 'zone':
-      return a.scopeRef === zone.code;
-    case 'organisation':
-      return a.role === 'developer' && a.scopeRef !== null && a.scopeRef === zone.developerCode;
-  }
-}
-
-function assignmentsFor(actor: Actor, zone: ZoneFacts, roles: readonly RoleCode[]): Assignment[] {
-  return actor.assignments.filter((a) => roles.includes(a.role) && covers(a, zone));
-}
-
 /** Reading the monitoring pages: anyone who reads zones, except enterprises (tenants). */
 export function canReadMonitoring(actor: Actor): boolean {
   return hasPermission(actor, 'zone.read') && actor.assignments.some((a) => a.role !== 'enterprise');
@@ -65,7 +41,7 @@ export function canReadMonitoring(actor: Actor): boolean {
 /** The assignment an obstacle is raised under on this zone (null: may not raise one here). */
 export function raisingParty(actor: Actor, zone: ZoneFacts): RaiserParty | null {
   if (!hasPermission(actor, 'zone.manage')) return null;
-  const a = assignmentsFor(actor, zone, KEEPER_ROLES)[0];
+  const a = assignmentsCoveringZone(actor, zone, KEEPER_ROLES)[0];
   return a ? { role: a.role, scopeKind: a.scopeKind, scopeRef: a.scopeRef } : null;
 }
 
@@ -97,12 +73,12 @@ export function isRaiser(actor: Actor, o: ObstacleFacts): boolean {
       a.role === o.raiser.role &&
       a.scopeKind === o.raiser.scopeKind &&
       a.scopeRef === o.raiser.scopeRef &&
-      covers(a, o.zone),
+      assignmentCoversZone(a, o.zone),
   );
 }
 
 function decidesFor(actor: Actor, o: ObstacleFacts): boolean {
-  return assignmentsFor(actor, o.zone, DEPARTMENT_ROLES).length > 0;
+  return assignmentsCoveringZone(actor, o.zone, DEPARTMENT_ROLES).length > 0;
 }
 
 /**
@@ -112,12 +88,12 @@ function decidesFor(actor: Actor, o: ObstacleFacts): boolean {
 export function canCloseObstacle(actor: Actor, o: ObstacleFacts): boolean {
   if (!canAnswerObstacle(actor, o)) return false;
   if (isRaiser(actor, o) || decidesFor(actor, o)) return true;
-  return o.raiserAgreed && assignmentsFor(actor, o.zone, AGENCY_ROLES).length > 0;
+  return o.raiserAgreed && assignmentsCoveringZone(actor, o.zone, AGENCY_ROLES).length > 0;
 }
 
 /** Escalating to the city is an agency's act (a developer asks its commune or department to escalate). */
 export function canEscalateObstacle(actor: Actor, o: ObstacleFacts): boolean {
-  return canAnswerObstacle(actor, o) && assignmentsFor(actor, o.zone, AGENCY_ROLES).length > 0;
+  return canAnswerObstacle(actor, o) && assignmentsCoveringZone(actor, o.zone, AGENCY_ROLES).length > 0;
 }
 
 /** Changing what was recorded (category, text, agency, deadline), or reopening: the raiser or a department. */
@@ -148,7 +124,7 @@ export function obstacleActionsFor(actor: Actor, o: ObstacleFacts): ObstacleActi
 
 /** Adding or removing a manual watch-list entry: an agency that keeps the zone (not a developer). */
 export function canManageManualWatch(actor: Actor, zone: ZoneFacts): boolean {
-  return hasPermission(actor, 'zone.manage') && assignmentsFor(actor, zone, AGENCY_ROLES).length > 0;
+  return hasPermission(actor, 'zone.manage') && assignmentsCoveringZone(actor, zone, AGENCY_ROLES).length > 0;
 }
 
 /** Whether the actor is an agency anywhere (the "add to the watch list" button). */

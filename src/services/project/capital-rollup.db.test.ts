@@ -5,16 +5,12 @@ import type { Ownership } from '../../domain/organisation/organisation.schema';
 import type { CapitalQuery } from '../../domain/project/capital';
 import type { InvestmentEventInput } from '../../domain/project/project.schema';
 import { createExchangeRate } from '../exchange-rate/exchange-rate.service';
-import {
-  createOrganisation,
-  getOrganisation,
-  updateOrganisation,
-} from '../organisation/organisation.service';
+import { getOrganisation, updateOrganisation } from '../organisation/organisation.service';
 import { communes, makeUser, testDeps } from '../testing';
-import { createZone } from '../zone/zone.service';
+import { buildInvestmentEvent, buildOrganisation, buildProject, buildZone } from '../testing/factories';
 import { capitalTotals } from './capital.repository';
 import { projectVisibility } from './project.policy';
-import { addInvestmentEvent, createProject, getProject, updateProject } from './project.service';
+import { getProject, updateProject } from './project.service';
 
 /**
  * capital_rollup_zone and capital_rollup_family are kept by triggers (migration 0007). These tests write the
@@ -73,33 +69,28 @@ async function expectNoDrift() {
   return d;
 }
 
-async function organisation(code: string, ownership: Ownership | null, roles: ('tenant' | 'developer')[]) {
-  await createOrganisation(admin(), { code, name: `Công ty ${code}`, country: 'VN', ownership, roles });
-}
+const organisation = (code: string, ownership: Ownership | null, roles: ('tenant' | 'developer')[]) =>
+  buildOrganisation(database.db, { code, name: `Công ty ${code}`, ownership, roles });
 
-async function zone(code: string, kind: 'CCN' | 'KCN', communeCode: string, developerCode?: string) {
-  await createZone(admin(), {
+const zone = (code: string, kind: 'CCN' | 'KCN', communeCode: string, developerCode?: string) =>
+  buildZone(database.db, {
     code,
     name: `${kind === 'CCN' ? 'Cụm công nghiệp' : 'Khu công nghiệp'} ${code}`,
     kind,
     communeCode,
-    ...(developerCode ? { developerCode } : {}),
+    developerCode: developerCode ?? null,
   });
-}
 
-async function project(code: string, zoneCode: string, investorCode: string) {
-  await createProject(admin(), { code, zoneCode, investorCode, name: `Dự án ${code}`, status: 'operating' });
-}
+const project = (code: string, zoneCode: string, investorCode: string) =>
+  buildProject(database.db, { code, zoneCode, investorCode, name: `Dự án ${code}` });
 
-async function event(
+const event = (
   projectCode: string,
   kind: InvestmentEventInput['kind'],
   eventDate: string,
   amount: string,
   currency: string,
-) {
-  return addInvestmentEvent(admin(), projectCode, { kind, eventDate, amount, currency });
-}
+) => buildInvestmentEvent(database.db, projectCode, { kind, eventDate, amount, currency });
 
 beforeAll(async () => {
   await organisation('RU-DEV', 'domestic_private', ['developer']);

@@ -163,7 +163,7 @@ export async function findProjects(
   const [rows, totals] = await Promise.all([
     baseQuery(db, summaryColumns)
       .where(where)
-      .orderBy(sql`${direction(sortColumns[query.sort ?? 'code'] as never)} nulls last`, asc(project.code))
+      .orderBy(sql`${direction(sortColumns[query.sort ?? 'code'])} nulls last`, asc(project.code))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     baseQuery(db, { n: sql<number>`count(*)::int` }).where(where),
@@ -215,7 +215,7 @@ export async function findProjectsForExport(
     status: project.status,
   })
     .where(projectListWhere(visibility, query))
-    .orderBy(sql`${direction(sortColumns[query.sort ?? 'code'] as never)} nulls last`, asc(project.code));
+    .orderBy(sql`${direction(sortColumns[query.sort ?? 'code'])} nulls last`, asc(project.code));
   return rows as unknown as ProjectExportRow[];
 }
 

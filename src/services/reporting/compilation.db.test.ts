@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
-import { systemActor, type Actor } from '../../domain/identity/roles';
+import type { Actor } from '../../domain/identity/roles';
 import { AppError } from '../../domain/shared/errors';
-import { createOrganisation } from '../organisation/organisation.service';
-import { createProject } from '../project/project.service';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
-import { addLifecycleEvent, createZone } from '../zone/zone.service';
+import { buildLifecycle, buildOrganisation, buildProject, buildZone } from '../testing/factories';
 import {
   annotateCompilation,
   getCompilation,
@@ -22,44 +20,27 @@ const actors = {} as Record<'tenant' | 'commune' | 'otherCommune' | 'department'
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const admin = testDeps(database.db, systemActor('test'));
-  await createOrganisation(admin, {
-    code: 'CDT-TH',
-    name: 'Công ty hạ tầng',
-    country: 'VN',
-    ownership: 'domestic_private',
-    roles: ['developer'],
-  });
-  await createOrganisation(admin, {
-    code: 'DN-TH',
-    name: 'Công ty cơ khí',
-    country: 'VN',
-    ownership: 'fdi',
-    roles: ['tenant'],
-  });
-  await createZone(admin, {
+  const db = database.db;
+  await buildOrganisation(db, { code: 'CDT-TH', name: 'Công ty hạ tầng', roles: ['developer'] });
+  await buildOrganisation(db, { code: 'DN-TH', name: 'Công ty cơ khí', ownership: 'fdi' });
+  await buildZone(db, {
     code: 'CCN-TH',
     name: 'Cụm công nghiệp Tổng Hợp',
-    kind: 'CCN',
-    communeCode: communes.dongAnh,
     developerCode: 'CDT-TH',
     declaredAreaHa: 48.5,
     industrialLandHa: 36,
     leasedHa: 20,
   });
-  for (const [state, eventDate] of [
-    ['in_plan', '2019-05-01'],
-    ['established', '2021-03-01'],
-    ['operating', '2023-01-15'],
-  ] as const) {
-    await addLifecycleEvent(admin, 'CCN-TH', { state, eventDate });
-  }
-  await createProject(admin, {
+  await buildLifecycle(db, 'CCN-TH', [
+    { state: 'in_plan', eventDate: '2019-05-01' },
+    { state: 'established', eventDate: '2021-03-01' },
+    { state: 'operating', eventDate: '2023-01-15' },
+  ]);
+  await buildProject(db, {
     code: 'DA-TH',
     zoneCode: 'CCN-TH',
     investorCode: 'DN-TH',
     name: 'Nhà máy cơ khí',
-    status: 'operating',
   });
   const user = async (
     role: string,

@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { systemActor, type Actor } from '../../domain/identity/roles';
 import { deliverQueuedMail } from '../notification/notification.service';
-import { createOrganisation } from '../organisation/organisation.service';
-import { createProject } from '../project/project.service';
 import type { MailMessage, Mailer } from '../system/mailer';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
-import { createZone } from '../zone/zone.service';
+import { buildOrganisation, buildProject } from '../testing/factories';
 import { getCompilation, signCompilation } from './compilation.service';
 import { acceptFiling, returnFiling, saveDraft, submitFiling } from './filing.service';
 
@@ -29,35 +27,21 @@ const users = {} as Record<Who, { id: string; actor: Actor }>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const admin = testDeps(database.db, systemActor('test'));
-  for (const [code, roles] of [
-    ['CDT-TB', ['developer']],
-    ['DN-TB', ['tenant']],
-    ['DN-TB2', ['tenant']],
-  ] as const) {
-    await createOrganisation(admin, {
-      code,
-      name: `Công ty ${code}`,
-      country: 'VN',
-      ownership: 'domestic_private',
-      roles: [...roles],
-    });
-  }
-  await createZone(admin, {
-    code: 'CCN-TB',
-    name: 'Cụm công nghiệp Thông Báo',
-    kind: 'CCN',
-    communeCode: communes.dongAnh,
-    developerCode: 'CDT-TB',
-    declaredAreaHa: 50,
-    industrialLandHa: 40,
-  });
-  await createProject(admin, {
+  const db = database.db;
+  await buildOrganisation(db, { code: 'CDT-TB', name: 'Công ty CDT-TB', roles: ['developer'] });
+  await buildOrganisation(db, { code: 'DN-TB', name: 'Công ty DN-TB' });
+  await buildOrganisation(db, { code: 'DN-TB2', name: 'Công ty DN-TB2' });
+  await buildProject(db, {
     code: 'DA-TB',
-    zoneCode: 'CCN-TB',
     investorCode: 'DN-TB',
     name: 'Nhà máy thông báo',
-    status: 'operating',
+    zone: {
+      code: 'CCN-TB',
+      name: 'Cụm công nghiệp Thông Báo',
+      developerCode: 'CDT-TB',
+      declaredAreaHa: 50,
+      industrialLandHa: 40,
+    },
   });
   const make = async (
     role: string,
@@ -152,12 +136,11 @@ describe('the filing review notifies the people concerned', () => {
   });
 
   it('a developer filing for its tenant is told of the outcome too', async () => {
-    await createProject(testDeps(database.db, systemActor('test')), {
+    await buildProject(database.db, {
       code: 'DA-TB2',
       zoneCode: 'CCN-TB',
       investorCode: 'DN-TB2',
       name: 'Nhà máy thứ hai',
-      status: 'operating',
     });
     const saved = await saveDraft(as('developer'), {
       ...draft(b01),

@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
-import { systemActor, type Actor } from '../../domain/identity/roles';
+import type { Actor } from '../../domain/identity/roles';
 import { AppError } from '../../domain/shared/errors';
-import { createOrganisation } from '../organisation/organisation.service';
-import { createProject } from '../project/project.service';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
-import { createZone } from '../zone/zone.service';
+import { buildOrganisation, buildProject } from '../testing/factories';
 import { acceptFiling, getFiling, returnFiling, saveDraft, submitFiling } from './filing.service';
 
 let database: TestDatabase;
@@ -18,43 +16,21 @@ const actors = {} as Record<
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const admin = testDeps(database.db, systemActor('test'));
-  await createOrganisation(admin, {
-    code: 'CDT-BC',
-    name: 'Công ty hạ tầng',
-    country: 'VN',
-    ownership: 'domestic_private',
-    roles: ['developer'],
-  });
-  await createOrganisation(admin, {
-    code: 'DN-BC',
-    name: 'Công ty may',
-    country: 'VN',
-    ownership: 'domestic_private',
-    roles: ['tenant'],
-  });
-  await createOrganisation(admin, {
-    code: 'DN-KHAC',
-    name: 'Công ty khác',
-    country: 'VN',
-    ownership: 'fdi',
-    roles: ['tenant'],
-  });
-  await createZone(admin, {
-    code: 'CCN-BC',
-    name: 'Cụm công nghiệp Báo Cáo',
-    kind: 'CCN',
-    communeCode: communes.dongAnh,
-    developerCode: 'CDT-BC',
-    declaredAreaHa: 50,
-    industrialLandHa: 40,
-  });
-  await createProject(admin, {
+  const db = database.db;
+  await buildOrganisation(db, { code: 'CDT-BC', name: 'Công ty hạ tầng', roles: ['developer'] });
+  await buildOrganisation(db, { code: 'DN-BC', name: 'Công ty may' });
+  await buildOrganisation(db, { code: 'DN-KHAC', name: 'Công ty khác', ownership: 'fdi' });
+  await buildProject(db, {
     code: 'DA-BC',
-    zoneCode: 'CCN-BC',
     investorCode: 'DN-BC',
     name: 'Nhà máy may',
-    status: 'operating',
+    zone: {
+      code: 'CCN-BC',
+      name: 'Cụm công nghiệp Báo Cáo',
+      developerCode: 'CDT-BC',
+      declaredAreaHa: 50,
+      industrialLandHa: 40,
+    },
   });
   const user = async (
     role: string,

@@ -3,11 +3,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { systemActor } from '../../domain/identity/roles';
-import { createOrganisation } from '../organisation/organisation.service';
-import { createProject } from '../project/project.service';
 import { createMailer } from '../system/mailer';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
-import { addLifecycleEvent, createZone } from '../zone/zone.service';
+import { buildLifecycle, buildOrganisation, buildProject, buildZone } from '../testing/factories';
 import { returnFiling, saveDraft, submitFiling } from './filing.service';
 import { formVersion } from '../../domain/reporting/catalogue';
 import { digestText, reminderStage, returnedStage, sendReminders } from './reminder.service';
@@ -81,45 +79,33 @@ const ids = {} as Record<
 beforeAll(async () => {
   sinkPort = await listen(sink.server);
   database = await createTestDatabase();
-  const admin = testDeps(database.db, systemActor('test'));
-  for (const [code, roles] of [
-    ['CDT-NH', ['developer']],
-    ['DN-NH', ['tenant']],
-    ['DN-NH2', ['tenant']],
-  ] as const) {
-    await createOrganisation(admin, {
-      code,
-      name: `Công ty ${code}`,
-      country: 'VN',
-      ownership: 'domestic_private',
-      roles: [...roles],
-    });
-  }
-  await createZone(admin, {
+  const db = database.db;
+  await buildOrganisation(db, { code: 'CDT-NH', name: 'Công ty CDT-NH', roles: ['developer'] });
+  await buildOrganisation(db, { code: 'DN-NH', name: 'Công ty DN-NH' });
+  await buildOrganisation(db, { code: 'DN-NH2', name: 'Công ty DN-NH2' });
+  await buildZone(db, {
     code: 'CCN-NH',
     name: 'Cụm công nghiệp Nhắc Hạn',
-    kind: 'CCN',
-    communeCode: communes.dongAnh,
     developerCode: 'CDT-NH',
     declaredAreaHa: 50,
     industrialLandHa: 40,
   });
-  await addLifecycleEvent(admin, 'CCN-NH', { state: 'in_plan', eventDate: '2020-03-01' });
-  await addLifecycleEvent(admin, 'CCN-NH', { state: 'established', eventDate: '2021-05-10' });
-  await addLifecycleEvent(admin, 'CCN-NH', { state: 'operating', eventDate: '2023-01-15' });
-  await createProject(admin, {
+  await buildLifecycle(db, 'CCN-NH', [
+    { state: 'in_plan', eventDate: '2020-03-01' },
+    { state: 'established', eventDate: '2021-05-10' },
+    { state: 'operating', eventDate: '2023-01-15' },
+  ]);
+  await buildProject(db, {
     code: 'DA-NH',
     zoneCode: 'CCN-NH',
     investorCode: 'DN-NH',
     name: 'Nhà máy cơ khí',
-    status: 'operating',
   });
-  await createProject(admin, {
+  await buildProject(db, {
     code: 'DA-NH2',
     zoneCode: 'CCN-NH',
     investorCode: 'DN-NH2',
     name: 'Nhà máy bao bì',
-    status: 'operating',
   });
   const user = async (
     role: string,

@@ -1,4 +1,5 @@
 import { hasPermission, type Actor, type ZoneFamily } from '../../domain/identity/roles';
+import { assignmentCoversZone } from './zone-scope';
 
 /**
  * Which zones an actor may see and change, by role and scope. `zoneVisibility` becomes a SQL filter in
@@ -49,20 +50,11 @@ function inScope(actor: Actor, zone: ZoneFacts, roles: readonly string[] | null)
     if (roles && !roles.includes(a.role)) return false;
     // Communes keep clusters' records; parks on their territory are the Management Board's to edit.
     if (roles && a.role === 'commune_officer' && zone.family !== 'CCN') return false;
-    switch (a.scopeKind) {
-      case 'all':
-        return true;
-      case 'family':
-        return a.scopeRef === zone.family;
-      case 'commune':
-        return a.scopeRef !== null && a.scopeRef === zone.communeCode;
-      case 'zone':
-        return a.scopeRef === zone.code;
-      case 'organisation':
-        return a.role === 'developer'
-          ? a.scopeRef !== null && a.scopeRef === zone.developerCode
-          : a.scopeRef !== null && (zone.investorCodes ?? []).includes(a.scopeRef);
+    // An enterprise sees the zones of its projects; every other scope as zone-scope.ts says.
+    if (a.scopeKind === 'organisation' && a.role !== 'developer') {
+      return a.scopeRef !== null && (zone.investorCodes ?? []).includes(a.scopeRef);
     }
+    return assignmentCoversZone(a, zone);
   });
 }
 

@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
 import { project } from '../../db/schema/project';
@@ -149,7 +150,7 @@ export async function findZones(
   const [rows, totals] = await Promise.all([
     baseQuery(db, summaryColumns)
       .where(where)
-      .orderBy(sql`${direction(sortBy as never)} nulls last`, asc(zone.code))
+      .orderBy(sql`${direction(sortBy)} nulls last`, asc(zone.code))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     baseQuery(db, { n: sql<number>`count(*)::int` }).where(where),
@@ -256,9 +257,14 @@ export async function findCcnTypes(db: Db) {
   return db.select().from(ccnType).where(eq(ccnType.active, true)).orderBy(asc(ccnType.sortOrder));
 }
 
-export type ZoneWrite = Partial<typeof zone.$inferInsert>;
+/** Column values of a zone to write: plain values, or SQL (a geometry built in the database). */
+export type ZoneWrite = { [K in keyof ZoneInsert]?: ZoneInsert[K] | SQL };
+type ZoneInsert = typeof zone.$inferInsert;
 
-export async function insertZone(db: Db, values: typeof zone.$inferInsert): Promise<string> {
+export async function insertZone(
+  db: Db,
+  values: ZoneWrite & Pick<ZoneInsert, 'code' | 'name' | 'kind' | 'searchText'>,
+): Promise<string> {
   const rows = await db.insert(zone).values(values).returning({ id: zone.id });
   return rows[0]!.id;
 }
@@ -335,13 +341,17 @@ export async function occupancyByGroup(
 
 /**
  * The rough centre of a zone's former district: the centroid of the rough centres of the communes that
- * succeeded its former communes (districts have no centre of their own in the reference data).
+ * succeeded its former communes (districts have no centre of their own in the reference data); null for a
+ * zone with no former district. `formerDistrictId` is the column as the caller's query names it.
  */
-const formerDistrictCentreSql = sql`(select st_centroid(st_collect(s.approx_centre))
-  from ${adminUnit} old
-  join admin_unit_succession l on l.predecessor_id = old.id
-  join ${adminUnit} s on s.id = l.successor_id
-  where old.parent_id = ${zone.formerDistrictId} and s.approx_centre is not null)`;
+export const formerDistrictCentreOf = (
+  formerDistrictId: SQL,
+) => sql`case when ${formerDistrictId} is not null then
+  (select st_centroid(st_collect(s.approx_centre))
+   from ${adminUnit} old
+   join admin_unit_succession l on l.predecessor_id = old.id
+   join ${adminUnit} s on s.id = l.successor_id
+   where old.parent_id = ${formerDistrictId} and s.approx_centre is not null) end`;
 
 /**
  * The rough centre of the city: the centroid of its current communes' rough centres (an uncorrelated
@@ -355,22 +365,45 @@ const cityCentreSql = sql`(select st_centroid(st_collect(c.approx_centre)) from 
  * distance (0.02–0.04°, ~2–4 km) taken from a hash of its code — stable between loads, and spread so that
  * each marker can be clicked.
  */
-const cityRingPointSql = sql`st_translate(${cityCentreSql},
-  (0.02 + 0.02 * ((hashtext(${zone.code} || ':r') & 1023) / 1023.0)) * cos(hashtext(${zone.code})::float8),
-  (0.02 + 0.02 * ((hashtext(${zone.code} || ':r') & 1023) / 1023.0)) * sin(hashtext(${zone.code})::float8))`;
+const cityRingPointOf = (code: SQL) => sql`st_translate(${cityCentreSql},
+  (0.02 + 0.02 * ((hashtext(${code} || ':r') & 1023) / 1023.0)) * cos(hashtext(${code})::float8),
+  (0.02 + 0.02 * ((hashtext(${code} || ':r') & 1023) / 1023.0)) * sin(hashtext(${code})::float8))`;
+
+/**
+ * What decides where a zone is drawn, as the caller's query names it: whether it has a boundary or marker,
+ * its commune's rough centre, its former district's (`formerDistrictCentreOf`), and — for the registry's map
+ * only — its code, which places a zone known by name only near the city's centre. The public catalogue gives
+ * no code: a zone with no commune or district has no public location.
+ */
+export type PlacementInputs = { located: SQL; communeCentre: SQL; formerDistrictCentre: SQL; cityCode?: SQL };
 
 /**
  * Where a zone is drawn: its boundary or marker ("exact"); else the rough centre of its commune
  * ("commune") or of its former district ("former_district"); else, with no location at all, near the city's
- * centre ("city") — all three approximate and marked so, so that every zone of the registry can be found on
- * the map; null only when the reference data has no commune centres at all.
+ * centre ("city", with `cityCode`) — all approximate and marked so, so that every zone of the registry can be
+ * found on the map; null when none applies. The one statement of the rule: the map and the public catalogue
+ * both use it.
  */
-const placementSql = sql<string | null>`case
-  when coalesce(${zone.boundary}, ${zone.location}) is not null then 'exact'
-  when ${communeUnit.approxCentre} is not null then 'commune'
-  when ${zone.formerDistrictId} is not null and ${formerDistrictCentreSql} is not null then 'former_district'
-  when ${cityCentreSql} is not null then 'city'
+export const placementOf = (at: PlacementInputs) => sql<string | null>`case
+  when ${at.located} is not null then 'exact'
+  when ${at.communeCentre} is not null then 'commune'
+  when ${at.formerDistrictCentre} is not null then 'former_district'
+  ${at.cityCode ? sql`when ${cityCentreSql} is not null then 'city'` : sql``}
   end`;
+
+/** The approximate point of a zone that is not placed exactly, by the tiers of `placementOf`. */
+export const approximatePointOf = (at: PlacementInputs) =>
+  at.cityCode
+    ? sql`coalesce(${at.communeCentre}, ${at.formerDistrictCentre}, ${cityRingPointOf(at.cityCode)})`
+    : sql`coalesce(${at.communeCentre}, ${at.formerDistrictCentre})`;
+
+const registryPlacement: PlacementInputs = {
+  located: sql`coalesce(${zone.boundary}, ${zone.location})`,
+  communeCentre: sql`${communeUnit.approxCentre}`,
+  formerDistrictCentre: formerDistrictCentreOf(sql`${zone.formerDistrictId}`),
+  cityCode: sql`${zone.code}`,
+};
+const placementSql = placementOf(registryPlacement);
 
 /**
  * The map as one GeoJSON FeatureCollection text, built in SQL and sent as is (no parsing and re-serialising
@@ -394,7 +427,7 @@ export async function findZoneFeatures(
   const boundary = query.tolerance
     ? sql`st_multi(st_simplifypreservetopology(${zone.boundary}, ${query.tolerance}::float8))`
     : sql`${zone.boundary}`;
-  const approximatePoint = sql`coalesce(${communeUnit.approxCentre}, case when ${zone.formerDistrictId} is not null then ${formerDistrictCentreSql} end, ${cityRingPointSql})`;
+  const approximatePoint = approximatePointOf(registryPlacement);
   const properties = sql`json_build_object('code', ${zone.code}, 'name', ${zone.name}, 'kind', ${zone.kind},
     'family', ${zoneFamilySql}, 'lifecycleState', ${lifecycleStateSql}, 'occupancy', (${occupancySql})::float8,
     'declaredAreaHa', ${zone.declaredAreaHa}::float8,
@@ -443,11 +476,10 @@ export async function setZoneBoundary(
   const rows = await db
     .update(zone)
     .set({
-      boundary: boundary as unknown as string,
+      boundary,
       ...(geojson
         ? {
-            location:
-              sql`st_pointonsurface(st_multi(st_setsrid(st_geomfromgeojson(${geojson}), 4326)))` as unknown as string,
+            location: sql`st_pointonsurface(st_multi(st_setsrid(st_geomfromgeojson(${geojson}), 4326)))`,
           }
         : {}),
       version: expectedVersion + 1,
@@ -465,7 +497,7 @@ export async function inspectGeometry(db: Db, geojson: string) {
       round((st_area(g::geography) / 10000)::numeric, 4)::text as area_ha,
       st_xmin(g) as xmin, st_xmax(g) as xmax, st_ymin(g) as ymin, st_ymax(g) as ymax
     from (select st_setsrid(st_geomfromgeojson(${geojson}), 4326) as g) s`);
-  return (rows as unknown as { rows: Record<string, unknown>[] }).rows[0] as {
+  return rowsOf<{
     valid: boolean;
     reason: string;
     type: string;
@@ -474,14 +506,12 @@ export async function inspectGeometry(db: Db, geojson: string) {
     xmax: number;
     ymin: number;
     ymax: number;
-  };
+  }>(rows)[0]!;
 }
 
 /** A marker position as a column value (EPSG:4326; GeoJSON order lon, lat). */
-export function pointValue(point: { lat: number; lon: number } | null): string | null {
-  return point
-    ? (sql`st_setsrid(st_makepoint(${point.lon}, ${point.lat}), 4326)` as unknown as string)
-    : null;
+export function pointValue(point: { lat: number; lon: number } | null): SQL | null {
+  return point ? sql`st_setsrid(st_makepoint(${point.lon}, ${point.lat}), 4326)` : null;
 }
 
 /**
@@ -502,7 +532,7 @@ export async function findAllZones(
     geometry: sql<string | null>`st_asgeojson(coalesce(${zone.boundary}, ${zone.location}), 6)`,
   })
     .where(listFilters(visibility, query))
-    .orderBy(sql`${direction(sortBy as never)} nulls last`, asc(zone.code));
+    .orderBy(sql`${direction(sortBy)} nulls last`, asc(zone.code));
   return rows as unknown as (ZoneSummaryRow & {
     geometryKind: 'boundary' | 'point' | null;
     geometry: string | null;

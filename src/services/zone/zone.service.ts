@@ -280,7 +280,7 @@ export async function createZone(
       searchText: foldVietnamese(`${code} ${input.name}`),
       // Demo data only: a made-up zone, shown as such.
       ...(options.synthetic ? { isSynthetic: true } : {}),
-    } as never);
+    });
     const created = await toDetail(tx, (await findZoneByCode(tx, { kind: 'all' }, code))!, deps.actor);
     await recordAudit(tx, deps, {
       action: 'zone.create',
