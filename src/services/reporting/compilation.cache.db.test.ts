@@ -294,7 +294,7 @@ describe('after an acceptance only the changed filings are read, and the result 
     return free.rows[0]?.code;
   };
 
-  it('acceptances, a return, a revision, a deleted and a moved filing — on either database', async () => {
+  it('acceptances, a return, a revision, a withdrawn and a moved filing — on either database', async () => {
     // Kept once (the registry is not changed below).
     await expectAllEqualDirect(false);
     const tenantOwned = (await database.db.execute(sql`
@@ -352,25 +352,25 @@ describe('after an acceptance only the changed filings are read, and the result 
       update report_filing set commune_id = (select commune_id from zone where code = 'CCN-G6')
       where id = ${filing.id}`);
     await expectAllEqualDirect();
-    // … an accepted one moved to another period, and one deleted with its revisions.
+    // … an accepted one moved to another period (it leaves a tombstone in this one) …
     await database.db.execute(sql`
       update report_filing set period = '2025-H2'
       where id = (select id from report_filing where form_code = 'B02' and period = ${PERIOD} and status = 'accepted'
         order by reporter_ref limit 1)`);
     await expectAllEqualDirect();
-    await database.db.transaction(async (tx) => {
-      const [victim] = (
-        (await tx.execute(sql`
-          select id from report_filing where form_code = 'B01' and period = ${PERIOD} and status = 'accepted'
-          order by reporter_ref limit 1`)) as unknown as { rows: { id: string }[] }
-      ).rows;
-      await tx.execute(sql`delete from report_revision where filing_id = ${victim!.id}`);
-      await tx.execute(sql`delete from report_filing where id = ${victim!.id}`);
-    });
+    // (An accepted revision can never be deleted — migration 0006 — so an accepted filing cannot be either.)
+    // An accepted Biểu 01 withdrawn in plain SQL: it no longer counts.
+    await database.db.execute(sql`
+      update report_filing set accepted_revision = null, status = 'returned'
+      where id = (select id from report_filing where form_code = 'B01' and period = ${PERIOD} and status = 'accepted'
+        order by reporter_ref limit 1)`);
     await expectAllEqualDirect();
     // A change elsewhere (an officer's notes) moves the data version: nothing to read again, nothing changes.
+    const before = { ...compilationRefreshes };
+    // (Saving the notes answers with Biểu 04 itself: that is its update.)
     await annotateCompilation(as('department'), b04, { annotations: { '1': 'Ghi chú' }, version: null });
-    await expectAllEqualDirect();
+    await expectAllEqualDirect(false);
+    expect(compilationRefreshes).toEqual({ full: before.full, incremental: before.incremental + 3 });
   });
 
   it('a registry change computes in full, and the result is still the straightforward one', async () => {
