@@ -451,7 +451,8 @@ export async function reporting(
   for (const database of which) {
     const label = { database, scale };
     const pgUrl = database === 'postgres' ? await scratchDatabase(databaseUrl!, 'bench_reporting') : null;
-    const first = await startIzis({ databaseUrl: pgUrl });
+    // A shared, loaded machine can take minutes to start the server (tsx transpiles it): wait for it.
+    const first = await startIzis({ databaseUrl: pgUrl, startTimeoutMs: 600_000 });
     const open = () => (pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: join(first.dataDir, 'pglite') }));
     await first.stop();
     if (keep) console.log(`  [${database}] kept afterwards: ${pgUrl ?? join(first.dataDir, 'pglite')}`);
@@ -478,7 +479,7 @@ export async function reporting(
     } finally {
       await db.close();
     }
-    const izis = await startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl });
+    const izis = await startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl, startTimeoutMs: 600_000 });
     let errors: number;
     try {
       errors = await measureReporting(label, izis, submitters);
