@@ -630,6 +630,7 @@ export async function generate(
   const rollupTriggers = ['insert', 'update', 'delete'].map((op) => `capital_rollup_event_${op}`);
   // Likewise the data version's row triggers (migration 0017), which would queue one event per row until
   // commit: off for the load, and the version bumped once at the end.
+  const registryVersioned = ['organisation', 'zone', 'zone_lifecycle_event', 'project'];
   const versioned = [
     'organisation',
     'zone',
@@ -649,6 +650,10 @@ export async function generate(
     }
     for (const table of versioned) {
       await tx.execute(sql.raw(`alter table ${table} disable trigger data_version_${table}`));
+    }
+    // And the registry version's (migration 0021), bumped at the end too.
+    for (const table of registryVersioned) {
+      await tx.execute(sql.raw(`alter table ${table} disable trigger registry_version_${table}`));
     }
     if (options.replace) {
       log('removing earlier generated data (SYN-…)');
@@ -773,7 +778,12 @@ export async function generate(
     for (const table of versioned) {
       await tx.execute(sql.raw(`alter table ${table} enable trigger data_version_${table}`));
     }
-    await tx.execute(sql`update data_version set version = version + 1`);
+    for (const table of registryVersioned) {
+      await tx.execute(sql.raw(`alter table ${table} enable trigger registry_version_${table}`));
+    }
+    await tx.execute(
+      sql`update data_version set version = version + 1, registry_version = registry_version + 1`,
+    );
   });
   // PGlite has no autovacuum: without statistics the planner guesses. Analyse as a bulk load should.
   await database.query(

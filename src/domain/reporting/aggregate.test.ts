@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileClusterReport, type CompiledItem, type CompiledReport } from './aggregate';
+import {
+  compileClusterReport,
+  liveClusterReport,
+  type AcceptedFiling,
+  type CompiledItem,
+  type CompiledReport,
+} from './aggregate';
 import { exactSum } from './decimal';
 import { filing, filings2025, projects, sourceId, sourceWeight, zones } from './testing';
 
@@ -309,5 +315,67 @@ describe('compiling across the Circular 38 change and with changing facts', () =
         filings: [],
       }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('a live report updated with the filings that changed equals one computed afresh', () => {
+  const input = (list: readonly AcceptedFiling[]) =>
+    ({
+      formCode: 'B04',
+      period: '2025',
+      scope: { kind: 'province' },
+      zones,
+      projects,
+      filings: list,
+    }) as const;
+  const b01 = (id: string, revenue: number, revisionNo = 1) =>
+    filing(
+      'B01',
+      '2025',
+      'project',
+      id,
+      { revenue_vnd: revenue, state_budget_vnd: 0.5, workers: 12, avg_income_vnd: 8 },
+      revisionNo,
+    );
+  const b02z2 = filing('B02', '2025', 'zone', 'z2', {
+    revenue_vnd: 3.25,
+    workers: 7,
+    occupancy_pct: 55,
+    projects: 2,
+  });
+
+  it('after an acceptance, a revision, a removal and a filing of another period, to the last source', () => {
+    const live = liveClusterReport(input(filings2025));
+    expect(live.report).toEqual(compileClusterReport(input(filings2025)));
+    let current = [...filings2025];
+    const step = (removed: string[], upserted: AcceptedFiling[]) => {
+      const gone = new Set([...removed, ...upserted.map((f) => f.id)]);
+      current = [...current.filter((f) => !gone.has(f.id)), ...upserted];
+      const updated = live.update({ removed, upserted });
+      expect(updated).toEqual(compileClusterReport(input(current)));
+      return updated;
+    };
+    // p6 had no Biểu 01 (a gap of item 23): accepted now.
+    const accepted = step([], [b01('p6', 41.125)]);
+    expect(accepted).not.toEqual(compileClusterReport(input(filings2025)));
+    // Its revision 2 is accepted: the old contribution goes, the new one comes.
+    step([], [b01('p6', 40, 2)]);
+    // z2's developer files Biểu 02: the registry fallback gives way to the report.
+    step([], [b02z2]);
+    // A filing leaves (returned, deleted): back to the gap.
+    step([b01('p6', 0).id, b02z2.id], []);
+    // Another period's filing changes nothing; an unknown id is ignored.
+    const before = live.report;
+    expect(
+      live.update({
+        removed: ['nobody'],
+        upserted: [filing('B01', '2024', 'project', 'p7', { revenue_vnd: 1 })],
+      }),
+    ).toBe(before);
+    // Every tenant filing removed at once.
+    step(
+      current.filter((f) => f.formCode === 'B01').map((f) => f.id),
+      [],
+    );
   });
 });

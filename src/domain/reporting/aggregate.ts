@@ -134,21 +134,77 @@ type Context = {
   owesTenantReport: (project: ProjectFacts) => boolean;
 };
 
+/** The filings that changed since a live report was computed: ids gone or changed, and their new state. */
+export type FilingChanges = {
+  /** Filings no longer accepted, deleted, moved out of scope — or changed (their new state is in `upserted`). */
+  removed: Iterable<string>;
+  /** Accepted filings as they now are (new ones and changed ones). */
+  upserted: readonly AcceptedFiling[];
+};
+
+/**
+ * A compiled report kept up to date with the filings: `update` takes the filings that changed since and
+ * recomputes only what they touch — the clusters they belong to, in the items that read filings — then adds
+ * the clusters' contributions up again, in the same order and with the same exact sums as a computation
+ * afresh, so the result is equal to `compileClusterReport` on the new filings, to the last source.
+ */
+export type LiveClusterReport = {
+  readonly report: CompiledReport;
+  update(changes: FilingChanges): CompiledReport;
+};
+
 export function compileClusterReport(input: CompileInput): CompiledReport {
+  return liveClusterReport(input).report;
+}
+
+/** What one cluster contributes to one item: its exact subtotal, its weighted pair, its sources and gaps. */
+type Part = {
+  sum: ExactSum;
+  /** A weighted average's (value, weight) of this cluster, if it has both. */
+  pair: { value: number; weight: number } | null;
+  sources: SourceRef[];
+  gaps: Gap[];
+};
+
+/** An item computed per selected cluster (every rule but `sum_items`). */
+type ClusterItem = {
+  item: FormItem;
+  rule: ComputeRule;
+  decimals: number;
+  selected: ClusterState[];
+  /** Positions in `selected` by zone id. */
+  at: Map<string, number>;
+  parts: Part[];
+};
+
+const readsFilings = (rule: ComputeRule): boolean =>
+  rule.kind === 'cluster_report' ||
+  rule.kind === 'cluster_weighted_average' ||
+  rule.kind === 'tenant_reports';
+
+export function liveClusterReport(input: CompileInput): LiveClusterReport {
   const found = formTerms(input.formCode, input.period, input.catalogue);
   if (!found) throw new RangeError(`${input.formCode} is not due for ${input.period}`);
   const { form, terms } = found;
   // Indexed once by form and reporter kind, then reporter: the lookups below run once per project and item.
   const filings = new Map<string, Map<string, AcceptedFiling>>();
-  for (const f of input.filings) {
-    if (f.period !== terms.period) continue;
-    const group = `${f.formCode}|${f.reporterKind}`;
+  const byId = new Map<string, AcceptedFiling>();
+  const groupOf = (f: AcceptedFiling) => `${f.formCode}|${f.reporterKind}`;
+  const add = (f: AcceptedFiling) => {
+    if (f.period !== terms.period) return;
+    const group = groupOf(f);
     let byReporter = filings.get(group);
     if (!byReporter) filings.set(group, (byReporter = new Map()));
+    const before = byReporter.get(f.reporterId);
+    if (before) byId.delete(before.id);
     byReporter.set(f.reporterId, f);
-  }
+    byId.set(f.id, f);
+  };
+  for (const f of input.filings) add(f);
   const projectsByZone = new Map<string, ProjectFacts[]>();
+  const zoneOfProject = new Map<string, string>();
   for (const p of input.projects) {
+    zoneOfProject.set(p.id, p.zoneId);
     const list = projectsByZone.get(p.zoneId);
     if (list) list.push(p);
     else projectsByZone.set(p.zoneId, [p]);
@@ -166,164 +222,254 @@ export function compileClusterReport(input: CompileInput): CompiledReport {
     owesTenantReport: (p) =>
       tenantRule?.kind === 'tenant_project' && tenantRule.projectStatuses.includes(p.status),
   };
+  const perCluster = new Map<string, ClusterItem>();
   const computed = new Map<string, CompiledItem>();
   // Items that sum other items come after them in the form, but order does not matter: resolve on demand.
   const resolve = (item: FormItem): CompiledItem => {
     const done = computed.get(item.no);
     if (done) return done;
-    const result = computeItem(item, ctx, (no) => {
-      const other = form.items.find((i) => i.no === no);
-      if (!other) throw new RangeError(`${form.code}: item ${no} does not exist`);
-      return resolve(other);
-    });
+    const rule = item.compute;
+    if (!rule) throw new RangeError(`${form.code} item ${item.no} has no compute rule`);
+    const indicator = indicatorOf(item.indicator);
+    let evaluated: Evaluated;
+    if (rule.kind === 'sum_items') {
+      evaluated = sumItems(rule.items, indicator.decimals, (no) => {
+        const other = form.items.find((i) => i.no === no);
+        if (!other) throw new RangeError(`${form.code}: item ${no} does not exist`);
+        return resolve(other);
+      });
+    } else {
+      if (rule.kind === 'capital' || rule.kind === 'terminated_projects' || rule.kind === 'zones_with_wwtp') {
+        throw new RangeError(`${rule.kind} is a parks' rule; use compileParksReport`);
+      }
+      let state = perCluster.get(item.no);
+      if (!state) {
+        const selected = 'filter' in rule ? ctx.clusters.filter((c) => matches(c, rule.filter)) : [];
+        state = {
+          item,
+          rule,
+          decimals: indicator.decimals,
+          selected,
+          at: new Map(selected.map((c, i) => [c.zone.id, i])),
+          parts: selected.map((c) => clusterPart(rule, indicator.decimals, ctx, c)),
+        };
+        perCluster.set(item.no, state);
+      }
+      evaluated = fold(state.rule, state.decimals, state.parts);
+    }
+    const result: CompiledItem = {
+      no: item.no,
+      indicator: item.indicator,
+      section: item.section ?? null,
+      level: item.level ?? 0,
+      unit: indicator.unit,
+      ...evaluated,
+    };
     computed.set(item.no, result);
     return result;
   };
-  return {
+  const assemble = (): CompiledReport => ({
     formCode: form.code,
     formVersion: form.version,
     period: terms.period,
     scope: input.scope,
     window: terms.window,
     items: form.items.map(resolve),
+  });
+  let report = assemble();
+  const zoneOf = (f: AcceptedFiling): string | undefined =>
+    f.reporterKind === 'zone' ? f.reporterId : zoneOfProject.get(f.reporterId);
+  return {
+    get report() {
+      return report;
+    },
+    update(changes) {
+      const touched = new Set<string>();
+      const forget = (id: string) => {
+        const before = byId.get(id);
+        if (!before) return;
+        byId.delete(id);
+        const byReporter = filings.get(groupOf(before));
+        if (byReporter?.get(before.reporterId) === before) byReporter.delete(before.reporterId);
+        const zone = zoneOf(before);
+        if (zone) touched.add(zone);
+      };
+      for (const id of changes.removed) forget(id);
+      for (const f of changes.upserted) {
+        forget(f.id);
+        if (f.period !== terms.period) continue;
+        // Another accepted filing of the same reporter (not possible under the filings' unique key) is replaced.
+        const other = filings.get(groupOf(f))?.get(f.reporterId);
+        if (other) forget(other.id);
+        add(f);
+        const zone = zoneOf(f);
+        if (zone) touched.add(zone);
+      }
+      if (touched.size === 0) return report;
+      // Keep the items that read no filing or none of the touched clusters; the sums of items are redone.
+      const kept = new Map<string, CompiledItem>();
+      for (const [no, result] of computed) {
+        const state = perCluster.get(no);
+        if (!state) continue;
+        let changed = false;
+        if (readsFilings(state.rule)) {
+          for (const zone of touched) {
+            const i = state.at.get(zone);
+            if (i === undefined) continue;
+            state.parts[i] = clusterPart(state.rule, state.decimals, ctx, state.selected[i]!);
+            changed = true;
+          }
+        }
+        if (!changed) kept.set(no, result);
+      }
+      computed.clear();
+      for (const [no, result] of kept) computed.set(no, result);
+      report = assemble();
+      return report;
+    },
   };
-}
-
-function computeItem(item: FormItem, ctx: Context, other: (no: string) => CompiledItem): CompiledItem {
-  const indicator = indicatorOf(item.indicator);
-  const base = {
-    no: item.no,
-    indicator: item.indicator,
-    section: item.section ?? null,
-    level: item.level ?? 0,
-    unit: indicator.unit,
-  };
-  const rule = item.compute;
-  if (!rule) throw new RangeError(`${ctx.form.code} item ${item.no} has no compute rule`);
-  const { value, sources, gaps } = evaluate(rule, indicator.decimals, ctx, other);
-  return { ...base, value, sources, gaps };
 }
 
 type Evaluated = { value: number | null; sources: SourceRef[]; gaps: Gap[] };
 
-function evaluate(
-  rule: ComputeRule,
+/** Adds the clusters' contributions up in their order: the same sums, sources and gaps as one pass. */
+function fold(rule: ComputeRule, decimals: number, parts: readonly Part[]): Evaluated {
+  const sum = new ExactSum(decimals);
+  const sources: SourceRef[] = [];
+  const gaps: Gap[] = [];
+  let weighted = 0;
+  let weights = 0;
+  for (const part of parts) {
+    sum.addSum(part.sum);
+    if (part.pair) {
+      weighted += part.pair.value * part.pair.weight;
+      weights += part.pair.weight;
+    }
+    for (const s of part.sources) sources.push(s);
+    for (const g of part.gaps) gaps.push(g);
+  }
+  if (rule.kind === 'cluster_weighted_average') {
+    return { value: weights > 0 ? roundTo(weighted / weights, decimals) : null, sources, gaps };
+  }
+  return { value: sum.value, sources, gaps };
+}
+
+function sumItems(
+  items: readonly string[],
   decimals: number,
-  ctx: Context,
   other: (no: string) => CompiledItem,
 ): Evaluated {
   const sum = new ExactSum(decimals);
   const sources: SourceRef[] = [];
   const gaps: Gap[] = [];
-  const selected = 'filter' in rule ? ctx.clusters.filter((c) => matches(c, rule.filter)) : [];
+  for (const no of items) {
+    const part = other(no);
+    if (part.value !== null) sum.add(part.value);
+    for (const s of part.sources) sources.push(s);
+    for (const g of part.gaps) gaps.push(g);
+  }
+  return { value: sum.value, sources, gaps };
+}
+
+/** What one cluster contributes to an item under its rule. */
+function clusterPart(rule: ComputeRule, decimals: number, ctx: Context, c: ClusterState): Part {
+  const sum = new ExactSum(decimals);
+  const sources: SourceRef[] = [];
+  const gaps: Gap[] = [];
+  let pair: Part['pair'] = null;
   switch (rule.kind) {
     case 'count_clusters':
-      for (const c of selected) {
-        sum.add(1);
-        sources.push({ kind: 'zone', id: c.zone.id, code: c.zone.code, field: 'lifecycle', contribution: 1 });
+      sum.add(1);
+      sources.push({ kind: 'zone', id: c.zone.id, code: c.zone.code, field: 'lifecycle', contribution: 1 });
+      break;
+    case 'sum_area': {
+      const area = areaOf(c, rule.area);
+      const field =
+        rule.area === 'plan_area'
+          ? 'planEntries.areaHa'
+          : rule.area === 'industrial_land'
+            ? 'industrialLandHa'
+            : 'areaHa';
+      if (area === null) {
+        gaps.push({ kind: 'registry_missing', zoneId: c.zone.id, field });
+        break;
       }
-      return { value: sum.value, sources, gaps };
-    case 'sum_area':
-      for (const c of selected) {
-        const area = areaOf(c, rule.area);
-        const field =
-          rule.area === 'plan_area'
-            ? 'planEntries.areaHa'
-            : rule.area === 'industrial_land'
-              ? 'industrialLandHa'
-              : 'areaHa';
-        if (area === null) {
-          gaps.push({ kind: 'registry_missing', zoneId: c.zone.id, field });
-          continue;
-        }
-        sum.add(roundTo(area, decimals));
-        sources.push({
-          kind: 'zone',
-          id: c.zone.id,
-          code: c.zone.code,
-          field,
-          contribution: roundTo(area, decimals),
-        });
-      }
-      return { value: sum.value, sources, gaps };
+      sum.add(roundTo(area, decimals));
+      sources.push({
+        kind: 'zone',
+        id: c.zone.id,
+        code: c.zone.code,
+        field,
+        contribution: roundTo(area, decimals),
+      });
+      break;
+    }
     case 'cluster_report':
     case 'cluster_weighted_average': {
-      let weighted = 0;
-      let weights = 0;
-      for (const c of selected) {
-        const figure = clusterFigure(c, rule.report, rule.fallback, ctx, gaps);
-        if (!figure) continue;
-        const value = roundTo(figure.value, decimals);
-        if (rule.kind === 'cluster_report') {
-          sum.add(value);
-          sources.push(...figure.sources);
-          continue;
-        }
-        const weight = areaOf(c, rule.weight);
-        if (weight === null || weight <= 0) {
-          gaps.push({ kind: 'registry_missing', zoneId: c.zone.id, field: 'industrialLandHa' });
-          continue;
-        }
-        weighted += value * weight;
-        weights += weight;
-        sources.push(...figure.sources.map((source) => ({ ...source, contribution: value, weight })));
+      const figure = clusterFigure(c, rule.report, rule.fallback, ctx, gaps);
+      if (!figure) break;
+      const value = roundTo(figure.value, decimals);
+      if (rule.kind === 'cluster_report') {
+        sum.add(value);
+        for (const s of figure.sources) sources.push(s);
+        break;
       }
-      if (rule.kind === 'cluster_report') return { value: sum.value, sources, gaps };
-      return { value: weights > 0 ? roundTo(weighted / weights, decimals) : null, sources, gaps };
+      const weight = areaOf(c, rule.weight);
+      if (weight === null || weight <= 0) {
+        gaps.push({ kind: 'registry_missing', zoneId: c.zone.id, field: 'industrialLandHa' });
+        break;
+      }
+      pair = { value, weight };
+      for (const source of figure.sources)
+        sources.push({ ...source, contribution: value, weight } as SourceRef);
+      break;
     }
     case 'tenant_reports': {
       const tenantFilings = ctx.filingsOf(rule.report.form, 'project');
-      for (const c of selected) {
-        for (const project of ctx.projectsByZone.get(c.zone.id) ?? []) {
-          const filing = tenantFilings?.get(project.id);
-          const v = filing?.values[rule.report.indicator];
-          if (filing && typeof v === 'number') {
-            sum.add(v);
-            sources.push(filingSource(filing, c.zone.id, rule.report.indicator, v));
-          } else if (ctx.owesTenantReport(project)) {
-            gaps.push({
-              kind: 'filing_missing',
-              formCode: rule.report.form,
-              reporterKind: 'project',
-              reporterId: project.id,
-              zoneId: c.zone.id,
-              fallback: 'none',
-            });
-          }
-        }
-        if (rule.developerReport) {
-          const filing = ctx.filingOf(rule.developerReport.form, 'zone', c.zone.id);
-          const v = filing?.values[rule.developerReport.indicator];
-          if (filing && typeof v === 'number') {
-            sum.add(v);
-            sources.push(filingSource(filing, c.zone.id, rule.developerReport.indicator, v));
-          } else {
-            gaps.push({
-              kind: 'filing_missing',
-              formCode: rule.developerReport.form,
-              reporterKind: 'zone',
-              reporterId: c.zone.id,
-              zoneId: c.zone.id,
-              fallback: 'none',
-            });
-          }
+      for (const project of ctx.projectsByZone.get(c.zone.id) ?? []) {
+        const filing = tenantFilings?.get(project.id);
+        const v = filing?.values[rule.report.indicator];
+        if (filing && typeof v === 'number') {
+          sum.add(v);
+          sources.push(filingSource(filing, c.zone.id, rule.report.indicator, v));
+        } else if (ctx.owesTenantReport(project)) {
+          gaps.push({
+            kind: 'filing_missing',
+            formCode: rule.report.form,
+            reporterKind: 'project',
+            reporterId: project.id,
+            zoneId: c.zone.id,
+            fallback: 'none',
+          });
         }
       }
-      return { value: sum.value, sources, gaps };
+      if (rule.developerReport) {
+        const filing = ctx.filingOf(rule.developerReport.form, 'zone', c.zone.id);
+        const v = filing?.values[rule.developerReport.indicator];
+        if (filing && typeof v === 'number') {
+          sum.add(v);
+          sources.push(filingSource(filing, c.zone.id, rule.developerReport.indicator, v));
+        } else {
+          gaps.push({
+            kind: 'filing_missing',
+            formCode: rule.developerReport.form,
+            reporterKind: 'zone',
+            reporterId: c.zone.id,
+            zoneId: c.zone.id,
+            fallback: 'none',
+          });
+        }
+      }
+      break;
     }
     case 'sum_items':
-      for (const no of rule.items) {
-        const part = other(no);
-        if (part.value !== null) sum.add(part.value);
-        sources.push(...part.sources);
-        gaps.push(...part.gaps);
-      }
-      return { value: sum.value, sources, gaps };
+      throw new RangeError('sum_items is not computed per cluster');
     case 'capital':
     case 'terminated_projects':
     case 'zones_with_wwtp':
       throw new RangeError(`${rule.kind} is a parks' rule; use compileParksReport`);
   }
+  return { sum, pair, sources, gaps };
 }
 
 function filingSource(filing: AcceptedFiling, zoneId: string, indicator: string, value: number): SourceRef {

@@ -25,27 +25,39 @@ export const signInputSchema = z.object({
 
 const sourceSchema = z.record(z.string(), z.unknown());
 
-export const compiledItemSchema = z.object({
+/** An item's figure and how many records stand behind it (the live report sends only this). */
+export const compiledItemSummarySchema = z.object({
   no: z.string(),
   indicator: z.string(),
   section: z.string().nullable(),
   level: z.number(),
   unit: z.string(),
   value: z.number().nullable(),
-  /** The first sources and gaps; `sourceCount`/`gapCount` say how many there are in all. */
-  sources: z.array(sourceSchema),
-  gaps: z.array(sourceSchema),
   sourceCount: z.number(),
   gapCount: z.number(),
 });
 
-export const compiledReportSchema = z.object({
+export const compiledItemSchema = compiledItemSummarySchema.extend({
+  /** A page of the sources and gaps (or the first ones); `sourceCount`/`gapCount` say how many there are in all. */
+  sources: z.array(sourceSchema),
+  gaps: z.array(sourceSchema),
+});
+
+const reportHead = {
   formCode: z.string(),
   formVersion: z.string(),
   period: z.string(),
   scope: z.record(z.string(), z.unknown()),
   window: z.object({ start: z.string(), end: z.string() }),
-  items: z.array(compiledItemSchema),
+};
+
+/** A signed version: every item with its first sources and gaps. */
+export const compiledReportSchema = z.object({ ...reportHead, items: z.array(compiledItemSchema) });
+
+/** The live report: the figures at once; the records behind an item come from `/api/compilations/items/{no}`. */
+export const compiledReportSummarySchema = z.object({
+  ...reportHead,
+  items: z.array(compiledItemSummarySchema),
 });
 
 export const signedVersionSchema = z.object({
@@ -57,7 +69,7 @@ export const signedVersionSchema = z.object({
 });
 
 export const compilationViewSchema = z.object({
-  report: compiledReportSchema,
+  report: compiledReportSummarySchema,
   scope: z.object({ kind: z.enum(['commune', 'city']), code: z.string(), name: z.string() }),
   computedAt: z.string(),
   annotations: z.record(z.string(), z.string()),

@@ -31,6 +31,12 @@ export class ExactSum {
     this.scaled += Math.round(value * this.scale);
     return this;
   }
+  /** Adds another sum of the same places: exact, so a total of subtotals equals the sum of every value. */
+  addSum(other: ExactSum): this {
+    if (other.decimals !== this.decimals) throw new RangeError('ExactSum.addSum: different decimals');
+    this.scaled += other.scaled;
+    return this;
+  }
   get value(): number {
     return this.scaled / this.scale;
   }

@@ -6,9 +6,16 @@ import { createOrganisation } from '../organisation/organisation.service';
 import { createProject } from '../project/project.service';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
 import { addLifecycleEvent, createZone } from '../zone/zone.service';
-import { compileDirect, compiledReport, getCompilation } from './compilation.service';
+import {
+  annotateCompilation,
+  compilationItem,
+  compilationRefreshes,
+  compileDirect,
+  compiledReport,
+  getCompilation,
+} from './compilation.service';
 import { completenessReport } from './completeness.service';
-import { acceptFiling, saveDraft, submitFiling } from './filing.service';
+import { acceptFiling, returnFiling, saveDraft, submitFiling } from './filing.service';
 
 /**
  * The cached, snapshot-based path of Biểu 03/04 against the straightforward one (everything in scope loaded
@@ -170,17 +177,19 @@ describe('the cached path computes exactly what the straightforward one does', (
   });
 
   it('a missing report names its reporter: project code, name and investor; cluster code and name', async () => {
-    const view = await getCompilation(as('department'), { formCode: 'B04', period: PERIOD });
-    const gaps = view.report.items.find((i) => i.no === '23')!.gaps;
+    const b04 = { formCode: 'B04' as const, period: PERIOD };
+    const opened = async (no: string) =>
+      (await compilationItem(as('department'), b04, no, { offset: 0, limit: 1000 })).item;
+    const gaps = (await opened('23')).gaps;
     const project = gaps.find((g) => g.kind === 'filing_missing' && g.reporterKind === 'project');
     expect(project).toMatchObject({
       reporterCode: expect.stringMatching(/^DA-G\d\d$/),
       reporterName: expect.stringMatching(/^Nhà máy số \d+$/),
       investorName: expect.stringMatching(/^Công ty sản xuất \d$/),
     });
-    const zone = view.report.items
-      .find((i) => i.no === '13')!
-      .gaps.find((g) => g.kind === 'filing_missing' && g.reporterKind === 'zone');
+    const zone = (await opened('13')).gaps.find(
+      (g) => g.kind === 'filing_missing' && g.reporterKind === 'zone',
+    );
     expect(zone).toMatchObject({ reporterCode: 'CCN-G5', reporterName: 'Cụm công nghiệp Sinh 5' });
     const outstanding = (await completenessReport(as('department'), { period: PERIOD })).outstanding;
     expect(outstanding.find((o) => o.reporter.kind === 'project')?.reporter).toMatchObject({
@@ -254,5 +263,123 @@ describe('the cache never hides a change', () => {
       })
       .catch(() => undefined);
     expect(await compiledReport(as('department'), b04)).toEqual(before);
+  });
+});
+
+describe('after an acceptance only the changed filings are read, and the result is the one computed afresh', () => {
+  const b04 = { formCode: 'B04' as const, period: PERIOD };
+  const b03 = (commune: string) => ({ formCode: 'B03' as const, period: PERIOD, commune });
+  /** Every kept report equals the straightforward one, to the last source, and was updated incrementally. */
+  async function expectAllEqualDirect(incrementally = true) {
+    const before = { ...compilationRefreshes };
+    expect(await compiledReport(as('department'), b04)).toEqual(
+      await compileDirect(as('department'), b04, { id: null }),
+    );
+    for (const code of [communes.dongAnh, communes.thachThat]) {
+      expect(await compiledReport(as('department'), b03(code))).toEqual(
+        await compileDirect(as('department'), b03(code), { id: await communeId(code) }),
+      );
+    }
+    if (incrementally) {
+      expect(compilationRefreshes.full).toBe(before.full);
+      expect(compilationRefreshes.incremental).toBe(before.incremental + 3);
+    }
+  }
+  const freeProject = async () => {
+    const free = (await database.db.execute(sql`
+      select p.code from project p join organisation o on o.id = p.investor_id
+      where p.status = 'operating' and o.code = 'DN-6'
+        and not exists (select 1 from report_filing f where f.reporter_ref = p.id::text and f.period = ${PERIOD})
+      order by p.code limit 1`)) as unknown as { rows: { code: string }[] };
+    return free.rows[0]?.code;
+  };
+
+  it('acceptances, a return, a revision, a withdrawn and a moved filing — on either database', async () => {
+    // Kept once (the registry is not changed below).
+    await expectAllEqualDirect(false);
+    const tenantOwned = (await database.db.execute(sql`
+      select p.code from project p join organisation o on o.id = p.investor_id
+      where o.code = 'DN-6' and p.status = 'operating' order by p.code`)) as unknown as {
+      rows: { code: string }[];
+    };
+    expect(tenantOwned.rows.length).toBeGreaterThan(0);
+    const code = (await freeProject()) ?? tenantOwned.rows[0]!.code;
+    const values = (revenue: number) => ({
+      revenue_vnd: revenue,
+      state_budget_vnd: 1,
+      workers: 40,
+      avg_income_vnd: 9,
+    });
+    // Filed, returned, filed again and accepted.
+    let filing = await saveDraft(as('tenant'), {
+      formCode: 'B01',
+      period: PERIOD,
+      reporter: { kind: 'project', code },
+      values: values(11.5),
+    });
+    filing = await submitFiling(as('tenant'), filing.id, { version: filing.version });
+    filing = await returnFiling(as('department'), filing.id, {
+      version: filing.version,
+      reason: 'Thiếu số liệu',
+    });
+    await expectAllEqualDirect();
+    filing = await saveDraft(as('tenant'), {
+      formCode: 'B01',
+      period: PERIOD,
+      reporter: { kind: 'project', code },
+      values: values(12.75),
+    });
+    filing = await submitFiling(as('tenant'), filing.id, { version: filing.version });
+    filing = await acceptFiling(as('department'), filing.id, { version: filing.version });
+    await expectAllEqualDirect();
+    // A revision of the accepted report, accepted: the old contribution goes, the new one comes.
+    filing = await saveDraft(as('tenant'), {
+      formCode: 'B01',
+      period: PERIOD,
+      reporter: { kind: 'project', code },
+      values: values(30.125),
+    });
+    filing = await submitFiling(as('tenant'), filing.id, { version: filing.version });
+    await expectAllEqualDirect(); // submitted, not accepted: the accepted revision still counts
+    filing = await acceptFiling(as('department'), filing.id, { version: filing.version });
+    await expectAllEqualDirect();
+    const item23 = (await compiledReport(as('department'), b04)).items.find((i) => i.no === '23')!;
+    expect(item23.sources).toContainEqual(
+      expect.objectContaining({ kind: 'filing', id: filing.id, contribution: 30.125 }),
+    );
+    // Plain SQL: a filing received by the other commune (it leaves one Biểu 03 for the other) …
+    await database.db.execute(sql`
+      update report_filing set commune_id = (select commune_id from zone where code = 'CCN-G6')
+      where id = ${filing.id}`);
+    await expectAllEqualDirect();
+    // … an accepted one moved to another period (it leaves a tombstone in this one) …
+    await database.db.execute(sql`
+      update report_filing set period = '2025-H2'
+      where id = (select id from report_filing where form_code = 'B02' and period = ${PERIOD} and status = 'accepted'
+        order by reporter_ref limit 1)`);
+    await expectAllEqualDirect();
+    // (An accepted revision can never be deleted — migration 0006 — so an accepted filing cannot be either.)
+    // An accepted Biểu 01 withdrawn in plain SQL: it no longer counts.
+    await database.db.execute(sql`
+      update report_filing set accepted_revision = null, status = 'returned'
+      where id = (select id from report_filing where form_code = 'B01' and period = ${PERIOD} and status = 'accepted'
+        order by reporter_ref limit 1)`);
+    await expectAllEqualDirect();
+    // A change elsewhere (an officer's notes) moves the data version: nothing to read again, nothing changes.
+    const before = { ...compilationRefreshes };
+    // (Saving the notes answers with Biểu 04 itself: that is its update.)
+    await annotateCompilation(as('department'), b04, { annotations: { '1': 'Ghi chú' }, version: null });
+    await expectAllEqualDirect(false);
+    expect(compilationRefreshes).toEqual({ full: before.full, incremental: before.incremental + 3 });
+  });
+
+  it('a registry change computes in full, and the result is still the straightforward one', async () => {
+    await compiledReport(as('department'), b04);
+    const before = compilationRefreshes.full;
+    await database.db.execute(sql`update project set status = 'building' where code = 'DA-G01'`);
+    expect(await compiledReport(as('department'), b04)).toEqual(
+      await compileDirect(as('department'), b04, { id: null }),
+    );
+    expect(compilationRefreshes.full).toBe(before + 1);
   });
 });

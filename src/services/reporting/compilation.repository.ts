@@ -133,44 +133,47 @@ export async function loadAcceptedFilings(
   }));
 }
 
-/** The period's accepted Biểu 01/02 by id, each with its row version (xmin): what changed since a last read. */
-export async function loadAcceptedVersions(db: Db, period: string): Promise<[string, string][]> {
-  return aggregated<[string, string]>(
-    await db.execute(sql`
-      select coalesce(json_agg(json_build_array(f.id, f.xmin::text) order by f.form_code, f.reporter_ref), '[]')::text as rows
-      from report_filing f
-      where f.period = ${period} and f.form_code in ('B01', 'B02') and f.accepted_revision is not null`),
-  );
-}
+/** What changed among the period's Biểu 01/02 since a watermark (`loadChangeState`), read through the change index. */
+export type FilingChanges = {
+  /** A filing table truncated: everything must be read again. */
+  everything: boolean;
+  /** Filings that left the period's Biểu 01/02 (deleted or moved) and every filing written since, by id. */
+  touched: string[];
+  /** Those of the touched filings that are accepted now, with their accepted revision. */
+  accepted: ScopedFiling[];
+};
 
-/** Accepted filings by id — all of the period's if `ids` is null — as `loadAcceptedFilings` reads them, each with its row version. */
-export async function loadAcceptedFilingsById(
-  db: Db,
-  period: string,
-  ids: readonly string[] | null,
-): Promise<(ScopedFiling & { xmin: string })[]> {
-  const rows = aggregated<
-    [string, FormCode, 'project' | 'zone', string, string | null, number, FilingValues, string]
-  >(
+export async function loadFilingChanges(db: Db, period: string, since: string): Promise<FilingChanges> {
+  const row = rowsOf(
     await db.execute(sql`
-      select coalesce(json_agg(json_build_array(f.id, f.form_code, f.reporter_kind, f.reporter_ref, f.commune_id,
-          r.revision_no, r.values, f.xmin::text)), '[]')::text as rows
-      from report_filing f
-      join report_revision r on r.filing_id = f.id and r.revision_no = f.accepted_revision
-      where (${ids === null}::boolean or f.id = any(${`{${(ids ?? []).join(',')}}`}::uuid[])) and f.period = ${period}
-        and f.form_code in ('B01', 'B02') and f.accepted_revision is not null`),
-  );
-  return rows.map(([id, formCode, reporterKind, reporterId, commune, revisionNo, values, xmin]) => ({
-    id,
-    formCode,
-    period,
-    reporterKind,
-    reporterId,
-    communeId: commune,
-    revisionNo,
-    values,
-    xmin,
-  }));
+      select (select coalesce(json_agg(json_build_array(f.id, f.form_code, f.reporter_kind, f.reporter_ref,
+            f.commune_id, r.revision_no, r.values)), '[]')::text
+          from report_filing f
+          left join report_revision r on r.filing_id = f.id and r.revision_no = f.accepted_revision
+          where f.form_code in ('B01', 'B02') and f.period = ${period} and f.change_xid >= ${since}::bigint) as rows,
+        (select coalesce(json_agg(d.filing_id), '[]')::text from report_filing_removed d
+          where (d.period = ${period} or d.period is null) and d.change_xid >= ${since}::bigint) as removed`),
+  )[0]!;
+  const rows = JSON.parse(String(row.rows)) as [
+    string,
+    FormCode,
+    'project' | 'zone',
+    string,
+    string | null,
+    number | null,
+    FilingValues | null,
+  ][];
+  const removed = JSON.parse(String(row.removed)) as (string | null)[];
+  const accepted: ScopedFiling[] = [];
+  for (const [id, formCode, reporterKind, reporterId, commune, revisionNo, values] of rows) {
+    if (revisionNo === null || values === null) continue;
+    accepted.push({ id, formCode, period, reporterKind, reporterId, communeId: commune, revisionNo, values });
+  }
+  return {
+    everything: removed.includes(null),
+    touched: [...(removed.filter((id) => id !== null) as string[]), ...rows.map(([id]) => id)],
+    accepted,
+  };
 }
 
 /** A reporter as people know it: a project by its name and investor, a zone by its code and name. */
@@ -232,31 +235,26 @@ export async function loadRegistrySnapshot(db: Db): Promise<RegistrySnapshot> {
 }
 
 /**
- * A fingerprint of what the reports of a period read, in one cheap statement: for each table, its row count
- * and the sum of its rows' xmin (the transaction that wrote each row version). Any committed insert, update,
- * delete or truncate — from a service, an import or plain SQL — changes it; a rolled-back one does not.
- * `registry` covers the zones and their histories, organisations, projects and administrative units;
- * `accepted` the period's accepted Biểu 01/02 (their accepted revisions cannot change: migration 0006);
- * `filings` every Biểu 01/02 and parks' tenant report of the period, in any state (completeness).
+ * What the reports' caches compare with, in one row whatever the size of the registry (migration 0021,
+ * docs/decisions/0025): the database's data version (any committed change to a figure's input), the
+ * registry's version (zones and their histories, organisations, projects, administrative units), and the
+ * watermark — the oldest transaction still running at this read: every filing committed after it carries a
+ * `change_xid` at or above it, so `loadFilingChanges(…, watermark)` next time finds all of them.
  */
-export type InputFingerprint = { registry: string; accepted: string; filings: string };
+export type ChangeState = { dataVersion: string; registryVersion: string; watermark: string };
 
-export async function loadInputFingerprint(db: Db, period: string): Promise<InputFingerprint> {
-  const part = (table: string) =>
-    sql.raw(`(select count(*)::text || '.' || coalesce(sum(xmin::text::bigint), 0)::text from ${table})`);
+export async function loadChangeState(db: Db): Promise<ChangeState> {
   const row = rowsOf(
     await db.execute(sql`
-      select ${part('zone')} || ':' || ${part('zone_lifecycle_event')} || ':' || ${part('master_plan_entry')}
-          || ':' || ${part('organisation')} || ':' || ${part('project')} || ':' || ${part('admin_unit')} as registry,
-        f.accepted, f.filings
-      from (
-        select count(*) filter (where accepted_revision is not null and form_code in ('B01', 'B02'))::text || '.'
-            || coalesce(sum(xmin::text::bigint) filter (where accepted_revision is not null and form_code in ('B01', 'B02')), 0)::text as accepted,
-          count(*)::text || '.' || coalesce(sum(xmin::text::bigint), 0)::text as filings
-        from report_filing where form_code in ('B01', 'B02', 'KCN_TENANT') and period = ${period}
-      ) f`),
+      select version::text as data_version, registry_version::text as registry_version,
+        pg_snapshot_xmin(pg_current_snapshot())::text as watermark
+      from data_version`),
   )[0]!;
-  return { registry: String(row.registry), accepted: String(row.accepted), filings: String(row.filings) };
+  return {
+    dataVersion: String(row.data_version),
+    registryVersion: String(row.registry_version),
+    watermark: String(row.watermark),
+  };
 }
 
 export type CompilationRow = typeof reportCompilation.$inferSelect;

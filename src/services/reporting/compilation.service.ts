@@ -1,25 +1,32 @@
 import { sql } from 'drizzle-orm';
 import { hasPermission, type Actor } from '../../domain/identity/roles';
-import { compileClusterReport, type CompiledReport, type Gap } from '../../domain/reporting/aggregate';
+import {
+  compileClusterReport,
+  liveClusterReport,
+  type CompiledItem,
+  type CompiledReport,
+  type Gap,
+  type LiveClusterReport,
+} from '../../domain/reporting/aggregate';
 import type { ProjectFacts, ZoneFacts } from '../../domain/reporting/facts';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
 import { memo } from '../system/memo';
+import type { Db } from '../../db/client';
+import { loadDataVersion } from '../../db/data-version';
 import {
   findCompilations,
   insertCompilation,
   loadAcceptedFilings,
-  loadAcceptedFilingsById,
-  loadAcceptedVersions,
+  loadChangeState,
   loadClusterFacts,
-  loadInputFingerprint,
+  loadFilingChanges,
   loadProjectFacts,
   loadRegistrySnapshot,
   lockCompilationKey,
   updateDraftCompilation,
   type CompilationRow,
-  type InputFingerprint,
   type RegistrySnapshot,
   type ReporterLabel,
   type ScopedFiling,
@@ -47,7 +54,7 @@ export type SignedVersion = {
   signedAt: string;
 };
 
-/** Sources and gaps sent with a report, per item; the rest are read page by page (`compilationItem`). */
+/** Sources and gaps sent with a signed version, per item; the rest are read page by page. */
 export const SOURCES_INLINE = 200;
 
 /**
@@ -66,6 +73,13 @@ export type CompiledItemView = Omit<CompiledReport['items'][number], 'gaps'> & {
   gapCount: number;
 };
 export type CompiledReportView = Omit<CompiledReport, 'items'> & { items: CompiledItemView[] };
+
+/** An item as the live report sends it: its figure and how many sources and gaps stand behind it. */
+export type CompiledItemSummary = Omit<CompiledItem, 'sources' | 'gaps'> & {
+  sourceCount: number;
+  gapCount: number;
+};
+export type CompiledReportSummary = Omit<CompiledReport, 'items'> & { items: CompiledItemSummary[] };
 
 type LabelOf = (kind: 'project' | 'zone', id: string) => ReporterLabel | undefined;
 
@@ -111,8 +125,27 @@ function inline(report: CompiledReport, labelOf: LabelOf): CompiledReportView {
   };
 }
 
+/** The report's figures without their records: small at any scale (the drill-down is `compilationItem`). */
+function summarised(report: CompiledReport): CompiledReportSummary {
+  return {
+    ...report,
+    items: report.items.map(({ sources, gaps, ...item }) => ({
+      ...item,
+      sourceCount: sources.length,
+      gapCount: gaps.length,
+    })),
+  };
+}
+
+const summaries = new WeakMap<CompiledReport, CompiledReportSummary>();
+function summaryOf(report: CompiledReport): CompiledReportSummary {
+  let summary = summaries.get(report);
+  if (!summary) summaries.set(report, (summary = summarised(report)));
+  return summary;
+}
+
 export type CompilationView = {
-  report: CompiledReportView;
+  report: CompiledReportSummary;
   scope: { kind: 'commune' | 'city'; code: string; name: string };
   /** When the figures were computed: they are live until signed. */
   computedAt: string;
@@ -220,92 +253,93 @@ export async function compileDirectWithInputs(
   return { report, inputs: { zones, projects, filings } };
 }
 
-/** The registry as it stands at `fingerprint`: loaded once, shared by every report until something changes. */
-export function registrySnapshot(
-  deps: ServiceDeps,
-  fingerprint: InputFingerprint,
-): Promise<RegistrySnapshot> {
-  return memo(deps.db, 'registry', fingerprint.registry, () => loadRegistrySnapshot(deps.db));
+/** The registry as it stands at `registryVersion`: loaded once, shared by every report until it changes. */
+export function registrySnapshot(deps: ServiceDeps, registryVersion: string): Promise<RegistrySnapshot> {
+  return memo(deps.db, 'registry', registryVersion, () => loadRegistrySnapshot(deps.db));
 }
 
-/** The last accepted filings read per database and period, with their row versions. */
-const lastAccepted = new WeakMap<object, Map<string, Map<string, { xmin: string; filing: ScopedFiling }>>>();
-
 /**
- * The period's accepted Biểu 01/02. After an acceptance only the filings whose row changed (or that are new)
- * are read again with their figures; the list of ids and row versions is all the rest costs.
+ * Runs `task` after every earlier task of `key` on this database has settled: a live report is updated by one
+ * request at a time.
  */
-async function acceptedFilings(deps: ServiceDeps, period: string): Promise<ScopedFiling[]> {
-  let perPeriod = lastAccepted.get(deps.db);
-  if (!perPeriod) lastAccepted.set(deps.db, (perPeriod = new Map()));
-  const previous = perPeriod.get(period);
-  if (!previous) {
-    // First read: everything, with the row versions to compare with next time.
-    const all = await loadAcceptedFilingsById(deps.db, period, null);
-    return remember(
-      perPeriod,
-      period,
-      all.map((f) => [f.id, f.xmin]),
-      new Map(),
-      all,
-    );
-  }
-  const versions = await loadAcceptedVersions(deps.db, period);
-  const changed = versions.filter(([id, xmin]) => previous.get(id)?.xmin !== xmin).map(([id]) => id);
-  const fresh = changed.length ? await loadAcceptedFilingsById(deps.db, period, changed) : [];
-  return remember(perPeriod, period, versions, previous, fresh);
+const queues = new WeakMap<Db, Map<string, Promise<unknown>>>();
+function serialised<T>(db: Db, key: string, task: () => Promise<T>): Promise<T> {
+  let perDb = queues.get(db);
+  if (!perDb) queues.set(db, (perDb = new Map()));
+  const next = (perDb.get(key) ?? Promise.resolve()).then(task, task);
+  perDb.set(key, next);
+  const done = () => {
+    if (perDb.get(key) === next) perDb.delete(key);
+  };
+  next.then(done, done);
+  return next;
 }
 
-function remember(
-  perPeriod: Map<string, Map<string, { xmin: string; filing: ScopedFiling }>>,
-  period: string,
-  versions: readonly [string, string][],
-  previous: ReadonlyMap<string, { xmin: string; filing: ScopedFiling }>,
-  fresh: readonly (ScopedFiling & { xmin: string })[],
-): ScopedFiling[] {
-  const freshById = new Map(fresh.map(({ xmin, ...filing }) => [filing.id, { xmin, filing }]));
-  const next = new Map<string, { xmin: string; filing: ScopedFiling }>();
-  for (const [id, xmin] of versions) {
-    // A filing changed again between the two reads is taken as read the second time.
-    const entry = freshById.get(id) ?? (previous.get(id)?.xmin === xmin ? previous.get(id) : undefined);
-    if (entry) next.set(id, entry);
-  }
-  perPeriod.set(period, next);
-  return [...next.values()].map((e) => e.filing);
-}
+/** A live report with the versions its inputs were read at (the registry's, and the filings' watermark). */
+type Kept = { registryVersion: string; watermark: string; live: LiveClusterReport; labelOf: LabelOf };
 
-type Compiled = { report: CompiledReport; view: CompiledReportView; labelOf: LabelOf };
+/** Kept live reports per database, the least recently used dropped first (a commune's Biểu 03 is small). */
+const LIVE_MAX = 24;
+const liveReports = new WeakMap<Db, Map<string, Kept>>();
+
+type Compiled = { report: CompiledReport; labelOf: LabelOf };
+
+/** How live reports were brought up to date in this process: in full, or with the changed filings only. */
+export const compilationRefreshes = { full: 0, incremental: 0 };
 
 /**
- * The live report, computed from the registry snapshot and the period's accepted filings, and kept until the
- * fingerprint of those inputs changes — the first request after an acceptance computes it afresh.
+ * The live report: kept with the registry version and filings watermark it was read at. After an acceptance
+ * (the registry unchanged) only the filings written since are read, through the change index, and the kept
+ * aggregation is updated with them (`liveClusterReport`); a registry change, or no kept report, computes it
+ * in full. The result is kept under the data version read first (`memo`), so a request that finds the
+ * version unchanged reads one row.
  */
 async function compile(deps: ServiceDeps, query: CompilationQuery, scope: ScopeRow): Promise<Compiled> {
   formRules(query.formCode, query.period, 'CCN'); // a malformed or not-due period is a field error
-  const fingerprint = await loadInputFingerprint(deps.db, query.period);
-  return memo(
-    deps.db,
-    `compiled|${query.formCode}|${query.period}|${scope.ref}`,
-    `${fingerprint.registry}|${fingerprint.accepted}`,
-    async () => {
-      const registry = await registrySnapshot(deps, fingerprint);
-      const accepted = await memo(deps.db, `accepted|${query.period}`, fingerprint.accepted, () =>
-        acceptedFilings(deps, query.period),
-      );
-      // Biểu 03 reads the filings received by its commune, as the direct path's SQL filter does.
-      const filings = scope.id ? accepted.filter((f) => f.communeId === scope.id) : accepted;
-      const report = compileClusterReport({
-        formCode: query.formCode,
-        period: query.period,
-        scope: scope.id ? { kind: 'commune', id: scope.id } : { kind: 'province' },
-        zones: registry.zones,
-        projects: registry.projects,
-        filings,
-      });
-      const labelOf = labelsOf(registry);
-      return { report, view: inline(report, labelOf), labelOf };
-    },
+  const version = await loadDataVersion(deps.db);
+  const key = `${query.formCode}|${query.period}|${scope.ref}`;
+  return memo(deps.db, `compiled|${key}`, version, () =>
+    serialised(deps.db, key, () => refresh(deps, query, scope, key)),
   );
+}
+
+async function refresh(
+  deps: ServiceDeps,
+  query: CompilationQuery,
+  scope: ScopeRow,
+  key: string,
+): Promise<Compiled> {
+  let perDb = liveReports.get(deps.db);
+  if (!perDb) liveReports.set(deps.db, (perDb = new Map()));
+  const state = await loadChangeState(deps.db);
+  const kept = perDb.get(key);
+  perDb.delete(key);
+  if (kept && kept.registryVersion === state.registryVersion) {
+    const changes = await loadFilingChanges(deps.db, query.period, kept.watermark);
+    if (!changes.everything) {
+      // Biểu 03 reads the filings received by its commune, as the direct path's SQL filter does.
+      const upserted = scope.id ? changes.accepted.filter((f) => f.communeId === scope.id) : changes.accepted;
+      const report = kept.live.update({ removed: changes.touched, upserted });
+      compilationRefreshes.incremental += 1;
+      perDb.set(key, { ...kept, watermark: state.watermark });
+      return { report, labelOf: kept.labelOf };
+    }
+  }
+  compilationRefreshes.full += 1;
+  const registry = await registrySnapshot(deps, state.registryVersion);
+  const filings = await loadAcceptedFilings(deps.db, query.period, scope.id);
+  const live = liveClusterReport({
+    formCode: query.formCode,
+    period: query.period,
+    scope: scope.id ? { kind: 'commune', id: scope.id } : { kind: 'province' },
+    zones: registry.zones,
+    projects: registry.projects,
+    filings,
+  });
+  const labelOf = labelsOf(registry);
+  perDb.set(key, { registryVersion: state.registryVersion, watermark: state.watermark, live, labelOf });
+  while (perDb.size > LIVE_MAX) perDb.delete(perDb.keys().next().value!);
+  return { report: live.report, labelOf };
 }
 
 /** The report as `getCompilation` computes it (cached while its inputs are unchanged). */
@@ -315,7 +349,7 @@ export async function compiledReport(deps: ServiceDeps, query: CompilationQuery)
 }
 
 function view(
-  report: CompiledReportView,
+  report: CompiledReportSummary,
   scope: ScopeRow,
   rows: CompilationRow[],
   actor: Actor,
@@ -350,9 +384,9 @@ export async function getCompilation(deps: ServiceDeps, query: CompilationQuery)
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
   if (!canRead(actor, scope)) throw new AppError('not_found');
-  const { view: report } = await compile(deps, query, scope);
+  const { report } = await compile(deps, query, scope);
   const rows = await findCompilations(deps.db, keyOf(query, scope));
-  return view(report, scope, rows, actor, deps.clock.now());
+  return view(summaryOf(report), scope, rows, actor, deps.clock.now());
 }
 
 const NOTE_MAX = 2000;
@@ -512,7 +546,7 @@ export async function getSignedCompilation(
   );
   if (!row) throw new AppError('not_found');
   const snapshot = row.snapshot as { report: CompiledReport; computedAt: string };
-  const registry = await registrySnapshot(deps, await loadInputFingerprint(deps.db, query.period));
+  const registry = await registrySnapshot(deps, (await loadChangeState(deps.db)).registryVersion);
   return {
     // The frozen inputs stay out: they travel only in the exchange package.
     computedAt: snapshot.computedAt,

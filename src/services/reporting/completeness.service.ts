@@ -7,7 +7,8 @@ import { parsePeriod } from '../../domain/reporting/periods';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
 import { memo } from '../system/memo';
-import { loadInputFingerprint, type InputFingerprint, type RegistrySnapshot } from './compilation.repository';
+import type { Db } from '../../db/client';
+import { loadChangeState, type ChangeState, type RegistrySnapshot } from './compilation.repository';
 import { registrySnapshot } from './compilation.service';
 import { canReadFiling, type FilingFacts } from './filing.policy';
 import { rowsOf } from '../../db/rows';
@@ -83,12 +84,11 @@ export async function completenessReport(
   const forms = (query.formCode ? [query.formCode] : formCodes).filter(
     (f) => f === 'B01' || f === 'B02' || f === 'KCN_TENANT',
   );
-  // The registry and the period's filings, each kept while its fingerprint is unchanged (services/system/memo.ts).
-  const fingerprint = await loadInputFingerprint(deps.db, query.period);
-  const expected = await owedReports(deps, query.period, forms, fingerprint);
-  const filings = await memo(deps.db, `submissions|${query.period}`, fingerprint.filings, () =>
-    loadSubmissions(deps, query.period),
-  );
+  // The registry kept while its version is unchanged; the period's submissions kept and, after a change,
+  // updated with the filings written since (services/system/memo.ts, compilation.repository's change state).
+  const state = await loadChangeState(deps.db);
+  const expected = await owedReports(deps, query.period, forms, state.registryVersion);
+  const { byKey: filings, revision } = await submissions(deps, query.period, state);
   const now = deps.clock.now();
   const groupBy = query.groupBy ?? 'commune';
   // The table depends on the clock only through which due days are over, and on the caller only through
@@ -101,13 +101,14 @@ export async function completenessReport(
   const counted = await memo(
     deps.db,
     `completeness|${query.period}|${forms.join(',')}|${groupBy}|${caller}`,
-    `${fingerprint.registry}|${fingerprint.filings}|${overdue}`,
+    `${state.registryVersion}|${revision}|${overdue}`,
     async () => count(expected.list, filings, actor, groupBy, now.getTime()),
   );
   return { period: query.period, asOf: now.toISOString(), ...counted };
 }
 
-type Submissions = Awaited<ReturnType<typeof loadSubmissions>>;
+type Submission = { id: string; submittedAt: Date | null; status: string };
+type Submissions = ReadonlyMap<string, Submission>;
 
 /** Counts the obligations the caller may read, per group, and lists the outstanding ones. */
 function count(
@@ -213,11 +214,11 @@ export async function owedReports(
   deps: ServiceDeps,
   period: string,
   forms: readonly FormCode[],
-  fingerprint?: InputFingerprint,
+  registryVersion?: string,
 ): Promise<{ list: Expected[]; deadlines: number[] }> {
-  const inputs = fingerprint ?? (await loadInputFingerprint(deps.db, period));
-  return memo(deps.db, `expected|${period}|${forms.join(',')}`, inputs.registry, async () =>
-    expectedReports(await registrySnapshot(deps, inputs), period, forms),
+  const version = registryVersion ?? (await loadChangeState(deps.db)).registryVersion;
+  return memo(deps.db, `expected|${period}|${forms.join(',')}`, version, async () =>
+    expectedReports(await registrySnapshot(deps, version), period, forms),
   );
 }
 
@@ -268,21 +269,94 @@ function expectedReports(
   return { list, deadlines };
 }
 
-/** First submissions of the period's Biểu 01/02 and parks' tenant reports, by obligation key. */
-async function loadSubmissions(deps: ServiceDeps, period: string) {
+/**
+ * The period's submissions as last read, with the filings watermark of that read and a revision that moves
+ * whenever one of them changed (the counted tables are kept per revision).
+ */
+type KeptSubmissions = {
+  watermark: string;
+  revision: number;
+  byKey: Map<string, Submission>;
+  keyOf: Map<string, string>;
+};
+const keptSubmissions = new WeakMap<Db, Map<string, KeptSubmissions>>();
+/** Revisions are numbered across databases and periods: two reads never share a number for different contents. */
+let revisions = 0;
+
+/**
+ * The period's first submissions by obligation key, kept per data version: after a change only the filings
+ * written since the last read (and those removed) are read again, through the change index (migration 0021).
+ */
+function submissions(deps: ServiceDeps, period: string, state: ChangeState): Promise<KeptSubmissions> {
+  return memo(deps.db, `submissions|${period}`, state.dataVersion, async () => {
+    let perDb = keptSubmissions.get(deps.db);
+    if (!perDb) keptSubmissions.set(deps.db, (perDb = new Map()));
+    const kept = perDb.get(period);
+    // The watermark is read now, before the filings: whatever commits later is at or above it.
+    const watermark = (await loadChangeState(deps.db)).watermark;
+    const changes = await loadSubmissions(deps, period, kept?.watermark ?? null);
+    if (!kept || changes.everything) {
+      const next: KeptSubmissions = {
+        watermark,
+        revision: ++revisions,
+        byKey: new Map(),
+        keyOf: new Map(),
+      };
+      for (const [id, key, submittedAt, status] of changes.rows) put(next, id, key, submittedAt, status);
+      perDb.set(period, next);
+      return next;
+    }
+    // A new object per revision: a counted table computed from the previous one keeps reading it.
+    const next: KeptSubmissions = {
+      watermark,
+      revision: changes.rows.length || changes.removed.length ? ++revisions : kept.revision,
+      byKey: new Map(kept.byKey),
+      keyOf: new Map(kept.keyOf),
+    };
+    for (const id of changes.removed) drop(next, id);
+    for (const [id, key, submittedAt, status] of changes.rows) {
+      drop(next, id);
+      put(next, id, key, submittedAt, status);
+    }
+    perDb.set(period, next);
+    return next;
+  });
+}
+
+function put(kept: KeptSubmissions, id: string, key: string, submittedAt: number | null, status: string) {
+  kept.byKey.set(key, { id, submittedAt: submittedAt === null ? null : new Date(submittedAt), status });
+  kept.keyOf.set(id, key);
+}
+
+function drop(kept: KeptSubmissions, id: string) {
+  const key = kept.keyOf.get(id);
+  if (key === undefined) return;
+  kept.keyOf.delete(id);
+  if (kept.byKey.get(key)?.id === id) kept.byKey.delete(key);
+}
+
+/**
+ * The period's Biểu 01/02 and parks' tenant reports (all of them, or those written at or after `since`), each
+ * with its obligation key, first submission and status, and the ids removed since.
+ */
+async function loadSubmissions(deps: ServiceDeps, period: string, since: string | null) {
   // One JSON text instead of ten thousand rows (see `aggregated` in compilation.repository.ts); the first
   // submission as epoch milliseconds, truncated as the driver's Date is.
   const result = rowsOf(
     await deps.db.execute(sql`
-      select coalesce(json_agg(json_build_array(form_code || '|' || period || '|' || reporter_kind || '|' || reporter_ref,
-          floor(extract(epoch from first_submitted_at) * 1000)::bigint, status)), '[]')::text as rows
-      from report_filing where form_code in ('B01', 'B02', 'KCN_TENANT') and period = ${period}`),
+      select (select coalesce(json_agg(json_build_array(id, form_code || '|' || period || '|' || reporter_kind || '|' || reporter_ref,
+          floor(extract(epoch from first_submitted_at) * 1000)::bigint, status)), '[]')::text
+        from report_filing where form_code in ('B01', 'B02', 'KCN_TENANT') and period = ${period}
+          and (${since}::bigint is null or change_xid >= ${since}::bigint)) as rows,
+        (select coalesce(json_agg(d.filing_id), '[]')::text from report_filing_removed d
+          where ${since}::bigint is not null and (d.period = ${period} or d.period is null)
+            and d.change_xid >= ${since}::bigint) as removed`),
   );
-  const rows = JSON.parse(String(result[0]!.rows)) as [string, number | null, string][];
-  return new Map(
-    rows.map(([key, submittedAt, status]) => [
-      key,
-      { submittedAt: submittedAt === null ? null : new Date(submittedAt), status },
-    ]),
-  );
+  const rows = JSON.parse(String(result[0]!.rows)) as [string, string, number | null, string][];
+  const removed = JSON.parse(String(result[0]!.removed)) as (string | null)[];
+  return {
+    rows,
+    everything: removed.includes(null),
+    removed: removed.filter((id): id is string => id !== null),
+  };
 }

@@ -5,7 +5,7 @@ import {
   formatNumber,
   toIsoDate,
 } from '../../domain/format/format';
-import type { CompiledReport } from '../../domain/reporting/aggregate';
+import type { CompiledItem, CompiledReport } from '../../domain/reporting/aggregate';
 import { formVersion } from '../../domain/reporting/catalogue';
 import type { FormCode, FormItem, FormVersion } from '../../domain/reporting/form-types';
 import { indicatorOf, units } from '../../domain/reporting/indicators';
@@ -20,7 +20,8 @@ import type { FilingDetail } from './filing.service';
  */
 
 export type CompiledDocumentInput = {
-  report: CompiledReport;
+  /** The figures only: a document shows no sources. */
+  report: Omit<CompiledReport, 'items'> & { items: readonly Pick<CompiledItem, 'no' | 'value'>[] };
   scope: { kind: 'commune' | 'city'; code: string; name: string };
   computedAt: string;
   annotations: Record<string, string>;
@@ -105,7 +106,7 @@ function sectionTitle(form: FormVersion, code: string | null): string {
   return form.sections.find((s) => s.code === code)?.title.vi ?? '';
 }
 
-function periodLine(report: CompiledReport): string {
+function periodLine(report: Pick<CompiledReport, 'period' | 'window'>): string {
   return `Kỳ báo cáo: ${formatPeriod(report.period, 'vi')} (số liệu từ ngày ${formatDate(report.window.start)} đến ngày ${formatDate(report.window.end)}).`;
 }
 

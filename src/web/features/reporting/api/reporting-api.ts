@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type {
   annotateInputSchema,
+  compilationItemSchema,
   compilationViewSchema,
   completenessReportSchema,
   signedCompilationSchema,
@@ -31,6 +32,8 @@ export type CompletenessRow = CompletenessReport['rows'][number];
 export type Outstanding = CompletenessReport['outstanding'][number];
 export type CompilationView = z.infer<typeof compilationViewSchema>;
 export type CompiledItem = CompilationView['report']['items'][number];
+/** An item with a page of the records behind it (`/api/compilations/items/{no}`). */
+export type CompiledItemPage = z.infer<typeof compilationItemSchema>;
 export type SignedCompilation = z.infer<typeof signedCompilationSchema>;
 export type SignInput = z.infer<typeof signInputSchema>;
 export type AnnotateInput = z.infer<typeof annotateInputSchema>;
@@ -143,6 +146,19 @@ export function useCompilation(q: CompilationQuery, enabled = true) {
     queryKey: reportingKeys.compilation(q),
     queryFn: ({ signal }) => api.get('/api/compilations', { query: compilationQuery(q), signal }),
     enabled,
+  });
+}
+
+/** One page of the sources and gaps behind an item of the live report, fetched when the item is opened. */
+export function useCompilationItem(q: CompilationQuery, no: string, page: { offset: number; limit: number }) {
+  return useQuery({
+    queryKey: [...reportingKeys.compilation(q), 'item', no, page.offset, page.limit] as const,
+    queryFn: ({ signal }) =>
+      api.get<CompiledItemPage>(`/api/compilations/items/${encodeURIComponent(no)}`, {
+        query: { ...compilationQuery(q), offset: page.offset, limit: page.limit },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
   });
 }
 

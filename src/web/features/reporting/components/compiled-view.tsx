@@ -10,7 +10,9 @@ import {
   Form,
   Input,
   Modal,
+  Pagination,
   Space,
+  Spin,
   Table,
   Typography,
   type TableColumnsType,
@@ -30,11 +32,13 @@ import {
   compilationExportUrl,
   useAnnotate,
   useCompilation,
+  useCompilationItem,
   useSign,
   useSignedCompilation,
   type CompilationQuery,
   type CompilationView,
   type CompiledItem,
+  type CompiledItemPage,
 } from '../api/reporting-api';
 import { exchangePackageUrl } from '../../exchange/api/exchange-api';
 import { formOf, periodLabel } from './reporting-labels';
@@ -51,7 +55,12 @@ import {
   str,
 } from './report-drilldown';
 
-type Row = CompiledItem & { key: string };
+/** A live item carries its figure and counts; a signed version's items carry their first records too. */
+type Item = CompiledItem & Partial<Pick<CompiledItemPage['item'], 'sources' | 'gaps'>>;
+type Row = Item & { key: string };
+
+/** Records per page of an opened item. */
+const DRILL_PAGE = 200;
 
 function valueText(item: CompiledItem, format: Formatters): string {
   if (item.value === null) return '—';
@@ -167,15 +176,51 @@ function GapLine({ gap, t }: { gap: Record<string, unknown>; t: Translate }) {
   return <GapItem text={text} />;
 }
 
+/**
+ * An opened item of the live report: its sources and gaps fetched a page at a time — the report itself sends
+ * only the figures and counts, however many records stand behind them (Biểu 04: ~150,000 at national scale).
+ */
+function LiveDrilldown({
+  query,
+  no,
+  render,
+}: {
+  query: CompilationQuery;
+  no: string;
+  render: (item: CompiledItemPage['item'], pager: ReactNode) => ReactNode;
+}) {
+  const [page, setPage] = useState(1);
+  const opened = useCompilationItem(query, no, { offset: (page - 1) * DRILL_PAGE, limit: DRILL_PAGE });
+  if (opened.error) return <ErrorAlert error={opened.error} />;
+  if (!opened.data) return <Spin size="small" />;
+  const { item } = opened.data;
+  const total = Math.max(item.sourceCount, item.gapCount);
+  const pager =
+    total > DRILL_PAGE ? (
+      <Pagination
+        size="small"
+        current={page}
+        pageSize={DRILL_PAGE}
+        total={total}
+        showSizeChanger={false}
+        onChange={setPage}
+      />
+    ) : null;
+  return <>{render(item, pager)}</>;
+}
+
 function ItemsTable({
   view,
   items,
   annotations,
   editable,
   onAnnotate,
+  query,
 }: {
   view: Pick<CompilationView, 'report'>;
-  items: readonly CompiledItem[];
+  items: readonly Item[];
+  /** The live report's query: its items' records are fetched when opened (a signed version's come with it). */
+  query?: CompilationQuery;
   annotations: Record<string, string>;
   editable: boolean;
   onAnnotate?: (no: string, text: string) => void;
@@ -226,19 +271,25 @@ function ItemsTable({
     <SectionTables<Row>
       groups={groups}
       columns={columns}
-      drilldown={(item) => (
-        <ItemDrilldown
-          item={item}
-          sourcesShown={200}
-          texts={{
-            sources: (count) => t('reports.sources', { count }),
-            moreSources: (count) => t('reports.moreSources', { count }),
-            gaps: (count) => t('reports.gaps', { count }),
-          }}
-          renderSource={(s, i) => <SourceLine key={i} source={s} format={format} t={t} />}
-          renderGap={(g, i) => <GapLine key={i} gap={g} t={t} />}
-        />
-      )}
+      drilldown={(row) => {
+        const drill = (item: CompiledItemPage['item'], pager?: ReactNode) => (
+          <ItemDrilldown
+            item={item}
+            sourcesShown={DRILL_PAGE}
+            pager={pager ?? undefined}
+            texts={{
+              sources: (count) => t('reports.sources', { count }),
+              moreSources: (count) => t('reports.moreSources', { count }),
+              gaps: (count) => t('reports.gaps', { count }),
+            }}
+            renderSource={(s, i) => <SourceLine key={i} source={s} format={format} t={t} />}
+            renderGap={(g, i) => <GapLine key={i} gap={g} t={t} />}
+          />
+        );
+        if (row.sources && row.gaps) return drill({ ...row, sources: row.sources, gaps: row.gaps });
+        if (!query) return null;
+        return <LiveDrilldown query={query} no={row.no} render={drill} />;
+      }}
     />
   );
 }
@@ -365,6 +416,7 @@ export function CompiledView({ query }: { query: CompilationQuery }) {
         >
           <ItemsTable
             view={view}
+            query={query}
             items={view.report.items}
             annotations={annotations}
             editable={view.canSign}

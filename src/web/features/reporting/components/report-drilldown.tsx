@@ -118,7 +118,10 @@ export type DrilldownTexts = {
   moreGaps?: (count: number) => string;
 };
 
-/** The expanded row: the sources (the first `sourcesShown`, the rest counted) and the gaps likewise. */
+/**
+ * The expanded row: the sources (the first `sourcesShown`, the rest counted) and the gaps likewise. With
+ * `pager`, the item holds one page of each, and the pager (below) moves between pages instead of counting.
+ */
 export function ItemDrilldown<Item extends DrilldownItem>({
   item,
   texts,
@@ -126,6 +129,7 @@ export function ItemDrilldown<Item extends DrilldownItem>({
   renderGap,
   sourcesShown,
   gapsShown,
+  pager,
 }: {
   item: Item;
   texts: DrilldownTexts;
@@ -133,13 +137,14 @@ export function ItemDrilldown<Item extends DrilldownItem>({
   renderGap: (gap: Item['gaps'][number], index: number) => ReactNode;
   sourcesShown?: number;
   gapsShown?: number;
+  pager?: ReactNode;
 }) {
   return (
     <Flex gap={24} wrap>
       <div style={{ minWidth: 280 }}>
         <Typography.Text strong>{texts.sources(item.sourceCount)}</Typography.Text>
         <ul style={{ margin: '4px 0' }}>{item.sources.slice(0, sourcesShown).map(renderSource)}</ul>
-        {item.sourceCount > item.sources.length ? (
+        {!pager && item.sourceCount > item.sources.length ? (
           <Typography.Text type="secondary">
             {texts.moreSources(item.sourceCount - item.sources.length)}
           </Typography.Text>
@@ -151,11 +156,12 @@ export function ItemDrilldown<Item extends DrilldownItem>({
             {texts.gaps(item.gapCount)}
           </Typography.Text>
           <ul style={{ margin: '4px 0' }}>{item.gaps.slice(0, gapsShown).map(renderGap)}</ul>
-          {gapsShown !== undefined && texts.moreGaps && item.gapCount > gapsShown ? (
+          {!pager && gapsShown !== undefined && texts.moreGaps && item.gapCount > gapsShown ? (
             <Typography.Text type="secondary">{texts.moreGaps(item.gapCount - gapsShown)}</Typography.Text>
           ) : null}
         </div>
       ) : null}
+      {pager ? <div style={{ flexBasis: '100%' }}>{pager}</div> : null}
     </Flex>
   );
 }
@@ -175,8 +181,11 @@ export function sectionGroups<Row extends { section?: string | null }>(
   }));
 }
 
-/** One table a section, each row expandable onto its drilldown when it has sources or gaps. */
-export function SectionTables<Row extends DrilldownItem & { key: string }>({
+/**
+ * One table a section, each row expandable onto its drilldown when it has sources or gaps (the drilldown
+ * may fetch them when the row is opened: a row needs only their counts).
+ */
+export function SectionTables<Row extends Pick<DrilldownItem, 'sourceCount' | 'gapCount'> & { key: string }>({
   groups,
   columns,
   drilldown,
