@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { hasPermission, type Actor } from '../../domain/identity/roles';
+import type { Actor } from '../../domain/identity/roles';
 import {
   compileClusterReport,
   liveClusterReport,
@@ -31,6 +31,7 @@ import {
   type ReporterLabel,
   type ScopedFiling,
 } from './compilation.repository';
+import { canReadCompilation, canSignCompilation, receivesSigned } from './compilation.policy';
 import { formRules } from './forms';
 import { formForPeriod } from '../../domain/reporting/catalogue';
 import { compiledLink } from '../../domain/reporting/links';
@@ -172,43 +173,6 @@ async function resolveScope(deps: ServiceDeps, query: CompilationQuery): Promise
   const row = (result as unknown as { rows: { id: string; code: string; name: string }[] }).rows[0];
   if (!row) throw new AppError('not_found');
   return { kind: 'commune', ref: row.id, id: row.id, code: row.code, name: row.name };
-}
-
-/** Signing: the commune for its Biểu 03, the Department of Industry and Trade for Biểu 04; administrators. */
-function canSign(actor: Actor, scope: ScopeRow): boolean {
-  if (!hasPermission(actor, 'report.sign')) return false;
-  return actor.assignments.some((a) => {
-    if (a.role === 'system_admin') return true;
-    if (scope.kind === 'city') return a.role === 'department_officer' && a.scopeRef === 'CCN';
-    return (
-      (a.role === 'commune_officer' && a.scopeKind === 'commune' && a.scopeRef === scope.code) ||
-      (a.role === 'department_officer' && a.scopeRef === 'CCN')
-    );
-  });
-}
-
-/**
- * Who is told when the report is signed — the next level up: the Department of Industry and Trade (the
- * clusters' department officers) for a commune's Biểu 03, the leaders of the province or of the clusters for
- * the city's Biểu 04.
- */
-export function receivesSigned(actor: Actor, scope: { kind: 'commune' | 'city' }): boolean {
-  if (!hasPermission(actor, 'report.read')) return false;
-  return actor.assignments.some((a) =>
-    scope.kind === 'commune'
-      ? a.role === 'department_officer' && a.scopeKind === 'family' && a.scopeRef === 'CCN'
-      : a.role === 'leader' && (a.scopeKind === 'all' || (a.scopeKind === 'family' && a.scopeRef === 'CCN')),
-  );
-}
-
-/** Reading: whoever signs it, the department and leaders of the clusters' family or the province. */
-function canRead(actor: Actor, scope: ScopeRow): boolean {
-  if (!hasPermission(actor, 'report.read')) return false;
-  if (canSign(actor, scope)) return true;
-  return actor.assignments.some(
-    (a) =>
-      a.role === 'leader' && (a.scopeKind === 'all' || (a.scopeKind === 'family' && a.scopeRef === 'CCN')),
-  );
 }
 
 function keyOf(query: CompilationQuery, scope: ScopeRow) {
@@ -371,7 +335,7 @@ function view(
         signerTitle: r.signerTitle,
         signedAt: r.signedAt!.toISOString(),
       })),
-    canSign: canSign(actor, scope),
+    canSign: canSignCompilation(actor, scope),
   };
 }
 
@@ -383,7 +347,7 @@ function view(
 export async function getCompilation(deps: ServiceDeps, query: CompilationQuery): Promise<CompilationView> {
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
-  if (!canRead(actor, scope)) throw new AppError('not_found');
+  if (!canReadCompilation(actor, scope)) throw new AppError('not_found');
   const { report } = await compile(deps, query, scope);
   const rows = await findCompilations(deps.db, keyOf(query, scope));
   return view(summaryOf(report), scope, rows, actor, deps.clock.now());
@@ -399,8 +363,8 @@ export async function annotateCompilation(
 ): Promise<CompilationView> {
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
-  if (!canRead(actor, scope)) throw new AppError('not_found');
-  if (!canSign(actor, scope)) throw new AppError('forbidden');
+  if (!canReadCompilation(actor, scope)) throw new AppError('not_found');
+  if (!canSignCompilation(actor, scope)) throw new AppError('forbidden');
   const annotations = Object.fromEntries(
     Object.entries(input.annotations)
       .map(([k, v]) => [k, v.trim()] as const)
@@ -458,8 +422,8 @@ export async function signCompilation(
 ): Promise<CompilationView> {
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
-  if (!canRead(actor, scope)) throw new AppError('not_found');
-  if (!canSign(actor, scope)) throw new AppError('forbidden');
+  if (!canReadCompilation(actor, scope)) throw new AppError('not_found');
+  if (!canSignCompilation(actor, scope)) throw new AppError('forbidden');
   const problems: Record<string, { vi: string; en: string }> = {};
   if (!input.signerName.trim())
     problems.signerName = { vi: 'Cần ghi họ tên người ký.', en: 'The signer’s name is required.' };
@@ -540,7 +504,7 @@ export async function getSignedCompilation(
 > {
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
-  if (!canRead(actor, scope)) throw new AppError('not_found');
+  if (!canReadCompilation(actor, scope)) throw new AppError('not_found');
   const row = (await findCompilations(deps.db, keyOf(query, scope))).find(
     (r) => r.state === 'signed' && r.versionNo === versionNo,
   );
@@ -569,7 +533,7 @@ export async function compilationItem(
 ): Promise<{ item: CompiledItemView; offset: number; limit: number }> {
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
-  if (!canRead(actor, scope)) throw new AppError('not_found');
+  if (!canReadCompilation(actor, scope)) throw new AppError('not_found');
   const { report, labelOf } = await compile(deps, query, scope);
   const item = report.items.find((i) => i.no === no);
   if (!item) throw new AppError('not_found');
@@ -601,7 +565,7 @@ export async function getSignedSnapshot(
 }> {
   const actor = requireActor(deps);
   const scope = await resolveScope(deps, query);
-  if (!canRead(actor, scope)) throw new AppError('not_found');
+  if (!canReadCompilation(actor, scope)) throw new AppError('not_found');
   const rows = (await findCompilations(deps.db, keyOf(query, scope))).filter((r) => r.state === 'signed');
   const row = versionNo === undefined ? rows[0] : rows.find((r) => r.versionNo === versionNo);
   if (!row) {
