@@ -7,7 +7,6 @@ import {
   Descriptions,
   Empty,
   Flex,
-  Form,
   Input,
   Modal,
   Pagination,
@@ -33,7 +32,6 @@ import {
   useAnnotate,
   useCompilation,
   useCompilationItem,
-  useSign,
   useSignedCompilation,
   type CompilationQuery,
   type CompilationView,
@@ -42,6 +40,7 @@ import {
 } from '../api/reporting-api';
 import { exchangePackageUrl } from '../../exchange/api/exchange-api';
 import { formOf, periodLabel } from './reporting-labels';
+import { SignModal } from './sign-modal';
 import { filingPagePath } from './reporting-paths';
 import {
   GapItem,
@@ -488,80 +487,6 @@ export function CompiledView({ query }: { query: CompilationQuery }) {
       />
       <SignedModal query={query} versionNo={viewing} onClose={() => setViewing(null)} />
     </>
-  );
-}
-
-type SignForm = { docNo?: string; signerName: string; signerTitle: string };
-
-function SignModal({
-  open,
-  query,
-  version,
-  onClose,
-  onConflict,
-}: {
-  open: boolean;
-  query: CompilationQuery;
-  version: number | null;
-  onClose: () => void;
-  onConflict: () => void;
-}) {
-  const t = useT();
-  const { message } = App.useApp();
-  const sign = useSign(query);
-  const [form] = Form.useForm<SignForm>();
-  const [failure, setFailure] = useState<unknown>(null);
-  async function submit(values: SignForm) {
-    setFailure(null);
-    try {
-      await sign.mutateAsync({
-        docNo: values.docNo?.trim() ? values.docNo.trim() : null,
-        signerName: values.signerName.trim(),
-        signerTitle: values.signerTitle.trim(),
-        version,
-      });
-      void message.success(t('reports.compiled.signedOk'));
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        onClose();
-        onConflict();
-      } else setFailure(error);
-    }
-  }
-  return (
-    <Modal
-      open={open}
-      title={t('reports.compiled.signTitle')}
-      okText={t('reports.compiled.sign')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: sign.isPending }}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{t('reports.compiled.signHint')}</Typography.Paragraph>
-      {failure ? <ErrorAlert error={failure} /> : null}
-      <Form<SignForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
-        <Form.Item name="docNo" label={t('reports.compiled.docNo')}>
-          <Input maxLength={64} placeholder="12/BC-UBND" />
-        </Form.Item>
-        <Form.Item
-          name="signerName"
-          label={t('reports.compiled.signerName')}
-          rules={[{ required: true, whitespace: true, message: t('reports.compiled.signerRequired') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="signerTitle"
-          label={t('reports.compiled.signerTitle')}
-          rules={[{ required: true, whitespace: true, message: t('reports.compiled.signerTitleRequired') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 
