@@ -17927,17 +17927,11 @@ export type components = {
                 formVersion: string;
                 items: {
                     gapCount: number;
-                    gaps: {
-                        [key: string]: unknown;
-                    }[];
                     indicator: string;
                     level: number;
                     no: string;
                     section: string | null;
                     sourceCount: number;
-                    sources: {
-                        [key: string]: unknown;
-                    }[];
                     unit: string;
                     value: number | null;
                 }[];

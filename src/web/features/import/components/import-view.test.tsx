@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../../../domain/import/import.schema';
-import { SessionContext, type Session } from '../../auth/api/session';
+import { SessionContext, type Session } from '../../../lib/session';
 import { ImportView } from './import-view';
 
 /**

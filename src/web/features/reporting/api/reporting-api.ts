@@ -154,7 +154,8 @@ export function useCompilationItem(q: CompilationQuery, no: string, page: { offs
   return useQuery({
     queryKey: [...reportingKeys.compilation(q), 'item', no, page.offset, page.limit] as const,
     queryFn: ({ signal }) =>
-      api.get<CompiledItemPage>(`/api/compilations/items/${encodeURIComponent(no)}`, {
+      api.get('/api/compilations/items/{no}', {
+        params: { no },
         query: { ...compilationQuery(q), offset: page.offset, limit: page.limit },
         signal,
       }),
