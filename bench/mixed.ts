@@ -37,6 +37,8 @@ const DEMO_PASSWORD = 'IzisDemo-2026';
 /** Two thirds of the users are tenants; the rest officers. */
 const tenantCount = Math.round((users * 2) / 3);
 const officerAccounts = ['sct', 'xadonganh', 'admin'] as const;
+/** One secret for both processes, as a deployment behind one address must have: a session made by one is read by the other. */
+const serverEnv = { IZIS_SESSION_SECRET: 'bench-mixed-session-secret-0123456789abcdef' };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Kind =
@@ -262,7 +264,10 @@ export async function mixed(databaseUrl: string | undefined) {
   // The first start migrates and loads the demo (its officers sign in below); then the generated registry.
   await (await startIzis({ databaseUrl: url })).stop();
   const { tenants } = await prepare(url);
-  const processes = [await startIzis({ databaseUrl: url }), await startIzis({ databaseUrl: url })];
+  const processes = [
+    await startIzis({ databaseUrl: url, env: serverEnv }),
+    await startIzis({ databaseUrl: url, env: serverEnv }),
+  ];
   try {
     const database = await openPostgres(url);
     const codes = (
