@@ -31,13 +31,14 @@ export function rssMb(pid: number): number {
 
 export type Session = { cookie: string; csrf: string };
 
-export async function signIn(url: string): Promise<Session> {
+/** Signs in (the demo's administrator unless told otherwise) and returns the session cookie and CSRF token. */
+export async function signIn(url: string, username = 'admin', password = 'IzisDemo-2026'): Promise<Session> {
   const res = await fetch(`${url}/api/auth/sign-in`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'IzisDemo-2026' }),
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password }),
   });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
   const cookie = /izis_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }

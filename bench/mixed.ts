@@ -25,7 +25,7 @@ import { openPostgres } from '../src/db/client';
 import { hashPassword } from '../src/services/auth/password-hash';
 import { scratchDatabase, startIzis, type RunningIzis } from '../e2e/harness';
 import { generate } from './generate';
-import { idle, percentile, round, rows, rssMb } from './lib';
+import { idle, percentile, round, rows, rssMb, signIn } from './lib';
 
 const TARGET_MS = 200;
 const users = Number(process.env.BENCH_MIXED_USERS ?? 300);
@@ -111,17 +111,6 @@ async function prepare(url: string): Promise<{ tenants: { username: string; proj
   } finally {
     await database.close();
   }
-}
-
-async function signIn(url: string, username: string, password: string) {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
-  const cookie = /izis_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
 type Step = { kind: Kind; method?: 'GET' | 'PUT' | 'POST'; path: string; body?: unknown };

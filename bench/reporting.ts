@@ -151,20 +151,8 @@ async function fillReports(
 
 type Submitter = { username: string; projectCode: string; cookie: string; csrf: string };
 
-async function signInAs(
-  url: string,
-  username: string,
-  password = PASSWORD,
-): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
-  const cookie = /izis_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
+/** A bench user's session (the load test's tenants share one password). */
+const signInAs = (url: string, username: string, password = PASSWORD) => signIn(url, username, password);
 
 /** Every submitter at once: save the draft, then submit it. Returns per-submitter latency and failures. */
 async function burst(url: string, submitters: Submitter[]) {

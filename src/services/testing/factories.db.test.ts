@@ -41,6 +41,8 @@ describe('test factories build records through the services, with their parents'
     const returned = await buildFiling(database.db, { values, status: 'returned', reason: 'Thiếu số liệu' });
     expect(returned.revisions.at(-1)?.returnReason).toBe('Thiếu số liệu');
     // The service's rules stay in force: an incomplete report is not submitted.
-    await expect(buildFiling(database.db, { status: 'submitted' })).rejects.toMatchObject({ code: 'validation' });
+    await expect(buildFiling(database.db, { status: 'submitted' })).rejects.toMatchObject({
+      code: 'validation',
+    });
   });
 });
