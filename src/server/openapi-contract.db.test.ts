@@ -4,10 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { systemActor } from '../domain/identity/roles';
 import { makeUser, testDeps, testPassword, communes } from '../services/testing';
-import { defaultImportLimits } from '../services/import/import-limits';
-import { silentLogger } from '../services/system/logger';
 import { createZone } from '../services/zone/zone.service';
-import { createApp } from './app';
+import { buildOpenApiDocument } from './api-contract';
 import { hostileString, hostileValue, spoiled, valid, type Schema } from './openapi-arbitraries';
 import { createTestApp, TestClient } from './testing';
 
@@ -24,19 +22,7 @@ const RUNS = Number(process.env.IZIS_CONTRACT_RUNS ?? 6);
 const SEED = Number(process.env.IZIS_CONTRACT_SEED ?? 20260609);
 
 // The document, as the server publishes it, read without a database (the routes do not need one for it).
-const documentApp = createApp({
-  database: {} as never,
-  auth: {} as never,
-  log: silentLogger,
-  clock: { now: () => new Date() } as never,
-  documents: { maxBytes: 1 } as never,
-  limits: { requestMaxBytes: 1 << 20, imports: defaultImportLimits },
-  cookieSecure: false,
-  publicUrl: undefined,
-  webDir: undefined,
-  version: 'contract',
-});
-const doc = (await (await documentApp.request('http://127.0.0.1/api/openapi.json')).json()) as Schema;
+const doc = (await buildOpenApiDocument()) as Schema;
 
 type Operation = {
   method: string;
