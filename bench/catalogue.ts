@@ -10,9 +10,9 @@
  *
  * The server runs with IZIS_PUBLIC_RATE_LIMIT=0: every reader comes from the one loopback address.
  */
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../src/db/client';
 import { scratchDatabase, startIzis, type RunningIzis } from '../e2e/harness';
 import { generate, type ScaleName } from './generate';
@@ -200,7 +200,7 @@ export async function catalogue(
         'embedded',
         scale,
         first,
-        () => openPglite({ dataDir: join(first.dataDir, 'pglite') }),
+        () => openPglite({ dataDir: embeddedDatabasePaths(first.dataDir).dir }),
         () => startIzis({ dataDir: first.dataDir, databaseUrl: null, env: serverEnv }),
       );
     } finally {

@@ -10,7 +10,8 @@
  * project is `is_synthetic = true` with a `SYN-` code. The database must already be migrated and hold the
  * administrative units (any database IZIS has started on does): zones are spread over its current communes.
  */
-import { join, resolve } from 'node:path';
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Database, type Db } from '../src/db/client';
@@ -822,7 +823,9 @@ async function main(args: string[]) {
   const seed = Number(argument(args, 'seed') ?? defaultSeed);
   const url = process.env.DATABASE_URL;
   const dataDir = resolve(argument(args, 'data-dir') ?? process.env.IZIS_DATA_DIR ?? './data');
-  const database = url ? await openPostgres(url) : await openPglite({ dataDir: join(dataDir, 'pglite') });
+  const database = url
+    ? await openPostgres(url)
+    : await openPglite({ dataDir: embeddedDatabasePaths(dataDir).dir });
   try {
     const summary = await generate(database, scale, seed, {
       replace: args.includes('--replace'),

@@ -4,8 +4,8 @@
  * indicator over ten years, and the quarterly briefing's Word document (figures over the period, the same
  * period last year and the year to date, through the capital service, the registry and accepted reports).
  */
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../src/db/client';
 import { scratchDatabase, startIzis } from '../e2e/harness';
@@ -52,7 +52,9 @@ export async function leaders(
     const pgUrl = database === 'postgres' ? await scratchDatabase(databaseUrl!, 'bench_leaders') : null;
     const first = await startIzis({ databaseUrl: pgUrl });
     await first.stop();
-    const db = await (pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: join(first.dataDir, 'pglite') }));
+    const db = await (pgUrl
+      ? openPostgres(pgUrl)
+      : openPglite({ dataDir: embeddedDatabasePaths(first.dataDir).dir }));
     try {
       const data = await generate(db, scale, undefined, { log: (m) => console.log(`  [${database}] ${m}`) });
       rows.push({

@@ -4,9 +4,9 @@
  * the watch list (every rule: obstacles, reports, occupancy, WWTP, manual) for the whole city and for a
  * department, the obstacles list (default, overdue) and the dashboard counts. Target: watch list p95 < 100 ms.
  */
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../src/db/client';
 import { scratchDatabase, startIzis, type RunningIzis } from '../e2e/harness';
 import { generate, type ScaleName } from './generate';
@@ -151,7 +151,7 @@ export async function monitoring(
         'embedded',
         scale,
         first,
-        () => openPglite({ dataDir: join(first.dataDir, 'pglite') }),
+        () => openPglite({ dataDir: embeddedDatabasePaths(first.dataDir).dir }),
         () => startIzis({ dataDir: first.dataDir, databaseUrl: null }),
       );
     } finally {

@@ -5,10 +5,10 @@
  * administrator (the whole city). Target: p95 < 1 s on a quiet machine. Also `npm start` on an unchanged
  * checkout: the web build check plus a start on existing data (target < 5 s).
  */
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPglite, openPostgres } from '../src/db/client';
 import { openBrowser, scratchDatabase, signIn, startIzis, type RunningIzis } from '../e2e/harness';
@@ -144,7 +144,9 @@ export async function pages(
       database === 'postgres' ? await scratchDatabase(databaseUrl!, `bench_pages_${scale}`) : null;
     const first = await startIzis({ databaseUrl: pgUrl });
     await first.stop();
-    const db = await (pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: join(first.dataDir, 'pglite') }));
+    const db = await (pgUrl
+      ? openPostgres(pgUrl)
+      : openPglite({ dataDir: embeddedDatabasePaths(first.dataDir).dir }));
     let zoneCodes: string[];
     try {
       await generate(db, scale, undefined, { log: (m) => console.log(`  [${database}] ${m}`) });

@@ -7,8 +7,8 @@
  *   - GET /api/plans?year=2026&family=CCN — targets, drill-down and the Decree 32 gates (target p95 < 100 ms);
  *   - GET /api/plans?year=2026&family=KCN — the figure targets (target p95 < 100 ms).
  */
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../src/db/client';
 import { scratchDatabase, startIzis, type RunningIzis } from '../e2e/harness';
@@ -116,7 +116,8 @@ export async function plan(
     const pgUrl = database === 'postgres' ? await scratchDatabase(databaseUrl!, 'bench_plan') : null;
     const first = await startIzis({ databaseUrl: pgUrl, startTimeoutMs: START_MS });
     await first.stop();
-    const open = () => (pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: join(first.dataDir, 'pglite') }));
+    const open = () =>
+      pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: embeddedDatabasePaths(first.dataDir).dir });
     const db = await open();
     let clusterCodes: string[];
     try {

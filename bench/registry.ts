@@ -5,9 +5,9 @@
  * import of 10,000 rows when an import endpoint exists. Targets from the issue: list, page and map
  * p95 < 50 ms; capital totals < 100 ms; importing 10,000 project rows < 10 s.
  */
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { parseCsv, writeCsv } from '../src/domain/import/csv';
 import { openPglite, openPostgres, type Database } from '../src/db/client';
@@ -293,7 +293,7 @@ async function embedded(scale: ScaleName) {
     'embedded',
     scale,
     first,
-    () => openPglite({ dataDir: join(first.dataDir, 'pglite') }),
+    () => openPglite({ dataDir: embeddedDatabasePaths(first.dataDir).dir }),
     () => startIzis({ dataDir: first.dataDir, databaseUrl: null }),
   );
   try {

@@ -17,9 +17,9 @@
  *     completeness table: the figure must have moved by the accepted amount (live), and the time is that of a
  *     report computed afresh (its inputs changed).
  */
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/client';
@@ -441,9 +441,11 @@ export async function reporting(
     const pgUrl = database === 'postgres' ? await scratchDatabase(databaseUrl!, 'bench_reporting') : null;
     // A shared, loaded machine can take minutes to start the server (tsx transpiles it): wait for it.
     const first = await startIzis({ databaseUrl: pgUrl, startTimeoutMs: 600_000 });
-    const open = () => (pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: join(first.dataDir, 'pglite') }));
+    const open = () =>
+      pgUrl ? openPostgres(pgUrl) : openPglite({ dataDir: embeddedDatabasePaths(first.dataDir).dir });
     await first.stop();
-    if (keep) console.log(`  [${database}] kept afterwards: ${pgUrl ?? join(first.dataDir, 'pglite')}`);
+    if (keep)
+      console.log(`  [${database}] kept afterwards: ${pgUrl ?? embeddedDatabasePaths(first.dataDir).dir}`);
     const db = await open();
     let submitters: string[];
     try {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { embeddedDatabasePaths } from '../src/db/embedded-layout';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -77,7 +78,8 @@ export async function startIzis(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izis-e2e-'));
   const pristine = options.dataDir === undefined && options.databaseUrl === undefined;
   if (pristine && !process.env.DATABASE_URL && template.dataDir && existsSync(template.dataDir)) {
-    cpSync(template.dataDir, dataDir, { recursive: true, filter: (path) => !path.endsWith('pglite.lock') });
+    const { lock } = embeddedDatabasePaths(template.dataDir);
+    cpSync(template.dataDir, dataDir, { recursive: true, filter: (path) => path !== lock });
   }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

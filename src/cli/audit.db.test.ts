@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../db/testing';
+import { createTestDataDir, createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CliIo } from './io';
 import { runCli } from './main';
 
@@ -11,7 +11,9 @@ let database: TestDatabase | undefined;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'izis-cli-audit-'));
+  dataDir = process.env.DATABASE_URL
+    ? mkdtempSync(join(tmpdir(), 'izis-cli-audit-'))
+    : await createTestDataDir();
   env = { IZIS_DATA_DIR: dataDir, IZIS_LOG_LEVEL: 'error' };
   if (process.env.DATABASE_URL) {
     database = await createTestDatabase();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../db/testing';
+import { createTestDataDir, createTestDatabase, type TestDatabase } from '../db/testing';
 import { exportExchangePackage } from '../services/exchange/exchange.service';
 import { acceptTenantReport, clusterRegistry } from '../services/exchange/testing';
 import { signCompilation } from '../services/reporting/compilation.service';
@@ -81,9 +81,7 @@ describe('izis exchange', () => {
       format: 'izis-bieu04-exchange',
       period: '2026-H1',
     });
-    target = receiver?.url
-      ? { DATABASE_URL: receiver.url }
-      : { IZIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'izis-exchange-receiver-')) };
+    target = receiver?.url ? { DATABASE_URL: receiver.url } : { IZIS_DATA_DIR: await createTestDataDir() };
     const first = await izis(['exchange', 'import', file], target);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);

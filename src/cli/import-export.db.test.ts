@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../db/testing';
+import { createTestDataDir, createTestDatabase, type TestDatabase } from '../db/testing';
 import { parseCsv } from '../domain/import/csv';
 import type { CliIo } from './io';
 import { runCli } from './main';
@@ -12,14 +12,14 @@ let database: TestDatabase | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'izis-import-'));
 
 beforeAll(async () => {
-  // PostgreSQL: a database of this file's own. Embedded: a fresh data directory (the CLI migrates it).
+  // PostgreSQL: a database of this file's own. Embedded: a data directory of its own holding the template.
   env = process.env.DATABASE_URL
     ? {
         DATABASE_URL: (database = await createTestDatabase()).url,
         IZIS_DATA_DIR: dir,
         IZIS_LOG_LEVEL: 'error',
       }
-    : { IZIS_DATA_DIR: join(dir, 'data'), IZIS_LOG_LEVEL: 'error' };
+    : { IZIS_DATA_DIR: await createTestDataDir(), IZIS_LOG_LEVEL: 'error' };
 });
 afterAll(() => database?.cleanup());
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../db/testing';
+import { createTestDataDir, createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CliIo } from './io';
 import { runCli } from './main';
 
@@ -10,13 +10,13 @@ let env: Record<string, string | undefined>;
 let database: TestDatabase | undefined;
 
 beforeAll(async () => {
-  // PostgreSQL: a database of this file's own. Embedded: a fresh data directory (the CLI migrates it).
+  // PostgreSQL: a database of this file's own. Embedded: a data directory of its own holding the template.
   const dataDir = mkdtempSync(join(tmpdir(), 'izis-cli-'));
   if (process.env.DATABASE_URL) {
     database = await createTestDatabase();
     env = { DATABASE_URL: database.url, IZIS_DATA_DIR: dataDir, IZIS_LOG_LEVEL: 'error' };
   } else {
-    env = { IZIS_DATA_DIR: dataDir, IZIS_LOG_LEVEL: 'error' };
+    env = { IZIS_DATA_DIR: await createTestDataDir(), IZIS_LOG_LEVEL: 'error' };
   }
 });
 afterAll(() => database?.cleanup());

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type Database } from './client';
+import { embeddedDatabasePaths } from './embedded-layout';
 import { appRole } from './privileges';
 
 declare module 'vitest' {
@@ -83,4 +86,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
     cleanup: () => database.close(),
   };
+}
+
+/**
+ * Embedded only: a data directory of its own holding the test template as a completed first start leaves it
+ * (what `createTestDatabase` gives on PostgreSQL, for tests that run the command line or a server process on
+ * a data directory). A first start's migrations cost ~30 s on the embedded database; this costs one open.
+ */
+export async function createTestDataDir(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'izis-data-'));
+  const { dir, readyMarker } = embeddedDatabasePaths(dataDir);
+  const database = await openPglite({
+    dataDir: dir,
+    loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]),
+  });
+  await database.close();
+  writeFileSync(readyMarker, new Date().toISOString());
+  return dataDir;
 }

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../../db/client';
+import { embeddedDatabasePaths } from '../../db/embedded-layout';
 import { resolveHostUrl } from '../../db/multi-host';
 import { applyMigrations, migrationJournal } from '../../db/migrate';
 import {
@@ -226,8 +227,7 @@ async function restorePostgres(ownerUrl: string, dumpFile: string, replace: bool
 }
 
 async function restorePglite(dataDir: string, dumpFile: string, replace: boolean): Promise<Database> {
-  const dir = join(dataDir, 'pglite');
-  const lock = join(dataDir, 'pglite.lock');
+  const { dir, lock, readyMarker } = embeddedDatabasePaths(dataDir);
   if (existsSync(lock)) {
     const pid = Number(await readFile(lock, 'utf8'));
     let alive = false;
@@ -252,7 +252,7 @@ async function restorePglite(dataDir: string, dumpFile: string, replace: boolean
     }
     await rename(dir, join(dataDir, `pglite.before-restore-${Date.now()}`));
   }
-  await rm(join(dataDir, 'pglite.ready'), { force: true });
+  await rm(readyMarker, { force: true });
   await mkdir(dataDir, { recursive: true });
   const dump = await readFile(dumpFile);
   return openPglite({ dataDir: dir, loadDataDir: new Blob([dump]) });
@@ -319,7 +319,7 @@ export async function restoreBackup(
         );
       }
       if (options.target.kind === 'pglite') {
-        await writeFile(join(options.target.dataDir, 'pglite.ready'), new Date().toISOString());
+        await writeFile(embeddedDatabasePaths(options.target.dataDir).readyMarker, new Date().toISOString());
       }
       return { manifest, rowCounts, verification };
     } finally {

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openPglite, openPostgres, ping, type Database } from '../../db/client';
+import { embeddedDatabasePaths } from '../../db/embedded-layout';
 import type { ReadReplica } from './read-replicas';
 import { applyMigrations } from '../../db/migrate';
 import { actAsAppRole, appRole } from '../../db/privileges';
@@ -83,7 +84,7 @@ function isAlive(pid: number): boolean {
 
 /** One process at a time may open an embedded database directory. */
 function lockDataDir(dataDir: string): () => void {
-  const lockFile = join(dataDir, 'pglite.lock');
+  const lockFile = embeddedDatabasePaths(dataDir).lock;
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
@@ -142,8 +143,7 @@ async function openDatabase(
     return { database: await connectPostgres(ownerUrl, setting, {}), fresh: false, release: () => undefined };
   }
   const release = lockDataDir(dataDir);
-  const dir = join(dataDir, 'pglite');
-  const readyMarker = join(dataDir, 'pglite.ready');
+  const { dir, readyMarker } = embeddedDatabasePaths(dataDir);
   // A directory without the marker is what an interrupted first start left: it never held accepted data.
   const fresh = !existsSync(readyMarker);
   if (fresh && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
@@ -216,7 +216,8 @@ export async function openRuntime(
     if (config.seedDemo && options.migrate !== false && (await countUsers(database.db)) === 0) {
       demo = await seedDemo({ db: database.db, log });
     }
-    if (!config.databaseUrl && fresh) writeFileSync(join(dataDir, 'pglite.ready'), new Date().toISOString());
+    if (!config.databaseUrl && fresh)
+      writeFileSync(embeddedDatabasePaths(dataDir).readyMarker, new Date().toISOString());
     log.info({ database: database.kind, ms: Date.now() - started, fresh }, 'database ready');
     return {
       config,
@@ -238,7 +239,8 @@ export async function openRuntime(
   } catch (error) {
     await close().catch(() => undefined);
     // A first start that failed leaves no embedded database behind.
-    if (!config.databaseUrl && fresh) rmSync(join(dataDir, 'pglite'), { recursive: true, force: true });
+    if (!config.databaseUrl && fresh)
+      rmSync(embeddedDatabasePaths(dataDir).dir, { recursive: true, force: true });
     throw error;
   }
 }
