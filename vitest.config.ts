@@ -37,6 +37,10 @@ export default defineConfig({
           globalSetup: ['src/services/testing.global-setup.ts'],
           pool: 'forks',
           maxWorkers: 2,
+          // Each worker runs its files one after another in one process: the server's modules are imported and
+          // PGlite's WebAssembly compiled once per worker instead of once per file (~40 % of the tier's CPU time).
+          // Every file still has a database of its own (createTestDatabase); no db test mocks modules.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
