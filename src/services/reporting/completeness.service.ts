@@ -284,11 +284,12 @@ const keptSubmissions = new WeakMap<Db, Map<string, KeptSubmissions>>();
 let revisions = 0;
 
 /**
- * The period's first submissions by obligation key, kept per data version: after a change only the filings
- * written since the last read (and those removed) are read again, through the change index (migration 0021).
+ * The period's first submissions by obligation key, kept per filed version (a draft saved does not move it,
+ * migration 0022): after a change only the filings written since the last read (and those removed) are read
+ * again, through the change index (migration 0021).
  */
 function submissions(deps: ServiceDeps, period: string, state: ChangeState): Promise<KeptSubmissions> {
-  return memo(deps.db, `submissions|${period}`, state.dataVersion, async () => {
+  return memo(deps.db, `submissions|${period}`, state.filedVersion, async () => {
     let perDb = keptSubmissions.get(deps.db);
     if (!perDb) keptSubmissions.set(deps.db, (perDb = new Map()));
     const kept = perDb.get(period);
