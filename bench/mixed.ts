@@ -18,7 +18,8 @@
  * processes' memory. Target: 300 users for 5 minutes, 0 errors, p95 < 200 ms.
  *
  *   npm run bench -- --only mixed            (PostgreSQL only: DATABASE_URL must be set)
- *   BENCH_MIXED_USERS (300), BENCH_MIXED_SECONDS (300), BENCH_MIXED_THINK_MS (1000)
+ *   BENCH_MIXED_USERS (300), BENCH_MIXED_SECONDS (300), BENCH_MIXED_THINK_MS (1000),
+ *   BENCH_MIXED_NODE_OPTIONS (Node options of the two servers, e.g. a CPU profile)
  */
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -39,7 +40,11 @@ const DEMO_PASSWORD = 'IzisDemo-2026';
 const tenantCount = Math.round((users * 2) / 3);
 const officerAccounts = ['sct', 'xadonganh', 'admin'] as const;
 /** One secret for both processes, as a deployment behind one address must have: a session made by one is read by the other. */
-const serverEnv = { IZIS_SESSION_SECRET: 'bench-mixed-session-secret-0123456789abcdef' };
+const serverEnv = {
+  IZIS_SESSION_SECRET: 'bench-mixed-session-secret-0123456789abcdef',
+  // e.g. `--import` of a CPU profiler that writes when the servers stop: where their time goes.
+  ...(process.env.BENCH_MIXED_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_MIXED_NODE_OPTIONS } : {}),
+};
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Kind =
