@@ -53,8 +53,8 @@ function currentReportingPeriod(today: string): string {
 /**
  * The dashboard of the actor's scope, in parts kept per family of what each reads (services/system/memo.ts,
  * docs/decisions/0029) and the day: the registry, ledger and plan part while the records' version holds, the
- * accepted reports' rows while the accepted version holds too, the monitoring figures and the reports'
- * completeness while what they read holds. A committed change, through any process, computes the parts that
+ * accepted reports' rows while the accepted version holds too, each monitoring figure and the reports'
+ * completeness while what it reads holds (monitoring-figures.service.ts, completeness.service.ts). A committed change, through any process, computes the parts that
  * read it afresh on the next load; a draft saved computes none. Each figure's "as of" is the instant its part
  * was computed (nothing it reads changed since); the dashboard's is the latest of them.
  */
@@ -73,15 +73,7 @@ export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
     fingerprintOf(versions, ['records', 'accepted']),
     () => reportsPart(deps, records.range, records.previous),
   );
-  const monitoring = await memo(
-    deps.db,
-    `dashboard-monitoring|${scope}`,
-    fingerprintOf(versions, ['records', 'accepted', 'filed']),
-    async () => {
-      const asOf = deps.clock.now().toISOString();
-      return { asOf, figures: await monitoringDashboardFigures(deps, Number(today.slice(0, 4)), asOf) };
-    },
-  );
+  const monitoring = await monitoringDashboardFigures(deps, Number(today.slice(0, 4)), versions);
   const period = currentReportingPeriod(today);
   const completeness = await completenessReport(deps, { period, groupBy: 'form' });
   const totals = completeness.rows.reduce(
@@ -92,7 +84,7 @@ export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
     }),
     { expected: 0, received: 0, overdue: 0 },
   );
-  const asOf = [records.asOf, reports.asOf, monitoring.asOf].sort().at(-1)!;
+  const asOf = [records.asOf, reports.asOf, monitoring.asOf ?? ''].sort().at(-1)!;
   const m = sumBy([...records.rows, ...reports.rows], 'none').get('');
   const p = sumBy([...records.before, ...reports.before], 'none').get('');
   const figures = records.indicators.map((i): DashboardFigure => {

@@ -87,7 +87,9 @@ async function readAll() {
 const views = [
   'dashboard',
   'dashboard-reports',
-  'dashboard-monitoring',
+  'dashboard-watch',
+  'dashboard-inspections',
+  'dashboard-plan',
   'watch',
   'watch-filed',
   'submissions',
@@ -130,7 +132,7 @@ describe('kept views, versioned by what they read', () => {
       filing = { id: saved.id, version: saved.version };
     });
     expect(moved(start, await loadVersions(database.db))).toEqual(['data', 'filed']);
-    expect(recomputed).toEqual(['dashboard-monitoring', 'watch-filed', 'submissions']);
+    expect(recomputed).toEqual(['dashboard-watch', 'watch-filed', 'submissions']);
   });
 
   it('computes nothing after the draft is saved again: a draft is no figure', async () => {
@@ -160,7 +162,7 @@ describe('kept views, versioned by what they read', () => {
       const submitted = await submitFiling(writing('tenant'), filing.id, { version: filing.version });
       filing.version = submitted.version;
     });
-    expect(recomputed).toEqual(['dashboard-monitoring', 'watch-filed', 'submissions']);
+    expect(recomputed).toEqual(['dashboard-watch', 'watch-filed', 'submissions']);
     expect(await received()).toBe(before + 1);
   });
 
@@ -177,7 +179,8 @@ describe('kept views, versioned by what they read', () => {
     expect(moved(start, await loadVersions(database.db))).toEqual(['data', 'accepted', 'filed']);
     expect(recomputed).toEqual([
       'dashboard-reports',
-      'dashboard-monitoring',
+      'dashboard-watch',
+      'dashboard-plan',
       'watch-filed',
       'submissions',
       'compiled',
