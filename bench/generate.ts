@@ -782,8 +782,11 @@ export async function generate(
     for (const table of registryVersioned) {
       await tx.execute(sql.raw(`alter table ${table} enable trigger registry_version_${table}`));
     }
+    // Every family's number too (migration 0022): a kept view of any of them may read what was loaded.
     await tx.execute(
-      sql`update data_version set version = version + 1, registry_version = registry_version + 1`,
+      sql`update data_version set version = version + 1, registry_version = registry_version + 1,
+        records_version = records_version + 1, accepted_version = accepted_version + 1,
+        filed_version = filed_version + 1`,
     );
   });
   // PGlite has no autovacuum: without statistics the planner guesses. Analyse as a bulk load should.

@@ -7,8 +7,9 @@
  *   - tenants (enterprise accounts, one project each): their filings list, their project, their filing; they
  *     save their Biểu 01 draft a few times and then submit it;
  *   - officers (the CCN department, a commune, the administrator): the zone list and zone pages, the filings
- *     waiting for review, Biểu 04 and the completeness table, the dashboard and the watch list; the
- *     administrator accepts the reports tenants submitted (each once, from a shared queue — no two officers race
+ *     waiting for review, Biểu 04 (the commune officer: its commune's Biểu 03) and the completeness table, the
+ *     dashboard and the watch list — each only what its role may read (the commune officer opens its
+ *     commune's zones), so any 403/404 is an error; the administrator accepts the reports tenants submitted (each once, from a shared queue — no two officers race
  *     for one report), so Biểu 04 is computed afresh all along;
  *   - every user loads a page's HTML now and then.
  *
@@ -17,7 +18,8 @@
  * processes' memory. Target: 300 users for 5 minutes, 0 errors, p95 < 200 ms.
  *
  *   npm run bench -- --only mixed            (PostgreSQL only: DATABASE_URL must be set)
- *   BENCH_MIXED_USERS (300), BENCH_MIXED_SECONDS (300), BENCH_MIXED_THINK_MS (1000)
+ *   BENCH_MIXED_USERS (300), BENCH_MIXED_SECONDS (300), BENCH_MIXED_THINK_MS (1000),
+ *   BENCH_MIXED_NODE_OPTIONS (Node options of the two servers, e.g. a CPU profile)
  */
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -38,7 +40,11 @@ const DEMO_PASSWORD = 'IzisDemo-2026';
 const tenantCount = Math.round((users * 2) / 3);
 const officerAccounts = ['sct', 'xadonganh', 'admin'] as const;
 /** One secret for both processes, as a deployment behind one address must have: a session made by one is read by the other. */
-const serverEnv = { IZIS_SESSION_SECRET: 'bench-mixed-session-secret-0123456789abcdef' };
+const serverEnv = {
+  IZIS_SESSION_SECRET: 'bench-mixed-session-secret-0123456789abcdef',
+  // e.g. `--import` of a CPU profiler that writes when the servers stop: where their time goes.
+  ...(process.env.BENCH_MIXED_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_MIXED_NODE_OPTIONS } : {}),
+};
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Kind =
@@ -52,6 +58,7 @@ type Kind =
   | 'zone page'
   | 'officer filings list'
   | 'Biểu 04'
+  | 'Biểu 03'
   | 'completeness'
   | 'dashboard'
   | 'watch list'
@@ -149,8 +156,22 @@ function tenantStep(user: User, i: number): Step {
   return { kind: 'tenant filing', path: `/api/filings/${user.filing.id}` };
 }
 
-/** The i-th step of an officer: lists, pages and reports; the administrator also accepts submitted reports. */
-function officerStep(user: User, i: number, codes: string[], queue: { id: string; version: number }[]): Step {
+/** Zone codes each officer account may open: the generated clusters, and for the commune officer its commune's. */
+type OfficerZones = Record<(typeof officerAccounts)[number], string[]>;
+
+/** The commune the demo commune officer is assigned to (the one whose Biểu 03 it compiles). */
+const COMMUNE = '00454';
+
+/**
+ * The i-th step of an officer: lists, pages and reports, each one its role may read; the administrator also
+ * accepts submitted reports.
+ */
+function officerStep(
+  user: User,
+  i: number,
+  zones: OfficerZones,
+  queue: { id: string; version: number }[],
+): Step {
   const n = i % 12;
   if (user.role === 'admin' && n % 3 === 1 && queue.length) {
     const filing = queue.shift()!;
@@ -161,6 +182,7 @@ function officerStep(user: User, i: number, codes: string[], queue: { id: string
       body: { version: filing.version },
     };
   }
+  const codes = zones[user.role as keyof OfficerZones];
   const code = codes[(i * 7919 + user.username.length) % codes.length]!;
   switch (n) {
     case 0:
@@ -179,7 +201,9 @@ function officerStep(user: User, i: number, codes: string[], queue: { id: string
       };
     case 7:
     case 8:
-      return { kind: 'Biểu 04', path: `/api/compilations?formCode=B04&period=${PERIOD}` };
+      return user.role === 'xadonganh'
+        ? { kind: 'Biểu 03', path: `/api/compilations?formCode=B03&period=${PERIOD}&commune=${COMMUNE}` }
+        : { kind: 'Biểu 04', path: `/api/compilations?formCode=B04&period=${PERIOD}` };
     case 9:
       return { kind: 'completeness', path: `/api/completeness?period=${PERIOD}&groupBy=commune` };
     case 10:
@@ -189,7 +213,7 @@ function officerStep(user: User, i: number, codes: string[], queue: { id: string
   }
 }
 
-async function load(processes: RunningIzis[], people: User[], codes: string[]) {
+async function load(processes: RunningIzis[], people: User[], zones: OfficerZones) {
   const times = new Map<Kind, number[]>();
   const errors: string[] = [];
   const queue: { id: string; version: number }[] = [];
@@ -201,7 +225,7 @@ async function load(processes: RunningIzis[], people: User[], codes: string[]) {
     // Users arrive spread over the first think time, not all in the same millisecond.
     await pause((index / people.length) * thinkMs);
     for (let i = index; performance.now() < until; i++) {
-      const step = user.role === 'tenant' ? tenantStep(user, i) : officerStep(user, i, codes, queue);
+      const step = user.role === 'tenant' ? tenantStep(user, i) : officerStep(user, i, zones, queue);
       const url = processes[turn++ % processes.length]!.url;
       const t = performance.now();
       try {
@@ -262,7 +286,14 @@ export async function mixed(databaseUrl: string | undefined) {
     const codes = (
       await database.query<{ code: string }>(`select code from zone where code like 'SYN-%' order by code`)
     ).map((r) => r.code);
+    const inCommune = (
+      await database.query<{ code: string }>(
+        `select z.code from zone z join admin_unit a on a.id = z.commune_id where a.code = $1 order by z.code`,
+        [COMMUNE],
+      )
+    ).map((r) => r.code);
     await database.close();
+    const zones: OfficerZones = { sct: codes, admin: codes, xadonganh: inCommune };
     const people: User[] = [];
     for (const [i, t] of tenants.entries()) {
       const session = await signIn(processes[i % 2]!.url, t.username, PASSWORD);
@@ -278,7 +309,7 @@ export async function mixed(databaseUrl: string | undefined) {
     console.log(
       `  [mixed] ${people.length} users (${tenants.length} tenants) on two processes for ${seconds} s, think ${thinkMs} ms`,
     );
-    const { times, errors, submittedIds, acceptedIds } = await load(processes, people, codes);
+    const { times, errors, submittedIds, acceptedIds } = await load(processes, people, zones);
     const memory = processes.map((p) => rssMb(p.process.pid!));
     const all: number[] = [];
     for (const [kind, list] of [...times].sort(([a], [b]) => a.localeCompare(b))) {

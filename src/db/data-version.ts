@@ -14,6 +14,37 @@ export async function loadDataVersion(db: Db): Promise<string> {
   return row?.version ?? '0';
 }
 
+/**
+ * What a kept view reads, each family with its own number on the data version's row (migration 0022,
+ * docs/decisions/0029):
+ * - `records`: every tracked table but the filings' (report_filing, report_revision, report_filing_removed);
+ * - `accepted`: a filing or revision carrying accepted state before or after a change, and any filing removed;
+ * - `filed`: a filing added or removed, or changed in status, first submission, key or scope.
+ * A draft saved on a filing never accepted moves none of them (only the data version).
+ */
+export type VersionFamily = 'records' | 'accepted' | 'filed';
+
+export type Versions = Record<VersionFamily, string> & { data: string };
+
+/** Every family's number, in one row read (the same cost as the data version's). */
+export async function loadVersions(db: Db): Promise<Versions> {
+  const [row] = rowsOf<{ data: string; records: string; accepted: string; filed: string }>(
+    await db.execute(sql`select version::text as data, records_version::text as records,
+      accepted_version::text as accepted, filed_version::text as filed from data_version`),
+  );
+  return row ?? { data: '0', records: '0', accepted: '0', filed: '0' };
+}
+
+/** The fingerprint of a view that reads `families`: it changes whenever one of their numbers does. */
+export function fingerprintOf(versions: Versions, families: readonly VersionFamily[]): string {
+  return families.map((f) => `${f[0]}${versions[f]}`).join('.');
+}
+
+/** The versions of `families`, read now, as one fingerprint. */
+export async function loadFingerprint(db: Db, families: readonly VersionFamily[]): Promise<string> {
+  return fingerprintOf(await loadVersions(db), families);
+}
+
 /** Tables that hold no figure's input and are not tracked (the list in migration 0017). */
 export const untrackedTables = [
   'app_user',

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { loadDataVersion } from '../../db/data-version';
+import { loadFingerprint } from '../../db/data-version';
 import type { Analysis, AnalysisQuery } from '../../domain/analysis/analysis.schema';
 import { evaluate, sumBy } from '../../domain/analysis/facts';
 import { breakdownLabels, indicatorByCode, indicatorCatalogue } from '../../domain/analysis/indicators';
@@ -25,12 +25,12 @@ const STATE: Record<string, string> = {
 
 /**
  * An indicator over consecutive periods of the range, broken down, over the actor's scope; kept while the
- * database's data version is unchanged (see `getDashboard`), its "as of" the instant it was computed.
+ * records and accepted figures are unchanged (docs/decisions/0029), its "as of" the instant it was computed.
  */
 export async function getAnalysis(deps: ServiceDeps, query: AnalysisQuery): Promise<Analysis> {
   const actor = requireActor(deps);
   if (!canReadLeadersView(actor)) throw new AppError('forbidden');
-  const version = await loadDataVersion(deps.db);
+  const version = await loadFingerprint(deps.db, ['records', 'accepted']);
   const key = `analysis|${JSON.stringify(query)}|${JSON.stringify(actor.assignments)}`;
   return memo(deps.db, key, version, () => computeAnalysis(deps, query));
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { loadDataVersion } from '../../db/data-version';
+import { loadFingerprint } from '../../db/data-version';
 import {
   catalogueLangs,
   publishableFieldKeys,
@@ -63,14 +63,20 @@ type Catalogue = {
   communeCentres: Map<string, { lat: number; lon: number }>;
 };
 
-/** The version of everything public, for caching: the data version and the day in Vietnam. */
+/**
+ * The version of everything public, for caching: the numbers of every family a figure can read (a draft
+ * saved moves none, docs/decisions/0029) and the day in Vietnam.
+ */
 export async function catalogueFingerprint(deps: PublicDeps): Promise<string> {
   return (await catalogueVersion(deps)).fingerprint;
 }
 
 async function catalogueVersion(deps: PublicDeps): Promise<{ fingerprint: string; today: string }> {
   const today = toIsoDate(deps.clock.now());
-  return { fingerprint: `${await loadDataVersion(deps.db)}-${today}`, today };
+  return {
+    fingerprint: `${await loadFingerprint(deps.db, ['records', 'accepted', 'filed'])}-${today}`,
+    today,
+  };
 }
 
 async function loadCatalogue(deps: PublicDeps, fingerprint: string, today: string): Promise<Catalogue> {

@@ -1,5 +1,5 @@
-import { loadDataVersion } from '../../db/data-version';
-import { evaluate, sumBy } from '../../domain/analysis/facts';
+import { fingerprintOf, loadVersions } from '../../db/data-version';
+import { evaluate, sumBy, type FactRow } from '../../domain/analysis/facts';
 import { indicatorByCode, type IndicatorDefinition } from '../../domain/analysis/indicators';
 import { sameRangeLastYear, type DateRange } from '../../domain/analysis/period-range';
 import type { Dashboard, DashboardFigure } from '../../domain/dashboard/dashboard.schema';
@@ -51,41 +51,45 @@ function currentReportingPeriod(today: string): string {
 }
 
 /**
- * The dashboard of the actor's scope, kept while the database's data version is unchanged (a committed change
- * to any input, through any process, computes it afresh on the next load) and the day is the same; its "as
- * of" is the instant it was computed.
+ * The dashboard of the actor's scope, in parts kept per family of what each reads (services/system/memo.ts,
+ * docs/decisions/0029) and the day: the registry, ledger and plan part while the records' version holds, the
+ * accepted reports' rows while the accepted version holds too, each monitoring figure and the reports'
+ * completeness while what it reads holds (monitoring-figures.service.ts, completeness.service.ts). A committed change, through any process, computes the parts that
+ * read it afresh on the next load; a draft saved computes none. Each figure's "as of" is the instant its part
+ * was computed (nothing it reads changed since); the dashboard's is the latest of them.
  */
 export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
   const actor = requireActor(deps);
   if (!canReadLeadersView(actor)) throw new AppError('forbidden');
-  const version = await loadDataVersion(deps.db);
-  const key = `dashboard|${localDateOf(deps.clock.now())}|${JSON.stringify(actor.assignments)}`;
-  return memo(deps.db, key, version, () => computeDashboard(deps));
-}
-
-async function computeDashboard(deps: ServiceDeps): Promise<Dashboard> {
-  const actor = requireActor(deps);
-  const now = deps.clock.now();
-  const today = localDateOf(now);
-  const range: DateRange = { from: `${today.slice(0, 4)}-01-01`, to: today };
-  const previous = sameRangeLastYear(range);
-  const scope = {
-    zones: zoneVisibility(actor),
-    projects: projectVisibility(actor),
-    family: null,
-    recordedBy: null,
-  };
-  const sources = new IndicatorSources(deps, scope);
-  const indicators = HEADLINES.map((c) => indicatorByCode(c)).filter((i): i is IndicatorDefinition => !!i);
-  const rows = await sources.rowsFor(indicators, range, 'none');
-  const before = await sources.rowsFor(indicators, previous, 'none');
-  const m = sumBy(rows, 'none').get('');
-  const p = sumBy(before, 'none').get('');
-  const kcnTargets = await sources.targets(Number(today.slice(0, 4)), 'KCN');
-  const asOf = now.toISOString();
-  const figures = indicators.map((i): DashboardFigure => {
+  const versions = await loadVersions(deps.db);
+  const today = localDateOf(deps.clock.now());
+  const scope = `${today}|${JSON.stringify(actor.assignments)}`;
+  const records = await memo(deps.db, `dashboard|${scope}`, fingerprintOf(versions, ['records']), () =>
+    recordsPart(deps),
+  );
+  const reports = await memo(
+    deps.db,
+    `dashboard-reports|${scope}`,
+    fingerprintOf(versions, ['records', 'accepted']),
+    () => reportsPart(deps, records.range, records.previous),
+  );
+  const monitoring = await monitoringDashboardFigures(deps, Number(today.slice(0, 4)), versions);
+  const period = currentReportingPeriod(today);
+  const completeness = await completenessReport(deps, { period, groupBy: 'form' });
+  const totals = completeness.rows.reduce(
+    (s, r) => ({
+      expected: s.expected + r.expected,
+      received: s.received + r.received,
+      overdue: s.overdue + r.overdue,
+    }),
+    { expected: 0, received: 0, overdue: 0 },
+  );
+  const asOf = [records.asOf, reports.asOf, monitoring.asOf ?? ''].sort().at(-1)!;
+  const m = sumBy([...records.rows, ...reports.rows], 'none').get('');
+  const p = sumBy([...records.before, ...reports.before], 'none').get('');
+  const figures = records.indicators.map((i): DashboardFigure => {
     const value = evaluate(i, m);
-    const target = i.target ? (kcnTargets[i.target.indicator] ?? null) : null;
+    const target = i.target ? (records.kcnTargets[i.target.indicator] ?? null) : null;
     return {
       code: i.code,
       name: i.name,
@@ -94,10 +98,59 @@ async function computeDashboard(deps: ServiceDeps): Promise<Dashboard> {
       previous: evaluate(i, p),
       planPct: value !== null && target ? (value / target) * 100 : null,
       outOf: null,
-      drill: i.drill.replace('{from}', range.from).replace('{to}', range.to),
-      asOf,
+      drill: i.drill.replace('{from}', records.range.from).replace('{to}', records.range.to),
+      asOf: i.source === 'reports' ? reports.asOf : records.asOf,
     };
   });
+  figures.push(...monitoring.figures);
+  return {
+    asOf,
+    range: records.range,
+    previous: records.previous,
+    figures,
+    zonesByState: records.zonesByState,
+    capitalByYear: records.capitalByYear,
+    occupancyByZone: records.occupancyByZone,
+    completeness: { period, ...totals },
+  };
+}
+
+function sourcesOf(deps: ServiceDeps): IndicatorSources {
+  const actor = requireActor(deps);
+  return new IndicatorSources(deps, {
+    zones: zoneVisibility(actor),
+    projects: projectVisibility(actor),
+    family: null,
+    recordedBy: null,
+  });
+}
+
+/** The accepted reports' fact rows of this year so far and of the same range last year. */
+async function reportsPart(deps: ServiceDeps, range: DateRange, previous: DateRange) {
+  const asOf = deps.clock.now().toISOString();
+  const sources = sourcesOf(deps);
+  return {
+    asOf,
+    rows: await sources.rowsOf('reports', range, 'none'),
+    before: await sources.rowsOf('reports', previous, 'none'),
+  };
+}
+
+/** Everything the dashboard reads from the records: the registry, the capital ledger and the plan's targets. */
+async function recordsPart(deps: ServiceDeps) {
+  const now = deps.clock.now();
+  const today = localDateOf(now);
+  const range: DateRange = { from: `${today.slice(0, 4)}-01-01`, to: today };
+  const previous = sameRangeLastYear(range);
+  const sources = sourcesOf(deps);
+  const indicators = HEADLINES.map((c) => indicatorByCode(c)).filter((i): i is IndicatorDefinition => !!i);
+  const kept = [...new Set(indicators.map((i) => i.source))].filter((s) => s !== 'reports');
+  const rows: FactRow[] = [];
+  const before: FactRow[] = [];
+  // One after another: inside a transaction the statements share one connection.
+  for (const source of kept) rows.push(...(await sources.rowsOf(source, range, 'none')));
+  for (const source of kept) before.push(...(await sources.rowsOf(source, previous, 'none')));
+  const kcnTargets = await sources.targets(Number(today.slice(0, 4)), 'KCN');
   const registry = await sources.rowsOf('registry', range, 'state');
   const zonesByState: Dashboard['zonesByState'] = [];
   for (const row of registry) {
@@ -124,32 +177,26 @@ async function computeDashboard(deps: ServiceDeps): Promise<Dashboard> {
   const capitalByYear: Dashboard['capitalByYear'] = [];
   const thisYear = Number(today.slice(0, 4));
   for (let year = thisYear - YEARS_CHARTED + 1; year <= thisYear; year += 1) {
-    const report = await computeCapital(deps, scope.projects, { from: `${year}-01-01`, to: `${year}-12-31` });
+    const report = await computeCapital(deps, projectVisibility(requireActor(deps)), {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    });
     capitalByYear.push({
       year,
       fdi: Number(report.byOwnership.fdi.convertedUsd.attracted) / 1e6,
       domestic: Number(report.byOwnership.domestic.convertedUsd.attracted) / 1e6,
     });
   }
-  const period = currentReportingPeriod(today);
-  const completeness = await completenessReport(deps, { period, groupBy: 'form' });
-  const totals = completeness.rows.reduce(
-    (s, r) => ({
-      expected: s.expected + r.expected,
-      received: s.received + r.received,
-      overdue: s.overdue + r.overdue,
-    }),
-    { expected: 0, received: 0, overdue: 0 },
-  );
-  figures.push(...(await monitoringDashboardFigures(deps, thisYear, asOf)));
   return {
-    asOf,
+    asOf: now.toISOString(),
     range,
     previous,
-    figures,
+    indicators,
+    rows,
+    before,
+    kcnTargets,
     zonesByState,
     capitalByYear,
     occupancyByZone,
-    completeness: { period, ...totals },
   };
 }

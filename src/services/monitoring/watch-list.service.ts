@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { loadDataVersion } from '../../db/data-version';
+import { fingerprintOf, loadVersions } from '../../db/data-version';
 import type { ZoneFamily } from '../../domain/identity/roles';
 import type { ObstacleCounts } from '../../domain/monitoring/obstacle.schema';
 import type { WatchEntry } from '../../domain/monitoring/watch-entry';
@@ -29,7 +29,7 @@ import {
   removeManualEntry,
   type ManualEntryRow,
 } from './watch.repository';
-import { watchSources } from './watch-sources';
+import { filedSources, recordSources, watchSources } from './watch-sources';
 import type { WatchSource } from './watch-source';
 
 /**
@@ -57,21 +57,27 @@ export async function computeWatchEntries(
 }
 
 /**
- * Every rule's entries over a scope on a day, with the zones and project names they show — kept while the
- * database's data version is unchanged (services/system/memo.ts): a change to any input, through any process,
- * computes them afresh on the next request.
+ * Every rule's entries over a scope on a day, with the zones and project names they show, kept per family of
+ * what they read (services/system/memo.ts, docs/decisions/0029): the rules over the records while the records'
+ * version holds, the reports-overdue rule while the filed version holds too. A change to any input, through any
+ * process, computes the rules that read it afresh on the next request; a draft saved computes none.
  */
 async function watchBase(db: Db, visibility: ZoneVisibility, asOf: string) {
-  const version = await loadDataVersion(db);
-  return memo(db, `watch|${asOf}|${JSON.stringify(visibility)}`, version, async () => {
+  const versions = await loadVersions(db);
+  const scope = `${asOf}|${JSON.stringify(visibility)}`;
+  const base = await memo(db, `watch|${scope}`, fingerprintOf(versions, ['records']), async () => {
     const zones = new Map((await findWatchZones(db, visibility)).map((z) => [z.code, z]));
-    const entries = await computeWatchEntries(db, visibility, asOf);
+    const entries = await computeWatchEntries(db, visibility, asOf, recordSources);
     const projectNames = await findProjectNames(
       db,
       entries.filter((e) => e.subject.kind === 'project').map((e) => e.subject.code),
     );
     return { zones, entries, projectNames };
   });
+  const filed = await memo(db, `watch-filed|${scope}`, fingerprintOf(versions, ['records', 'filed']), () =>
+    computeWatchEntries(db, visibility, asOf, filedSources),
+  );
+  return { ...base, entries: [...base.entries, ...filed] };
 }
 
 export async function listWatchEntries(

@@ -15,11 +15,11 @@ const scheduleStepLate: WatchSource = async (db, visibility, today) => {
 
 /**
  * Every rule of the watch list, as its own noun states it. Adding a rule is one line here (inspections,
- * schedule steps, commitments… live in `services/<noun>/<noun>.watch.ts`).
+ * schedule steps, commitments… live in `services/<noun>/<noun>.watch.ts`), in the list of the families it reads
+ * (src/db/data-version.ts): the rules that read the records only, and those that read the filings too.
  */
-export const watchSources: readonly WatchSource[] = [
+export const recordSources: readonly WatchSource[] = [
   obstacleOverdueSource,
-  reportsOverdueSource,
   occupancyLowSource,
   wwtpMissingSource,
   scheduleStepLate,
@@ -28,3 +28,8 @@ export const watchSources: readonly WatchSource[] = [
   inspectionUnremedied,
   manualSource,
 ];
+
+/** Rules that read what was filed (submissions): kept under the filed version as well. */
+export const filedSources: readonly WatchSource[] = [reportsOverdueSource];
+
+export const watchSources: readonly WatchSource[] = [...recordSources, ...filedSources];

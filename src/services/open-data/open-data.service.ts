@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { loadDataVersion } from '../../db/data-version';
+import { loadFingerprint } from '../../db/data-version';
 import { canonicalJson } from '../../domain/exchange/canonical';
 import { dcatCatalog } from '../../domain/open-data/dcat';
 import {
@@ -81,7 +81,7 @@ export async function openDataset(
   form: OpenDataForm,
   period: string,
 ): Promise<OpenDataDataset> {
-  const version = await loadDataVersion(deps.db);
+  const version = await loadFingerprint(deps.db, ['records', 'accepted']);
   const dataset = await memo(deps.db, `open-data|${form}|${period}`, version, () =>
     loadDataset(deps, form, period),
   );
@@ -133,7 +133,7 @@ export async function openDataFile(
 ): Promise<OpenDataFile> {
   const { period, format } = parseOpenDataFile(file);
   const dataset = await openDataset(deps, form, period);
-  const version = await loadDataVersion(deps.db);
+  const version = await loadFingerprint(deps.db, ['records', 'accepted']);
   const tag = createHash('sha256')
     .update(`${format}\n${canonicalJson(dataset)}`)
     .digest('hex')
@@ -165,7 +165,7 @@ export async function openDataFile(
 
 /** The open-data index: the registry datasets and every signed aggregate, with their addresses. */
 export async function openDataIndexFor(deps: ServiceDeps, base: string): Promise<OpenDataIndex> {
-  const version = await loadDataVersion(deps.db);
+  const version = await loadFingerprint(deps.db, ['records', 'accepted']);
   const { aggregates, publisher } = await memo(deps.db, 'open-data|aggregates', version, async () => ({
     aggregates: (await loadSignedAggregates(deps.db)).map((a) => ({
       form: a.formCode as OpenDataForm,

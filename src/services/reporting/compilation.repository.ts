@@ -241,18 +241,25 @@ export async function loadRegistrySnapshot(db: Db): Promise<RegistrySnapshot> {
  * watermark — the oldest transaction still running at this read: every filing committed after it carries a
  * `change_xid` at or above it, so `loadFilingChanges(…, watermark)` next time finds all of them.
  */
-export type ChangeState = { dataVersion: string; registryVersion: string; watermark: string };
+/** `filedVersion`: moved by every change to what a completeness table reads of the filings (migration 0022). */
+export type ChangeState = {
+  dataVersion: string;
+  registryVersion: string;
+  filedVersion: string;
+  watermark: string;
+};
 
 export async function loadChangeState(db: Db): Promise<ChangeState> {
   const row = rowsOf(
     await db.execute(sql`
       select version::text as data_version, registry_version::text as registry_version,
-        pg_snapshot_xmin(pg_current_snapshot())::text as watermark
+        filed_version::text as filed_version, pg_snapshot_xmin(pg_current_snapshot())::text as watermark
       from data_version`),
   )[0]!;
   return {
     dataVersion: String(row.data_version),
     registryVersion: String(row.registry_version),
+    filedVersion: String(row.filed_version),
     watermark: String(row.watermark),
   };
 }

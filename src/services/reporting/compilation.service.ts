@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
 import { memo } from '../system/memo';
 import type { Db } from '../../db/client';
-import { loadDataVersion } from '../../db/data-version';
+import { loadFingerprint } from '../../db/data-version';
 import {
   findCompilations,
   insertCompilation,
@@ -255,12 +255,12 @@ export const compilationRefreshes = { full: 0, incremental: 0 };
  * The live report: kept with the registry version and filings watermark it was read at. After an acceptance
  * (the registry unchanged) only the filings written since are read, through the change index, and the kept
  * aggregation is updated with them (`liveClusterReport`); a registry change, or no kept report, computes it
- * in full. The result is kept under the data version read first (`memo`), so a request that finds the
- * version unchanged reads one row.
+ * in full. The result is kept under the records' and accepted figures' versions read first (`memo`, ADR 0029),
+ * so a request that finds them unchanged reads one row, and a draft or a submission recomputes nothing.
  */
 async function compile(deps: ServiceDeps, query: CompilationQuery, scope: ScopeRow): Promise<Compiled> {
   formRules(query.formCode, query.period, 'CCN'); // a malformed or not-due period is a field error
-  const version = await loadDataVersion(deps.db);
+  const version = await loadFingerprint(deps.db, ['records', 'accepted']);
   const key = `${query.formCode}|${query.period}|${scope.ref}`;
   return memo(deps.db, `compiled|${key}`, version, () =>
     serialised(deps.db, key, () => refresh(deps, query, scope, key)),

@@ -8,7 +8,7 @@ import {
 import type { ParksReportQuery, ParksReportView } from '../../domain/reporting/parks-report.schema';
 import { formTerms } from '../../domain/reporting/catalogue';
 import { parsePeriod } from '../../domain/reporting/periods';
-import { loadDataVersion } from '../../db/data-version';
+import { loadFingerprint } from '../../db/data-version';
 import { AppError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
 import { capitalTotals, type CapitalRows } from '../project/capital.repository';
@@ -169,9 +169,9 @@ export async function parksYearToDate(
       ? String(year)
       : `${year}-Q${year > thisYear ? 1 : Math.ceil(Number(today.slice(5, 7)) / 3)}`;
   if (!formTerms('KCN_BOARD', period)) return null;
-  // Kept while the data version is unchanged (services/system/memo.ts): the plan page and the dashboard ask
+  // Kept while the records and the accepted figures are unchanged (services/system/memo.ts, ADR 0029): the plan page and the dashboard ask
   // for it on every load.
-  const version = await loadDataVersion(deps.db);
+  const version = await loadFingerprint(deps.db, ['records', 'accepted']);
   return memo(deps.db, `parks-ytd|${period}`, version, async () => {
     const scope = await resolveTargetScope(deps, year, 'KCN', null);
     const report = await compute(deps, { period }, scope);

@@ -10,6 +10,7 @@ import { completenessReport } from '../../../services/reporting/completeness.ser
 import { exportCompilation, exportFiling } from '../../../services/reporting/report-export.service';
 import { readServiceDeps, serviceDeps, type AppDeps, type AppEnv } from '../../context';
 import { sendFile } from '../../file-response';
+import { keptJson } from '../../kept-json';
 import {
   annotateCompilationRoute,
   compilationItemRoute,
@@ -42,8 +43,9 @@ export function registerCompilations(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       200,
     );
   });
+  // The kept table is encoded once per change, not once per request (kept-json.ts).
   app.openapi(completenessRoute, async (c) =>
-    c.json(await completenessReport(await readServiceDeps(c, deps), c.req.valid('query')), 200),
+    keptJson(c, await completenessReport(await readServiceDeps(c, deps), c.req.valid('query'))),
   );
   app.openapi(getCompilationRoute, async (c) =>
     c.json(await getCompilation(await readServiceDeps(c, deps), c.req.valid('query')), 200),
