@@ -50,14 +50,14 @@ const featureZones = FEATURES.map((feature) => ({
 
 export default tseslint.config(
   {
-    // src/web/lib/api-contract.gen.ts is generated (npm run api:types) and checked by its own test.
+    // src/domain/contract/api-contract.gen.ts is generated (npm run api:types) and checked by its own test.
     ignores: [
       'dist/**',
       'data/**',
       '.tmp/**',
       'coverage/**',
       'node_modules/**',
-      'src/web/lib/api-contract.gen.ts',
+      'src/domain/contract/api-contract.gen.ts',
     ],
   },
   js.configs.recommended,
