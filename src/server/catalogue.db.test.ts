@@ -6,8 +6,8 @@ import { systemActor } from '../domain/identity/roles';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
 import { signCompilation } from '../services/reporting/compilation.service';
 import { addPrice } from '../services/zone/price.service';
-import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildZone } from '../services/testing/factories';
 
 /**
  * Publication is enforced on every public route: the routes are taken from the served OpenAPI document (every
@@ -44,7 +44,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database, {}, { publicRateLimitPerMinute: 0 }).app;
   const deps = testDeps(database.db, systemActor('test'));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: SHOWN,
     name: 'Cụm công nghiệp Thụy Lâm Công Khai',
     kind: 'CCN',
@@ -59,6 +59,7 @@ beforeAll(async () => {
     fireSafetyStatus: 'accepted',
     lat: 21.123456,
     lon: 105.654321,
+    developerCode: null,
   });
   await addPrice(deps, SHOWN, {
     kind: 'sublease',
@@ -67,12 +68,13 @@ beforeAll(async () => {
     unit: 'm2_year',
     validFrom: '2026-01-01',
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: HIDDEN,
     name: secrets.hiddenZoneName,
     kind: 'CCN',
     communeCode: communes.dongAnh,
     industrialLandHa: 30,
+    developerCode: null,
   });
   const { user } = await makeUser(database.db, {
     role: 'department_officer',

@@ -4,11 +4,10 @@ import { createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
 import { systemActor } from '../domain/identity/roles';
 import { createExchangeRate } from '../services/exchange-rate/exchange-rate.service';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { addInvestmentEvent, createProject } from '../services/project/project.service';
+import { addInvestmentEvent } from '../services/project/project.service';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildLifecycle, buildOrganisation, buildProject, buildZone } from '../services/testing/factories';
 
 /**
  * The leaders' view over HTTP: the dashboard per scope, the analysis (a refused breakdown names its field,
@@ -28,14 +27,14 @@ beforeAll(async () => {
     vndPerUnit: '25000',
     source: 'kiểm thử',
   } as never);
-  await createOrganisation(seed, {
+  await buildOrganisation(database.db, {
     code: 'DEV',
     name: 'Hạ tầng',
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['developer'],
   });
-  await createOrganisation(seed, {
+  await buildOrganisation(database.db, {
     code: 'FDI',
     name: 'FDI',
     country: 'KR',
@@ -46,7 +45,7 @@ beforeAll(async () => {
     ['KCN-A', 'KCN', 200, 150],
     ['CCN-B', 'CCN', 50, 10],
   ] as const) {
-    await createZone(seed, {
+    await buildZone(database.db, {
       code,
       name: `Khu ${code}`,
       kind,
@@ -55,11 +54,11 @@ beforeAll(async () => {
       declaredAreaHa: area,
       industrialLandHa: area,
       leasedHa: leased,
-    } as never);
-    await addLifecycleEvent(seed, code, { state: 'established', eventDate: '2015-01-01' });
-    await addLifecycleEvent(seed, code, { state: 'operating', eventDate: '2017-01-01' });
+    });
+    await buildLifecycle(database.db, code, [{ state: 'established', eventDate: '2015-01-01' }]);
+    await buildLifecycle(database.db, code, [{ state: 'operating', eventDate: '2017-01-01' }]);
   }
-  await createProject(seed, {
+  await buildProject(database.db, {
     code: 'P1',
     zoneCode: 'KCN-A',
     investorCode: 'FDI',

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
-import { systemActor } from '../domain/identity/roles';
 import { obstacleDaysOverdue } from '../domain/monitoring/obstacle';
 import { findObstacles } from '../services/monitoring/obstacle.repository';
-import { communes, makeUser, manualClock, testDeps, testPassword } from '../services/testing';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
+import { communes, makeUser, manualClock, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildLifecycle, buildOrganisation, buildZone } from '../services/testing/factories';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
@@ -16,29 +14,29 @@ const DAY = 86_400_000;
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database, { clock }).app;
-  const deps = testDeps(database.db, systemActor('test'));
-  await createOrganisation(deps, {
+  await buildOrganisation(database.db, {
     code: 'CDT-DA',
     name: 'Công ty Hạ tầng Đông Anh',
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['developer'],
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-DA',
     name: 'CCN Đông Anh',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'CDT-DA',
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-TT',
     name: 'CCN Thạch Thất',
     kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
   // Operating since 2019 with a WWTP still being built and a third of its land leased.
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-VH',
     name: 'CCN Vận hành',
     kind: 'CCN',
@@ -46,9 +44,10 @@ beforeAll(async () => {
     industrialLandHa: 30,
     leasedHa: 10,
     wwtpStatus: 'building',
+    developerCode: null,
   });
-  await addLifecycleEvent(deps, 'CCN-VH', { state: 'established', eventDate: '2017-03-01' });
-  await addLifecycleEvent(deps, 'CCN-VH', { state: 'operating', eventDate: '2019-05-10' });
+  await buildLifecycle(database.db, 'CCN-VH', [{ state: 'established', eventDate: '2017-03-01' }]);
+  await buildLifecycle(database.db, 'CCN-VH', [{ state: 'operating', eventDate: '2019-05-10' }]);
 });
 afterAll(() => database?.cleanup());
 

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { systemActor } from '../domain/identity/roles';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { addInvestmentEvent, createProject } from '../services/project/project.service';
+import { addInvestmentEvent } from '../services/project/project.service';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildOrganisation, buildProject, buildZone } from '../services/testing/factories';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
@@ -28,7 +27,7 @@ beforeAll(async () => {
     ['TEN-2', ['tenant']],
     ['TEN-3', ['tenant']],
   ] as const) {
-    await createOrganisation(seed(), {
+    await buildOrganisation(database.db, {
       code,
       name: `Công ty ${code}`,
       country: 'VN',
@@ -36,25 +35,26 @@ beforeAll(async () => {
       roles: [...roles],
     });
   }
-  await createZone(seed(), {
+  await buildZone(database.db, {
     code: 'CCN-DA',
     name: 'Cụm công nghiệp Đông Anh',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'DEV-DA',
   });
-  await createZone(seed(), {
+  await buildZone(database.db, {
     code: 'CCN-TT',
     name: 'Cụm công nghiệp Thạch Thất',
     kind: 'CCN',
     communeCode: communes.thachThat,
     developerCode: 'DEV-TT',
   });
-  await createZone(seed(), {
+  await buildZone(database.db, {
     code: 'KCN-DA',
     name: 'Khu công nghiệp Đông Anh',
     kind: 'KCN',
     communeCode: communes.dongAnh,
+    developerCode: null,
   });
   for (const [code, zoneCode, investorCode] of [
     ['P-DA-1', 'CCN-DA', 'TEN-1'],
@@ -62,7 +62,7 @@ beforeAll(async () => {
     ['P-KCN-1', 'KCN-DA', 'TEN-1'],
     ['P-TT-1', 'CCN-TT', 'TEN-2'],
   ] as const) {
-    await createProject(seed(), {
+    await buildProject(database.db, {
       code,
       zoneCode,
       investorCode,

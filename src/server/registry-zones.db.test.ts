@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
-import { systemActor } from '../domain/identity/roles';
-import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { createProject } from '../services/project/project.service';
-import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
+import { communes, makeUser, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildLifecycle, buildOrganisation, buildProject, buildZone } from '../services/testing/factories';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
@@ -26,8 +23,7 @@ const square = (lon: number, lat: number, d = 0.005) => ({
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database).app;
-  const deps = testDeps(database.db, systemActor('test'));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-THUY-LAM',
     name: 'CCN Thụy Lâm',
     kind: 'CCN',
@@ -40,8 +36,9 @@ beforeAll(async () => {
     approvedHa: 1.2,
     lat: 21.175,
     lon: 105.86,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-PHUNG-XA',
     name: 'CCN đồ mộc dân dụng Phùng Xá',
     kind: 'CCN',
@@ -51,8 +48,9 @@ beforeAll(async () => {
     declaredAreaHa: 4.2,
     industrialLandHa: 3,
     leasedHa: 3,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'KCN-THANG-LONG',
     name: 'KCN Thăng Long',
     kind: 'KCN',
@@ -61,25 +59,28 @@ beforeAll(async () => {
     declaredAreaHa: 274,
     industrialLandHa: 200,
     leasedHa: 198,
+    developerCode: null,
   });
-  await addLifecycleEvent(deps, 'CCN-THUY-LAM', {
-    state: 'established',
-    eventDate: '2021-06-01',
-    decisionNo: '1234/QĐ-UBND',
-  });
-  await createOrganisation(deps, {
+  await buildLifecycle(database.db, 'CCN-THUY-LAM', [
+    {
+      state: 'established',
+      eventDate: '2021-06-01',
+      decisionNo: '1234/QĐ-UBND',
+    },
+  ]);
+  await buildOrganisation(database.db, {
     code: 'ORG-TENANT-1',
     name: 'Công ty TNHH Cơ khí Thụy Lâm',
     ownership: 'domestic_private',
     roles: ['tenant'],
-  } as never);
-  await createProject(deps, {
+  });
+  await buildProject(database.db, {
     code: 'PRJ-TL-1',
     zoneCode: 'CCN-THUY-LAM',
     investorCode: 'ORG-TENANT-1',
     name: 'Xưởng cơ khí',
     status: 'operating',
-  } as never);
+  });
 });
 afterAll(() => database?.cleanup());
 

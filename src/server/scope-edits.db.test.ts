@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { systemActor } from '../domain/identity/roles';
 import { createOrganisation } from '../services/organisation/organisation.service';
-import { createProject } from '../services/project/project.service';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
 import { createDocumentStore } from '../services/document/document.store';
-import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildProject, buildZone } from '../services/testing/factories';
 
 /**
  * Scope stays closed on edits: a change that would move a record to another commune, developer or investor
@@ -34,20 +33,20 @@ beforeAll(async () => {
   await createOrganisation(deps, organisation('DEV-B', 'Công ty hạ tầng B', ['developer']));
   await createOrganisation(deps, organisation('TEN-A', 'Công ty thuê đất A', ['tenant']));
   await createOrganisation(deps, organisation('TEN-X', 'Công ty không liên quan X', ['tenant']));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-A',
     name: 'CCN A',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'DEV-A',
   });
-  await createProject(deps, {
+  await buildProject(database.db, {
     code: 'PRJ-A',
     zoneCode: 'CCN-A',
     investorCode: 'TEN-A',
     name: 'Xưởng A',
     status: 'operating',
-  } as never);
+  });
 });
 afterAll(() => database?.cleanup());
 
