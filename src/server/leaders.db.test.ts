@@ -26,7 +26,7 @@ beforeAll(async () => {
     validTo: '2026-12-31',
     vndPerUnit: '25000',
     source: 'kiểm thử',
-  } as never);
+  });
   await buildOrganisation(database.db, {
     code: 'DEV',
     name: 'Hạ tầng',
@@ -70,13 +70,13 @@ beforeAll(async () => {
     eventDate: '2021-03-01',
     amount: '10000000',
     currency: 'USD',
-  } as never);
+  });
   await addInvestmentEvent(seed, 'P1', {
     kind: 'increase',
     eventDate: '2023-03-01',
     amount: '5000000',
     currency: 'USD',
-  } as never);
+  });
 });
 afterAll(() => database?.cleanup());
 
@@ -103,7 +103,7 @@ describe('the dashboard and the analysis', () => {
       scopeKind: 'family',
       scopeRef: 'CCN',
       family: 'CCN',
-    } as never);
+    });
     const scoped = await cluster.get('/api/dashboard');
     expect(figure(scoped.body, 'zones').value).toBe(1);
     expect(figure(scoped.body, 'tenant_projects').value).toBe(0);
@@ -115,7 +115,7 @@ describe('the dashboard and the analysis', () => {
       scopeKind: 'family',
       scopeRef: 'CCN',
       family: 'CCN',
-    } as never);
+    });
     const raised = await cluster.post('/api/obstacles', {
       zoneCode: 'CCN-B',
       categoryCode: 'land_clearance',
@@ -145,7 +145,7 @@ describe('the dashboard and the analysis', () => {
       scopeKind: 'family',
       scopeRef: 'KCN',
       family: 'KCN',
-    } as never);
+    });
     const parksView = (await parks.get('/api/dashboard')).body;
     expect(figure(parksView, 'obstacles_open')?.value).toBe(0);
     expect(figure((await cluster.get('/api/dashboard')).body, 'obstacles_open')?.value).toBe(1);
@@ -200,7 +200,7 @@ describe('briefings over HTTP', () => {
       scopeKind: 'family',
       scopeRef: 'KCN',
       family: 'KCN',
-    } as never);
+    });
     const created = await board.post('/api/briefings', {
       scope: 'KCN',
       from: '2023-01-01',
@@ -214,7 +214,7 @@ describe('briefings over HTTP', () => {
       scopeKind: 'family',
       scopeRef: 'CCN',
       family: 'CCN',
-    } as never);
+    });
     expect(
       (await cluster.patch(`/api/briefings/${created.body.id}`, { version: 1, tasks: 'x' })).status,
     ).toBe(403);
@@ -223,7 +223,7 @@ describe('briefings over HTTP', () => {
       scopeKind: 'organisation',
       scopeRef: 'DEV',
       family: 'KCN',
-    } as never);
+    });
     expect((await developer.get(`/api/briefings/${created.body.id}`)).status).toBe(404);
     expect(
       (await developer.post('/api/briefings', { scope: 'KCN', from: '2023-01-01', to: '2023-03-31' })).status,

@@ -23,7 +23,7 @@ beforeAll(async () => {
     validTo: '2026-12-31',
     vndPerUnit: '25000',
     source: 'kiểm thử',
-  } as never);
+  });
   await buildOrganisation(database.db, {
     code: 'DEV-K',
     name: 'Chủ đầu tư K',
@@ -61,13 +61,13 @@ beforeAll(async () => {
     eventDate: '2026-01-20',
     amount: '12000000',
     currency: 'USD',
-  } as never);
+  });
   await addInvestmentEvent(seed, 'P-K', {
     kind: 'increase',
     eventDate: '2026-03-31',
     amount: '75000000000',
     currency: 'VND',
-  } as never);
+  });
 });
 afterAll(() => database?.cleanup());
 

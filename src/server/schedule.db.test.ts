@@ -40,21 +40,21 @@ beforeAll(async () => {
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['developer'],
-  } as never);
+  });
   await createZone(system(), {
     code: 'CCN-THUY-LAM',
     name: 'CCN Thụy Lâm',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'CDT-TL',
-  } as never);
+  });
   for (const [state, eventDate] of [
     ['established', '2021-05-10'],
     ['detailed_plan_approved', '2022-03-01'],
     ['land_clearance', '2023-01-10'],
     ['construction', '2024-02-01'],
   ] as const) {
-    await addLifecycleEvent(system(), 'CCN-THUY-LAM', { state, eventDate } as never);
+    await addLifecycleEvent(system(), 'CCN-THUY-LAM', { state, eventDate });
   }
   officer = (
     await signedIn({
@@ -168,7 +168,7 @@ describe('slippage and missed commitments come from lifecycle events', () => {
     await addLifecycleEvent(system(), 'CCN-THUY-LAM', {
       state: 'infrastructure_complete',
       eventDate: '2026-06-18',
-    } as never);
+    });
     expect(await scheduleStepLate(database.db, zoneVisibility(department), today())).toEqual([]);
     expect(await commitmentMissed(database.db, zoneVisibility(department), today())).toEqual([]);
     const schedule = (await officer.get('/api/zones/CCN-THUY-LAM/schedule')).body;
@@ -191,15 +191,15 @@ describe('progress readings', () => {
       kind: 'CCN',
       communeCode: communes.dongAnh,
       developerCode: 'CDT-TL',
-    } as never);
+    });
     await addLifecycleEvent(system(), 'CCN-DONG-ANH-2', {
       state: 'established',
       eventDate: '2024-01-05',
-    } as never);
+    });
     await addLifecycleEvent(system(), 'CCN-DONG-ANH-2', {
       state: 'construction',
       eventDate: '2025-03-01',
-    } as never);
+    });
     const stale = await progressStale(database.db, zoneVisibility(department), today());
     expect(stale).toEqual([
       expect.objectContaining({ zoneCode: 'CCN-DONG-ANH-2', rule: 'progress_stale', since: '2025-09-01' }),
