@@ -25,9 +25,7 @@ import { ApiError } from '../../../lib/api';
 import { useFormat, type Formatters } from '../../../lib/format';
 import { useLocale, useT, type MessageKey, type Translate } from '../../../lib/i18n';
 import { hasAnyPermission, SessionContext, useCurrentUser } from '../../../lib/session';
-import { organisationVocabulary } from '../../organisation/components/organisation-labels';
-import { projectVocabulary } from '../../project/components/project-labels';
-import { fieldLabel as zoneFieldLabel } from '../../zone/components/zone-fields';
+import type { Locale } from '../../../lib/locale-store';
 import {
   exportUrl,
   IMPORT_LISTS,
@@ -111,22 +109,37 @@ type Step =
 const megabytes = (bytes: number, format: Formatters) =>
   `${format.number(bytes / (1024 * 1024), { maxFractionDigits: 1 })} MB`;
 
+/** What a registry list's field labels are made from: the words, the language, the number formats. */
+export type FieldLabelContext = { t: Translate; locale: Locale; format: Formatters };
+
+/**
+ * The registry lists' field labels, in the words of the features that own those lists (zone, organisation,
+ * project): handed in by app/pages/import-page, since a feature imports no other feature. `projects` also
+ * names the fields of the lists kept on a project (capital, inspections). Without them a field shows its name.
+ */
+export type RegistryFieldLabels = Record<
+  'zones' | 'organisations' | 'projects',
+  (context: FieldLabelContext) => (field: string) => string
+>;
+
 /** A field name of the import's change list in the list's own words. */
-function useFieldLabel(entity: ImportEntity): (field: string) => string {
+function useFieldLabel(
+  entity: ImportEntity,
+  registry: RegistryFieldLabels | undefined,
+): (field: string) => string {
   const t = useT();
   const locale = useLocale();
   const format = useFormat();
   return useMemo(() => {
-    if (entity === 'zones') return (field: string) => zoneFieldLabel(field, t);
-    if (entity === 'organisations') return organisationVocabulary(t, locale).fieldLabel;
     if (entity === 'obstacles' || entity === 'schedule-steps') {
       return (field: string) => (SHEET_FIELDS[field] ? t(SHEET_FIELDS[field]) : field);
     }
     if (entity === 'plan-targets') {
       return (field: string) => (TARGET_FIELDS[field] ? t(TARGET_FIELDS[field]) : field);
     }
-    return projectVocabulary(t, format).fieldLabel;
-  }, [entity, t, locale, format]);
+    const labels = registry?.[entity === 'zones' || entity === 'organisations' ? entity : 'projects'];
+    return labels ? labels({ t, locale, format }) : (field: string) => field;
+  }, [entity, registry, t, locale, format]);
 }
 
 /**
@@ -135,7 +148,7 @@ function useFieldLabel(entity: ImportEntity): (field: string) => string {
  * row and column in Vietnamese. "Ghi dữ liệu" sends it again to be written all at once, only when no row is
  * bad. Templates and exports of each list are here too.
  */
-export function ImportView() {
+export function ImportView({ fieldLabels }: { fieldLabels?: RegistryFieldLabels } = {}) {
   const t = useT();
   const format = useFormat();
   const user = useCurrentUser();
@@ -291,6 +304,7 @@ export function ImportView() {
         {state.step === 'checked' ? (
           <CheckedFile
             entity={entity}
+            fieldLabels={fieldLabels}
             file={state.file}
             result={state.result}
             refused={state.refused}
@@ -419,6 +433,7 @@ function Counts({ result, committed }: { result: ImportResult; committed: boolea
 
 function CheckedFile({
   entity,
+  fieldLabels,
   file,
   result,
   refused,
@@ -426,6 +441,7 @@ function CheckedFile({
   onAgain,
 }: {
   entity: ImportEntity;
+  fieldLabels: RegistryFieldLabels | undefined;
   file: File;
   result: ImportResult;
   refused: boolean;
@@ -434,7 +450,7 @@ function CheckedFile({
 }) {
   const t = useT();
   const format = useFormat();
-  const fieldLabel = useFieldLabel(entity);
+  const fieldLabel = useFieldLabel(entity, fieldLabels);
   const bad = badRowCount(result.errors);
   const ready = canCommit(result);
 
