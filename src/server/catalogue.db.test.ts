@@ -236,7 +236,7 @@ async function expectNothingUnpublished(fields: string[], extraSecrets: string[]
 describe('public catalogue: nothing unpublished leaves', () => {
   it('shows the published zone with its published fields on every public route, and nothing else', async () => {
     await expectNothingUnpublished(['area', 'wwtp']);
-    const zone = (await anonymous().get(`/api/public/zones/${SHOWN}`)).body;
+    const zone = (await anonymous().api.get('/api/public/zones/{code}', { params: { code: SHOWN } })).body;
     expect(zone).toMatchObject({
       code: SHOWN,
       freeLandHa: 10,
@@ -247,9 +247,13 @@ describe('public catalogue: nothing unpublished leaves', () => {
     expect(zone.publishedFields).toEqual(['freeLand', 'area', 'wwtp']);
     expect(zone.scorecard.scores.map((s: { key: string }) => s.key)).toEqual(['wwtp']);
     expect(zone.documents).toHaveLength(1);
-    expect(zone.documents[0].url).toBe(`/api/public/documents/${publicDocId}/file`);
-    expect((await anonymous().get(`/api/public/documents/${privateDocId}/file`)).status).toBe(404);
-    expect((await anonymous().get(`/api/public/zones/${HIDDEN}`)).status).toBe(404);
+    expect(zone.documents[0]!.url).toBe(`/api/public/documents/${publicDocId}/file`);
+    expect(
+      (await anonymous().api.get('/api/public/documents/{id}/file', { params: { id: privateDocId } })).status,
+    ).toBe(404);
+    expect((await anonymous().api.get('/api/public/zones/{code}', { params: { code: HIDDEN } })).status).toBe(
+      404,
+    );
   });
 
   it('gives every public route an ETag and Cache-Control, and answers 304 to a client holding it', async () => {
@@ -285,6 +289,8 @@ describe('public catalogue: nothing unpublished leaves', () => {
     expect(res.status).toBe(200);
     version = res.body.version;
     await expectNothingUnpublished(['area'], [wwtpCapacity], false);
-    expect((await anonymous().get(`/api/public/documents/${publicDocId}/file`)).status).toBe(404);
+    expect(
+      (await anonymous().api.get('/api/public/documents/{id}/file', { params: { id: publicDocId } })).status,
+    ).toBe(404);
   });
 });

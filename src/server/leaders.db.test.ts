@@ -90,7 +90,7 @@ async function signedIn(overrides: Partial<CreateUserInput>) {
 describe('the dashboard and the analysis', () => {
   it('shows the leader the city’s figures with their as-of time and drill-down, and an officer only their family', async () => {
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
-    const res = await leader.get('/api/dashboard');
+    const res = await leader.api.get('/api/dashboard');
     expect(res.status).toBe(200);
     const figure = (body: { figures: { code: string; value: number | null }[] }, code: string) =>
       body.figures.find((f) => f.code === code)!;
@@ -104,7 +104,7 @@ describe('the dashboard and the analysis', () => {
       scopeRef: 'CCN',
       family: 'CCN',
     });
-    const scoped = await cluster.get('/api/dashboard');
+    const scoped = await cluster.api.get('/api/dashboard');
     expect(figure(scoped.body, 'zones').value).toBe(1);
     expect(figure(scoped.body, 'tenant_projects').value).toBe(0);
   });
@@ -116,7 +116,7 @@ describe('the dashboard and the analysis', () => {
       scopeRef: 'CCN',
       family: 'CCN',
     });
-    const raised = await cluster.post('/api/obstacles', {
+    const raised = await cluster.api.post('/api/obstacles', {
       zoneCode: 'CCN-B',
       categoryCode: 'land_clearance',
       title: 'Chưa bàn giao mặt bằng lô C',
@@ -130,7 +130,7 @@ describe('the dashboard and the analysis', () => {
       code: string,
     ) => body.figures.find((f) => f.code === code);
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
-    const city = (await leader.get('/api/dashboard')).body;
+    const city = (await leader.api.get('/api/dashboard')).body;
     expect(figure(city, 'obstacles_open')?.value).toBe(1);
     expect(figure(city, 'obstacles_overdue')).toMatchObject({
       value: 1,
@@ -146,24 +146,27 @@ describe('the dashboard and the analysis', () => {
       scopeRef: 'KCN',
       family: 'KCN',
     });
-    const parksView = (await parks.get('/api/dashboard')).body;
+    const parksView = (await parks.api.get('/api/dashboard')).body;
     expect(figure(parksView, 'obstacles_open')?.value).toBe(0);
-    expect(figure((await cluster.get('/api/dashboard')).body, 'obstacles_open')?.value).toBe(1);
+    expect(figure((await cluster.api.get('/api/dashboard')).body, 'obstacles_open')?.value).toBe(1);
   });
 
   it('is kept between loads and computed afresh after any committed change, even one made in plain SQL elsewhere', async () => {
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
     const occupancy = (body: { figures: { code: string; value: number | null }[] }) =>
       body.figures.find((f) => f.code === 'occupancy_pct')!.value;
-    const first = (await leader.get('/api/dashboard')).body;
-    expect(occupancy((await leader.get('/api/dashboard')).body)).toBe(occupancy(first));
+    const first = (await leader.api.get('/api/dashboard')).body;
+    expect(occupancy((await leader.api.get('/api/dashboard')).body)).toBe(occupancy(first));
     // Another process (here: the owner at psql) changes the registry behind the server's back.
     await database.ownerQuery(`update zone set leased_ha = 50 where code = 'CCN-B'`);
-    const after = (await leader.get('/api/dashboard')).body;
+    const after = (await leader.api.get('/api/dashboard')).body;
     expect(occupancy(after)).not.toBe(occupancy(first));
     const analysis = async () =>
-      (await leader.get('/api/analysis?indicator=occupancy_pct&from=2026-01-01&to=2026-12-31&step=year'))
-        .body;
+      (
+        await leader.api.get('/api/analysis', {
+          query: { indicator: 'occupancy_pct', from: '2026-01-01', to: '2026-12-31', step: 'year' },
+        })
+      ).body;
     const before = await analysis();
     await database.ownerQuery(`update zone set leased_ha = 10 where code = 'CCN-B'`);
     expect((await analysis()).total).not.toEqual(before.total);
@@ -178,9 +181,11 @@ describe('the dashboard and the analysis', () => {
     expect(res.body.periods.map((p: { label: string }) => p.label)).toEqual(['2021', '2022', '2023']);
     expect(res.body.total).toEqual([10, 0, 5]);
     expect(res.body.series.find((s: { key: string }) => s.key === 'fdi').values).toEqual([10, 0, 5]);
-    const refused = await leader.get('/api/analysis?indicator=capital_attracted_usd&by=zone');
+    const refused = await leader.api.get('/api/analysis', {
+      query: { indicator: 'capital_attracted_usd', by: 'zone' },
+    });
     expect(refused.status).toBe(400);
-    expect(refused.body.details.fields.by).toBeTruthy();
+    expect(refused.error.details.fields.by).toBeTruthy();
     const file = await app.request(
       'http://127.0.0.1/api/analysis/export.xlsx?indicator=zones&from=2016-01-01&to=2018-12-31&by=family',
       { headers: { cookie: leader.cookie! } },
@@ -201,14 +206,14 @@ describe('briefings over HTTP', () => {
       scopeRef: 'KCN',
       family: 'KCN',
     });
-    const created = await board.post('/api/briefings', {
+    const created = await board.api.post('/api/briefings', {
       scope: 'KCN',
       from: '2023-01-01',
       to: '2023-03-31',
     });
     expect(created.status).toBe(200);
     expect(created.body.periodLabel).toBe('quý I năm 2023');
-    expect(created.body.figures.KCN.capital_attracted_usd.value).toBe(5);
+    expect(created.body.figures.KCN!.capital_attracted_usd!.value).toBe(5);
     const cluster = await signedIn({
       role: 'department_officer',
       scopeKind: 'family',
@@ -216,7 +221,13 @@ describe('briefings over HTTP', () => {
       family: 'CCN',
     });
     expect(
-      (await cluster.patch(`/api/briefings/${created.body.id}`, { version: 1, tasks: 'x' })).status,
+      (
+        await cluster.api.patch(
+          '/api/briefings/{id}',
+          { version: 1, tasks: 'x' },
+          { params: { id: created.body.id } },
+        )
+      ).status,
     ).toBe(403);
     const developer = await signedIn({
       role: 'developer',
@@ -224,25 +235,43 @@ describe('briefings over HTTP', () => {
       scopeRef: 'DEV',
       family: 'KCN',
     });
-    expect((await developer.get(`/api/briefings/${created.body.id}`)).status).toBe(404);
+    expect((await developer.api.get('/api/briefings/{id}', { params: { id: created.body.id } })).status).toBe(
+      404,
+    );
     expect(
-      (await developer.post('/api/briefings', { scope: 'KCN', from: '2023-01-01', to: '2023-03-31' })).status,
+      (await developer.api.post('/api/briefings', { scope: 'KCN', from: '2023-01-01', to: '2023-03-31' }))
+        .status,
     ).toBe(403);
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
-    expect((await leader.get(`/api/briefings/${created.body.id}`)).status).toBe(200);
-    const bad = await board.patch(`/api/briefings/${created.body.id}`, {
-      version: created.body.version,
-      sections: { parks_investment: 'Vốn {khong_co}' },
-    });
+    expect((await leader.api.get('/api/briefings/{id}', { params: { id: created.body.id } })).status).toBe(
+      200,
+    );
+    const bad = await board.api.patch(
+      '/api/briefings/{id}',
+      {
+        version: created.body.version,
+        sections: { parks_investment: 'Vốn {khong_co}' },
+      },
+      { params: { id: created.body.id } },
+    );
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.details.fields)).toEqual(['sections.parks_investment']);
-    const issued = await board.post(`/api/briefings/${created.body.id}/issue`, {
-      version: created.body.version,
-    });
+    expect(Object.keys(bad.error.details.fields)).toEqual(['sections.parks_investment']);
+    const issued = await board.api.post(
+      '/api/briefings/{id}/issue',
+      {
+        version: created.body.version,
+      },
+      { params: { id: created.body.id } },
+    );
     expect(issued.status).toBe(200);
     expect(
-      (await board.patch(`/api/briefings/${created.body.id}`, { version: issued.body.version, tasks: 'y' }))
-        .status,
+      (
+        await board.api.patch(
+          '/api/briefings/{id}',
+          { version: issued.body.version, tasks: 'y' },
+          { params: { id: created.body.id } },
+        )
+      ).status,
     ).toBe(409);
     const docx = await leader.request('GET', `/api/briefings/${created.body.id}/export.docx`);
     expect(docx.status).toBe(200);
