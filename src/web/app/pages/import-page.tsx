@@ -1,6 +1,7 @@
 import { Forbidden } from '../../components/ui/forbidden';
 import { hasAnyPermission, useCurrentUser } from '../../lib/session';
-import { ImportView, type RegistryFieldLabels } from '../../features/import/components/import-view';
+import { type RegistryFieldLabels } from '../../features/import/components/import-field-labels';
+import { ImportView } from '../../features/import/components/import-view';
 import { organisationVocabulary } from '../../features/organisation/components/organisation-labels';
 import { projectVocabulary } from '../../features/project/components/project-labels';
 import { fieldLabel as zoneFieldLabel } from '../../features/zone/components/zone-fields';
