@@ -10,6 +10,7 @@ import { signCompilation } from '../services/reporting/compilation.service';
 import { communes, makeUser, manualClock, testDeps } from '../services/testing';
 import type { CliIo } from './io';
 import { runCli } from './main';
+import { rowsOf } from '../db/rows';
 
 /** `izis exchange export` from one database and `izis exchange import` into a second, empty one. */
 let sender: TestDatabase;
@@ -53,7 +54,7 @@ beforeAll(async () => {
     },
   );
   const rows = await sender.db.execute(sql`select id from report_compilation where state = 'signed'`);
-  compilationId = (rows as unknown as { rows: { id: string }[] }).rows[0]!.id;
+  compilationId = rowsOf<{ id: string }>(rows)[0]!.id;
   if (process.env.DATABASE_URL) receiver = await createTestDatabase();
 });
 afterAll(async () => {
@@ -72,7 +73,7 @@ describe('izis exchange', () => {
     } else {
       // Embedded: the test database is in this process; the package is written by the same service.
       const out = await exportExchangePackage(
-        testDeps(sender.db, (await makeUser(sender.db, {} as never)).actor, clock),
+        testDeps(sender.db, (await makeUser(sender.db, {})).actor, clock),
         { period: '2026-H1' },
       );
       writeFileSync(file, out.body);

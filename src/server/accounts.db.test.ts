@@ -59,12 +59,12 @@ describe('sessions', () => {
     await client.signIn(user.username, testPassword);
     for (let i = 0; i < 4; i++) {
       clock.advance(25 * 60_000);
-      expect((await client.get('/api/auth/session')).status).toBe(200);
+      expect((await client.api.get('/api/auth/session')).status).toBe(200);
     }
     clock.advance(31 * 60_000);
-    const idle = await client.get('/api/auth/session');
+    const idle = await client.api.get('/api/auth/session');
     expect(idle.status).toBe(401);
-    expect(idle.body.code).toBe('auth.session_expired');
+    expect(idle.error.code).toBe('auth.session_expired');
   });
 });
 

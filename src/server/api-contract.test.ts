@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { API_CONTRACT_FILE, buildOpenApiDocument, generateApiContractTypes } from './api-contract';
 
-describe("the web client's contract types", () => {
+describe('the contract types of the web client and the test client', () => {
   it('are built from the route definitions without a database', async () => {
     const document = await buildOpenApiDocument();
     expect(Object.keys(document.paths as object)).toContain('/api/zones/{code}');

@@ -84,7 +84,7 @@ describe('signing in', () => {
       message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     });
     const en = await new TestClient(app, 'en').signIn(user.username, 'wrong-password-123');
-    expect(en.body.message).toBe('The username or password is incorrect.');
+    expect(en.error.message).toBe('The username or password is incorrect.');
     const attempts = await database.query<{ n: number }>(
       'select count(*)::int as n from login_attempt where username = $1 and not success',
       [user.username],
@@ -95,7 +95,7 @@ describe('signing in', () => {
   it('answers an unknown username exactly like a wrong password', async () => {
     const res = await new TestClient(app).signIn('khong-ton-tai', 'bat-ky-mat-khau-1');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('auth.invalid_credentials');
+    expect(res.error.code).toBe('auth.invalid_credentials');
   });
 
   it('throttles a username after 5 failures, even for the right password, and says how long to wait', async () => {
@@ -105,11 +105,11 @@ describe('signing in', () => {
       expect((await client.signIn(user.username, `wrong-${i}-password`)).status).toBe(401);
     const throttled = await client.signIn(user.username, testPassword);
     expect(throttled.status).toBe(429);
-    expect(throttled.body.code).toBe('auth.throttled');
-    expect(throttled.body.details.retryAfterSeconds).toBeGreaterThan(0);
-    expect(throttled.body.details.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
-    expect(throttled.headers.get('retry-after')).toBe(String(throttled.body.details.retryAfterSeconds));
-    expect(throttled.body.message).toContain('giây');
+    expect(throttled.error.code).toBe('auth.throttled');
+    expect(throttled.error.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(throttled.error.details.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    expect(throttled.headers.get('retry-after')).toBe(String(throttled.error.details.retryAfterSeconds));
+    expect(throttled.error.message).toContain('giây');
     clock.advance(16 * 60_000);
     expect((await client.signIn(user.username, testPassword)).status).toBe(200);
   });
@@ -125,7 +125,7 @@ describe('signing in', () => {
     ).toBe(200);
     const res = await new TestClient(app).signIn(user.username, testPassword);
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('auth.account_disabled');
+    expect(res.error.code).toBe('auth.account_disabled');
   });
 });
 

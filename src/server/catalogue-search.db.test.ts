@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { rowsOf } from '../db/rows';
 import { publishableFieldKeys } from '../domain/catalogue/catalogue.schema';
-import { systemActor } from '../domain/identity/roles';
 import { findPublishedZone } from '../services/catalogue/catalogue.service';
-import { makeUser, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
+import { makeUser, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildZone } from '../services/testing/factories';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
@@ -30,17 +29,17 @@ async function publish(code: string, fields: string[] = [...publishableFieldKeys
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database, {}, { publicRateLimitPerMinute: 0 }).app;
-  const deps = testDeps(database.db, systemActor('test'));
   // No coordinates: placed at the commune's centre.
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-S-A',
     name: 'Cụm Đông Anh Một',
     kind: 'CCN',
     communeCode: DONG_ANH,
     industrialLandHa: 20,
     leasedHa: 5,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-S-B',
     name: 'Cụm Thư Lâm',
     kind: 'CCN',
@@ -49,21 +48,24 @@ beforeAll(async () => {
     leasedHa: 7,
     lat: 21.156,
     lon: 105.878,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-S-C',
     name: 'Cụm Thạch Thất',
     kind: 'CCN',
     communeCode: THACH_THAT,
     industrialLandHa: 40,
     leasedHa: 10,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-S-D',
     name: 'Cụm chưa công bố Đông Anh',
     kind: 'CCN',
     communeCode: DONG_ANH,
     industrialLandHa: 90,
+    developerCode: null,
   });
   const { user } = await makeUser(database.db, {
     role: 'department_officer',

@@ -6,8 +6,8 @@ import { systemActor } from '../domain/identity/roles';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
 import { signCompilation } from '../services/reporting/compilation.service';
 import { addPrice } from '../services/zone/price.service';
-import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildZone } from '../services/testing/factories';
 
 /**
  * Publication is enforced on every public route: the routes are taken from the served OpenAPI document (every
@@ -44,7 +44,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database, {}, { publicRateLimitPerMinute: 0 }).app;
   const deps = testDeps(database.db, systemActor('test'));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: SHOWN,
     name: 'Cụm công nghiệp Thụy Lâm Công Khai',
     kind: 'CCN',
@@ -59,6 +59,7 @@ beforeAll(async () => {
     fireSafetyStatus: 'accepted',
     lat: 21.123456,
     lon: 105.654321,
+    developerCode: null,
   });
   await addPrice(deps, SHOWN, {
     kind: 'sublease',
@@ -67,12 +68,13 @@ beforeAll(async () => {
     unit: 'm2_year',
     validFrom: '2026-01-01',
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: HIDDEN,
     name: secrets.hiddenZoneName,
     kind: 'CCN',
     communeCode: communes.dongAnh,
     industrialLandHa: 30,
+    developerCode: null,
   });
   const { user } = await makeUser(database.db, {
     role: 'department_officer',
@@ -234,7 +236,7 @@ async function expectNothingUnpublished(fields: string[], extraSecrets: string[]
 describe('public catalogue: nothing unpublished leaves', () => {
   it('shows the published zone with its published fields on every public route, and nothing else', async () => {
     await expectNothingUnpublished(['area', 'wwtp']);
-    const zone = (await anonymous().get(`/api/public/zones/${SHOWN}`)).body;
+    const zone = (await anonymous().api.get('/api/public/zones/{code}', { params: { code: SHOWN } })).body;
     expect(zone).toMatchObject({
       code: SHOWN,
       freeLandHa: 10,
@@ -245,9 +247,13 @@ describe('public catalogue: nothing unpublished leaves', () => {
     expect(zone.publishedFields).toEqual(['freeLand', 'area', 'wwtp']);
     expect(zone.scorecard.scores.map((s: { key: string }) => s.key)).toEqual(['wwtp']);
     expect(zone.documents).toHaveLength(1);
-    expect(zone.documents[0].url).toBe(`/api/public/documents/${publicDocId}/file`);
-    expect((await anonymous().get(`/api/public/documents/${privateDocId}/file`)).status).toBe(404);
-    expect((await anonymous().get(`/api/public/zones/${HIDDEN}`)).status).toBe(404);
+    expect(zone.documents[0]!.url).toBe(`/api/public/documents/${publicDocId}/file`);
+    expect(
+      (await anonymous().api.get('/api/public/documents/{id}/file', { params: { id: privateDocId } })).status,
+    ).toBe(404);
+    expect((await anonymous().api.get('/api/public/zones/{code}', { params: { code: HIDDEN } })).status).toBe(
+      404,
+    );
   });
 
   it('gives every public route an ETag and Cache-Control, and answers 304 to a client holding it', async () => {
@@ -283,6 +289,8 @@ describe('public catalogue: nothing unpublished leaves', () => {
     expect(res.status).toBe(200);
     version = res.body.version;
     await expectNothingUnpublished(['area'], [wwtpCapacity], false);
-    expect((await anonymous().get(`/api/public/documents/${publicDocId}/file`)).status).toBe(404);
+    expect(
+      (await anonymous().api.get('/api/public/documents/{id}/file', { params: { id: publicDocId } })).status,
+    ).toBe(404);
   });
 });

@@ -47,14 +47,14 @@ beforeAll(async () => {
   [sender, receiver] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   await clusterRegistry(sender.db, clock);
   const tenant = (
-    await makeUser(sender.db, { role: 'enterprise', scopeKind: 'organisation', scopeRef: 'DN-TD' } as never)
+    await makeUser(sender.db, { role: 'enterprise', scopeKind: 'organisation', scopeRef: 'DN-TD' })
   ).actor;
   const commune = (
     await makeUser(sender.db, {
       role: 'commune_officer',
       scopeKind: 'commune',
       scopeRef: communes.dongAnh,
-    } as never)
+    })
   ).actor;
   await acceptTenantReport(sender.db, tenant, commune, clock);
   const s = await signedInClient(sender, 'department_officer', 'family', 'CCN');

@@ -2,13 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
-import { systemActor } from '../domain/identity/roles';
 import { KEY_SHEET, SINGLE_COLUMNS } from '../domain/reporting/filing-workbook';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { createProject } from '../services/project/project.service';
-import { communes, makeUser, manualClock, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
+import { communes, makeUser, manualClock, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildOrganisation, buildProject, buildZone } from '../services/testing/factories';
 
 /** Filing by Excel over HTTP: download, multipart upload, the common error shape naming row and item. */
 let database: TestDatabase;
@@ -17,13 +14,12 @@ let app: ReturnType<typeof createTestApp>['app'];
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database, { clock: manualClock(new Date('2026-06-10T02:00:00Z')) }).app;
-  const seed = testDeps(database.db, systemActor('test:seed'));
   for (const [code, role] of [
     ['DEV-X', 'developer'],
     ['ORG-X1', 'tenant'],
     ['ORG-X2', 'tenant'],
   ] as const) {
-    await createOrganisation(seed, {
+    await buildOrganisation(database.db, {
       code,
       name: `Công ty ${code}`,
       country: 'VN',
@@ -31,7 +27,7 @@ beforeAll(async () => {
       roles: [role],
     });
   }
-  await createZone(seed, {
+  await buildZone(database.db, {
     code: 'CCN-X',
     name: 'Cụm công nghiệp X',
     kind: 'CCN',
@@ -44,7 +40,7 @@ beforeAll(async () => {
     ['P-X1', 'ORG-X1'],
     ['P-X2', 'ORG-X2'],
   ] as const) {
-    await createProject(seed, {
+    await buildProject(database.db, {
       code,
       zoneCode: 'CCN-X',
       investorCode,

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { INQUIRY_CONSENT_VERSION } from '../domain/inquiry/inquiry';
-import { systemActor } from '../domain/identity/roles';
 import { solveChallenge } from '../services/inquiry/inquiry-proof';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { communes, makeUser, manualClock, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
+import { communes, makeUser, manualClock, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildOrganisation, buildZone } from '../services/testing/factories';
 
 /**
  * Investor inquiries over HTTP: the public form with its spam defences (proof of work, single use, honeypot,
@@ -30,12 +28,11 @@ async function rows<T = Record<string, unknown>>(text: string, params: unknown[]
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database, { clock }, { inquiry }).app;
-  const deps = testDeps(database.db, systemActor('test'));
   for (const [code, name] of [
     ['CDT-DA', 'Công ty Hạ tầng Đông Anh'],
     ['CDT-KHAC', 'Công ty Hạ tầng Khác'],
   ] as const) {
-    await createOrganisation(deps, {
+    await buildOrganisation(database.db, {
       code,
       name,
       country: 'VN',
@@ -43,24 +40,26 @@ beforeAll(async () => {
       roles: ['developer'],
     });
   }
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-DA',
     name: 'CCN Đông Anh',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'CDT-DA',
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-TT',
     name: 'CCN Thạch Thất',
     kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-AN',
     name: 'CCN Chưa công bố',
     kind: 'CCN',
     communeCode: communes.dongAnh,
+    developerCode: null,
   });
   // Published: Đông Anh and Thạch Thất; CCN-AN is in the registry but not in the catalogue.
   await database.query(

@@ -2,10 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { BOM, parseCsv } from '../domain/import/csv';
-import { systemActor } from '../domain/identity/roles';
-import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
+import { communes, makeUser, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildZone } from '../services/testing/factories';
 
 /**
  * Inspections and plan targets over HTTP, as the import page sends them: the templates (the catalogue's kinds,
@@ -19,11 +18,12 @@ let app: ReturnType<typeof createTestApp>['app'];
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database).app;
-  await createZone(testDeps(database.db, systemActor('test')), {
+  await buildZone(database.db, {
     code: 'CCN-DA',
     name: 'Cụm công nghiệp Đông Anh',
     kind: 'CCN',
     communeCode: communes.dongAnh,
+    developerCode: null,
   });
 });
 afterAll(() => database?.cleanup());

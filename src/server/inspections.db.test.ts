@@ -43,21 +43,21 @@ beforeAll(async () => {
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['developer'],
-  } as never);
+  });
   await createZone(deps, {
     code: 'CCN-THUY-LAM',
     name: 'CCN Thụy Lâm',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'CDT-TL',
-  } as never);
+  });
   await createZone(deps, {
     code: 'CCN-PHUNG-XA',
     name: 'CCN Phùng Xá',
     kind: 'CCN',
     communeCode: communes.thachThat,
   });
-  await addLifecycleEvent(deps, 'CCN-THUY-LAM', { state: 'established', eventDate: '2021-05-10' } as never);
+  await addLifecycleEvent(deps, 'CCN-THUY-LAM', { state: 'established', eventDate: '2021-05-10' });
   officer = (
     await signedIn({
       role: 'commune_officer',

@@ -4,11 +4,10 @@ import { createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
 import { systemActor } from '../domain/identity/roles';
 import { createExchangeRate } from '../services/exchange-rate/exchange-rate.service';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { addInvestmentEvent, createProject } from '../services/project/project.service';
+import { addInvestmentEvent } from '../services/project/project.service';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildLifecycle, buildOrganisation, buildProject, buildZone } from '../services/testing/factories';
 
 /**
  * The leaders' view over HTTP: the dashboard per scope, the analysis (a refused breakdown names its field,
@@ -27,15 +26,15 @@ beforeAll(async () => {
     validTo: '2026-12-31',
     vndPerUnit: '25000',
     source: 'kiểm thử',
-  } as never);
-  await createOrganisation(seed, {
+  });
+  await buildOrganisation(database.db, {
     code: 'DEV',
     name: 'Hạ tầng',
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['developer'],
   });
-  await createOrganisation(seed, {
+  await buildOrganisation(database.db, {
     code: 'FDI',
     name: 'FDI',
     country: 'KR',
@@ -46,7 +45,7 @@ beforeAll(async () => {
     ['KCN-A', 'KCN', 200, 150],
     ['CCN-B', 'CCN', 50, 10],
   ] as const) {
-    await createZone(seed, {
+    await buildZone(database.db, {
       code,
       name: `Khu ${code}`,
       kind,
@@ -55,11 +54,11 @@ beforeAll(async () => {
       declaredAreaHa: area,
       industrialLandHa: area,
       leasedHa: leased,
-    } as never);
-    await addLifecycleEvent(seed, code, { state: 'established', eventDate: '2015-01-01' });
-    await addLifecycleEvent(seed, code, { state: 'operating', eventDate: '2017-01-01' });
+    });
+    await buildLifecycle(database.db, code, [{ state: 'established', eventDate: '2015-01-01' }]);
+    await buildLifecycle(database.db, code, [{ state: 'operating', eventDate: '2017-01-01' }]);
   }
-  await createProject(seed, {
+  await buildProject(database.db, {
     code: 'P1',
     zoneCode: 'KCN-A',
     investorCode: 'FDI',
@@ -71,13 +70,13 @@ beforeAll(async () => {
     eventDate: '2021-03-01',
     amount: '10000000',
     currency: 'USD',
-  } as never);
+  });
   await addInvestmentEvent(seed, 'P1', {
     kind: 'increase',
     eventDate: '2023-03-01',
     amount: '5000000',
     currency: 'USD',
-  } as never);
+  });
 });
 afterAll(() => database?.cleanup());
 
@@ -91,7 +90,7 @@ async function signedIn(overrides: Partial<CreateUserInput>) {
 describe('the dashboard and the analysis', () => {
   it('shows the leader the city’s figures with their as-of time and drill-down, and an officer only their family', async () => {
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
-    const res = await leader.get('/api/dashboard');
+    const res = await leader.api.get('/api/dashboard');
     expect(res.status).toBe(200);
     const figure = (body: { figures: { code: string; value: number | null }[] }, code: string) =>
       body.figures.find((f) => f.code === code)!;
@@ -104,8 +103,8 @@ describe('the dashboard and the analysis', () => {
       scopeKind: 'family',
       scopeRef: 'CCN',
       family: 'CCN',
-    } as never);
-    const scoped = await cluster.get('/api/dashboard');
+    });
+    const scoped = await cluster.api.get('/api/dashboard');
     expect(figure(scoped.body, 'zones').value).toBe(1);
     expect(figure(scoped.body, 'tenant_projects').value).toBe(0);
   });
@@ -116,8 +115,8 @@ describe('the dashboard and the analysis', () => {
       scopeKind: 'family',
       scopeRef: 'CCN',
       family: 'CCN',
-    } as never);
-    const raised = await cluster.post('/api/obstacles', {
+    });
+    const raised = await cluster.api.post('/api/obstacles', {
       zoneCode: 'CCN-B',
       categoryCode: 'land_clearance',
       title: 'Chưa bàn giao mặt bằng lô C',
@@ -131,7 +130,7 @@ describe('the dashboard and the analysis', () => {
       code: string,
     ) => body.figures.find((f) => f.code === code);
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
-    const city = (await leader.get('/api/dashboard')).body;
+    const city = (await leader.api.get('/api/dashboard')).body;
     expect(figure(city, 'obstacles_open')?.value).toBe(1);
     expect(figure(city, 'obstacles_overdue')).toMatchObject({
       value: 1,
@@ -146,25 +145,28 @@ describe('the dashboard and the analysis', () => {
       scopeKind: 'family',
       scopeRef: 'KCN',
       family: 'KCN',
-    } as never);
-    const parksView = (await parks.get('/api/dashboard')).body;
+    });
+    const parksView = (await parks.api.get('/api/dashboard')).body;
     expect(figure(parksView, 'obstacles_open')?.value).toBe(0);
-    expect(figure((await cluster.get('/api/dashboard')).body, 'obstacles_open')?.value).toBe(1);
+    expect(figure((await cluster.api.get('/api/dashboard')).body, 'obstacles_open')?.value).toBe(1);
   });
 
   it('is kept between loads and computed afresh after any committed change, even one made in plain SQL elsewhere', async () => {
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
     const occupancy = (body: { figures: { code: string; value: number | null }[] }) =>
       body.figures.find((f) => f.code === 'occupancy_pct')!.value;
-    const first = (await leader.get('/api/dashboard')).body;
-    expect(occupancy((await leader.get('/api/dashboard')).body)).toBe(occupancy(first));
+    const first = (await leader.api.get('/api/dashboard')).body;
+    expect(occupancy((await leader.api.get('/api/dashboard')).body)).toBe(occupancy(first));
     // Another process (here: the owner at psql) changes the registry behind the server's back.
     await database.ownerQuery(`update zone set leased_ha = 50 where code = 'CCN-B'`);
-    const after = (await leader.get('/api/dashboard')).body;
+    const after = (await leader.api.get('/api/dashboard')).body;
     expect(occupancy(after)).not.toBe(occupancy(first));
     const analysis = async () =>
-      (await leader.get('/api/analysis?indicator=occupancy_pct&from=2026-01-01&to=2026-12-31&step=year'))
-        .body;
+      (
+        await leader.api.get('/api/analysis', {
+          query: { indicator: 'occupancy_pct', from: '2026-01-01', to: '2026-12-31', step: 'year' },
+        })
+      ).body;
     const before = await analysis();
     await database.ownerQuery(`update zone set leased_ha = 10 where code = 'CCN-B'`);
     expect((await analysis()).total).not.toEqual(before.total);
@@ -179,9 +181,11 @@ describe('the dashboard and the analysis', () => {
     expect(res.body.periods.map((p: { label: string }) => p.label)).toEqual(['2021', '2022', '2023']);
     expect(res.body.total).toEqual([10, 0, 5]);
     expect(res.body.series.find((s: { key: string }) => s.key === 'fdi').values).toEqual([10, 0, 5]);
-    const refused = await leader.get('/api/analysis?indicator=capital_attracted_usd&by=zone');
+    const refused = await leader.api.get('/api/analysis', {
+      query: { indicator: 'capital_attracted_usd', by: 'zone' },
+    });
     expect(refused.status).toBe(400);
-    expect(refused.body.details.fields.by).toBeTruthy();
+    expect(refused.error.details.fields.by).toBeTruthy();
     const file = await app.request(
       'http://127.0.0.1/api/analysis/export.xlsx?indicator=zones&from=2016-01-01&to=2018-12-31&by=family',
       { headers: { cookie: leader.cookie! } },
@@ -201,49 +205,73 @@ describe('briefings over HTTP', () => {
       scopeKind: 'family',
       scopeRef: 'KCN',
       family: 'KCN',
-    } as never);
-    const created = await board.post('/api/briefings', {
+    });
+    const created = await board.api.post('/api/briefings', {
       scope: 'KCN',
       from: '2023-01-01',
       to: '2023-03-31',
     });
     expect(created.status).toBe(200);
     expect(created.body.periodLabel).toBe('quý I năm 2023');
-    expect(created.body.figures.KCN.capital_attracted_usd.value).toBe(5);
+    expect(created.body.figures.KCN!.capital_attracted_usd!.value).toBe(5);
     const cluster = await signedIn({
       role: 'department_officer',
       scopeKind: 'family',
       scopeRef: 'CCN',
       family: 'CCN',
-    } as never);
+    });
     expect(
-      (await cluster.patch(`/api/briefings/${created.body.id}`, { version: 1, tasks: 'x' })).status,
+      (
+        await cluster.api.patch(
+          '/api/briefings/{id}',
+          { version: 1, tasks: 'x' },
+          { params: { id: created.body.id } },
+        )
+      ).status,
     ).toBe(403);
     const developer = await signedIn({
       role: 'developer',
       scopeKind: 'organisation',
       scopeRef: 'DEV',
       family: 'KCN',
-    } as never);
-    expect((await developer.get(`/api/briefings/${created.body.id}`)).status).toBe(404);
+    });
+    expect((await developer.api.get('/api/briefings/{id}', { params: { id: created.body.id } })).status).toBe(
+      404,
+    );
     expect(
-      (await developer.post('/api/briefings', { scope: 'KCN', from: '2023-01-01', to: '2023-03-31' })).status,
+      (await developer.api.post('/api/briefings', { scope: 'KCN', from: '2023-01-01', to: '2023-03-31' }))
+        .status,
     ).toBe(403);
     const leader = await signedIn({ role: 'leader', scopeKind: 'all', scopeRef: null });
-    expect((await leader.get(`/api/briefings/${created.body.id}`)).status).toBe(200);
-    const bad = await board.patch(`/api/briefings/${created.body.id}`, {
-      version: created.body.version,
-      sections: { parks_investment: 'Vốn {khong_co}' },
-    });
+    expect((await leader.api.get('/api/briefings/{id}', { params: { id: created.body.id } })).status).toBe(
+      200,
+    );
+    const bad = await board.api.patch(
+      '/api/briefings/{id}',
+      {
+        version: created.body.version,
+        sections: { parks_investment: 'Vốn {khong_co}' },
+      },
+      { params: { id: created.body.id } },
+    );
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.details.fields)).toEqual(['sections.parks_investment']);
-    const issued = await board.post(`/api/briefings/${created.body.id}/issue`, {
-      version: created.body.version,
-    });
+    expect(Object.keys(bad.error.details.fields)).toEqual(['sections.parks_investment']);
+    const issued = await board.api.post(
+      '/api/briefings/{id}/issue',
+      {
+        version: created.body.version,
+      },
+      { params: { id: created.body.id } },
+    );
     expect(issued.status).toBe(200);
     expect(
-      (await board.patch(`/api/briefings/${created.body.id}`, { version: issued.body.version, tasks: 'y' }))
-        .status,
+      (
+        await board.api.patch(
+          '/api/briefings/{id}',
+          { version: issued.body.version, tasks: 'y' },
+          { params: { id: created.body.id } },
+        )
+      ).status,
     ).toBe(409);
     const docx = await leader.request('GET', `/api/briefings/${created.body.id}/export.docx`);
     expect(docx.status).toBe(200);

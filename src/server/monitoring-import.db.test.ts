@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { parseCsv } from '../domain/import/csv';
-import { systemActor } from '../domain/identity/roles';
-import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
+import { communes, makeUser, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildZone } from '../services/testing/factories';
 
 /** Obstacles and planned schedules through HTTP: templates, uploads (dry run, commit), exports and rights. */
 
@@ -14,18 +13,19 @@ let app: ReturnType<typeof createTestApp>['app'];
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database).app;
-  const deps = testDeps(database.db, systemActor('test'));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-DA',
     name: 'CCN Đông Anh',
     kind: 'CCN',
     communeCode: communes.dongAnh,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-PX',
     name: 'CCN Phùng Xá',
     kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
 });
 afterAll(() => database?.cleanup());

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
-import { systemActor } from '../domain/identity/roles';
 import { obstacleDaysOverdue } from '../domain/monitoring/obstacle';
 import { findObstacles } from '../services/monitoring/obstacle.repository';
-import { communes, makeUser, manualClock, testDeps, testPassword } from '../services/testing';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
+import { communes, makeUser, manualClock, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildLifecycle, buildOrganisation, buildZone } from '../services/testing/factories';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
@@ -16,29 +14,29 @@ const DAY = 86_400_000;
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database, { clock }).app;
-  const deps = testDeps(database.db, systemActor('test'));
-  await createOrganisation(deps, {
+  await buildOrganisation(database.db, {
     code: 'CDT-DA',
     name: 'Công ty Hạ tầng Đông Anh',
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['developer'],
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-DA',
     name: 'CCN Đông Anh',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'CDT-DA',
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-TT',
     name: 'CCN Thạch Thất',
     kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
   // Operating since 2019 with a WWTP still being built and a third of its land leased.
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-VH',
     name: 'CCN Vận hành',
     kind: 'CCN',
@@ -46,9 +44,10 @@ beforeAll(async () => {
     industrialLandHa: 30,
     leasedHa: 10,
     wwtpStatus: 'building',
+    developerCode: null,
   });
-  await addLifecycleEvent(deps, 'CCN-VH', { state: 'established', eventDate: '2017-03-01' });
-  await addLifecycleEvent(deps, 'CCN-VH', { state: 'operating', eventDate: '2019-05-10' });
+  await buildLifecycle(database.db, 'CCN-VH', [{ state: 'established', eventDate: '2017-03-01' }]);
+  await buildLifecycle(database.db, 'CCN-VH', [{ state: 'operating', eventDate: '2019-05-10' }]);
 });
 afterAll(() => database?.cleanup());
 
@@ -79,18 +78,18 @@ describe('an obstacle from the commune to the department', () => {
   it('is recorded, goes on the watch list once its deadline passes, is escalated and resolved, and its history stays', async () => {
     let commune = await communeDA();
     let dept = await department();
-    const raised = await commune.post('/api/obstacles', landClearance);
+    const raised = await commune.api.post('/api/obstacles', landClearance);
     expect(raised.status).toBe(201);
     expect(raised.body).toMatchObject({ status: 'open', daysOverdue: null, zone: { code: 'CCN-DA' } });
     const id = raised.body.id as string;
 
-    const before = await dept.get('/api/monitoring/watch-list?rule=obstacle_overdue');
+    const before = await dept.api.get('/api/monitoring/watch-list', { query: { rule: 'obstacle_overdue' } });
     expect(before.body.items).toHaveLength(0);
 
     clock.advance(11 * DAY); // 1 July 2026: one day past the deadline (sessions have expired: sign in again)
     commune = await communeDA();
     dept = await department();
-    const watch = await dept.get('/api/monitoring/watch-list?rule=obstacle_overdue');
+    const watch = await dept.api.get('/api/monitoring/watch-list', { query: { rule: 'obstacle_overdue' } });
     expect(watch.body.items).toHaveLength(1);
     expect(watch.body.items[0]).toMatchObject({
       zoneCode: 'CCN-DA',
@@ -100,39 +99,55 @@ describe('an obstacle from the commune to the department', () => {
       proposedAction: 'escalate',
       source: { kind: 'obstacle', id },
     });
-    expect(watch.body.items[0].reason.vi).toContain('Vướng mắc giải phóng mặt bằng quá hạn 1 ngày');
+    expect(watch.body.items[0]!.reason.vi).toContain('Vướng mắc giải phóng mặt bằng quá hạn 1 ngày');
 
-    const noReason = await commune.post(`/api/obstacles/${id}/actions`, { action: 'escalate', version: 1 });
+    const noReason = await commune.api.post(
+      '/api/obstacles/{id}/actions',
+      { action: 'escalate', version: 1 },
+      { params: { id: id } },
+    );
     expect(noReason.status).toBe(400);
-    expect(noReason.body.details.fields.text).toBeDefined();
-    const escalated = await commune.post(`/api/obstacles/${id}/actions`, {
-      action: 'escalate',
-      text: 'Vượt thẩm quyền xã, đề nghị Thành phố chỉ đạo',
-      version: 1,
-    });
+    expect(noReason.error.details.fields.text).toBeDefined();
+    const escalated = await commune.api.post(
+      '/api/obstacles/{id}/actions',
+      {
+        action: 'escalate',
+        text: 'Vượt thẩm quyền xã, đề nghị Thành phố chỉ đạo',
+        version: 1,
+      },
+      { params: { id: id } },
+    );
     expect(escalated.status).toBe(200);
     expect(escalated.body.status).toBe('escalated');
-    const stale = await dept.post(`/api/obstacles/${id}/actions`, {
-      action: 'resolve',
-      text: 'x',
-      version: 1,
-    });
+    const stale = await dept.api.post(
+      '/api/obstacles/{id}/actions',
+      {
+        action: 'resolve',
+        text: 'x',
+        version: 1,
+      },
+      { params: { id: id } },
+    );
     expect(stale.status).toBe(409);
 
-    const resolved = await dept.post(`/api/obstacles/${id}/actions`, {
-      action: 'resolve',
-      text: 'Đã chi trả bồi thường, bàn giao mặt bằng',
-      version: 2,
-    });
+    const resolved = await dept.api.post(
+      '/api/obstacles/{id}/actions',
+      {
+        action: 'resolve',
+        text: 'Đã chi trả bồi thường, bàn giao mặt bằng',
+        version: 2,
+      },
+      { params: { id: id } },
+    );
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({
       status: 'resolved',
       resolution: 'Đã chi trả bồi thường, bàn giao mặt bằng',
     });
 
-    const after = await dept.get('/api/monitoring/watch-list?rule=obstacle_overdue');
+    const after = await dept.api.get('/api/monitoring/watch-list', { query: { rule: 'obstacle_overdue' } });
     expect(after.body.items).toHaveLength(0);
-    const history = await dept.get(`/api/obstacles/${id}`);
+    const history = await dept.api.get('/api/obstacles/{id}', { params: { id: id } });
     expect(history.body.history.map((e: { action: string }) => e.action)).toEqual([
       'raise',
       'escalate',
@@ -143,7 +158,7 @@ describe('an obstacle from the commune to the department', () => {
       toStatus: 'escalated',
       text: 'Vượt thẩm quyền xã, đề nghị Thành phố chỉ đạo',
     });
-    const counts = await dept.get('/api/monitoring/counts');
+    const counts = await dept.api.get('/api/monitoring/counts');
     expect(counts.body).toMatchObject({ open: 0, overdue: 0 });
   });
 });
@@ -152,73 +167,109 @@ describe('scope', () => {
   it('lets a commune see and edit only obstacles on its territory', async () => {
     const da = await communeDA();
     const tt = await communeTT();
-    const raised = await da.post('/api/obstacles', {
+    const raised = await da.api.post('/api/obstacles', {
       ...landClearance,
       raisedOn: '2026-06-21',
       deadline: null,
     });
     const id = raised.body.id as string;
-    expect((await tt.get(`/api/obstacles/${id}`)).status).toBe(404);
+    expect((await tt.api.get('/api/obstacles/{id}', { params: { id: id } })).status).toBe(404);
     expect(
-      (await tt.post(`/api/obstacles/${id}/actions`, { action: 'comment', text: 'x', version: 1 })).status,
+      (
+        await tt.api.post(
+          '/api/obstacles/{id}/actions',
+          { action: 'comment', text: 'x', version: 1 },
+          { params: { id: id } },
+        )
+      ).status,
     ).toBe(404);
-    expect((await tt.patch(`/api/obstacles/${id}`, { agency: 'Sở', version: 1 })).status).toBe(404);
-    expect((await tt.post('/api/obstacles', landClearance)).status).toBe(404);
-    const list = await tt.get('/api/obstacles?zone=CCN-DA');
+    expect(
+      (await tt.api.patch('/api/obstacles/{id}', { agency: 'Sở', version: 1 }, { params: { id: id } }))
+        .status,
+    ).toBe(404);
+    expect((await tt.api.post('/api/obstacles', landClearance)).status).toBe(404);
+    const list = await tt.api.get('/api/obstacles', { query: { zone: 'CCN-DA' } });
     expect(list.body.items).toHaveLength(0);
-    expect((await da.get('/api/obstacles?zone=CCN-DA')).body.total).toBeGreaterThan(0);
+    expect((await da.api.get('/api/obstacles', { query: { zone: 'CCN-DA' } })).body.total).toBeGreaterThan(0);
   });
 
   it('lets the developer see and answer an obstacle the commune raised, but not close it', async () => {
     const commune = await communeDA();
     const dev = await developer();
-    const raised = await commune.post('/api/obstacles', { ...landClearance, raisedOn: '2026-06-21' });
+    const raised = await commune.api.post('/api/obstacles', { ...landClearance, raisedOn: '2026-06-21' });
     const id = raised.body.id as string;
-    const seen = await dev.get(`/api/obstacles/${id}`);
+    const seen = await dev.api.get('/api/obstacles/{id}', { params: { id: id } });
     expect(seen.status).toBe(200);
     expect(seen.body.actions).toEqual(['start', 'comment']);
-    const answered = await dev.post(`/api/obstacles/${id}/actions`, {
-      action: 'comment',
-      text: 'Chủ đầu tư đã chuẩn bị kinh phí bồi thường',
-      version: 1,
-    });
+    const answered = await dev.api.post(
+      '/api/obstacles/{id}/actions',
+      {
+        action: 'comment',
+        text: 'Chủ đầu tư đã chuẩn bị kinh phí bồi thường',
+        version: 1,
+      },
+      { params: { id: id } },
+    );
     expect(answered.status).toBe(200);
     expect(
-      (await dev.post(`/api/obstacles/${id}/actions`, { action: 'resolve', text: 'Xong', version: 2 }))
-        .status,
+      (
+        await dev.api.post(
+          '/api/obstacles/{id}/actions',
+          { action: 'resolve', text: 'Xong', version: 2 },
+          { params: { id: id } },
+        )
+      ).status,
     ).toBe(403);
     expect(
-      (await dev.post(`/api/obstacles/${id}/actions`, { action: 'drop', text: 'Bỏ', version: 2 })).status,
+      (
+        await dev.api.post(
+          '/api/obstacles/{id}/actions',
+          { action: 'drop', text: 'Bỏ', version: 2 },
+          { params: { id: id } },
+        )
+      ).status,
     ).toBe(403);
-    expect((await dev.patch(`/api/obstacles/${id}`, { deadline: '2027-01-01', version: 2 })).status).toBe(
-      403,
-    );
+    expect(
+      (
+        await dev.api.patch(
+          '/api/obstacles/{id}',
+          { deadline: '2027-01-01', version: 2 },
+          { params: { id: id } },
+        )
+      ).status,
+    ).toBe(403);
     // The developer's own obstacle it may close.
-    const own = await dev.post('/api/obstacles', {
+    const own = await dev.api.post('/api/obstacles', {
       ...landClearance,
       categoryCode: 'capital',
       raisedOn: '2026-06-21',
     });
     expect(own.status).toBe(201);
-    const closed = await dev.post(`/api/obstacles/${own.body.id}/actions`, {
-      action: 'resolve',
-      text: 'Đã thu xếp vốn',
-      version: 1,
-    });
+    const closed = await dev.api.post(
+      '/api/obstacles/{id}/actions',
+      {
+        action: 'resolve',
+        text: 'Đã thu xếp vốn',
+        version: 1,
+      },
+      { params: { id: own.body.id } },
+    );
     expect(closed.status).toBe(200);
   });
 
   it('does not show the developer obstacles of zones it does not develop', async () => {
     const tt = await communeTT();
-    const raised = await tt.post('/api/obstacles', {
+    const raised = await tt.api.post('/api/obstacles', {
       ...landClearance,
       zoneCode: 'CCN-TT',
       raisedOn: '2026-06-21',
     });
     expect(raised.status).toBe(201);
     const dev = await developer();
-    expect((await dev.get(`/api/obstacles/${raised.body.id}`)).status).toBe(404);
-    expect((await dev.get('/api/monitoring/watch-list?zone=CCN-TT')).body.items).toHaveLength(0);
+    expect((await dev.api.get('/api/obstacles/{id}', { params: { id: raised.body.id } })).status).toBe(404);
+    expect(
+      (await dev.api.get('/api/monitoring/watch-list', { query: { zone: 'CCN-TT' } })).body.items,
+    ).toHaveLength(0);
   });
 });
 
@@ -255,7 +306,8 @@ describe('bad input on every write route names the field', () => {
       expect(res.status, `${path} ${field}`).toBe(400);
       expect(Object.keys(res.body.details.fields), `${path} ${field}`).toContain(field);
     }
-    const id = (await commune.post('/api/obstacles', { ...landClearance, raisedOn: '2026-06-21' })).body.id;
+    const id = (await commune.api.post('/api/obstacles', { ...landClearance, raisedOn: '2026-06-21' })).body
+      .id;
     const more: [string, string, unknown, string][] = [
       ['POST', `/api/obstacles/${id}/actions`, { action: 'fly', version: 1 }, 'action'],
       ['POST', `/api/obstacles/${id}/actions`, { action: 'resolve', version: 1 }, 'text'],
@@ -270,32 +322,38 @@ describe('bad input on every write route names the field', () => {
       expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(400);
       expect(Object.keys(res.body.details.fields), `${path} ${field}`).toContain(field);
     }
-    const manual = await commune.post('/api/monitoring/watch-list/manual', {
+    const manual = await commune.api.post('/api/monitoring/watch-list/manual', {
       zoneCode: 'CCN-DA',
       reason: 'Chủ đầu tư chậm triển khai',
       proposedAction: 'inspect',
     });
     expect(manual.status).toBe(201);
-    const remove = await commune.post(`/api/monitoring/watch-list/manual/${manual.body.id}/remove`, {
-      reason: '',
-    });
+    const remove = await commune.api.post(
+      '/api/monitoring/watch-list/manual/{id}/remove',
+      {
+        reason: '',
+      },
+      { params: { id: manual.body.id } },
+    );
     expect(remove.status).toBe(400);
-    expect(Object.keys(remove.body.details.fields)).toContain('reason');
-    expect((await commune.get('/api/obstacles/not-a-uuid')).status).toBe(400);
+    expect(Object.keys(remove.error.details.fields)).toContain('reason');
+    expect((await commune.api.get('/api/obstacles/{id}', { params: { id: 'not-a-uuid' } })).status).toBe(400);
   });
 });
 
 describe('the watch list’s other rules', () => {
   it('keeps manual entries with their history: added with a reason, removed with a reason, still readable', async () => {
     const dept = await department();
-    const added = await dept.post('/api/monitoring/watch-list/manual', {
+    const added = await dept.api.post('/api/monitoring/watch-list/manual', {
       zoneCode: 'CCN-TT',
       reason: 'Phản ánh của người dân về khói bụi',
       agency: 'UBND xã Thạch Thất',
       proposedAction: 'inspect',
     });
     expect(added.status).toBe(201);
-    const on = await dept.get('/api/monitoring/watch-list?rule=manual&zone=CCN-TT');
+    const on = await dept.api.get('/api/monitoring/watch-list', {
+      query: { rule: 'manual', zone: 'CCN-TT' },
+    });
     expect(on.body.items).toHaveLength(1);
     expect(on.body.items[0]).toMatchObject({
       reason: { vi: 'Phản ánh của người dân về khói bụi' },
@@ -304,19 +362,26 @@ describe('the watch list’s other rules', () => {
     const dev = await developer();
     expect(
       (
-        await dev.post('/api/monitoring/watch-list/manual', {
+        await dev.api.post('/api/monitoring/watch-list/manual', {
           zoneCode: 'CCN-DA',
           reason: 'x',
           proposedAction: 'remind',
         })
       ).status,
     ).toBe(403);
-    const removed = await dept.post(`/api/monitoring/watch-list/manual/${added.body.id}/remove`, {
-      reason: 'Đã kiểm tra, không vi phạm',
-    });
+    const removed = await dept.api.post(
+      '/api/monitoring/watch-list/manual/{id}/remove',
+      {
+        reason: 'Đã kiểm tra, không vi phạm',
+      },
+      { params: { id: added.body.id } },
+    );
     expect(removed.status).toBe(200);
-    expect((await dept.get('/api/monitoring/watch-list?rule=manual&zone=CCN-TT')).body.items).toHaveLength(0);
-    const history = await dept.get('/api/zones/CCN-TT/watch-manual');
+    expect(
+      (await dept.api.get('/api/monitoring/watch-list', { query: { rule: 'manual', zone: 'CCN-TT' } })).body
+        .items,
+    ).toHaveLength(0);
+    const history = await dept.api.get('/api/zones/{code}/watch-manual', { params: { code: 'CCN-TT' } });
     expect(history.body.items[0]).toMatchObject({
       removalReason: 'Đã kiểm tra, không vi phạm',
       reason: 'Phản ánh của người dân về khói bụi',
@@ -325,21 +390,21 @@ describe('the watch list’s other rules', () => {
 
   it('lists an operating cluster without a compliant WWTP and under the occupancy gate', async () => {
     const dept = await department();
-    const res = await dept.get('/api/monitoring/watch-list?zone=CCN-VH');
+    const res = await dept.api.get('/api/monitoring/watch-list', { query: { zone: 'CCN-VH' } });
     const rules = res.body.items.map((e: { rule: string }) => e.rule);
     expect(rules).toContain('occupancy_low');
     expect(rules).toContain('wwtp_missing');
     const occ = res.body.items.find((e: { rule: string }) => e.rule === 'occupancy_low');
-    expect(occ.reason.vi).toContain('33,3 %');
-    expect(occ.since).toBe('2022-05-10');
+    expect(occ!.reason.vi).toContain('33,3 %');
+    expect(occ!.since).toBe('2022-05-10');
   });
 
   it('exports the watch list and the obstacles as XLSX', async () => {
     const dept = await department();
-    const w = await dept.get('/api/monitoring/watch-list/export.xlsx');
+    const w = await dept.api.get('/api/monitoring/watch-list/export.xlsx');
     expect(w.status).toBe(200);
     expect(w.headers.get('content-type')).toContain('spreadsheetml');
-    const o = await dept.get('/api/obstacles/export.csv?status=resolved');
+    const o = await dept.api.get('/api/obstacles/export.csv', { query: { status: 'resolved' } });
     expect(o.status).toBe(200);
     expect(String(o.body)).toContain('Còn 3 hộ chưa nhận tiền bồi thường');
   });

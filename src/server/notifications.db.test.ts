@@ -22,7 +22,7 @@ beforeAll(async () => {
       role: 'enterprise',
       scopeKind: 'organisation',
       scopeRef: 'X',
-    } as never);
+    });
     users[name] = { id: user.id, username: user.username };
   }
   await notify(users.lan.id, 'k1', 'Nhắc thứ nhất');

@@ -31,14 +31,14 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await clusterRegistry(database.db, clock);
   const tenant = (
-    await makeUser(database.db, { role: 'enterprise', scopeKind: 'organisation', scopeRef: 'DN-TD' } as never)
+    await makeUser(database.db, { role: 'enterprise', scopeKind: 'organisation', scopeRef: 'DN-TD' })
   ).actor;
   commune = (
     await makeUser(database.db, {
       role: 'commune_officer',
       scopeKind: 'commune',
       scopeRef: communes.dongAnh,
-    } as never)
+    })
   ).actor;
   department = (
     await makeUser(database.db, {
@@ -46,7 +46,7 @@ beforeAll(async () => {
       scopeKind: 'family',
       scopeRef: 'CCN',
       family: 'CCN',
-    } as never)
+    })
   ).actor;
   await acceptTenantReport(database.db, tenant, commune, clock);
   app = createTestApp(database, { clock }).app;

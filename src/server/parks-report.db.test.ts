@@ -4,11 +4,10 @@ import { createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
 import { systemActor } from '../domain/identity/roles';
 import { createExchangeRate } from '../services/exchange-rate/exchange-rate.service';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { addInvestmentEvent, createProject } from '../services/project/project.service';
+import { addInvestmentEvent } from '../services/project/project.service';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildLifecycle, buildOrganisation, buildProject, buildZone } from '../services/testing/factories';
 
 /** The parks' report and its targets over HTTP: figures, documents, 404 outside scope, 409 on a stale edit. */
 let database: TestDatabase;
@@ -24,22 +23,22 @@ beforeAll(async () => {
     validTo: '2026-12-31',
     vndPerUnit: '25000',
     source: 'kiểm thử',
-  } as never);
-  await createOrganisation(seed, {
+  });
+  await buildOrganisation(database.db, {
     code: 'DEV-K',
     name: 'Chủ đầu tư K',
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['developer'],
   });
-  await createOrganisation(seed, {
+  await buildOrganisation(database.db, {
     code: 'ORG-K',
     name: 'Công ty K',
     country: 'KR',
     ownership: 'fdi',
     roles: ['tenant'],
   });
-  await createZone(seed, {
+  await buildZone(database.db, {
     code: 'KCN-K',
     name: 'Khu công nghiệp K',
     kind: 'KCN',
@@ -47,9 +46,9 @@ beforeAll(async () => {
     developerCode: 'DEV-K',
     declaredAreaHa: 200,
   });
-  await addLifecycleEvent(seed, 'KCN-K', { state: 'established', eventDate: '2015-01-01' });
-  await addLifecycleEvent(seed, 'KCN-K', { state: 'operating', eventDate: '2017-01-01' });
-  await createProject(seed, {
+  await buildLifecycle(database.db, 'KCN-K', [{ state: 'established', eventDate: '2015-01-01' }]);
+  await buildLifecycle(database.db, 'KCN-K', [{ state: 'operating', eventDate: '2017-01-01' }]);
+  await buildProject(database.db, {
     code: 'P-K',
     zoneCode: 'KCN-K',
     investorCode: 'ORG-K',
@@ -62,13 +61,13 @@ beforeAll(async () => {
     eventDate: '2026-01-20',
     amount: '12000000',
     currency: 'USD',
-  } as never);
+  });
   await addInvestmentEvent(seed, 'P-K', {
     kind: 'increase',
     eventDate: '2026-03-31',
     amount: '75000000000',
     currency: 'VND',
-  } as never);
+  });
 });
 afterAll(() => database?.cleanup());
 

@@ -4,8 +4,8 @@ import type { CreateUserInput } from '../domain/identity/identity.schema';
 import { systemActor } from '../domain/identity/roles';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
 import { yearTargets } from '../services/plan/plan.service';
-import { addLifecycleEvent, createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildLifecycle, buildZone } from '../services/testing/factories';
 
 /**
  * Yearly plans over HTTP: the plan page shows each target's live %; recording "infrastructure complete" for a
@@ -25,9 +25,8 @@ const clusters = [
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database).app;
-  const seed = testDeps(database.db, systemActor('test:seed'));
   for (const c of clusters) {
-    await createZone(seed, {
+    await buildZone(database.db, {
       code: c.code,
       name: `Cụm công nghiệp ${c.code}`,
       kind: 'CCN',
@@ -35,11 +34,14 @@ beforeAll(async () => {
       industrialLandHa: c.land,
       leasedHa: c.leased,
       wwtpStatus: c.code === 'CCN-C' ? 'compliant' : 'building',
+      developerCode: null,
     });
-    await addLifecycleEvent(seed, c.code, { state: 'established', eventDate: c.est });
+    await buildLifecycle(database.db, c.code, [{ state: 'established', eventDate: c.est }]);
   }
   for (const code of ['CCN-A', 'CCN-B']) {
-    await addLifecycleEvent(seed, code, { state: 'construction', eventDate: '2024-04-01', progressPct: 60 });
+    await buildLifecycle(database.db, code, [
+      { state: 'construction', eventDate: '2024-04-01', progressPct: 60 },
+    ]);
   }
 });
 afterAll(() => database?.cleanup());
@@ -239,11 +241,12 @@ describe('yearly plans over HTTP', () => {
     expect(res.body.details.fields.maxValue).toBeDefined();
     res = await add({ kind: 'figure', title: 'x', value: 10, indicator: 'no_such' });
     expect(res.body.details.fields.indicator).toBeDefined();
-    await createZone(testDeps(database.db, systemActor('test:seed')), {
+    await buildZone(database.db, {
       code: 'KCN-Z',
       name: 'Khu công nghiệp Z',
       kind: 'KCN',
       communeCode: communes.dongAnh,
+      developerCode: null,
     });
     res = await add({
       kind: 'count',

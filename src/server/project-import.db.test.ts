@@ -2,11 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { BOM, parseCsv } from '../domain/import/csv';
-import { systemActor } from '../domain/identity/roles';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
+import { communes, makeUser, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildOrganisation, buildZone } from '../services/testing/factories';
 
 /** Projects and their capital through HTTP: templates, uploads, exports, and scope, as the browser sends them. */
 
@@ -16,33 +14,33 @@ let app: ReturnType<typeof createTestApp>['app'];
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database).app;
-  const deps = testDeps(database.db, systemActor('test'));
-  await createOrganisation(deps, {
+  await buildOrganisation(database.db, {
     code: 'CDT-TL',
     name: 'Công ty Phát triển Thăng Long',
     country: 'JP',
     ownership: 'fdi',
     roles: ['developer'],
   });
-  await createOrganisation(deps, {
+  await buildOrganisation(database.db, {
     code: 'NDT-A',
     name: 'Công ty TNHH A',
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['tenant'],
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'KCN-TL',
     name: 'KCN Thăng Long',
     kind: 'KCN',
     communeCode: communes.dongAnh,
     developerCode: 'CDT-TL',
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-PX',
     name: 'CCN Phùng Xá',
     kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
 });
 afterAll(() => database?.cleanup());

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
-import { systemActor } from '../domain/identity/roles';
-import { communes, makeUser, testDeps, testPassword } from '../services/testing';
+import { communes, makeUser, testPassword } from '../services/testing';
 import { createDocumentStore } from '../services/document/document.store';
-import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildZone } from '../services/testing/factories';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
@@ -20,18 +19,19 @@ beforeAll(async () => {
   app = createTestApp(database, {
     documents: createDocumentStore({ dir: uploadDir, maxBytes: 100 * KB }),
   }).app;
-  const deps = testDeps(database.db, systemActor('test'));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-THUY-LAM',
     name: 'CCN Thụy Lâm',
     kind: 'CCN',
     communeCode: communes.dongAnh,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-PHUNG-XA',
     name: 'CCN Phùng Xá',
     kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
 });
 afterAll(() => database?.cleanup());

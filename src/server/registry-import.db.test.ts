@@ -2,10 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { BOM, parseCsv } from '../domain/import/csv';
-import { systemActor } from '../domain/identity/roles';
-import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
+import { communes, makeUser, testPassword } from '../services/testing';
 import { createTestApp, TestClient } from './testing';
+import { buildZone } from '../services/testing/factories';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>['app'];
@@ -13,8 +12,7 @@ let app: ReturnType<typeof createTestApp>['app'];
 beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database).app;
-  const deps = testDeps(database.db, systemActor('test'));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-THUY-LAM',
     name: 'CCN Thụy Lâm',
     kind: 'CCN',
@@ -25,19 +23,23 @@ beforeAll(async () => {
     leasedHa: 3,
     lat: 21.175,
     lon: 105.86,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-PHUNG-XA',
     name: 'CCN đồ mộc dân dụng Phùng Xá',
     kind: 'CCN',
     communeCode: communes.thachThat,
     declaredAreaHa: 4.2,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'KCN-THANG-LONG',
     name: 'KCN Thăng Long',
     kind: 'KCN',
     declaredAreaHa: 274,
+    communeCode: null,
+    developerCode: null,
   });
 });
 afterAll(() => database?.cleanup());

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import type { CreateUserInput } from '../domain/identity/identity.schema';
 import { systemActor } from '../domain/identity/roles';
-import { createOrganisation } from '../services/organisation/organisation.service';
-import { addInvestmentEvent, createProject } from '../services/project/project.service';
+import { addInvestmentEvent } from '../services/project/project.service';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
-import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildOrganisation, buildProject, buildZone } from '../services/testing/factories';
 
 /**
  * What the organisation and project pages need from the API: list filters (country, VSIC, FDI/domestic),
@@ -30,20 +29,21 @@ beforeAll(async () => {
     ['DEV-DA', 'Chủ đầu tư Đông Anh', 'VN', 'domestic_private', ['developer']],
   ] as const;
   for (const [code, name, country, ownership, roles] of organisations) {
-    await createOrganisation(seed(), { code, name, country, ownership, roles: [...roles] });
+    await buildOrganisation(database.db, { code, name, country, ownership, roles: [...roles] });
   }
-  await createZone(seed(), {
+  await buildZone(database.db, {
     code: 'CCN-DA',
     name: 'Cụm công nghiệp Đông Anh',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'DEV-DA',
   });
-  await createZone(seed(), {
+  await buildZone(database.db, {
     code: 'CCN-TT',
     name: 'Cụm công nghiệp Thạch Thất',
     kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
   const projects = [
     ['P-1', 'CCN-DA', 'ORG-DA', 'Sản xuất linh kiện điện tử', '2610', 300],
@@ -53,7 +53,7 @@ beforeAll(async () => {
     ['P-5', 'CCN-DA', 'ORG-DICH', 'Ấp trứng gia cầm', 'A', 15],
   ] as const;
   for (const [code, zoneCode, investorCode, name, vsicCode, workers] of projects) {
-    await createProject(seed(), {
+    await buildProject(database.db, {
       code,
       zoneCode,
       investorCode,

@@ -57,76 +57,84 @@ describe('filing and reviewing Biểu 01 over HTTP', () => {
       period: '2026-H1',
       reporter: { kind: 'project', code: 'P-R' },
       values: { revenue_vnd: 5 },
-    };
-    let res = await tenant.request('PUT', '/api/filings/draft', { body });
-    expect(res.status).toBe(200);
-    const id = res.body.id as string;
-    res = await tenant.post(`/api/filings/${id}/submit`, { version: res.body.version });
-    expect(res.status).toBe(400);
-    expect(res.body.details.fields.workers).toContain('bắt buộc');
+    } as const;
+    const draft = await tenant.api.put('/api/filings/draft', body);
+    expect(draft.status).toBe(200);
+    const id = draft.body.id;
+    const submit = (client: TestClient, version: number) =>
+      client.api.post('/api/filings/{id}/submit', { version }, { params: { id } });
+    const accept = (client: TestClient, version: number) =>
+      client.api.post('/api/filings/{id}/accept', { version }, { params: { id } });
+    const incomplete = await submit(tenant, draft.body.version);
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.error.details.fields.workers).toContain('bắt buộc');
 
-    res = await tenant.request('PUT', '/api/filings/draft', {
-      body: {
-        ...body,
-        values: { revenue_vnd: 5, state_budget_vnd: 0.4, workers: 20, avg_income_vnd: 7.5 },
-        version: res.body.version ?? 1,
-      },
+    await tenant.api.put('/api/filings/draft', {
+      ...body,
+      values: { revenue_vnd: 5, state_budget_vnd: 0.4, workers: 20, avg_income_vnd: 7.5 },
+      version: draft.body.version,
     });
-    res = await tenant.post(`/api/filings/${id}/submit`, {
-      version: (await tenant.get(`/api/filings/${id}`)).body.version,
-    });
-    expect(res.status).toBe(200);
-
-    expect((await stranger.get(`/api/filings/${id}`)).status).toBe(404);
-    expect((await stranger.post(`/api/filings/${id}/accept`, { version: res.body.version })).status).toBe(
-      404,
+    const submitted = await submit(
+      tenant,
+      (await tenant.api.get('/api/filings/{id}', { params: { id } })).body.version,
     );
-    expect((await tenant.post(`/api/filings/${id}/accept`, { version: res.body.version })).status).toBe(403);
+    expect(submitted.status).toBe(200);
 
-    res = await officer.post(`/api/filings/${id}/return`, {
-      version: res.body.version,
-      reason: 'Thiếu số lao động nữ.',
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.revisions[0].returnReason).toBe('Thiếu số lao động nữ.');
+    expect((await stranger.api.get('/api/filings/{id}', { params: { id } })).status).toBe(404);
+    expect((await accept(stranger, submitted.body.version)).status).toBe(404);
+    expect((await accept(tenant, submitted.body.version)).status).toBe(403);
 
-    res = await tenant.request('PUT', '/api/filings/draft', {
-      body: {
-        ...body,
-        values: { revenue_vnd: 5, state_budget_vnd: 0.4, workers: 21, avg_income_vnd: 7.5 },
-        version: res.body.version,
-      },
+    const returned = await officer.api.post(
+      '/api/filings/{id}/return',
+      { version: submitted.body.version, reason: 'Thiếu số lao động nữ.' },
+      { params: { id } },
+    );
+    expect(returned.status).toBe(200);
+    expect(returned.body.revisions[0]!.returnReason).toBe('Thiếu số lao động nữ.');
+
+    const revised = await tenant.api.put('/api/filings/draft', {
+      ...body,
+      values: { revenue_vnd: 5, state_budget_vnd: 0.4, workers: 21, avg_income_vnd: 7.5 },
+      version: returned.body.version,
     });
-    res = await tenant.post(`/api/filings/${id}/submit`, { version: res.body.version });
-    res = await officer.post(`/api/filings/${id}/accept`, { version: res.body.version });
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('accepted');
+    const resubmitted = await submit(tenant, revised.body.version);
+    const accepted = await accept(officer, resubmitted.body.version);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('accepted');
     // The same acceptance again is stale: 409.
-    expect((await officer.post(`/api/filings/${id}/accept`, { version: res.body.version - 1 })).status).toBe(
-      409,
-    );
+    expect((await accept(officer, accepted.body.version - 1)).status).toBe(409);
 
-    const b03 = await officer.get(
-      `/api/compilations?formCode=B03&period=2026-H1&commune=${communes.dongAnh}`,
-    );
+    const b03 = await officer.api.get('/api/compilations', {
+      query: { formCode: 'B03', period: '2026-H1', commune: communes.dongAnh },
+    });
     expect(b03.status).toBe(200);
     const workers = b03.body.report.items.find((i: { no: string }) => i.no === '25');
-    expect(workers.value).toBe(21);
+    expect(workers!.value).toBe(21);
     expect(
-      (await stranger.get(`/api/compilations?formCode=B03&period=2026-H1&commune=${communes.dongAnh}`))
-        .status,
+      (
+        await stranger.api.get('/api/compilations', {
+          query: { formCode: 'B03', period: '2026-H1', commune: communes.dongAnh },
+        })
+      ).status,
     ).toBe(404);
-    expect((await tenant.get('/api/compilations?formCode=B04&period=2026-H1')).status).toBe(404);
-    const inTray = await officer.get('/api/filings?period=2026-H1');
+    expect(
+      (await tenant.api.get('/api/compilations', { query: { formCode: 'B04', period: '2026-H1' } })).status,
+    ).toBe(404);
+    const inTray = await officer.api.get('/api/filings', { query: { period: '2026-H1' } });
     expect(inTray.body.items.map((f: { reporter: { code: string } }) => f.reporter.code)).toEqual(['P-R']);
-    expect((await stranger.get('/api/filings?period=2026-H1')).body).toEqual({ items: [], total: 0 });
-    const completeness = await officer.get('/api/completeness?period=2026-H1&groupBy=form');
+    expect((await stranger.api.get('/api/filings', { query: { period: '2026-H1' } })).body).toEqual({
+      items: [],
+      total: 0,
+    });
+    const completeness = await officer.api.get('/api/completeness', {
+      query: { period: '2026-H1', groupBy: 'form' },
+    });
     expect(completeness.status).toBe(200);
     expect(completeness.body.rows.find((r: { formCode: string }) => r.formCode === 'B01')).toMatchObject({
       expected: 1,
       received: 1,
     });
-    expect((await officer.get('/api/completeness?period=2026-X9')).status).toBe(400);
+    expect((await officer.api.get('/api/completeness', { query: { period: '2026-X9' } })).status).toBe(400);
 
     // The documents: Word in the administrative layout, Excel in the form's layout, the figures computed.
     const query = `formCode=B03&period=2026-H1&commune=${communes.dongAnh}`;

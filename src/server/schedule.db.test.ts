@@ -40,21 +40,21 @@ beforeAll(async () => {
     country: 'VN',
     ownership: 'domestic_private',
     roles: ['developer'],
-  } as never);
+  });
   await createZone(system(), {
     code: 'CCN-THUY-LAM',
     name: 'CCN Thụy Lâm',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'CDT-TL',
-  } as never);
+  });
   for (const [state, eventDate] of [
     ['established', '2021-05-10'],
     ['detailed_plan_approved', '2022-03-01'],
     ['land_clearance', '2023-01-10'],
     ['construction', '2024-02-01'],
   ] as const) {
-    await addLifecycleEvent(system(), 'CCN-THUY-LAM', { state, eventDate } as never);
+    await addLifecycleEvent(system(), 'CCN-THUY-LAM', { state, eventDate });
   }
   officer = (
     await signedIn({
@@ -117,17 +117,23 @@ describe('slippage and missed commitments come from lifecycle events', () => {
       body: step({ plannedDate: '2026-03-31', reachedOn: '2026-01-01' }),
     });
     expect(infra.status).toBe(200);
-    const commitment = await officer.post('/api/zones/CCN-THUY-LAM/commitments', {
-      documentRef: 'Văn bản cam kết số 15/CK-TL',
-      signedOn: '2025-10-01',
-      signedBy: 'Công ty hạ tầng Thụy Lâm',
-      targets: [
-        { step: 'infrastructure_complete', targetDate: '2026-05-31', description: 'Hoàn thành hạ tầng' },
-      ],
-    });
+    const commitment = await officer.api.post(
+      '/api/zones/{code}/commitments',
+      {
+        documentRef: 'Văn bản cam kết số 15/CK-TL',
+        signedOn: '2025-10-01',
+        signedBy: 'Công ty hạ tầng Thụy Lâm',
+        targets: [
+          { step: 'infrastructure_complete', targetDate: '2026-05-31', description: 'Hoàn thành hạ tầng' },
+        ],
+      },
+      { params: { code: 'CCN-THUY-LAM' } },
+    );
     expect(commitment.status).toBe(201);
 
-    const schedule = (await developer.get('/api/zones/CCN-THUY-LAM/schedule')).body;
+    const schedule = (
+      await developer.api.get('/api/zones/{code}/schedule', { params: { code: 'CCN-THUY-LAM' } })
+    ).body;
     const byStep = Object.fromEntries(schedule.steps.map((s: { step: string }) => [s.step, s]));
     expect(byStep.construction_start).toMatchObject({
       reachedOn: '2024-02-01',
@@ -140,7 +146,7 @@ describe('slippage and missed commitments come from lifecycle events', () => {
       status: 'late',
     });
     expect(byStep.detailed_plan_approved).toMatchObject({ plannedDate: null, reachedOn: '2022-03-01' });
-    expect(schedule.commitments[0].targets[0]).toMatchObject({ status: 'missed_open', daysLate: 20 });
+    expect(schedule.commitments[0]!.targets[0]).toMatchObject({ status: 'missed_open', daysLate: 20 });
     expect(schedule).toMatchObject({ canPlan: false, canRecordProgress: true });
   });
 
@@ -168,13 +174,15 @@ describe('slippage and missed commitments come from lifecycle events', () => {
     await addLifecycleEvent(system(), 'CCN-THUY-LAM', {
       state: 'infrastructure_complete',
       eventDate: '2026-06-18',
-    } as never);
+    });
     expect(await scheduleStepLate(database.db, zoneVisibility(department), today())).toEqual([]);
     expect(await commitmentMissed(database.db, zoneVisibility(department), today())).toEqual([]);
-    const schedule = (await officer.get('/api/zones/CCN-THUY-LAM/schedule')).body;
+    const schedule = (
+      await officer.api.get('/api/zones/{code}/schedule', { params: { code: 'CCN-THUY-LAM' } })
+    ).body;
     const infra = schedule.steps.find((s: { step: string }) => s.step === 'infrastructure_complete');
     expect(infra).toMatchObject({ reachedOn: '2026-06-18', slippageDays: 79, status: 'done_late' });
-    expect(schedule.commitments[0].targets[0]).toMatchObject({
+    expect(schedule.commitments[0]!.targets[0]).toMatchObject({
       status: 'missed',
       daysLate: 18,
       reachedOn: '2026-06-18',
@@ -191,34 +199,42 @@ describe('progress readings', () => {
       kind: 'CCN',
       communeCode: communes.dongAnh,
       developerCode: 'CDT-TL',
-    } as never);
+    });
     await addLifecycleEvent(system(), 'CCN-DONG-ANH-2', {
       state: 'established',
       eventDate: '2024-01-05',
-    } as never);
+    });
     await addLifecycleEvent(system(), 'CCN-DONG-ANH-2', {
       state: 'construction',
       eventDate: '2025-03-01',
-    } as never);
+    });
     const stale = await progressStale(database.db, zoneVisibility(department), today());
     expect(stale).toEqual([
       expect.objectContaining({ zoneCode: 'CCN-DONG-ANH-2', rule: 'progress_stale', since: '2025-09-01' }),
     ]);
-    const reading = await developer.post('/api/zones/CCN-DONG-ANH-2/progress-readings', {
-      kind: 'construction',
-      readingDate: '2026-06-01',
-      pct: 45.5,
-      source: 'Báo cáo tiến độ tháng 5/2026 của chủ đầu tư',
-    });
+    const reading = await developer.api.post(
+      '/api/zones/{code}/progress-readings',
+      {
+        kind: 'construction',
+        readingDate: '2026-06-01',
+        pct: 45.5,
+        source: 'Báo cáo tiến độ tháng 5/2026 của chủ đầu tư',
+      },
+      { params: { code: 'CCN-DONG-ANH-2' } },
+    );
     expect(reading.status).toBe(201);
     expect(reading.body).toMatchObject({ reporterKind: 'developer', pct: 45.5 });
     expect(await progressStale(database.db, zoneVisibility(department), today())).toEqual([]);
-    const commune = await officer.post('/api/zones/CCN-DONG-ANH-2/progress-readings', {
-      kind: 'land_clearance',
-      readingDate: '2026-06-02',
-      pct: 100,
-      source: 'Biên bản bàn giao mặt bằng',
-    });
+    const commune = await officer.api.post(
+      '/api/zones/{code}/progress-readings',
+      {
+        kind: 'land_clearance',
+        readingDate: '2026-06-02',
+        pct: 100,
+        source: 'Biên bản bàn giao mặt bằng',
+      },
+      { params: { code: 'CCN-DONG-ANH-2' } },
+    );
     expect(commune.body.reporterKind).toBe('commune');
     clock.advance(190 * 86_400_000);
     expect((await progressStale(database.db, zoneVisibility(department), today()))[0]).toMatchObject({
@@ -239,23 +255,33 @@ describe('scope and bad input on the schedule write routes', () => {
     ).toBe(403);
     expect(
       (
-        await developer.post('/api/zones/CCN-THUY-LAM/commitments', {
-          documentRef: 'x',
-          signedOn: '2025-01-01',
-          signedBy: 'x',
-          targets: [{ step: 'operating', targetDate: '2027-01-01' }],
-        })
+        await developer.api.post(
+          '/api/zones/{code}/commitments',
+          {
+            documentRef: 'x',
+            signedOn: '2025-01-01',
+            signedBy: 'x',
+            targets: [{ step: 'operating', targetDate: '2027-01-01' }],
+          },
+          { params: { code: 'CCN-THUY-LAM' } },
+        )
       ).status,
     ).toBe(403);
-    expect((await otherOfficer.get('/api/zones/CCN-THUY-LAM/schedule')).status).toBe(404);
+    expect(
+      (await otherOfficer.api.get('/api/zones/{code}/schedule', { params: { code: 'CCN-THUY-LAM' } })).status,
+    ).toBe(404);
     expect(
       (
-        await otherOfficer.post('/api/zones/CCN-THUY-LAM/progress-readings', {
-          kind: 'construction',
-          readingDate: '2026-06-01',
-          pct: 50,
-          source: 'x',
-        })
+        await otherOfficer.api.post(
+          '/api/zones/{code}/progress-readings',
+          {
+            kind: 'construction',
+            readingDate: '2026-06-01',
+            pct: 50,
+            source: 'x',
+          },
+          { params: { code: 'CCN-THUY-LAM' } },
+        )
       ).status,
     ).toBe(404);
   });
@@ -312,15 +338,15 @@ describe('scope and bad input on the schedule write routes', () => {
   });
 
   it('a revision with a stale version is a 409', async () => {
-    const current = (await officer.get('/api/zones/CCN-THUY-LAM/schedule')).body.steps.find(
-      (s: { step: string }) => s.step === 'construction_start',
-    );
+    const current = (
+      await officer.api.get('/api/zones/{code}/schedule', { params: { code: 'CCN-THUY-LAM' } })
+    ).body.steps.find((s: { step: string }) => s.step === 'construction_start');
     const ok = await officer.request('PUT', '/api/zones/CCN-THUY-LAM/schedule/construction_start', {
-      body: step({ plannedDate: '2024-01-31', version: current.version }),
+      body: step({ plannedDate: '2024-01-31', version: current!.version }),
     });
     expect(ok.status).toBe(200);
     const stale = await officer.request('PUT', '/api/zones/CCN-THUY-LAM/schedule/construction_start', {
-      body: step({ plannedDate: '2024-02-28', version: current.version }),
+      body: step({ plannedDate: '2024-02-28', version: current!.version }),
     });
     expect(stale.status).toBe(409);
   });

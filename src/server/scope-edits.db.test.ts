@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing';
 import { systemActor } from '../domain/identity/roles';
 import { createOrganisation } from '../services/organisation/organisation.service';
-import { createProject } from '../services/project/project.service';
 import { communes, makeUser, testDeps, testPassword } from '../services/testing';
 import { createDocumentStore } from '../services/document/document.store';
-import { createZone } from '../services/zone/zone.service';
 import { createTestApp, TestClient } from './testing';
+import { buildProject, buildZone } from '../services/testing/factories';
 
 /**
  * Scope stays closed on edits: a change that would move a record to another commune, developer or investor
@@ -34,20 +33,20 @@ beforeAll(async () => {
   await createOrganisation(deps, organisation('DEV-B', 'Công ty hạ tầng B', ['developer']));
   await createOrganisation(deps, organisation('TEN-A', 'Công ty thuê đất A', ['tenant']));
   await createOrganisation(deps, organisation('TEN-X', 'Công ty không liên quan X', ['tenant']));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-A',
     name: 'CCN A',
     kind: 'CCN',
     communeCode: communes.dongAnh,
     developerCode: 'DEV-A',
   });
-  await createProject(deps, {
+  await buildProject(database.db, {
     code: 'PRJ-A',
     zoneCode: 'CCN-A',
     investorCode: 'TEN-A',
     name: 'Xưởng A',
     status: 'operating',
-  } as never);
+  });
 });
 afterAll(() => database?.cleanup());
 
@@ -72,38 +71,54 @@ async function version(client: TestClient, path: string): Promise<number> {
 describe('an edit that would move a record out of the editor’s scope', () => {
   it('refuses a commune officer who moves its cluster to another commune, naming the field', async () => {
     const officer = await communeOfficer();
-    const res = await officer.patch('/api/zones/CCN-A', {
-      communeCode: communes.thachThat,
-      version: await version(officer, '/api/zones/CCN-A'),
-    });
+    const res = await officer.api.patch(
+      '/api/zones/{code}',
+      {
+        communeCode: communes.thachThat,
+        version: await version(officer, '/api/zones/CCN-A'),
+      },
+      { params: { code: 'CCN-A' } },
+    );
     expect(res.status).toBe(403);
-    expect(res.body.details.fields.communeCode).toMatch(/phạm vi/);
-    expect((await officer.get('/api/zones/CCN-A')).body.communeCode).toBe(communes.dongAnh);
+    expect(res.error.details.fields.communeCode).toMatch(/phạm vi/);
+    expect((await officer.api.get('/api/zones/{code}', { params: { code: 'CCN-A' } })).body.communeCode).toBe(
+      communes.dongAnh,
+    );
   });
 
   it('refuses a developer who hands its cluster to another developer — by organisation or zone scope', async () => {
     for (const client of [await developer(), await zoneDeveloper()]) {
-      const res = await client.patch('/api/zones/CCN-A', {
-        developerCode: 'DEV-B',
-        version: await version(client, '/api/zones/CCN-A'),
-      });
+      const res = await client.api.patch(
+        '/api/zones/{code}',
+        {
+          developerCode: 'DEV-B',
+          version: await version(client, '/api/zones/CCN-A'),
+        },
+        { params: { code: 'CCN-A' } },
+      );
       expect(res.status).toBe(403);
-      expect(res.body.details.fields.developerCode).toBeTruthy();
+      expect(res.error.details.fields.developerCode).toBeTruthy();
     }
     const admin = await signedIn({});
-    expect((await admin.get('/api/zones/CCN-A')).body.developerCode).toBe('DEV-A');
+    expect((await admin.api.get('/api/zones/{code}', { params: { code: 'CCN-A' } })).body.developerCode).toBe(
+      'DEV-A',
+    );
   });
 
   it('refuses a developer who reassigns a tenant project to an unrelated enterprise, which gains nothing', async () => {
     const client = await developer();
-    const res = await client.patch('/api/projects/PRJ-A', {
-      investorCode: 'TEN-X',
-      version: await version(client, '/api/projects/PRJ-A'),
-    });
+    const res = await client.api.patch(
+      '/api/projects/{code}',
+      {
+        investorCode: 'TEN-X',
+        version: await version(client, '/api/projects/PRJ-A'),
+      },
+      { params: { code: 'PRJ-A' } },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(403);
-    expect(res.body.details.fields.investorCode).toMatch(/nhà đầu tư/);
+    expect(res.error.details.fields.investorCode).toMatch(/nhà đầu tư/);
     const unrelated = await signedIn({ role: 'enterprise', scopeKind: 'organisation', scopeRef: 'TEN-X' });
-    expect((await unrelated.get('/api/projects/PRJ-A')).status).toBe(404);
+    expect((await unrelated.api.get('/api/projects/{code}', { params: { code: 'PRJ-A' } })).status).toBe(404);
   });
 
   it('refuses the same reassignment through a project import, on its row and column', async () => {
@@ -134,16 +149,24 @@ describe('an edit that would move a record out of the editor’s scope', () => {
   it('lets the department move the cluster to another commune, and the commune officer then loses it', async () => {
     const officer = await communeOfficer();
     const dept = await department();
-    const res = await dept.patch('/api/zones/CCN-A', {
-      communeCode: communes.thachThat,
-      version: await version(dept, '/api/zones/CCN-A'),
-    });
+    const res = await dept.api.patch(
+      '/api/zones/{code}',
+      {
+        communeCode: communes.thachThat,
+        version: await version(dept, '/api/zones/CCN-A'),
+      },
+      { params: { code: 'CCN-A' } },
+    );
     expect(res.status).toBe(200);
-    expect((await officer.get('/api/zones/CCN-A')).status).toBe(404);
-    await dept.patch('/api/zones/CCN-A', {
-      communeCode: communes.dongAnh,
-      version: await version(dept, '/api/zones/CCN-A'),
-    });
+    expect((await officer.api.get('/api/zones/{code}', { params: { code: 'CCN-A' } })).status).toBe(404);
+    await dept.api.patch(
+      '/api/zones/{code}',
+      {
+        communeCode: communes.dongAnh,
+        version: await version(dept, '/api/zones/CCN-A'),
+      },
+      { params: { code: 'CCN-A' } },
+    );
   });
 });
 
@@ -161,7 +184,9 @@ describe('documents of a project', () => {
         body,
       });
       expect(res.status, await res.clone().text()).toBe(201);
-      const list = await client.get('/api/documents?entityType=project&entityRef=PRJ-A');
+      const list = await client.api.get('/api/documents', {
+        query: { entityType: 'project', entityRef: 'PRJ-A' },
+      });
       expect(list.body.canEdit).toBe(true);
     }
   });

@@ -58,9 +58,9 @@ async function file(who: 'tenant', code: string, period: string, revenue: number
       state_budget_usd: 0.5,
       workers: 100,
     },
-  } as never);
-  filing = await submitFiling(as(who), filing.id, { version: filing.version } as never);
-  if (accept) filing = await acceptFiling(as('board'), filing.id, { version: filing.version } as never);
+  });
+  filing = await submitFiling(as(who), filing.id, { version: filing.version });
+  if (accept) filing = await acceptFiling(as('board'), filing.id, { version: filing.version });
   return filing;
 }
 
@@ -76,7 +76,7 @@ beforeAll(async () => {
       validTo: to,
       vndPerUnit: rate,
       source: 'kiểm thử',
-    } as never);
+    });
   }
   const db = database.db;
   await buildOrganisation(db, { code: 'DEV', name: 'Công ty hạ tầng', roles: ['developer'] });
@@ -279,7 +279,7 @@ describe('the quarterly briefing of Jan–May 2022 for the parks', () => {
     await project('LATE', 'KCN-1', 'FDI1');
     await event('LATE', 'new', '2022-03-03', '5000000', 'USD');
     const zone = await getZone(admin(), 'CCN-1');
-    await updateZone(admin(), 'CCN-1', { version: zone.version, leasedHa: 80, declaredAreaHa: 150 } as never);
+    await updateZone(admin(), 'CCN-1', { version: zone.version, leasedHa: 80, declaredAreaHa: 150 });
     await addLifecycleEvent(admin(), 'CCN-1', { state: 'suspended', eventDate: '2022-02-01' });
     await file('tenant', 'E1', '2022-Q1', 7, true);
     const targets = await listTargets(as('board'), { year: 2022, family: 'KCN' });

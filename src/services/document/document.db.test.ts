@@ -73,7 +73,7 @@ const upload = (actor: Actor, name: string, data: Uint8Array, extra: Record<stri
     entityRef: 'CCN-THUY-LAM',
     file: { name, data },
     ...extra,
-  } as never);
+  });
 
 describe('uploading a document', () => {
   it('stores the file once by its hash, records who and when, and audits the upload on the zone', async () => {
@@ -99,7 +99,7 @@ describe('uploading a document', () => {
     const shard = join(store.dir, 'sha256', first.sha256.slice(0, 2));
     expect(readdirSync(shard)).toEqual([first.sha256]);
     expect(readFileSync(join(shard, first.sha256), 'utf8')).toContain('%PDF-1.7');
-    const history = await listAudit(deps(admin), { entityType: 'zone', page: 1, pageSize: 50 } as never);
+    const history = await listAudit(deps(admin), { entityType: 'zone', page: 1, pageSize: 50 });
     const row = history.items.find(
       (r) => r.action === 'document.upload' && (r.after as { documentId: string }).documentId === first.id,
     );
@@ -201,7 +201,7 @@ describe('reading and withdrawing', () => {
     await expect(withdrawDocument(deps(thachThatOfficer), doc.id, 'x')).rejects.toMatchObject({
       code: 'not_found',
     });
-    const audit = await listAudit(deps(admin), { entityType: 'zone', page: 1, pageSize: 100 } as never);
+    const audit = await listAudit(deps(admin), { entityType: 'zone', page: 1, pageSize: 100 });
     const row = audit.items.find((r) => r.action === 'document.withdraw');
     expect(row?.before).toMatchObject({ documentId: doc.id, withdrawnAt: null });
     expect(row?.after).toMatchObject({ documentId: doc.id, withdrawalReason: 'Tải nhầm tệp' });

@@ -15,6 +15,7 @@ import {
   listExchangeSubmissions,
 } from './exchange.service';
 import { acceptTenantReport, clusterRegistry } from './testing';
+import { rowsOf } from '../../db/rows';
 
 /**
  * The round trip of issue 14: a Biểu 04 signed in one IZIS database, exported as an exchange package and
@@ -131,7 +132,7 @@ describe('exporting the exchange package of a signed Biểu 04', () => {
 describe('importing it into a second, empty IZIS database', () => {
   it('the empty database holds no cluster: the items come from the package alone', async () => {
     const zones = await receiver.db.execute(sql`select count(*)::int as n from zone`);
-    expect((zones as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    expect(rowsOf<{ n: number }>(zones)[0]!.n).toBe(0);
   });
 
   it('refuses a figure changed even with the checksum recomputed, naming the item', async () => {
@@ -222,7 +223,7 @@ describe('importing it into a second, empty IZIS database', () => {
           role: 'commune_officer',
           scopeKind: 'commune',
           scopeRef: communes.dongAnh,
-        } as never)
+        })
       ).actor,
       clock,
     );

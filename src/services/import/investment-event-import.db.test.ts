@@ -4,15 +4,9 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { parseCsv } from '../../domain/import/csv';
 import { systemActor } from '../../domain/identity/roles';
 import { communes, makeUser, testDeps } from '../testing';
-import { createOrganisation } from '../organisation/organisation.service';
-import {
-  addInvestmentEvent,
-  createProject,
-  getProject,
-  listInvestmentEvents,
-} from '../project/project.service';
-import { createZone } from '../zone/zone.service';
+import { addInvestmentEvent, getProject, listInvestmentEvents } from '../project/project.service';
 import { exportInvestmentEvents, importInvestmentEvents } from './investment-event-import.service';
+import { buildOrganisation, buildProject, buildZone } from '../testing/factories';
 
 let database: TestDatabase;
 const admin = () => testDeps(database.db, systemActor('test:import'));
@@ -20,32 +14,33 @@ const admin = () => testDeps(database.db, systemActor('test:import'));
 beforeAll(async () => {
   database = await createTestDatabase();
   const deps = admin();
-  await createOrganisation(deps, {
+  await buildOrganisation(database.db, {
     code: 'CDT-TL',
     name: 'Chủ đầu tư Thăng Long',
     country: 'JP',
     ownership: 'fdi',
     roles: ['developer'],
   });
-  await createOrganisation(deps, {
+  await buildOrganisation(database.db, {
     code: 'NDT-1',
     name: 'Nhà đầu tư Một',
     country: 'VN',
     ownership: null,
     roles: ['tenant'],
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'KCN-TL',
     name: 'Khu công nghiệp Thăng Long',
     kind: 'KCN',
     communeCode: communes.dongAnh,
     developerCode: 'CDT-TL',
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-PX',
     name: 'Cụm công nghiệp Phùng Xá',
     kind: 'CCN',
     communeCode: communes.thachThat,
+    developerCode: null,
   });
   for (const [code, zoneCode] of [
     ['DA-1', 'KCN-TL'],
@@ -54,7 +49,7 @@ beforeAll(async () => {
     ['DA-CU', 'KCN-TL'],
     ['DA-PX', 'CCN-PX'],
   ] as const) {
-    await createProject(deps, {
+    await buildProject(database.db, {
       code,
       zoneCode,
       investorCode: 'NDT-1',

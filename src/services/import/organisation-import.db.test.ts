@@ -4,8 +4,9 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { systemActor } from '../../domain/identity/roles';
 import { taxCodeCheckDigit } from '../../domain/organisation/tax-code';
 import { communes, makeUser, testDeps } from '../testing';
-import { createOrganisation, getOrganisation } from '../organisation/organisation.service';
+import { getOrganisation } from '../organisation/organisation.service';
 import { exportOrganisations, importOrganisations } from './organisation-import.service';
+import { buildOrganisation } from '../testing/factories';
 
 let database: TestDatabase;
 const admin = () => testDeps(database.db, systemActor('test:import'));
@@ -19,7 +20,7 @@ const taxCodes = [mst('010010910'), mst('010123456'), mst('010765432'), mst('010
 beforeAll(async () => {
   database = await createTestDatabase();
   expect(taxCodes.every((t) => t.length === 10)).toBe(true);
-  await createOrganisation(admin(), {
+  await buildOrganisation(database.db, {
     code: 'DN-CO-SAN',
     name: 'Công ty Cổ phần Có Sẵn',
     taxCode: taxCodes[0]!,
@@ -184,7 +185,7 @@ describe('importing a good file of organisations', () => {
 
 describe('export and re-import of organisations', () => {
   it('round-trips XLSX and CSV unchanged, with the list filters', async () => {
-    await createOrganisation(admin(), {
+    await buildOrganisation(database.db, {
       code: 'DN-DAY-DU',
       name: 'Công ty "Đầy Đủ", chi nhánh Hà Nội',
       nameEn: 'Day Du Co., Ltd',

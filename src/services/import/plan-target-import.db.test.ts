@@ -6,8 +6,8 @@ import { systemActor, type Actor } from '../../domain/identity/roles';
 import type { TargetInput } from '../../domain/plan/plan.schema';
 import { addTarget, createPlan, withdrawPlan, withdrawTarget } from '../plan/plan-write.service';
 import { communes, makeUser, testDeps } from '../testing';
-import { createZone } from '../zone/zone.service';
 import { exportPlanTargets, importPlanTargets } from './plan-target-import.service';
+import { buildZone } from '../testing/factories';
 
 /**
  * Plan targets through spreadsheets: rows of recorded plans, checked as the plan page checks a target (kind,
@@ -45,13 +45,20 @@ beforeAll(async () => {
     ['CCN-B', communes.dongAnh],
     ['CCN-C', communes.thachThat],
   ] as const) {
-    await createZone(deps, { code, name: `Cụm công nghiệp ${code}`, kind: 'CCN', communeCode: commune });
+    await buildZone(database.db, {
+      code,
+      name: `Cụm công nghiệp ${code}`,
+      kind: 'CCN',
+      communeCode: commune,
+      developerCode: null,
+    });
   }
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'KCN-X',
     name: 'Khu công nghiệp X',
     kind: 'KCN',
     communeCode: communes.dongAnh,
+    developerCode: null,
   });
   const plan = (family: 'KCN' | 'CCN', year: number, number: string) =>
     createPlan(deps, {

@@ -3,23 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { systemActor } from '../../domain/identity/roles';
 import { communes, makeUser, testDeps } from '../testing';
-import { createOrganisation } from '../organisation/organisation.service';
-import { createProject, getProject } from '../project/project.service';
-import { createZone } from '../zone/zone.service';
+import { getProject } from '../project/project.service';
 import { exportProjects, importProjects } from './project-import.service';
+import { buildOrganisation, buildProject, buildZone } from '../testing/factories';
 
 let database: TestDatabase;
 const admin = () => testDeps(database.db, systemActor('test:import'));
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const deps = admin();
   for (const [code, roles] of [
     ['CDT-THANG-LONG', ['developer']],
     ['NDT-DIEN-TU', ['tenant']],
     ['NDT-CO-KHI', ['tenant']],
   ] as const) {
-    await createOrganisation(deps, {
+    await buildOrganisation(database.db, {
       code,
       name: `Công ty ${code}`,
       country: 'VN',
@@ -27,7 +25,7 @@ beforeAll(async () => {
       roles: [...roles],
     });
   }
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'KCN-THANG-LONG',
     name: 'Khu công nghiệp Thăng Long',
     kind: 'KCN',
@@ -35,14 +33,15 @@ beforeAll(async () => {
     developerCode: 'CDT-THANG-LONG',
     declaredAreaHa: 274,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-PHUNG-XA',
     name: 'Cụm công nghiệp Phùng Xá',
     kind: 'CCN',
     communeCode: communes.thachThat,
     declaredAreaHa: 4.2,
+    developerCode: null,
   });
-  await createProject(deps, {
+  await buildProject(database.db, {
     code: 'DA-PX-1',
     zoneCode: 'CCN-PHUNG-XA',
     investorCode: 'NDT-CO-KHI',
@@ -295,7 +294,7 @@ describe('scope of project imports', () => {
 
 describe('export and re-import of projects', () => {
   it('round-trips XLSX and CSV unchanged, with the list filters', async () => {
-    await createProject(admin(), {
+    await buildProject(database.db, {
       code: 'DA-DAY-DU',
       zoneCode: 'CCN-PHUNG-XA',
       investorCode: 'NDT-CO-KHI',

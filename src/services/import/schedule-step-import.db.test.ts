@@ -32,7 +32,7 @@ beforeAll(async () => {
     kind: 'CCN',
     communeCode: communes.thachThat,
   });
-  await addLifecycleEvent(deps, 'CCN-DA', { state: 'established', eventDate: '2024-01-10' } as never);
+  await addLifecycleEvent(deps, 'CCN-DA', { state: 'established', eventDate: '2024-01-10' });
   commune = (
     await makeUser(database.db, { role: 'commune_officer', scopeKind: 'commune', scopeRef: communes.dongAnh })
   ).actor;

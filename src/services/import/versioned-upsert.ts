@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 
 /** A computed column: the record fields it is made of, and the SQL that makes it from them (alias `r`). */
 export type ComputedColumn = { name: string; fields: readonly string[]; select: string };
@@ -45,6 +46,6 @@ export function versionedUpsertByCode(
       on conflict (code) do update set ${updateSet}
       where ${table}.version = excluded.version - 1
       returning id`);
-    return (result as unknown as { rows: unknown[] }).rows.length;
+    return rowsOf<unknown>(result).length;
   };
 }

@@ -4,9 +4,10 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { BOM, parseCsv, writeCsv } from '../../domain/import/csv';
 import { systemActor } from '../../domain/identity/roles';
 import { communes, makeUser, testDeps } from '../testing';
-import { createZone, getZone, updateZone } from '../zone/zone.service';
+import { getZone, updateZone } from '../zone/zone.service';
 import { findZoneSheetRowsByCode, upsertZones } from './zone-import.repository';
 import { exportZones, importZones } from './zone-import.service';
+import { buildZone } from '../testing/factories';
 
 let database: TestDatabase;
 let formerCommuneCode: string;
@@ -21,7 +22,7 @@ beforeAll(async () => {
     `select code from admin_unit where level = 'commune' and valid_to is not null order by code limit 1`,
   );
   formerCommuneCode = former!.code;
-  await createZone(admin(), {
+  await buildZone(database.db, {
     code: 'CCN-PHUNG-XA',
     name: 'Cụm công nghiệp đồ mộc dân dụng Phùng Xá',
     kind: 'CCN',
@@ -31,6 +32,7 @@ beforeAll(async () => {
     declaredAreaHa: 4.2,
     industrialLandHa: 3,
     leasedHa: 3,
+    developerCode: null,
   });
 });
 afterAll(() => database?.cleanup());
@@ -272,7 +274,7 @@ describe('importing a good file', () => {
 
 describe('export and re-import', () => {
   it('round-trips XLSX and CSV unchanged, with every kind of field', async () => {
-    await createZone(admin(), {
+    await buildZone(database.db, {
       code: 'CCN-DAY-DU',
       name: 'Cụm công nghiệp "Đầy Đủ", Đông Anh',
       kind: 'CCN',

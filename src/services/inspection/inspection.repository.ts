@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import {
   inspection,
   inspectionChecklistItem,
@@ -252,18 +253,14 @@ export async function countInspections(db: Db, visibility: ZoneVisibility, year:
         where not exists (select 1 from ${inspectionFinding} f
           where f.inspection_id = latest.id and (f.remedied_on is null or f.remedied_on > ${today}))) as zones_compliant
     from ${inspectionKind} k where k.active order by k.sort_order`);
-  return (
-    result as unknown as {
-      rows: {
-        kind_code: string;
-        planned: number;
-        done: number;
-        with_failures: number;
-        unremedied: number;
-        penalties_vnd: string;
-        zones_inspected: number;
-        zones_compliant: number;
-      }[];
-    }
-  ).rows;
+  return rowsOf<{
+    kind_code: string;
+    planned: number;
+    done: number;
+    with_failures: number;
+    unremedied: number;
+    penalties_vnd: string;
+    zones_inspected: number;
+    zones_compliant: number;
+  }>(result);
 }

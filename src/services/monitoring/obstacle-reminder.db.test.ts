@@ -3,20 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { systemActor } from '../../domain/identity/roles';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
-import { createZone } from '../zone/zone.service';
 import { sendObstacleReminders } from './obstacle-reminder.service';
 import { raiseObstacle } from './obstacle.service';
+import { buildZone } from '../testing/factories';
 
 let database: TestDatabase;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await createZone(testDeps(database.db, systemActor('test')), {
+  await buildZone(database.db, {
     code: 'CCN-NHAC',
     name: 'CCN Nhắc hạn',
     kind: 'CCN',
     communeCode: communes.dongAnh,
+    developerCode: null,
   });
 });
 afterAll(() => database?.cleanup());

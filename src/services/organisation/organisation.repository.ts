@@ -69,10 +69,7 @@ export async function findOrganisations(
       .select()
       .from(organisation)
       .where(where)
-      .orderBy(
-        sql`${direction(sortColumns[query.sort ?? 'name'] as never)} nulls last`,
-        asc(organisation.code),
-      )
+      .orderBy(sql`${direction(sortColumns[query.sort ?? 'name'])} nulls last`, asc(organisation.code))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(organisation).where(where),

@@ -1,5 +1,6 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
 import {
@@ -328,7 +329,7 @@ export async function capitalTotals(
         group by grouping sets ((currency), ())) r) as registered,
       ${missing(sql`attracted`)} as missing_period,
       ${missing(sql`registered`)} as missing_registered`);
-  const row = (result as unknown as { rows: Record<keyof CapitalRows, unknown>[] }).rows[0]!;
+  const row = rowsOf<Record<keyof CapitalRows, unknown>>(result)[0]!;
   const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
   return {
     attracted: parse(row.attracted),

@@ -13,6 +13,7 @@ import {
   type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
@@ -104,10 +105,12 @@ export type ProjectRow = {
   updatedAt: Date;
 };
 
-function baseQuery<T extends Record<string, unknown>>(db: Db, columns: T) {
-  return db
-    .select(columns as never)
-    .from(project)
+/**
+ * The projects with their zone and investor (inner joins):
+ * `withProjectJoins(db.select(columns).from(project).$dynamic())`, the row typed by the columns.
+ */
+function withProjectJoins<Q extends PgSelect>(query: Q) {
+  return query
     .innerJoin(zone, eq(zone.id, project.zoneId))
     .innerJoin(investor, eq(investor.id, project.investorId));
 }
@@ -161,16 +164,21 @@ export async function findProjects(
   const where = projectListWhere(visibility, query);
   const direction = query.order === 'desc' ? desc : asc;
   const [rows, totals] = await Promise.all([
-    baseQuery(db, summaryColumns)
+    withProjectJoins(db.select(summaryColumns).from(project).$dynamic())
       .where(where)
       .orderBy(sql`${direction(sortColumns[query.sort ?? 'code'])} nulls last`, asc(project.code))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    baseQuery(db, { n: sql<number>`count(*)::int` }).where(where),
+    withProjectJoins(
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(project)
+        .$dynamic(),
+    ).where(where),
   ]);
   return {
-    rows: rows as unknown as ProjectRow[],
-    total: Number((totals[0] as { n: number } | undefined)?.n ?? 0),
+    rows,
+    total: Number(totals[0]?.n ?? 0),
   };
 }
 
@@ -201,22 +209,27 @@ export async function findProjectsForExport(
   query: ProjectListFilter,
 ): Promise<ProjectExportRow[]> {
   const direction = query.order === 'desc' ? desc : asc;
-  const rows = await baseQuery(db, {
-    code: project.code,
-    name: project.name,
-    zoneCode: zone.code,
-    investorCode: investor.code,
-    certificateNo: project.certificateNo,
-    certificateDate: project.certificateDate,
-    vsicCode: project.vsicCode,
-    leasedHa: project.leasedHa,
-    lot: project.lot,
-    workers: project.workers,
-    status: project.status,
-  })
+  const rows = await withProjectJoins(
+    db
+      .select({
+        code: project.code,
+        name: project.name,
+        zoneCode: zone.code,
+        investorCode: investor.code,
+        certificateNo: project.certificateNo,
+        certificateDate: project.certificateDate,
+        vsicCode: project.vsicCode,
+        leasedHa: project.leasedHa,
+        lot: project.lot,
+        workers: project.workers,
+        status: project.status,
+      })
+      .from(project)
+      .$dynamic(),
+  )
     .where(projectListWhere(visibility, query))
     .orderBy(sql`${direction(sortColumns[query.sort ?? 'code'])} nulls last`, asc(project.code));
-  return rows as unknown as ProjectExportRow[];
+  return rows;
 }
 
 /** One project by code within the visibility (undefined when absent or outside it). */
@@ -226,12 +239,12 @@ export async function findProjectByCode(
   code: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<ProjectRow | undefined> {
-  const query = baseQuery(db, summaryColumns)
+  const query = withProjectJoins(db.select(summaryColumns).from(project).$dynamic())
     .where(and(eq(project.code, code), projectVisibilityFilter(visibility)))
     .limit(1);
   // Appending to a ledger locks the project row, so two concurrent appends are checked one after the other.
   const rows = options.forUpdate ? await query.for('update', { of: project }) : await query;
-  return rows[0] as unknown as ProjectRow | undefined;
+  return rows[0];
 }
 
 export async function projectCodeExists(db: Db, code: string): Promise<boolean> {

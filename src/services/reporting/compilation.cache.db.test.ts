@@ -16,6 +16,7 @@ import {
 } from './compilation.service';
 import { completenessReport } from './completeness.service';
 import { acceptFiling, returnFiling, saveDraft, submitFiling } from './filing.service';
+import { rowsOf } from '../../db/rows';
 
 /**
  * The cached, snapshot-based path of Biểu 03/04 against the straightforward one (everything in scope loaded
@@ -86,7 +87,7 @@ beforeAll(async () => {
       leasedHa: 5 + z,
       ccnTypeCode: z === 5 ? 'craft_village' : 'general',
       wwtpStatus: z % 2 ? 'operating' : null,
-    } as never);
+    });
     for (const [state, eventDate] of histories[z - 1]!) {
       await addLifecycleEvent(admin, `CCN-G${z}`, { state, eventDate } as never);
     }
@@ -99,7 +100,7 @@ beforeAll(async () => {
       investorCode: `DN-${(p % 8) + 1}`,
       name: `Nhà máy số ${p}`,
       status: statuses[p % 5]!,
-    } as never);
+    });
   }
   // Accepted Biểu 01 for two projects in three, Biểu 02 for four clusters (the others fall back on the
   // registry), a submitted-but-not-accepted one, and one filed in the other commune (Biểu 03 must not read it).
@@ -151,7 +152,7 @@ async function communeId(code: string): Promise<string> {
   const result = await database.db.execute(
     sql`select id from admin_unit where level = 'commune' and valid_to is null and code = ${code}`,
   );
-  return (result as unknown as { rows: { id: string }[] }).rows[0]!.id;
+  return rowsOf<{ id: string }>(result)[0]!.id;
 }
 
 describe('the cached path computes exactly what the straightforward one does', () => {

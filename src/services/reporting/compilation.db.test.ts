@@ -14,6 +14,7 @@ import {
 } from './compilation.service';
 import { completenessReport } from './completeness.service';
 import { acceptFiling, saveDraft, submitFiling } from './filing.service';
+import { rowsOf } from '../../db/rows';
 
 let database: TestDatabase;
 const clock = manualClock(new Date('2026-06-10T02:00:00Z'));
@@ -72,7 +73,7 @@ async function fileAndAccept(revenue: number) {
     values,
   };
   const existing = await database.db.execute(sql`select version from report_filing where form_code = 'B01'`);
-  const version = (existing as unknown as { rows: { version: number }[] }).rows[0]?.version;
+  const version = rowsOf<{ version: number }>(existing)[0]?.version;
   let filing = await saveDraft(as('tenant'), { ...input, version });
   filing = await submitFiling(as('tenant'), filing.id, { version: filing.version });
   return acceptFiling(as('commune'), filing.id, { version: filing.version });

@@ -37,6 +37,7 @@ import { formForPeriod } from '../../domain/reporting/catalogue';
 import { compiledLink } from '../../domain/reporting/links';
 import { signedText } from '../../domain/reporting/notices';
 import { MAIL_LINK_BASE, notifiableUsers, notifyUsers } from '../notification/notification.service';
+import { rowsOf } from '../../db/rows';
 
 export type CompiledFormCode = 'B03' | 'B04';
 
@@ -170,7 +171,7 @@ async function resolveScope(deps: ServiceDeps, query: CompilationQuery): Promise
   const result = await deps.db.execute(sql`
     select id, code, coalesce(kind || ' ', '') || name as name from admin_unit
     where level = 'commune' and valid_to is null and code = ${query.commune}`);
-  const row = (result as unknown as { rows: { id: string; code: string; name: string }[] }).rows[0];
+  const row = rowsOf<{ id: string; code: string; name: string }>(result)[0];
   if (!row) throw new AppError('not_found');
   return { kind: 'commune', ref: row.id, id: row.id, code: row.code, name: row.name };
 }

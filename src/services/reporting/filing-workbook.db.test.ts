@@ -12,6 +12,7 @@ import { createZone } from '../zone/zone.service';
 import { bulkFilingWorkbook, uploadBulkWorkbook } from './filing-bulk.service';
 import { filingWorkbook, uploadFilingWorkbook } from './filing-workbook.service';
 import { acceptFiling, getFiling, listFilings, returnFiling, saveDraft } from './filing.service';
+import { rowsOf } from '../../db/rows';
 
 let database: TestDatabase;
 const clock = manualClock(new Date('2026-06-10T02:00:00Z'));
@@ -129,7 +130,7 @@ async function revisionsOf(code: string) {
     select r.revision_no, r.state, r.channel, r.created_by::text as created_by, r.submitted_by::text as submitted_by
     from report_revision r join report_filing f on f.id = r.filing_id join project p on p.id::text = f.reporter_ref
     where p.code = ${code} and f.period = '2026-H1' order by r.revision_no`);
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return rowsOf<Record<string, unknown>>(result);
 }
 const auditCount = async () =>
   Number(

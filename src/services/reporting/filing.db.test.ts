@@ -6,6 +6,7 @@ import { AppError } from '../../domain/shared/errors';
 import { communes, makeUser, manualClock, testDeps } from '../testing';
 import { buildOrganisation, buildProject } from '../testing/factories';
 import { acceptFiling, getFiling, returnFiling, saveDraft, submitFiling } from './filing.service';
+import { rowsOf } from '../../db/rows';
 
 let database: TestDatabase;
 const clock = manualClock(new Date('2026-06-10T02:00:00Z'));
@@ -208,7 +209,7 @@ async function currentOf(period: string) {
   const rows = await database.db.execute(
     sql`select id from report_filing where form_code = 'B01' and period = ${period} and reporter_kind = 'project'`,
   );
-  const id = (rows as unknown as { rows: { id: string }[] }).rows[0]!.id;
+  const id = rowsOf<{ id: string }>(rows)[0]!.id;
   return getFiling(as('tenant'), id);
 }
 

@@ -13,6 +13,7 @@ import {
   type FilingValues,
 } from '../../domain/reporting/validation';
 import { validationError, type LocalizedText } from '../../domain/shared/errors';
+import { rowsOf } from '../../db/rows';
 
 export type { FilingValues };
 
@@ -121,7 +122,7 @@ export async function filingContext(
   const result = await db.execute(
     sql`select industrial_land_ha::float8 as industrial_land_ha from zone where id = ${zoneId}`,
   );
-  const row = (result as unknown as { rows: { industrial_land_ha: number | null }[] }).rows[0];
+  const row = rowsOf<{ industrial_land_ha: number | null }>(result)[0];
   for (const { key } of form.context) {
     if (key === 'industrial_land_ha') context[key] = row?.industrial_land_ha ?? null;
   }
@@ -138,7 +139,7 @@ export async function acceptedValues(
     join report_revision r on r.filing_id = f.id and r.revision_no = f.accepted_revision
     where f.form_code = ${key.formCode} and f.period = ${key.period}
       and f.reporter_kind = ${key.reporterKind} and f.reporter_ref = ${key.reporterRef}`);
-  const row = (result as unknown as { rows: { values: unknown }[] }).rows[0];
+  const row = rowsOf<{ values: unknown }>(result)[0];
   if (!row) return null;
   return (typeof row.values === 'string' ? JSON.parse(row.values) : row.values) as FilingValues;
 }

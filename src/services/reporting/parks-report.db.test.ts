@@ -11,6 +11,7 @@ import { addLifecycleEvent, createZone } from '../zone/zone.service';
 import { acceptFiling, saveDraft, submitFiling } from './filing.service';
 import { getParksReport, parksReportItem } from './parks-report.service';
 import { listTargets, setTarget } from './plan-target.service';
+import { rowsOf } from '../../db/rows';
 
 /**
  * The parks' report on a hand-computed fixture (USD at 25,000 VND, 2026):
@@ -53,7 +54,7 @@ beforeAll(async () => {
     validTo: '2026-12-31',
     vndPerUnit: '25000',
     source: 'kiểm thử',
-  } as never);
+  });
   for (const [code, ownership, roles] of [
     ['DEV-A', 'domestic_private', ['developer']],
     ['DEV-B', 'domestic_private', ['developer']],
@@ -68,7 +69,7 @@ beforeAll(async () => {
       country: ownership === 'fdi' ? 'JP' : 'VN',
       ownership,
       roles: [...roles],
-    } as never);
+    });
   }
   for (const [code, kind, developerCode, wwtpStatus] of [
     ['KCN-A', 'KCN', 'DEV-A', 'compliant'],
@@ -83,7 +84,7 @@ beforeAll(async () => {
       developerCode,
       declaredAreaHa: 100,
       wwtpStatus,
-    } as never);
+    });
     await addLifecycleEvent(admin, code, { state: 'established', eventDate: '2010-01-01' });
     await addLifecycleEvent(admin, code, { state: 'operating', eventDate: '2012-01-01' });
   }
@@ -101,7 +102,7 @@ beforeAll(async () => {
     eventDate: string,
     amount: string,
     currency: string,
-  ) => addInvestmentEvent(admin, code, { kind, eventDate, amount, currency } as never);
+  ) => addInvestmentEvent(admin, code, { kind, eventDate, amount, currency });
   await event('PA1', 'new', '2026-02-10', '10000000', 'USD');
   await event('PA1', 'increase', '2026-05-05', '2500000', 'USD');
   await event('PA2', 'new', '2026-04-20', '50000000000', 'VND');
@@ -145,9 +146,9 @@ async function file(
     period,
     reporter: { kind: 'project', code: project },
     values: { revenue_usd: v[0], export_usd: v[1], import_usd: v[2], state_budget_usd: v[3], workers: v[4] },
-  } as never);
-  filing = await submitFiling(as(who), filing.id, { version: filing.version } as never);
-  if (accept) filing = await acceptFiling(as('board'), filing.id, { version: filing.version } as never);
+  });
+  filing = await submitFiling(as(who), filing.id, { version: filing.version });
+  if (accept) filing = await acceptFiling(as('board'), filing.id, { version: filing.version });
   return filing;
 }
 
@@ -269,8 +270,8 @@ describe('the parks’ report of Q2 2026 for the city', () => {
     const filing = await database.db.execute(
       sql`select id, version from report_filing where form_code = 'KCN_TENANT' and status = 'submitted'`,
     );
-    const row = (filing as unknown as { rows: { id: string; version: number }[] }).rows[0]!;
-    await acceptFiling(as('board'), row.id, { version: row.version } as never);
+    const row = rowsOf<{ id: string; version: number }>(filing)[0]!;
+    await acceptFiling(as('board'), row.id, { version: row.version });
     const view = await getParksReport(as('board'), q2);
     expect(line(view, '9')).toMatchObject({ value: 25, yearToDate: 37.5, gapCount: 0 });
     expect(line(view, '13').value).toBe(630);
@@ -379,7 +380,7 @@ describe('who reads and who sets targets', () => {
     const audit = await database.db.execute(sql`
       select before->>'value' as before, after->>'value' as after from audit_log
       where entity_type = 'plan_target' and after->>'indicator' = 'export_usd' order by id`);
-    expect((audit as unknown as { rows: unknown[] }).rows).toEqual([
+    expect(rowsOf<unknown>(audit)).toEqual([
       { before: null, after: '50' },
       { before: '50', after: '55' },
     ]);

@@ -216,7 +216,7 @@ describe('sendReminders', () => {
       role: 'enterprise',
       scopeKind: 'organisation',
       scopeRef: 'DN-NH2',
-    } as never);
+    });
     const as = testDeps(database.db, other.actor, clock);
     const draft = await saveDraft(as, {
       formCode: 'B01',
@@ -344,7 +344,7 @@ describe('sendReminders', () => {
       role: 'commune_officer',
       scopeKind: 'commune',
       scopeRef: communes.dongAnh,
-    } as never);
+    });
     // Returned at 10:00 on 22/6 Hanoi time.
     await returnFiling(
       testDeps(database.db, officer.actor, manualClock(new Date('2026-06-22T03:00:00Z'))),
@@ -378,7 +378,7 @@ describe('sendReminders', () => {
       role: 'enterprise',
       scopeKind: 'organisation',
       scopeRef: 'DN-NH2',
-    } as never);
+    });
     const as = testDeps(database.db, tenant.actor, manualClock(new Date('2026-06-30T02:00:00Z')));
     const draft = await saveDraft(as, {
       formCode: 'B01',

@@ -34,7 +34,7 @@ describe('the synthetic demo cluster', () => {
       order: 'asc',
       page: 1,
       pageSize: 50,
-    } as never);
+    });
     expect(items.map((z) => z.code)).toEqual([demoCluster.code]);
     const [zone] = await database.query<{ commune: string; developer: string; leased: string }>(
       `select a.code as commune, o.code as developer, z.leased_ha::float8::text as leased from zone z
@@ -58,7 +58,7 @@ describe('the synthetic demo cluster', () => {
       role: 'enterprise',
       scopeKind: 'organisation',
       scopeRef: 'DEMO-CCN-ORG-01',
-    } as never);
+    });
     const draft = await saveDraft(testDeps(database.db, tenant.actor), {
       formCode: 'B01',
       period: '2026-H1',

@@ -4,6 +4,7 @@ import { createExchangeRate } from '../exchange-rate/exchange-rate.service';
 import { addInvestmentEvent } from '../project/project.service';
 import { acceptFiling, saveDraft, submitFiling } from '../reporting/filing.service';
 import { setTarget } from '../reporting/plan-target.service';
+import { rowsOf } from '../../db/rows';
 
 /**
  * SYNTHETIC figures for the parks' periodic report in the demo, so that "Báo cáo định kỳ khu công nghiệp" has
@@ -58,7 +59,7 @@ export async function seedDemoParks(
     from project p join zone z on z.id = p.zone_id
     where z.code = ${PARK} and p.is_synthetic and p.status = 'operating'
     order by p.code limit 4`);
-  const projects = (result as unknown as { rows: { code: string; currency: string | null }[] }).rows;
+  const projects = rowsOf<{ code: string; currency: string | null }>(result);
   const now = deps.clock.now();
   let filings = 0;
   for (const [quarter, instant] of Object.entries(filedAt)) {

@@ -37,7 +37,7 @@ describe('synthetic demo tenants', () => {
     const report = await capitalReport(testDeps(database.db, systemActor('test')), {
       from: '2019-01-01',
       to: '2024-12-31',
-    } as never);
+    });
     expect(report.missingRates).toEqual([]);
     expect(report.registered.missingRates).toEqual([]);
     expect(report.attracted.newProjects).toBe(result.projects);

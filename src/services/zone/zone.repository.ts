@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import { adminUnit } from '../../db/schema/admin-unit';
@@ -74,7 +75,7 @@ const summaryColumns = {
   communeCode: sql<string | null>`${communeUnit.code}`,
   communeName: sql<string | null>`${communeUnit.kind} || ' ' || ${communeUnit.name}`,
   formerDistrictName: sql<string | null>`${districtUnit.kind} || ' ' || ${districtUnit.name}`,
-  developerName: organisation.name,
+  developerName: sql<string | null>`${organisation.name}`,
   declaredAreaHa: zone.declaredAreaHa,
   industrialLandHa: zone.industrialLandHa,
   leasedHa: zone.leasedHa,
@@ -122,10 +123,13 @@ function listFilters(visibility: ZoneVisibility, query: Partial<ZoneListQuery> &
   return and(...filters);
 }
 
-function baseQuery<T extends Record<string, unknown>>(db: Db, columns: T) {
-  return db
-    .select(columns as never)
-    .from(zone)
+/**
+ * The zones with their commune, former district and developer joined:
+ * `withZoneJoins(db.select(columns).from(zone).$dynamic())`. A dynamic query's joins do not change its row
+ * type, so every column of the left-joined tables is selected as a nullable `sql<… | null>` fragment.
+ */
+function withZoneJoins<Q extends PgSelect>(query: Q) {
+  return query
     .leftJoin(communeUnit, eq(communeUnit.id, zone.communeId))
     .leftJoin(districtUnit, eq(districtUnit.id, zone.formerDistrictId))
     .leftJoin(organisation, eq(organisation.id, zone.developerId));
@@ -148,16 +152,21 @@ export async function findZones(
   const sortBy = sortColumns[query.sort];
   const direction = query.order === 'desc' ? desc : asc;
   const [rows, totals] = await Promise.all([
-    baseQuery(db, summaryColumns)
+    withZoneJoins(db.select(summaryColumns).from(zone).$dynamic())
       .where(where)
       .orderBy(sql`${direction(sortBy)} nulls last`, asc(zone.code))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    baseQuery(db, { n: sql<number>`count(*)::int` }).where(where),
+    withZoneJoins(
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(zone)
+        .$dynamic(),
+    ).where(where),
   ]);
   return {
-    rows: rows as unknown as ZoneSummaryRow[],
-    total: Number((totals[0] as { n: number } | undefined)?.n ?? 0),
+    rows,
+    total: Number(totals[0]?.n ?? 0),
   };
 }
 
@@ -168,7 +177,7 @@ const detailColumns = {
   formerDistrictCode: sql<string | null>`${districtUnit.code}`,
   formerCommuneId: zone.formerCommuneId,
   developerId: zone.developerId,
-  developerCode: organisation.code,
+  developerCode: sql<string | null>`${organisation.code}`,
   infrastructureCompleteHa: zone.infrastructureCompleteHa,
   priorityReservedHa: zone.priorityReservedHa,
   managingAuthority: zone.managingAuthority,
@@ -220,10 +229,10 @@ export async function findZoneByCode(
   visibility: ZoneVisibility,
   code: string,
 ): Promise<ZoneDetailRow | undefined> {
-  const rows = await baseQuery(db, detailColumns)
+  const rows = await withZoneJoins(db.select(detailColumns).from(zone).$dynamic())
     .where(and(eq(zone.code, code), zoneVisibilityFilter(visibility)))
     .limit(1);
-  return rows[0] as unknown as ZoneDetailRow | undefined;
+  return rows[0];
 }
 
 export async function findZoneRefs(db: Db, ids: string[]) {
@@ -318,25 +327,23 @@ export async function occupancyByGroup(
       : groupBy === 'formerDistrict'
         ? sql<string | null>`min(${districtUnit.kind} || ' ' || ${districtUnit.name})`
         : sql<string | null>`null`;
-  const query = baseQuery(db, {
-    key,
-    label,
-    // `zones` counts what the rate is over (hasIndustrialLand); `allZones` every visible record of the group.
-    zones: sql<number>`count(*) filter (where ${zone.industrialLandHa} > 0)::int`,
-    allZones: sql<number>`count(*)::int`,
-    industrialLandHa: sql<string>`coalesce(sum(${zone.industrialLandHa}) filter (where ${zone.industrialLandHa} > 0), 0)`,
-    occupiedHa: sql<string>`coalesce(sum(coalesce(${zone.leasedHa}, 0) + coalesce(${zone.approvedHa}, 0)) filter (where ${zone.industrialLandHa} > 0), 0)`,
-  }).where(and(zoneVisibilityFilter(visibility), family ? eq(zoneFamilySql, family) : undefined));
+  const query = withZoneJoins(
+    db
+      .select({
+        key,
+        label,
+        // `zones` counts what the rate is over (hasIndustrialLand); `allZones` every visible record of the group.
+        zones: sql<number>`count(*) filter (where ${zone.industrialLandHa} > 0)::int`,
+        allZones: sql<number>`count(*)::int`,
+        industrialLandHa: sql<string>`coalesce(sum(${zone.industrialLandHa}) filter (where ${zone.industrialLandHa} > 0), 0)`,
+        occupiedHa: sql<string>`coalesce(sum(coalesce(${zone.leasedHa}, 0) + coalesce(${zone.approvedHa}, 0)) filter (where ${zone.industrialLandHa} > 0), 0)`,
+      })
+      .from(zone)
+      .$dynamic(),
+  ).where(and(zoneVisibilityFilter(visibility), family ? eq(zoneFamilySql, family) : undefined));
   // City-wide is one group over everything (PostgreSQL refuses GROUP/ORDER BY a constant).
   const rows = groupBy === 'city' ? await query : await query.groupBy(key).orderBy(key);
-  return rows as unknown as {
-    key: string;
-    label: string | null;
-    zones: number;
-    allZones: number;
-    industrialLandHa: string;
-    occupiedHa: string;
-  }[];
+  return rows;
 }
 
 /**
@@ -446,11 +453,16 @@ export async function findZoneFeatures(
         or (coalesce(${zone.boundary}, ${zone.location}) is null and ${approximatePoint} && ${box}))`,
     );
   }
-  const rows = await baseQuery(db, {
-    collection: sql<string>`'{"type":"FeatureCollection","features":['
+  const rows = await withZoneJoins(
+    db
+      .select({
+        collection: sql<string>`'{"type":"FeatureCollection","features":['
       || coalesce(string_agg(${feature}, ',' order by ${zone.code}), '') || ']}'`,
-  }).where(and(...filters));
-  return (rows[0] as unknown as { collection: string }).collection;
+      })
+      .from(zone)
+      .$dynamic(),
+  ).where(and(...filters));
+  return rows[0]!.collection;
 }
 
 /** The visible zones matching the filters that have no location at all (nothing to place them by). */
@@ -459,10 +471,10 @@ export async function findUnplacedZones(
   visibility: ZoneVisibility,
   query: Partial<ZoneListQuery> & { searchPattern?: string },
 ): Promise<{ code: string; name: string }[]> {
-  const rows = await baseQuery(db, { code: zone.code, name: zone.name })
+  const rows = await withZoneJoins(db.select({ code: zone.code, name: zone.name }).from(zone).$dynamic())
     .where(and(listFilters(visibility, query), sql`${placementSql} is null`))
     .orderBy(asc(zone.code));
-  return rows as unknown as { code: string; name: string }[];
+  return rows;
 }
 
 /** Sets the boundary from GeoJSON (Polygon or MultiPolygon), moving the marker to its centroid. */
@@ -525,16 +537,18 @@ export async function findAllZones(
 ): Promise<(ZoneSummaryRow & { geometryKind: 'boundary' | 'point' | null; geometry: string | null })[]> {
   const sortBy = sortColumns[query.sort ?? 'code'];
   const direction = query.order === 'desc' ? desc : asc;
-  const rows = await baseQuery(db, {
-    ...summaryColumns,
-    geometryKind: sql<string | null>`case when ${zone.boundary} is not null then 'boundary'
+  const rows = await withZoneJoins(
+    db
+      .select({
+        ...summaryColumns,
+        geometryKind: sql<'boundary' | 'point' | null>`case when ${zone.boundary} is not null then 'boundary'
       when ${zone.location} is not null then 'point' end`,
-    geometry: sql<string | null>`st_asgeojson(coalesce(${zone.boundary}, ${zone.location}), 6)`,
-  })
+        geometry: sql<string | null>`st_asgeojson(coalesce(${zone.boundary}, ${zone.location}), 6)`,
+      })
+      .from(zone)
+      .$dynamic(),
+  )
     .where(listFilters(visibility, query))
     .orderBy(sql`${direction(sortBy)} nulls last`, asc(zone.code));
-  return rows as unknown as (ZoneSummaryRow & {
-    geometryKind: 'boundary' | 'point' | null;
-    geometry: string | null;
-  })[];
+  return rows;
 }

@@ -355,11 +355,7 @@ export async function updateZone(
   if (!canMoveZone(actor, facts(row), destination)) throw movedOutOfScope(fields);
   const before = await toDetail(deps.db, row, deps.actor);
   if (version !== row.version) await conflict(deps.db, row, version, deps.actor);
-  const values = await toColumns(
-    deps.db,
-    fields,
-    before as unknown as Partial<ZoneFields> & { code: string },
-  );
+  const values = await toColumns(deps.db, fields, before);
   if (fields.name !== undefined) values.searchText = foldVietnamese(`${row.code} ${fields.name}`);
   // Nothing actually changes: no new version, no audit entry.
   const unchanged = (Object.keys(fields) as (keyof typeof fields)[]).every(

@@ -1,3 +1,5 @@
+import { buildUrl } from '../../domain/contract/api-operations';
+
 /** Addresses of the pages; kept apart from the navigation so the router does not load the menu's icons. */
 export const PATHS = {
   dashboard: '/',
@@ -63,3 +65,10 @@ export function organisationPagePath(code: string): string {
 
 /** Where the page's "back to the list" goes: the list with the filters it was opened from. */
 export type OrganisationListLocationState = { fromList?: string } | null;
+
+/**
+ * The national exchange package of a signed Biểu 04 (a plain link: the browser saves it under the server's
+ * file name); the compiled report and the exchange page both offer it.
+ */
+export const exchangePackageUrl = (period: string, version?: number) =>
+  buildUrl('/api/compilations/exchange-package', { period, version });

@@ -88,7 +88,7 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   app.openapi(listPublicZonesRoute, async (c) => {
     const query = c.req.valid('query');
     const { fingerprint, value } = await listPublicZones(serviceDeps(c, deps), query);
-    return cached(c, fingerprint, 'list', () => c.json(value, 200)) as never;
+    return cached(c, fingerprint, 'list', () => c.json(value, 200));
   });
   app.openapi(getPublicZoneRoute, async (c) => {
     const { fingerprint, value } = await getPublicZone(
@@ -96,21 +96,21 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       c.req.valid('param').code,
       c.req.valid('query').lang,
     );
-    return cached(c, fingerprint, 'zone', () => c.json(value, 200)) as never;
+    return cached(c, fingerprint, 'zone', () => c.json(value, 200));
   });
   app.openapi(publicFacetsRoute, async (c) => {
     const { fingerprint, value } = await catalogueFacets(serviceDeps(c, deps));
-    return cached(c, fingerprint, 'facets', () => c.json(value, 200)) as never;
+    return cached(c, fingerprint, 'facets', () => c.json(value, 200));
   });
   app.openapi(publicGeoJsonRoute, async (c) => {
     const { fingerprint, value } = await publicZonesGeoJson(serviceDeps(c, deps));
     return cached(c, fingerprint, 'geojson', () =>
       c.body(value, 200, { 'Content-Type': 'application/geo+json; charset=utf-8' }),
-    ) as never;
+    );
   });
   app.openapi(scorecardMethodRoute, (c) => {
     const method = getScorecardMethod();
-    return cached(c, `method-${method.method}`, 'scorecard', () => c.json(method, 200)) as never;
+    return cached(c, `method-${method.method}`, 'scorecard', () => c.json(method, 200));
   });
   app.openapi(publicDocumentRoute, async (c) => {
     const { document, stream, sizeBytes } = await openPublicDocument(
@@ -126,15 +126,15 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     };
     if (notModified(c, etag)) {
       await stream.cancel();
-      return c.body(null, 304, headers) as never;
+      return c.body(null, 304, headers);
     }
     const image = document.mimeType.startsWith('image/') || document.mimeType === 'application/pdf';
-    return c.body(stream as unknown as ReadableStream, 200, {
+    return c.body(stream, 200, {
       ...headers,
       'Content-Type': document.mimeType,
       'Content-Length': String(sizeBytes),
       'Content-Disposition': contentDisposition(document.fileName, image ? 'inline' : 'attachment'),
-    }) as never;
+    });
   });
   for (const { format, route } of openDataRoutes) {
     app.openapi(route, async (c) => {
@@ -150,20 +150,20 @@ export function registerCatalogue(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
           ),
           'X-Licence': openDataLicence.id,
         }),
-      ) as never;
+      );
     });
   }
   app.openapi(sitemapRoute, async (c) => {
     const { fingerprint, value } = await catalogueSitemap(serviceDeps(c, deps), baseUrl(c, deps));
     return cached(c, fingerprint, 'sitemap', () =>
       c.body(value, 200, { 'Content-Type': 'application/xml; charset=utf-8' }),
-    ) as never;
+    );
   });
   app.openapi(robotsRoute, (c) => {
     const body = `User-agent: *\nAllow: /catalogue\nAllow: /api/public/\nAllow: /api/open-data/\nDisallow: /\nSitemap: ${baseUrl(c, deps)}/sitemap.xml\n`;
     return cached(c, `robots-${textHash(body)}`, 'robots', () =>
       c.body(body, 200, { 'Content-Type': 'text/plain; charset=utf-8' }),
-    ) as never;
+    );
   });
 
   app.openapi(listPublicationsRoute, async (c) => c.json(await listPublications(serviceDeps(c, deps)), 200));

@@ -130,15 +130,15 @@ export function registerDocuments(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     };
     if (c.req.header('if-none-match') === etag) {
       await stream.cancel();
-      return c.body(null, 304, headers) as never;
+      return c.body(null, 304, headers);
     }
     const inline = c.req.valid('query').inline === 'true' && viewable.test(document.mimeType);
-    return c.body(stream as unknown as ReadableStream, 200, {
+    return c.body(stream, 200, {
       ...headers,
       'Content-Type': document.mimeType,
       'Content-Length': String(sizeBytes),
       'Content-Disposition': contentDisposition(document.fileName, inline ? 'inline' : 'attachment'),
-    }) as never;
+    });
   });
   app.openapi(withdrawDocumentRoute, async (c) =>
     c.json(

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../db/testing';
 import { systemActor } from '../../../domain/identity/roles';
 import { communes, makeUser, testDeps, testPassword } from '../../../services/testing';
-import { createZone, getZone, setBoundary, updateZone } from '../../../services/zone/zone.service';
+import { getZone, setBoundary, updateZone } from '../../../services/zone/zone.service';
 import { createTestApp, TestClient } from '../../testing';
+import { buildZone } from '../../../services/testing/factories';
 
 /** GET /api/zones/map at the HTTP level: the GeoJSON contract, revalidation, bbox and simplification. */
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = createTestApp(database).app;
   const deps = testDeps(database.db, systemActor('test'));
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-BAN-DO-1',
     name: 'Cụm công nghiệp "Bản đồ" 1',
     kind: 'CCN',
@@ -39,22 +40,25 @@ beforeAll(async () => {
     declaredAreaHa: 14,
     lat: 21.1,
     lon: 105.8,
+    developerCode: null,
   });
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-BAN-DO-2',
     name: 'Cụm công nghiệp Bản đồ 2',
     kind: 'CCN',
     communeCode: communes.thachThat,
     lat: 21.0,
     lon: 105.55,
+    developerCode: null,
   });
   const drawn = await getZone(deps, 'CCN-BAN-DO-2');
   await setBoundary(deps, 'CCN-BAN-DO-2', circle(105.55, 21.0, 0.01), drawn.version);
-  await createZone(deps, {
+  await buildZone(database.db, {
     code: 'CCN-BAN-DO-3',
     name: 'Cụm chưa có vị trí',
     kind: 'CCN',
     communeCode: communes.dongAnh,
+    developerCode: null,
   });
 });
 afterAll(() => database?.cleanup());

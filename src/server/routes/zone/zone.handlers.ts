@@ -40,8 +40,8 @@ export function registerZones(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     const known = (c.req.header('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
-    if (known.includes(etag) || known.includes('*')) return c.body(null, 304, headers) as never;
-    return c.body(body, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' }) as never;
+    if (known.includes(etag) || known.includes('*')) return c.body(null, 304, headers);
+    return c.body(body, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' });
   });
   app.openapi(zoneOccupancyRoute, async (c) => {
     const q = c.req.valid('query');

@@ -116,7 +116,8 @@ export function ChangeList({
 
 /** What a history query gives: the record's audit entries, or an error. */
 /** A change as the server's contract describes it (decision 0026). */
-type AuditEntry = ApiSchema<'AuditEntry'>;
+/** An entry of a record's history, as the contract answers it (shared by every record page). */
+export type AuditEntry = ApiSchema<'AuditEntry'>;
 
 export type HistoryQuery = {
   data?: AuditEntry[] | undefined;

@@ -3,7 +3,7 @@ import { api, type ApiResponse, type ApiSchema } from '../../../lib/api';
 
 // GET /api/audit, /api/audit/head and /api/audit/verify, typed by the server's contract (decision 0026).
 
-export type AuditEntry = ApiSchema<'AuditEntry'>;
+export type { AuditEntry } from '../../../components/record-history/record-history';
 export type AuditVerification = ApiSchema<'AuditVerification'>;
 export type AuditChainHead = ApiResponse<'/api/audit/head', 'get'>;
 

@@ -4,16 +4,14 @@ import type {
   ExchangeSubmission,
   ExchangeSubmissionSummary,
 } from '../../../../domain/exchange/exchange.schema';
-import { api, buildUrl } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 // The Biểu 04 exchange package (/api/compilations/exchange-package, /api/exchange/…), typed by
 // src/domain/exchange/exchange.schema.ts (type-only imports: zod stays out of the bundle).
 
 export type { ExchangeImportResult, ExchangeSubmission, ExchangeSubmissionSummary };
 
-/** The package of a signed Biểu 04 (a plain link: the browser saves it under the server's file name). */
-export const exchangePackageUrl = (period: string, version?: number) =>
-  buildUrl('/api/compilations/exchange-package', { period, version });
+export { exchangePackageUrl } from '../../../lib/paths';
 
 /** The published JSON Schema of the package format. */
 export const EXCHANGE_SCHEMA_URL = '/api/exchange/schema/v1.json';

@@ -16,7 +16,7 @@ import {
   Upload,
   type TableColumnsType,
 } from 'antd';
-import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ExportButtons } from '../../../components/data-table/data-table';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -25,9 +25,6 @@ import { ApiError } from '../../../lib/api';
 import { useFormat, type Formatters } from '../../../lib/format';
 import { useLocale, useT, type MessageKey, type Translate } from '../../../lib/i18n';
 import { hasAnyPermission, SessionContext, useCurrentUser } from '../../../lib/session';
-import { organisationVocabulary } from '../../organisation/components/organisation-labels';
-import { projectVocabulary } from '../../project/components/project-labels';
-import { fieldLabel as zoneFieldLabel } from '../../zone/components/zone-fields';
 import {
   exportUrl,
   IMPORT_LISTS,
@@ -41,6 +38,7 @@ import {
   type ImportResult,
 } from '../api/import-api';
 import { badRowCount, canCommit, progressPercent } from '../api/import-stream';
+import { useFieldLabel, type RegistryFieldLabels } from './import-field-labels';
 
 const LIST_LABELS: Record<ImportEntity, MessageKey> = {
   zones: 'import.list.zones',
@@ -76,30 +74,6 @@ const LIST_PAGES: Record<ImportEntity, string> = {
   'plan-targets': '/targets',
 };
 
-/** Fields an import of planned steps may change (obstacles are only ever created). */
-const SHEET_FIELDS: Record<string, MessageKey> = {
-  plannedDate: 'import.field.plannedDate',
-  agency: 'import.field.agency',
-  sourceKind: 'import.field.sourceKind',
-  sourceRef: 'import.field.sourceRef',
-  note: 'import.field.note',
-};
-
-/** The fields a plan-target row may change, in the template's words. */
-const TARGET_FIELDS: Record<string, MessageKey> = {
-  title: 'import.targetField.title',
-  measure: 'import.targetField.measure',
-  step: 'import.targetField.step',
-  thresholdPct: 'import.targetField.thresholdPct',
-  indicator: 'import.targetField.indicator',
-  value: 'import.targetField.value',
-  maxValue: 'import.targetField.maxValue',
-  zones: 'import.targetField.zones',
-  evidenceRef: 'import.targetField.evidenceRef',
-  evidenceDate: 'import.targetField.evidenceDate',
-  note: 'import.targetField.note',
-};
-
 type Step =
   | { step: 'idle' }
   | { step: 'running'; file: File; mode: 'dry-run' | 'commit'; progress: ImportProgress }
@@ -111,31 +85,13 @@ type Step =
 const megabytes = (bytes: number, format: Formatters) =>
   `${format.number(bytes / (1024 * 1024), { maxFractionDigits: 1 })} MB`;
 
-/** A field name of the import's change list in the list's own words. */
-function useFieldLabel(entity: ImportEntity): (field: string) => string {
-  const t = useT();
-  const locale = useLocale();
-  const format = useFormat();
-  return useMemo(() => {
-    if (entity === 'zones') return (field: string) => zoneFieldLabel(field, t);
-    if (entity === 'organisations') return organisationVocabulary(t, locale).fieldLabel;
-    if (entity === 'obstacles' || entity === 'schedule-steps') {
-      return (field: string) => (SHEET_FIELDS[field] ? t(SHEET_FIELDS[field]) : field);
-    }
-    if (entity === 'plan-targets') {
-      return (field: string) => (TARGET_FIELDS[field] ? t(TARGET_FIELDS[field]) : field);
-    }
-    return projectVocabulary(t, format).fieldLabel;
-  }, [entity, t, locale, format]);
-}
-
 /**
  * Nhập dữ liệu: a registry list from an Excel or CSV file. The file is uploaded with a progress bar and
  * checked first (nothing is written): counts of new, changed, unchanged and bad rows, and every problem by
  * row and column in Vietnamese. "Ghi dữ liệu" sends it again to be written all at once, only when no row is
  * bad. Templates and exports of each list are here too.
  */
-export function ImportView() {
+export function ImportView({ fieldLabels }: { fieldLabels?: RegistryFieldLabels } = {}) {
   const t = useT();
   const format = useFormat();
   const user = useCurrentUser();
@@ -291,6 +247,7 @@ export function ImportView() {
         {state.step === 'checked' ? (
           <CheckedFile
             entity={entity}
+            fieldLabels={fieldLabels}
             file={state.file}
             result={state.result}
             refused={state.refused}
@@ -419,6 +376,7 @@ function Counts({ result, committed }: { result: ImportResult; committed: boolea
 
 function CheckedFile({
   entity,
+  fieldLabels,
   file,
   result,
   refused,
@@ -426,6 +384,7 @@ function CheckedFile({
   onAgain,
 }: {
   entity: ImportEntity;
+  fieldLabels: RegistryFieldLabels | undefined;
   file: File;
   result: ImportResult;
   refused: boolean;
@@ -434,7 +393,7 @@ function CheckedFile({
 }) {
   const t = useT();
   const format = useFormat();
-  const fieldLabel = useFieldLabel(entity);
+  const fieldLabel = useFieldLabel(entity, fieldLabels);
   const bad = badRowCount(result.errors);
   const ready = canCommit(result);
 

@@ -9,7 +9,8 @@ import type {
   UpdateOrganisationInput,
 } from '../../../../domain/organisation/organisation.schema';
 import { api, buildUrl } from '../../../lib/api';
-import type { AuditEntry } from '../../audit/api/audit-api';
+import { organisationSearchKey } from '../../../lib/organisation-search';
+import type { AuditEntry } from '../../../components/record-history/record-history';
 
 // /api/organisations…, typed by the contract's zod schemas in src/domain/organisation (type-only imports:
 // zod stays out of the bundle).
@@ -22,7 +23,7 @@ export type {
   Ownership,
   UpdateOrganisationInput,
 } from '../../../../domain/organisation/organisation.schema';
-export type { AuditEntry } from '../../audit/api/audit-api';
+export type { AuditEntry } from '../../../components/record-history/record-history';
 
 /** What the create form sends; the server trims, upper-cases and validates it with the same schema. */
 export type CreateOrganisationInput = z.input<typeof createOrganisationInputSchema>;
@@ -71,8 +72,7 @@ export const organisationPath = (code: string) => `/api/organisations/${encodeUR
 export const organisationKeys = {
   all: ['organisations'] as const,
   list: (params: OrganisationListParams) => ['organisations', 'list', params] as const,
-  search: (q: string, role: OrganisationRole | undefined) =>
-    ['organisations', 'search', q, role ?? null] as const,
+  search: organisationSearchKey,
   detail: (code: string) => ['organisations', 'detail', code] as const,
   history: (code: string) => ['organisations', 'detail', code, 'history'] as const,
 };
@@ -85,20 +85,7 @@ export function useOrganisations(params: OrganisationListParams) {
   });
 }
 
-/** Organisations for a picker (investor, developer): searched on the server, diacritics optional. */
-export function useOrganisationSearch(q: string, role?: OrganisationRole, enabled = true) {
-  return useQuery({
-    queryKey: organisationKeys.search(q, role),
-    queryFn: ({ signal }) =>
-      api.get('/api/organisations', {
-        query: { q: q || undefined, role, page: 1, pageSize: 30 },
-        signal,
-      }),
-    select: (data) => data.items,
-    staleTime: 60_000,
-    enabled,
-  });
-}
+export { useOrganisationSearch } from '../../../lib/organisation-search';
 
 export function useOrganisation(code: string) {
   return useQuery({

@@ -10,7 +10,7 @@ import type {
   UpdateProjectInput,
 } from '../../../../domain/project/project.schema';
 import { api, buildUrl, type ApiResponse } from '../../../lib/api';
-import type { AuditEntry } from '../../audit/api/audit-api';
+import type { AuditEntry } from '../../../components/record-history/record-history';
 
 // /api/projects… and /api/capital, typed by the contract's zod schemas in src/domain/project (type-only
 // imports: zod stays out of the bundle).
@@ -25,7 +25,7 @@ export type {
   ProjectSummary,
   UpdateProjectInput,
 } from '../../../../domain/project/project.schema';
-export type { AuditEntry } from '../../audit/api/audit-api';
+export type { AuditEntry } from '../../../components/record-history/record-history';
 
 /** What the create form sends; the server trims, upper-cases and validates it with the same schema. */
 export type CreateProjectInput = z.input<typeof createProjectInputSchema>;

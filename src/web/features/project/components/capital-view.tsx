@@ -24,7 +24,7 @@ import { useDatePickerFormat, useFormat, type Formatters } from '../../../lib/fo
 import { useT, type Translate } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
 import { useUrlState } from '../../../lib/url-state';
-import { adminUnitLabel, useAllAdminUnits } from '../../admin-unit/api/admin-unit-api';
+import { adminUnitLabel, useAllAdminUnits } from '../../../lib/admin-units';
 import { capitalText, FAMILY_LABELS } from '../../../components/zone/zone-labels';
 import { useCapital, type CapitalQuery, type CapitalReport } from '../api/project-api';
 import { ZoneSelect } from './zone-select';

@@ -7,7 +7,7 @@ import { IsoDatePicker } from '../../../components/ui/iso-date-picker';
 import { NumberInput } from '../../../components/ui/number-input';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { OrganisationSelect } from '../../organisation/components/organisation-select';
+import { OrganisationSelect } from '../../../components/ui/organisation-select';
 import { projectStatusLabel } from '../../../components/zone/zone-labels';
 import {
   projectKeys,

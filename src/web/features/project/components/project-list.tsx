@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { hasPermission, useCurrentUser } from '../../../lib/session';
-import { OrganisationSelect } from '../../organisation/components/organisation-select';
+import { OrganisationSelect } from '../../../components/ui/organisation-select';
 import { projectStatusLabel } from '../../../components/zone/zone-labels';
 import {
   PROJECT_OWNERSHIPS,

@@ -38,7 +38,7 @@ import {
   type CompiledItem,
   type CompiledItemPage,
 } from '../api/reporting-api';
-import { exchangePackageUrl } from '../../exchange/api/exchange-api';
+import { exchangePackageUrl } from '../../../lib/paths';
 import { formOf, periodLabel } from './reporting-labels';
 import { SignModal } from './sign-modal';
 import { filingPagePath } from './reporting-paths';

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { ApiError } from '../../../lib/api';
 import { useT, type MessageKey } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
-import { adminUnitLabel, useAllAdminUnits } from '../../admin-unit/api/admin-unit-api';
+import { adminUnitLabel, useAllAdminUnits } from '../../../lib/admin-units';
 import type { RoleCode, ScopeKind, ZoneFamily } from '../../../../domain/identity/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreateUser, useRoles, type CreateUserInput } from '../api/user-api';

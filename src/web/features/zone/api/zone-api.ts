@@ -12,7 +12,7 @@ import type {
 } from '../../../../domain/zone/zone.schema';
 import { api, type ApiResponse } from '../../../lib/api';
 import type { AreaGeometry, FeatureCollection, MapGeometry } from '../../../geometry/geo';
-import type { AuditEntry } from '../../audit/api/audit-api';
+import type { AuditEntry } from '../../../components/record-history/record-history';
 import type { ProjectSummary } from '../../../../domain/project/project.schema';
 
 // The registry endpoints (/api/zones…), typed by the contract's zod schemas in src/domain/zone (type-only
@@ -26,7 +26,7 @@ export type ZoneList = ApiResponse<'/api/zones', 'get'>;
 /** A zone of the list (GET /api/zones). */
 export type ZoneSummary = ZoneList['items'][number];
 export type { LifecycleState } from '../../../../domain/zone/lifecycle';
-export type { AuditEntry } from '../../audit/api/audit-api';
+export type { AuditEntry } from '../../../components/record-history/record-history';
 
 export type ZoneFamily = ZoneSummary['family'];
 export type WwtpStatus = (typeof wwtpStatuses)[number];

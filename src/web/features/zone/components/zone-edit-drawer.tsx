@@ -7,7 +7,7 @@ import { NumberInput, VndInput } from '../../../components/ui/number-input';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
-import { adminUnitLabel, useAllAdminUnits } from '../../admin-unit/api/admin-unit-api';
+import { adminUnitLabel, useAllAdminUnits } from '../../../lib/admin-units';
 import {
   FIRE_SAFETY_STATUSES,
   useCcnTypes,

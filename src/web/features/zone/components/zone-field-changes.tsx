@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { toIsoDate } from '../../../../domain/format/format';
 import { useFormat } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { adminUnitLabel, useAllAdminUnits } from '../../admin-unit/api/admin-unit-api';
+import { adminUnitLabel, useAllAdminUnits } from '../../../lib/admin-units';
 import { useCcnTypes } from '../api/zone-api';
 import { changedZoneFields, CODE_FIELDS, fieldLabel, fieldValueText, snapshotValue } from './zone-fields';
 import { LAST_DISTRICT_DAY } from './zone-filter-state';

@@ -5,7 +5,7 @@ import { toIsoDate } from '../../../../domain/format/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useLocale, useT } from '../../../lib/i18n';
 import { matchesFolded } from '../../../lib/text';
-import { adminUnitLabel, useAllAdminUnits } from '../../admin-unit/api/admin-unit-api';
+import { adminUnitLabel, useAllAdminUnits } from '../../../lib/admin-units';
 import {
   useCcnTypes,
   ZONE_FAMILIES,

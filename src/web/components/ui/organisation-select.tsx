@@ -1,9 +1,10 @@
 import { Select } from 'antd';
 import { useState, type CSSProperties } from 'react';
-import { ErrorAlert } from '../../../components/ui/error-alert';
-import { useT } from '../../../lib/i18n';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { useOrganisationSearch, type OrganisationRole } from '../api/organisation-api';
+import type { OrganisationRole } from '../../../domain/organisation/organisation.schema';
+import { useT } from '../../lib/i18n';
+import { useOrganisationSearch } from '../../lib/organisation-search';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { ErrorAlert } from './error-alert';
 
 /**
  * Picks an organisation by its code, searching names, codes and tax codes on the server (diacritics
