@@ -50,6 +50,17 @@ export const project = pgTable(
   ],
 );
 
+/** A project's own columns as its list, its export and its import read them (same names in every layer). */
+export const projectRecordColumns = {
+  certificateNo: project.certificateNo,
+  certificateDate: project.certificateDate,
+  vsicCode: project.vsicCode,
+  leasedHa: project.leasedHa,
+  lot: project.lot,
+  workers: project.workers,
+  status: project.status,
+};
+
 /**
  * The capital ledger of a project: new registration, increase ("expansion project"), decrease,
  * termination — each dated, in its own currency. Registered capital is the running sum.

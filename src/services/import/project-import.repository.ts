@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { versionedUpsertByCode } from './versioned-upsert';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
-import { project } from '../../db/schema/project';
+import { project, projectRecordColumns } from '../../db/schema/project';
 import { zone } from '../../db/schema/zone';
 import { chunked } from './zone-import.repository';
 
@@ -68,13 +68,7 @@ export async function findProjectSheetRowsByCode(
         >`(select d.code from ${organisation} d where d.id = ${projectZone.developerId})`,
         investorId: project.investorId,
         investorCode: investor.code,
-        certificateNo: project.certificateNo,
-        certificateDate: project.certificateDate,
-        vsicCode: project.vsicCode,
-        leasedHa: project.leasedHa,
-        lot: project.lot,
-        workers: project.workers,
-        status: project.status,
+        ...projectRecordColumns,
       })
       .from(project)
       .innerJoin(projectZone, eq(projectZone.id, project.zoneId))

@@ -17,7 +17,7 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
-import { investmentEvent, project } from '../../db/schema/project';
+import { investmentEvent, project, projectRecordColumns } from '../../db/schema/project';
 import { zone } from '../../db/schema/zone';
 import { vsicSections, type ProjectListQuery, type ProjectSort } from '../../domain/project/project.schema';
 import { foldedSql } from '../organisation/organisation.repository';
@@ -62,13 +62,7 @@ const summaryColumns = {
   investorCode: investor.code,
   investorName: investor.name,
   ownership: investor.ownership,
-  certificateNo: project.certificateNo,
-  certificateDate: project.certificateDate,
-  vsicCode: project.vsicCode,
-  leasedHa: project.leasedHa,
-  lot: project.lot,
-  workers: project.workers,
-  status: project.status,
+  ...projectRecordColumns,
   registeredCapital: registeredCapitalSql,
   isSynthetic: project.isSynthetic,
   version: project.version,
@@ -216,13 +210,7 @@ export async function findProjectsForExport(
         name: project.name,
         zoneCode: zone.code,
         investorCode: investor.code,
-        certificateNo: project.certificateNo,
-        certificateDate: project.certificateDate,
-        vsicCode: project.vsicCode,
-        leasedHa: project.leasedHa,
-        lot: project.lot,
-        workers: project.workers,
-        status: project.status,
+        ...projectRecordColumns,
       })
       .from(project)
       .$dynamic(),
