@@ -101,7 +101,15 @@ async function readXlsx(request: ReadRequest): Promise<SheetRow[]> {
     for await (const worksheet of reader) {
       const name = String((worksheet as unknown as { name?: string }).name ?? '');
       names.push(`"${name}"`);
-      if (found || (request.sheet !== undefined && foldLabel(name) !== foldLabel(request.sheet))) continue;
+      if (found || (request.sheet !== undefined && foldLabel(name) !== foldLabel(request.sheet))) {
+        // Read through a sheet that is not wanted: exceljs keeps it in a temporary file and deletes that file as
+        // soon as the loop moves on, while the file's stream is still opening — an ENOENT thrown later, on no
+        // one's stack, which ended the reading thread and failed the next import it ran.
+        for await (const _row of worksheet) {
+          // skipped (precheckXlsx has bounded every sheet's rows)
+        }
+        continue;
+      }
       found = true;
       for await (const row of worksheet) {
         const values = row.values as ExcelJS.CellValue[];
