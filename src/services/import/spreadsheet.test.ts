@@ -21,18 +21,16 @@ async function workbook(dataRows: number): Promise<Uint8Array> {
 }
 
 describe('reading a workbook on the pooled threads', () => {
-  it('reads a named sheet behind sheets it skips, many at once, and leaves no temporary file per read', async () => {
+  it('reads a named sheet behind sheets it skips, read after read, and leaves no temporary file per read', async () => {
     const data = await workbook(3);
-    const batch = () =>
-      Promise.all(
-        Array.from({ length: 12 }, () => readTable({ name: 'a.xlsx', data }, { sheet: 'du lieu' })),
-      );
-    for (const table of await batch())
+    const read = async () => {
+      const table = await readTable({ name: 'a.xlsx', data }, { sheet: 'du lieu' });
       expect(table.rows.map((r) => r.cells[0])).toEqual(['M-1', 'M-2', 'M-3']);
+    };
+    await read();
     // exceljs keeps one file per thread for the thread's life (its first read); a read must not add any.
     const after = leftovers().length;
-    await batch();
-    await batch();
+    for (let i = 0; i < 6; i++) await read();
     expect(leftovers().length).toBe(after);
   });
 });
