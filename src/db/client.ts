@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { postgisCore } from './postgis-bundle';
+import { postgisCore } from './postgis-files';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -31,13 +31,24 @@ export type Database = {
   poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
-/** Opens the embedded database in `dataDir` (created if empty), with PostGIS loaded. */
+/**
+ * The embedded server's settings beyond PGlite's own: a 16 MB buffer pool instead of 128 MB. PGlite reads its
+ * pages through the operating system's file cache, which keeps what the pool drops; the pool's memory, once
+ * touched, stays in the process for its life (docs/decisions/0031, docs/performance.md).
+ */
+export const embeddedSettings = { shared_buffers: '16MB' } as const;
+
+/** Opens the embedded database in `dataDir` (created if empty), with PostGIS available. */
 export async function openPglite(options: {
   dataDir?: string;
   loadDataDir?: Blob | File;
 }): Promise<Database> {
   // The two-argument constructor silently drops extensions: always use create() with `extensions`.
   const client = await PGlite.create({
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...Object.entries(embeddedSettings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { postgis: postgisCore },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCorePostgisFile } from './postgis-bundle';
+import { isCorePostgisFile, postgisLinks } from './postgis-files';
 
 describe('the trimmed PostGIS bundle', () => {
   it('keeps the postgis library, its extension scripts and the PROJ data', () => {
@@ -29,5 +29,25 @@ describe('the trimmed PostGIS bundle', () => {
     ]) {
       expect(isCorePostgisFile(path), path).toBe(false);
     }
+  });
+
+  it('links each library and extension file where PostgreSQL looks, and the PROJ directory once', () => {
+    const links = postgisLinks(
+      [
+        'lib/postgresql/postgis-3.so',
+        'share/postgresql/extension/postgis.control',
+        'share/proj/proj.db',
+        'share/proj/proj.ini',
+      ],
+      '/pglite',
+    );
+    expect(links).toEqual([
+      { link: '/pglite/lib/postgresql/postgis-3.so', target: '/izis-postgis/lib/postgresql/postgis-3.so' },
+      {
+        link: '/pglite/share/postgresql/extension/postgis.control',
+        target: '/izis-postgis/share/postgresql/extension/postgis.control',
+      },
+      { link: '/pglite/share/proj', target: '/izis-postgis/share/proj' },
+    ]);
   });
 });
