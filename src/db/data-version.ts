@@ -55,6 +55,8 @@ export const untrackedTables = [
   'role_assignment',
   'audit_log',
   'audit_chain_head',
+  // Audit rows staged until their transaction commits (migration 0024).
+  'audit_pending',
   'notification',
   'outbound_mail',
   'import_run',

@@ -8,8 +8,8 @@ import type { Database } from './client';
  */
 export const appRole = 'izis_app';
 
-/** Tables the application reads but never writes directly. */
-const readOnlyTables = ['audit_log', 'audit_chain_head', 'data_version'];
+/** Tables the application reads but never writes directly (audit rows staged by `audit_append`: 0024). */
+const readOnlyTables = ['audit_log', 'audit_chain_head', 'audit_pending', 'data_version'];
 
 /**
  * Grants the application role its rights on every table and sequence the owner has — run after the

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../../db/client';
+import { appRole } from '../../db/privileges';
 import { createTestDatabase, type TestDatabase } from '../../db/testing';
 import { systemActor } from '../../domain/identity/roles';
 import { testDeps } from '../testing';
@@ -76,6 +79,76 @@ describe('the audit chain', () => {
     expect(result.ok).toBe(true);
     expect(result.head.seq).toBe(before + 36);
   });
+
+  it('chains a transaction’s rows when it commits, and a rolled-back transaction leaves none', async () => {
+    const before = (await auditChainHead(deps())).seq;
+    await database.db.transaction(async (tx) => {
+      await recordAudit(tx, deps(), { action: 'test.staged', entityType: 'test', entityId: 's-1' });
+      await recordAudit(tx, deps(), { action: 'test.staged', entityType: 'test', entityId: 's-2' });
+      // Staged, not chained, until the commit.
+      expect((await auditChainHead({ ...deps(), db: tx })).seq).toBe(before);
+    });
+    const rows = await database.query<{ entity_id: string; seq: string }>(
+      `select entity_id, seq::text from audit_log where action = 'test.staged' order by seq`,
+    );
+    expect(rows.map((r) => [r.entity_id, Number(r.seq)])).toEqual([
+      ['s-1', before + 1],
+      ['s-2', before + 2],
+    ]);
+    await expect(
+      database.db.transaction(async (tx) => {
+        await recordAudit(tx, deps(), { action: 'test.rolled-back', entityType: 'test', entityId: 'r-1' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const [left] = await database.ownerQuery<{ chained: number; staged: number }>(
+      `select (select count(*)::int from audit_log where action = 'test.rolled-back') as chained,
+        (select count(*)::int from audit_pending) as staged`,
+    );
+    expect(left).toEqual({ chained: 0, staged: 0 });
+    const result = await verifyAuditChain(deps());
+    expect(result.ok).toBe(true);
+    expect(result.head.seq).toBe(before + 2);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'does not hold the chain while a transaction that wrote an audit row is still open',
+    async () => {
+      const other = await openPostgres(database.url!, { role: appRole });
+      try {
+        const before = (await auditChainHead(deps())).seq;
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let staged!: () => void;
+        const wrote = new Promise<void>((resolve) => (staged = resolve));
+        const open = database.db.transaction(async (tx) => {
+          await recordAudit(tx, deps(), { action: 'test.open', entityType: 'test', entityId: 'o-1' });
+          staged();
+          await held;
+        });
+        await wrote;
+        // Another process's write commits while the first transaction is still open (it waited until that
+        // transaction's commit before: a lock timeout would fail it here).
+        await other.db.transaction(async (tx) => {
+          await tx.execute(sql`set local lock_timeout = '2s'`);
+          await recordAudit(tx, deps(), { action: 'test.other', entityType: 'test', entityId: 'x-1' });
+        });
+        release();
+        await open;
+        const rows = await database.query<{ action: string; seq: string }>(
+          `select action, seq::text from audit_log where action in ('test.open', 'test.other') order by seq`,
+        );
+        // Chained in the order they committed.
+        expect(rows.map((r) => [r.action, Number(r.seq)])).toEqual([
+          ['test.other', before + 1],
+          ['test.open', before + 2],
+        ]);
+        expect((await verifyAuditChain(deps())).ok).toBe(true);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it('names the row an owner edited in SQL, even with its hash recomputed, and a removed tail', async () => {
     await write(3, 'c');
