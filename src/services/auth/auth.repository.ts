@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
-import { loginAttempt, userSession } from '../../db/schema/identity';
+import { appUser, loginAttempt, userSession } from '../../db/schema/identity';
 
 export type SessionRow = typeof userSession.$inferSelect;
 
@@ -9,8 +9,17 @@ export async function insertSession(db: Db, values: typeof userSession.$inferIns
   await db.insert(userSession).values(values);
 }
 
-export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  const rows = await db.select().from(userSession).where(eq(userSession.id, id)).limit(1);
+/** A session and its user (absent if deleted), in one query: every authenticated request reads both. */
+export async function findSessionWithUser(
+  db: Db,
+  id: string,
+): Promise<{ session: SessionRow; user: typeof appUser.$inferSelect | null } | undefined> {
+  const rows = await db
+    .select({ session: userSession, user: appUser })
+    .from(userSession)
+    .leftJoin(appUser, eq(appUser.id, userSession.userId))
+    .where(eq(userSession.id, id))
+    .limit(1);
   return rows[0];
 }
 

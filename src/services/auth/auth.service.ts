@@ -7,8 +7,7 @@ import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
 import {
-  findAssignments,
-  findPermissions,
+  findAssignmentsWithPermissions,
   findUserById,
   findUserByUsername,
   markSignedIn,
@@ -16,7 +15,7 @@ import {
 } from '../user/user.repository';
 import type { UserRow } from '../user/user.repository';
 import {
-  findSession,
+  findSessionWithUser,
   insertSession,
   recentFailures,
   recordLoginAttempt,
@@ -46,20 +45,16 @@ function sessionId(settings: AuthSettings, token: string): string {
 }
 
 export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
-  const assignments = await findAssignments(db, [user.id]);
-  const permissions = await findPermissions(
-    db,
-    assignments.map((a) => a.roleCode),
-  );
+  const rows = await findAssignmentsWithPermissions(db, user.id);
   return {
     userId: user.id,
     username: user.username,
-    assignments: assignments.map((a): Assignment => ({
+    assignments: rows.map(({ assignment: a }): Assignment => ({
       role: a.roleCode as RoleCode,
       scopeKind: a.scopeKind as ScopeKind,
       scopeRef: a.scopeRef,
     })),
-    permissions: new Set(permissions as Permission[]),
+    permissions: new Set(rows.flatMap((row) => row.permissions) as Permission[]),
   };
 }
 
@@ -175,8 +170,9 @@ export async function resolveSession(
   settings: AuthSettings,
 ): Promise<ResolvedSession> {
   const id = sessionId(settings, token);
-  const session = await findSession(deps.db, id);
-  if (!session) throw new AppError('auth.required');
+  const found = await findSessionWithUser(deps.db, id);
+  if (!found) throw new AppError('auth.required');
+  const { session, user } = found;
   const now = deps.clock.now();
   const idleSince = now.getTime() - session.lastSeenAt.getTime();
   if (
@@ -186,7 +182,6 @@ export async function resolveSession(
   ) {
     throw new AppError('auth.session_expired');
   }
-  const user = await findUserById(deps.db, session.userId);
   if (!user || user.status !== 'active') throw new AppError('auth.session_expired');
   if (idleSince > 60_000) await touchSession(deps.db, id, now);
   return {

@@ -25,13 +25,25 @@ export async function findAssignments(db: Db, userIds: string[]): Promise<Assign
     .orderBy(asc(roleAssignment.roleCode));
 }
 
-export async function findPermissions(db: Db, roleCodes: string[]): Promise<string[]> {
-  if (roleCodes.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ permission: rolePermission.permission })
-    .from(rolePermission)
-    .where(inArray(rolePermission.roleCode, roleCodes));
-  return rows.map((r) => r.permission);
+/**
+ * A user's role assignments, each with its role's permissions, in one query (every authenticated request
+ * resolves its actor: `loadActor`).
+ */
+export async function findAssignmentsWithPermissions(
+  db: Db,
+  userId: string,
+): Promise<{ assignment: AssignmentRow; permissions: string[] }[]> {
+  return db
+    .select({
+      assignment: roleAssignment,
+      // Written out qualified: inside a select's field Drizzle names a column without its table, which the
+      // subquery would read as its own.
+      permissions: sql<string[]>`coalesce((select array_agg(rp.permission) from role_permission rp
+        where rp.role_code = "role_assignment"."role_code"), '{}')`,
+    })
+    .from(roleAssignment)
+    .where(eq(roleAssignment.userId, userId))
+    .orderBy(asc(roleAssignment.roleCode));
 }
 
 export async function findRoles(db: Db) {
