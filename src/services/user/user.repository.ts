@@ -1,6 +1,6 @@
 import { and, asc, count, eq, exists, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { appUser, roleAssignment, rolePermission, role } from '../../db/schema/identity';
+import { appUser, roleAssignment, role } from '../../db/schema/identity';
 import type { UserVisibility } from './user.policy';
 
 export type UserRow = typeof appUser.$inferSelect;
