@@ -22,6 +22,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openPostgres, type Database } from '../src/db/client';
+import { formTerms } from '../src/domain/reporting/catalogue';
+import { calendarRange, parsePeriod } from '../src/domain/reporting/periods';
 import { hashPassword } from '../src/services/auth/password-hash';
 import { startIzis, type RunningIzis } from '../e2e/harness';
 import { generate } from './generate';
@@ -109,10 +111,19 @@ async function signInAs(url: string, username: string): Promise<{ cookie: string
 // ---------------------------------------------------------------------------------------------------------
 // The submitters.
 
-/** Semi-annual periods, newest first: each submitter files Biểu 01 for one after another. */
+/**
+ * The periods Biểu 01 is filed for (the form's own schedule: six months and the year), ended before today,
+ * newest first: each submitter files one after another.
+ */
+const today = new Date().toISOString().slice(0, 10);
 const PERIODS = Array.from({ length: 2026 - 2005 + 1 }, (_, k) => 2026 - k)
-  .flatMap((y) => [`${y}-H1`, `${y}-H2`])
-  .filter((p) => p <= '2026-H1');
+  .flatMap((y) => [`${y}`, `${y}-H2`, `${y}-H1`])
+  .filter((id) => {
+    const period = parsePeriod(id);
+    return (
+      period && calendarRange(period).end < today && formTerms('B01', period, undefined, { history: true })
+    );
+  });
 
 type Answer = {
   at: number;
