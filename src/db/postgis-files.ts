@@ -75,6 +75,7 @@ async function unpackedCore(): Promise<string | undefined> {
         } catch (error) {
           if (!existsSync(target)) throw error;
         }
+        removeStale(dir, name);
         return target;
       } finally {
         rmSync(work, { recursive: true, force: true });
@@ -84,6 +85,14 @@ async function unpackedCore(): Promise<string | undefined> {
     }
   }
   return undefined;
+}
+
+/** Copies written for an earlier package version or layout (a trimmed `.tar.gz` before ADR 0031): never read again. */
+function removeStale(dir: string, current: string) {
+  for (const entry of readdirSync(dir)) {
+    if (entry.startsWith('postgis-core-') && entry !== current)
+      rmSync(join(dir, entry), { recursive: true, force: true });
+  }
 }
 
 /** The paths under `root` of its files and links. */
