@@ -49,7 +49,8 @@ export function postgisLinks(files: readonly string[], prefix: string): { link: 
 }
 
 const run = promisify(execFile);
-let pending: Promise<string | undefined> | undefined;
+/** The unpacked directory and its files, found once per process (every database opened after uses them). */
+let pending: Promise<{ root: string; files: string[] } | undefined> | undefined;
 
 /** The unpacked directory, written on first use; undefined when no candidate place is writable. */
 async function unpackedCore(): Promise<string | undefined> {
@@ -119,11 +120,11 @@ export const postgisCore: Extension = {
   name: 'postgis',
   async setup(pg, emscriptenOptions) {
     const setup = await postgis.setup(pg, emscriptenOptions);
-    pending ??= unpackedCore();
-    const root = await pending;
+    pending ??= unpackedCore().then((root) => (root ? { root, files: walk(root) } : undefined));
+    const unpacked = await pending;
     // Nowhere writable: the package's own bundle, unpacked into memory and compiled at every open.
-    if (!root) return setup;
-    const files = walk(root);
+    if (!unpacked) return setup;
+    const { root, files } = unpacked;
     const options = setup.emscriptenOpts as { preRun?: unknown[]; postRun?: unknown[] };
     return {
       emscriptenOpts: {
