@@ -1,6 +1,6 @@
-import { compress } from 'hono/compress';
 import { AppError } from '../domain/shared/errors';
 import { createRouter, type AppDeps } from './context';
+import { compressAnswers } from './middleware/compress';
 import { csrf } from './middleware/csrf';
 import { handleError } from './middleware/errors';
 import { inputGuard } from './middleware/input-guard';
@@ -50,9 +50,9 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps));
   app.use('/api/*', inputGuard({ maxBodyBytes: deps.limits.requestMaxBytes }));
-  // JSON (and GeoJSON) answers gzip-compressed when the browser accepts it; the web app's files are
+  // Answers gzip-compressed when the browser accepts it (middleware/compress.ts); the web app's files are
   // compressed once and kept (static.ts); NDJSON progress streams are not compressed (they must flush).
-  app.use('/api/*', compress());
+  app.use('/api/*', compressAnswers());
   app.use('/api/*', session(deps));
   app.use('/api/*', csrf(deps));
   app.use('/api/*', readYourWrites(deps));

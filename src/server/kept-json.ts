@@ -1,21 +1,15 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Context, TypedResponse } from 'hono';
+import { acceptsGzip, COMPRESS_THRESHOLD } from './middleware/compress';
 
 const gzipAsync = promisify(gzip);
-
-/** A body below this is sent as it is (the compress middleware's threshold). */
-const THRESHOLD = 1024;
 
 /** What is kept per value: its gzip-compressed JSON (the JSON text itself is about ten times larger), or a small body. */
 type Encoded = { gzip: Promise<Buffer> } | { small: string };
 
 /** Encoded answers per kept value: dropped with the value when the memo lets it go. */
 const encoded = new WeakMap<object, Encoded>();
-
-function acceptsGzip(header: string | undefined): boolean {
-  return !!header && /(^|,)\s*gzip\s*(,|;(?!\s*q=0(\.0*)?\s*(,|$))|$)/i.test(header);
-}
 
 /**
  * The JSON answer of a kept value (services/system/memo.ts: the same object while nothing it reads changed),
@@ -35,7 +29,7 @@ async function encodedAnswer(c: Context, value: object): Promise<Response> {
   let entry = encoded.get(value);
   if (!entry) {
     const json = JSON.stringify(value);
-    entry = json.length < THRESHOLD ? { small: json } : { gzip: gzipAsync(json) };
+    entry = json.length < COMPRESS_THRESHOLD ? { small: json } : { gzip: gzipAsync(json) };
     encoded.set(value, entry);
   }
   if ('small' in entry) return c.body(entry.small, 200, headers);
