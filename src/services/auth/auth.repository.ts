@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import { appUser, loginAttempt, userSession } from '../../db/schema/identity';
+import { assignmentGrantsSql, type AssignmentGrant } from '../user/user.repository';
 
 export type SessionRow = typeof userSession.$inferSelect;
 
@@ -9,17 +10,37 @@ export async function insertSession(db: Db, values: typeof userSession.$inferIns
   await db.insert(userSession).values(values);
 }
 
-/** A session and its user (absent if deleted), in one query: every authenticated request reads both. */
+function sessionWithUserQuery(db: Db) {
+  return db
+    .select({
+      session: userSession,
+      user: appUser,
+      grants: assignmentGrantsSql(sql`${userSession}.user_id`),
+    })
+    .from(userSession)
+    .leftJoin(appUser, eq(appUser.id, userSession.userId))
+    .where(eq(userSession.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('izis_session_with_user');
+}
+
+/** The session query per database handle, built once. */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionWithUserQuery>>();
+
+/**
+ * A session, its user (absent if deleted) and the user's role assignments with their permissions, in one query:
+ * every authenticated request reads all three. A named prepared statement: PostgreSQL parses it once per
+ * connection and keeps its plan (planning it was a third of the time PostgreSQL spent on it under load).
+ */
 export async function findSessionWithUser(
   db: Db,
   id: string,
-): Promise<{ session: SessionRow; user: typeof appUser.$inferSelect | null } | undefined> {
-  const rows = await db
-    .select({ session: userSession, user: appUser })
-    .from(userSession)
-    .leftJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(eq(userSession.id, id))
-    .limit(1);
+): Promise<
+  { session: SessionRow; user: typeof appUser.$inferSelect | null; grants: AssignmentGrant[] } | undefined
+> {
+  let query = sessionQueries.get(db);
+  if (!query) sessionQueries.set(db, (query = sessionWithUserQuery(db)));
+  const rows = await query.execute({ id });
   return rows[0];
 }
 

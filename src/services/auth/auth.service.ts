@@ -7,7 +7,8 @@ import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/audit.service';
 import { requireActor, type ServiceDeps } from '../deps';
 import {
-  findAssignmentsWithPermissions,
+  findAssignmentGrants,
+  type AssignmentGrant,
   findUserById,
   findUserByUsername,
   markSignedIn,
@@ -45,16 +46,20 @@ function sessionId(settings: AuthSettings, token: string): string {
 }
 
 export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
-  const rows = await findAssignmentsWithPermissions(db, user.id);
+  return actorOf(user, await findAssignmentGrants(db, user.id));
+}
+
+/** The actor of a user with these role assignments: who they are, where, and what they may do. */
+function actorOf(user: UserRow, grants: AssignmentGrant[]): Actor {
   return {
     userId: user.id,
     username: user.username,
-    assignments: rows.map(({ assignment: a }): Assignment => ({
-      role: a.roleCode as RoleCode,
-      scopeKind: a.scopeKind as ScopeKind,
-      scopeRef: a.scopeRef,
+    assignments: grants.map((g): Assignment => ({
+      role: g.roleCode as RoleCode,
+      scopeKind: g.scopeKind as ScopeKind,
+      scopeRef: g.scopeRef,
     })),
-    permissions: new Set(rows.flatMap((row) => row.permissions) as Permission[]),
+    permissions: new Set(grants.flatMap((g) => g.permissions) as Permission[]),
   };
 }
 
@@ -172,7 +177,7 @@ export async function resolveSession(
   const id = sessionId(settings, token);
   const found = await findSessionWithUser(deps.db, id);
   if (!found) throw new AppError('auth.required');
-  const { session, user } = found;
+  const { session, user, grants } = found;
   const now = deps.clock.now();
   const idleSince = now.getTime() - session.lastSeenAt.getTime();
   if (
@@ -189,7 +194,7 @@ export async function resolveSession(
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
     user,
-    actor: await loadActor(deps.db, user),
+    actor: actorOf(user, grants),
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { appUser, roleAssignment, role } from '../../db/schema/identity';
+import { rowsOf } from '../../db/rows';
+import { appUser, roleAssignment, role, rolePermission } from '../../db/schema/identity';
 import type { UserVisibility } from './user.policy';
 
 export type UserRow = typeof appUser.$inferSelect;
@@ -25,25 +26,33 @@ export async function findAssignments(db: Db, userIds: string[]): Promise<Assign
     .orderBy(asc(roleAssignment.roleCode));
 }
 
+/** A role assignment with its role's permissions: what an actor is made of (auth.service's `actorOf`). */
+export type AssignmentGrant = {
+  roleCode: string;
+  scopeKind: string;
+  scopeRef: string | null;
+  permissions: string[];
+};
+
 /**
- * A user's role assignments, each with its role's permissions, in one query (every authenticated request
- * resolves its actor: `loadActor`).
+ * A user's role assignments, each with its role's permissions, as one JSON array in SQL — for a query that
+ * reads the user's session with it (every authenticated request resolves its actor). `userId` must name its
+ * table (Drizzle leaves a column unqualified inside a select's field, where this subquery would read its own).
  */
-export async function findAssignmentsWithPermissions(
-  db: Db,
-  userId: string,
-): Promise<{ assignment: AssignmentRow; permissions: string[] }[]> {
-  return db
-    .select({
-      assignment: roleAssignment,
-      // Written out qualified: inside a select's field Drizzle names a column without its table, which the
-      // subquery would read as its own.
-      permissions: sql<string[]>`coalesce((select array_agg(rp.permission) from role_permission rp
-        where rp.role_code = "role_assignment"."role_code"), '{}')`,
-    })
-    .from(roleAssignment)
-    .where(eq(roleAssignment.userId, userId))
-    .orderBy(asc(roleAssignment.roleCode));
+export function assignmentGrantsSql(userId: SQL): SQL<AssignmentGrant[]> {
+  return sql<AssignmentGrant[]>`coalesce((
+    select json_agg(json_build_object(
+      'roleCode', a.role_code, 'scopeKind', a.scope_kind, 'scopeRef', a.scope_ref,
+      'permissions', coalesce((select array_agg(rp.permission) from ${rolePermission} rp
+                               where rp.role_code = a.role_code), '{}')
+    ) order by a.role_code, a.scope_kind, a.scope_ref)
+    from ${roleAssignment} a where a.user_id = ${userId}), '[]')`;
+}
+
+/** A user's role assignments with their permissions, in one query. */
+export async function findAssignmentGrants(db: Db, userId: string): Promise<AssignmentGrant[]> {
+  const result = await db.execute(sql`select ${assignmentGrantsSql(sql`${userId}::uuid`)} as grants`);
+  return rowsOf<{ grants: AssignmentGrant[] }>(result)[0]?.grants ?? [];
 }
 
 export async function findRoles(db: Db) {
