@@ -3354,6 +3354,8 @@ export type paths = {
                 query: {
                     formCode?: "B01" | "B02" | "KCN_TENANT";
                     groupBy?: "form" | "commune" | "zone";
+                    page?: number;
+                    pageSize?: number;
                     period: string;
                 };
                 header?: never;
@@ -17962,21 +17964,24 @@ export type components = {
         CompletenessReport: {
             asOf: string;
             outstanding: {
-                communeCode: string | null;
-                dueDate: string;
-                filingStatus: string | null;
-                formCode: string;
-                period: string;
-                reporter: {
-                    code: string | null;
-                    id: string;
-                    investorName?: string | null;
-                    kind: string;
-                    name: string | null;
-                };
-                status: string;
-                zoneCode: string | null;
-            }[];
+                items: {
+                    communeCode: string | null;
+                    dueDate: string;
+                    filingStatus: string | null;
+                    formCode: string;
+                    period: string;
+                    reporter: {
+                        code: string | null;
+                        id: string;
+                        investorName?: string | null;
+                        kind: string;
+                        name: string | null;
+                    };
+                    status: string;
+                    zoneCode: string | null;
+                }[];
+                total: number;
+            };
             period: string;
             rows: {
                 dueDate: string;

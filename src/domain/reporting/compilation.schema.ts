@@ -88,6 +88,9 @@ export const completenessQuerySchema = z.object({
   period: z.string().min(4).max(16),
   groupBy: z.enum(['form', 'commune', 'zone']).optional(),
   formCode: z.enum(['B01', 'B02', 'KCN_TENANT']).optional(),
+  /** The page of the outstanding list (the table's rows are always whole). */
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
 
 const groupSchema = z.object({
@@ -114,25 +117,29 @@ export const completenessReportSchema = z.object({
       dueDate: z.string(),
     }),
   ),
-  outstanding: z.array(
-    z.object({
-      formCode: z.string(),
-      period: z.string(),
-      reporter: z.object({
-        kind: z.string(),
-        id: z.string(),
-        code: z.string().nullable(),
-        name: z.string().nullable(),
-        /** A project's investor (reporter kind `project`). */
-        investorName: z.string().nullable().optional(),
+  /** One page of the expected reports not (yet) submitted, overdue first; `total` counts them all. */
+  outstanding: z.object({
+    items: z.array(
+      z.object({
+        formCode: z.string(),
+        period: z.string(),
+        reporter: z.object({
+          kind: z.string(),
+          id: z.string(),
+          code: z.string().nullable(),
+          name: z.string().nullable(),
+          /** A project's investor (reporter kind `project`). */
+          investorName: z.string().nullable().optional(),
+        }),
+        zoneCode: z.string().nullable(),
+        communeCode: z.string().nullable(),
+        dueDate: z.string(),
+        status: z.string(),
+        filingStatus: z.string().nullable(),
       }),
-      zoneCode: z.string().nullable(),
-      communeCode: z.string().nullable(),
-      dueDate: z.string(),
-      status: z.string(),
-      filingStatus: z.string().nullable(),
-    }),
-  ),
+    ),
+    total: z.number(),
+  }),
 });
 
 export const compilationItemQuerySchema = compilationQuerySchema.extend({

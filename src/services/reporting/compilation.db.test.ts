@@ -12,7 +12,7 @@ import {
   getSignedCompilation,
   signCompilation,
 } from './compilation.service';
-import { completenessReport } from './completeness.service';
+import { completenessPage, completenessReport } from './completeness.service';
 import { acceptFiling, saveDraft, submitFiling } from './filing.service';
 import { rowsOf } from '../../db/rows';
 
@@ -184,6 +184,31 @@ describe('completeness and timeliness', () => {
     ]);
     // The other commune's officer expects nothing of Đông Anh's clusters.
     expect((await completenessReport(as('otherCommune'), { period: '2026-H1' })).rows).toEqual([]);
+  });
+
+  it('answers the outstanding list a page at a time, in the full list’s order (overdue first, then due day)', async () => {
+    const late = testDeps(database.db, actors.department, manualClock(new Date('2026-06-20T17:00:00Z')));
+    const full = (await completenessReport(late, { period: '2026-H1', groupBy: 'form' })).outstanding;
+    expect(full.length).toBeGreaterThan(0);
+    const rank = (o: (typeof full)[number]) => `${o.status === 'overdue' ? 0 : 1}|${o.dueDate}`;
+    expect(full.map(rank)).toEqual([...full.map(rank)].sort());
+    for (let page = 1; page <= full.length; page++) {
+      const answer = await completenessPage(late, { period: '2026-H1', groupBy: 'form', page, pageSize: 1 });
+      expect(answer.outstanding).toEqual({ items: [full[page - 1]], total: full.length });
+      expect(answer.rows).toEqual(
+        (await completenessReport(late, { period: '2026-H1', groupBy: 'form' })).rows,
+      );
+    }
+    const past = await completenessPage(late, {
+      period: '2026-H1',
+      groupBy: 'form',
+      page: full.length + 1,
+      pageSize: 1,
+    });
+    expect(past.outstanding).toEqual({ items: [], total: full.length });
+    // The same page of an unchanged table is the same object: the route encodes it once.
+    const again = { period: '2026-H1', groupBy: 'form' as const, page: 1, pageSize: 20 };
+    expect(await completenessPage(late, again)).toBe(await completenessPage(late, again));
   });
 
   it('after the due day (Vietnam time) a missing report is overdue', async () => {

@@ -112,13 +112,58 @@ export async function completenessReport(
   );
 }
 
+/** The completeness table with one page of its outstanding list: what the HTTP route answers. */
+export type CompletenessPage = Omit<CompletenessReport, 'outstanding'> & {
+  outstanding: { items: OutstandingObligation[]; total: number };
+};
+
+/** Pages made of a kept table, per page and size (a few at most; a table no longer kept takes its pages along). */
+const pagesOf = new WeakMap<CompletenessReport, Map<string, CompletenessPage>>();
+const MAX_PAGES_KEPT = 32;
+
+/**
+ * The completeness table with one page of the outstanding list (ten thousand reports at city scale: the
+ * reports page shows them a page at a time). The same object for the same page while the table is unchanged,
+ * so the route encodes it once (server/kept-json.ts).
+ */
+export async function completenessPage(
+  deps: ServiceDeps,
+  query: CompletenessQuery & { page: number; pageSize: number },
+): Promise<CompletenessPage> {
+  const report = await completenessReport(deps, query);
+  let pages = pagesOf.get(report);
+  if (!pages) pagesOf.set(report, (pages = new Map()));
+  const key = `${query.page}|${query.pageSize}`;
+  let page = pages.get(key);
+  if (!page) {
+    if (pages.size >= MAX_PAGES_KEPT) pages.clear();
+    const start = (query.page - 1) * query.pageSize;
+    page = {
+      period: report.period,
+      asOf: report.asOf,
+      rows: report.rows,
+      outstanding: {
+        items: report.outstanding.slice(start, start + query.pageSize),
+        total: report.outstanding.length,
+      },
+    };
+    pages.set(key, page);
+  }
+  return page;
+}
+
 type Submission = { id: string; submittedAt: Date | null; status: string };
 type Submissions = ReadonlyMap<string, Submission>;
 
 /** `localeCompare`'s order, with one collator instead of one per comparison (ten thousand outstanding). */
 const collator = new Intl.Collator();
 
-/** Counts the obligations the caller may read, per group, and lists the outstanding ones. */
+/**
+ * Counts the obligations the caller may read, per group, and lists the outstanding ones — overdue first, then
+ * by due date and reporter code. That is the order of `expected` itself (`expectedReports`): a report is overdue
+ * exactly when its due day is over, so every overdue report is due before every pending one; the list is kept
+ * in that order once per registry, not sorted again after every submission.
+ */
 function count(
   expected: readonly Expected[],
   filings: Submissions,
@@ -177,12 +222,6 @@ function count(
       });
     }
   }
-  outstanding.sort(
-    (a, b) =>
-      (a.status === 'overdue' ? 0 : 1) - (b.status === 'overdue' ? 0 : 1) ||
-      collator.compare(a.dueDate, b.dueDate) ||
-      collator.compare(a.reporter.code ?? '', b.reporter.code ?? ''),
-  );
   return {
     rows: [...rows.values()].sort(
       (a, b) =>
@@ -274,6 +313,15 @@ function expectedReports(
         : reporterZone,
     };
   });
+  // The outstanding list's order (see `count`), with one collator instead of one per comparison.
+  list.sort(
+    (a, b) =>
+      (a.obligation.dueDate < b.obligation.dueDate
+        ? -1
+        : a.obligation.dueDate > b.obligation.dueDate
+          ? 1
+          : 0) || collator.compare(a.reporter?.code ?? '', b.reporter?.code ?? ''),
+  );
   return { list, deadlines };
 }
 

@@ -6,7 +6,7 @@ import {
   getSignedCompilation,
   signCompilation,
 } from '../../../services/reporting/compilation.service';
-import { completenessReport } from '../../../services/reporting/completeness.service';
+import { completenessPage } from '../../../services/reporting/completeness.service';
 import { exportCompilation, exportFiling } from '../../../services/reporting/report-export.service';
 import { readServiceDeps, serviceDeps, type AppDeps, type AppEnv } from '../../context';
 import { sendFile } from '../../file-response';
@@ -43,9 +43,9 @@ export function registerCompilations(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       200,
     );
   });
-  // The kept table is encoded once per change, not once per request (kept-json.ts).
+  // A page of the kept table is encoded once per change, not once per request (kept-json.ts).
   app.openapi(completenessRoute, async (c) =>
-    keptJson(c, await completenessReport(await readServiceDeps(c, deps), c.req.valid('query'))),
+    keptJson(c, await completenessPage(await readServiceDeps(c, deps), c.req.valid('query'))),
   );
   app.openapi(getCompilationRoute, async (c) =>
     c.json(await getCompilation(await readServiceDeps(c, deps), c.req.valid('query')), 200),

@@ -29,7 +29,7 @@ export type FilingSummary = z.infer<typeof filingSummarySchema>;
 export type FilingRevision = FilingDetail['revisions'][number];
 export type CompletenessReport = z.infer<typeof completenessReportSchema>;
 export type CompletenessRow = CompletenessReport['rows'][number];
-export type Outstanding = CompletenessReport['outstanding'][number];
+export type Outstanding = CompletenessReport['outstanding']['items'][number];
 export type CompilationView = z.infer<typeof compilationViewSchema>;
 export type CompiledItem = CompilationView['report']['items'][number];
 /** An item with a page of the records behind it (`/api/compilations/items/{no}`). */
@@ -55,7 +55,8 @@ export const reportingKeys = {
   filings: ['filings'] as const,
   filingList: (params: FilingListParams) => ['filings', 'list', params] as const,
   filing: (id: string) => ['filings', 'detail', id] as const,
-  completeness: (period: string, groupBy: string) => ['completeness', period, groupBy] as const,
+  completeness: (period: string, groupBy: string, page: number, pageSize: number) =>
+    ['completeness', period, groupBy, page, pageSize] as const,
   compilations: ['compilations'] as const,
   compilation: (q: CompilationQuery) => ['compilations', q] as const,
   signed: (q: CompilationQuery, n: number) => ['compilations', q, 'signed', n] as const,
@@ -85,10 +86,17 @@ export function useFiling(id: string | null) {
   });
 }
 
-export function useCompleteness(period: string, groupBy: 'form' | 'commune' | 'zone') {
+/** The completeness table, with one page of the outstanding list (`pageSize` of them, the server's default 20). */
+export function useCompleteness(
+  period: string,
+  groupBy: 'form' | 'commune' | 'zone',
+  page = 1,
+  pageSize = 20,
+) {
   return useQuery({
-    queryKey: reportingKeys.completeness(period, groupBy),
-    queryFn: ({ signal }) => api.get('/api/completeness', { query: { period, groupBy }, signal }),
+    queryKey: reportingKeys.completeness(period, groupBy, page, pageSize),
+    queryFn: ({ signal }) =>
+      api.get('/api/completeness', { query: { period, groupBy, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }

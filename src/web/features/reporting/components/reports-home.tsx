@@ -10,7 +10,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -109,7 +109,7 @@ export function ReportsHome() {
         }
       />
       <Flex vertical gap={16}>
-        <OutstandingCard period={period} canFile={hasPermission(user, 'report.file')} />
+        <OutstandingCard key={period} period={period} canFile={hasPermission(user, 'report.file')} />
         <FilingsCard
           period={period}
           status={status}
@@ -133,7 +133,10 @@ function OutstandingCard({ period, canFile }: { period: string; canFile: boolean
   const t = useT();
   const locale = useLocale();
   const format = useFormat();
-  const completeness = useCompleteness(period, 'form');
+  // Paged by the server: a department officer's list is ten thousand reports at city scale.
+  const [page, setPage] = useState(1);
+  const pageSize = 10;
+  const completeness = useCompleteness(period, 'form', page, pageSize);
   const columns: TableColumnsType<Outstanding> = [
     {
       title: t('reports.col.form'),
@@ -214,9 +217,17 @@ function OutstandingCard({ period, canFile }: { period: string; canFile: boolean
         scroll={{ x: 'max-content' }}
         rowKey={(row) => `${row.formCode}:${row.reporter.kind}:${row.reporter.id}`}
         loading={completeness.isFetching}
-        dataSource={completeness.data?.outstanding ?? []}
+        dataSource={completeness.data?.outstanding.items ?? []}
         columns={columns}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: completeness.data?.outstanding.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (total) => t('table.total', { total }),
+          onChange: setPage,
+        }}
         locale={{ emptyText: <Empty description={t('reports.outstanding.empty')} /> }}
       />
     </Card>
