@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { offsetClock } from '../services/deps';
@@ -49,7 +50,14 @@ export async function startServer(env: Record<string, string | undefined> = proc
     inquiry: config.inquiry,
   });
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  // A proxy or balancer in front keeps its connections to IZIS open and reuses them (nginx's upstream
+  // keepalive, a cloud balancer's 60 s idle timeout). With Node's 5 s default IZIS closed a connection just as
+  // the client sent its next request on it: under the mixed load 6 of 30,000 requests failed so (ECONNRESET),
+  // writes among them. Idle connections stay open longer than such clients keep theirs; the header timeout
+  // must exceed it. Closing the server still closes idle connections at once.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', (error: NodeJS.ErrnoException) => {
