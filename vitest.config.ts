@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Files share their worker's module cache (no test here mocks a module): 57 s → 18 s for 92 files on
+          // 2 cores, most of it importing the same domain modules again per file.
+          isolate: false,
         },
       },
       {
@@ -24,6 +27,8 @@ export default defineConfig({
           include: ['src/web/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['src/web/testing/setup.ts'],
+          // As the unit tier: jsdom and the component kit loaded once per worker, 40 s → 21 s (7 files).
+          isolate: false,
           // jsdom and the component kit are slow to start on a busy machine.
           testTimeout: 60_000,
         },
