@@ -233,6 +233,7 @@ function send(
   retry = true,
 ): Promise<{ status: number; text: () => string }> {
   const body = step.body === undefined ? undefined : JSON.stringify(step.body);
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(
       `${base}${step.path}`,
@@ -270,7 +271,12 @@ function send(
       if (retry && req.reusedSocket && error.code === 'ECONNRESET' && (step.method ?? 'GET') === 'GET') {
         resent += 1;
         resolve(send(base, step, user, false));
-      } else reject(error);
+      } else {
+        // What closed it: a reused connection failing at once is the server's idle close; later, something else.
+        const connection = req.reusedSocket ? 'a reused connection' : 'a new connection';
+        error.message += ` (${connection}, after ${Math.round(performance.now() - started)} ms)`;
+        reject(error);
+      }
     });
     req.end(body);
   });
@@ -425,6 +431,28 @@ export async function mixed(databaseUrl: string | undefined) {
       unit: `${loadBefore} / ${round(loadavg()[0]!)}`,
     });
     if (errors.length) console.log(`  [mixed] first errors:\n    ${errors.slice(0, 10).join('\n    ')}`);
+    // The servers log at warn level (JSON lines; the start banner is not one): what they said during the run,
+    // counted by message — a request over IZIS_SLOW_REQUEST_MS is one; anything else is shown.
+    for (const [i, p] of processes.entries()) {
+      const logged = p
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg?: string });
+      const byMessage = new Map<string, number>();
+      for (const line of logged) byMessage.set(line.msg ?? '', (byMessage.get(line.msg ?? '') ?? 0) + 1);
+      rows.push({
+        ...label,
+        metric: `process ${i + 1}: log lines at warn or above, by message`,
+        value: logged.length,
+        unit: [...byMessage].map(([msg, n]) => `${msg}: ${n}`).join('; '),
+      });
+      const other = logged.filter((line) => line.msg !== 'slow request').slice(0, 5);
+      if (other.length)
+        console.log(
+          `  [mixed] process ${i + 1} logged:\n    ${other.map((l) => JSON.stringify(l)).join('\n    ')}`,
+        );
+    }
   } finally {
     await Promise.all(processes.map((p) => p.stop()));
   }
