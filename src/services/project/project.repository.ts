@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
+import { named } from '../../db/named-statements';
 import { adminUnit } from '../../db/schema/admin-unit';
 import { organisation } from '../../db/schema/organisation';
 import { investmentEvent, project, projectRecordColumns } from '../../db/schema/project';
@@ -231,7 +232,7 @@ export async function findProjectByCode(
     .where(and(eq(project.code, code), projectVisibilityFilter(visibility)))
     .limit(1);
   // Appending to a ledger locks the project row, so two concurrent appends are checked one after the other.
-  const rows = options.forUpdate ? await query.for('update', { of: project }) : await query;
+  const rows = await named(options.forUpdate ? query.for('update', { of: project }) : query).execute();
   return rows[0];
 }
 
@@ -304,20 +305,22 @@ export type InvestmentEventRow = {
 /** The ledger in order (date, then recording order), each event with the running capital of its currency. */
 export async function findInvestmentEvents(db: Db, projectId: string): Promise<InvestmentEventRow[]> {
   const order = sql`${investmentEvent.eventDate}, ${investmentEvent.createdAt}, ${investmentEvent.id}`;
-  const rows = await db
-    .select({
-      id: investmentEvent.id,
-      kind: investmentEvent.kind,
-      eventDate: investmentEvent.eventDate,
-      amount: investmentEvent.amount,
-      currency: investmentEvent.currency,
-      note: investmentEvent.note,
-      registeredAfter: sql<string>`(sum(${signedAmount}) over (partition by ${investmentEvent.currency} order by ${order} rows between unbounded preceding and current row))::text`,
-      createdAt: investmentEvent.createdAt,
-    })
-    .from(investmentEvent)
-    .where(eq(investmentEvent.projectId, projectId))
-    .orderBy(asc(investmentEvent.eventDate), asc(investmentEvent.createdAt), asc(investmentEvent.id));
+  const rows = await named(
+    db
+      .select({
+        id: investmentEvent.id,
+        kind: investmentEvent.kind,
+        eventDate: investmentEvent.eventDate,
+        amount: investmentEvent.amount,
+        currency: investmentEvent.currency,
+        note: investmentEvent.note,
+        registeredAfter: sql<string>`(sum(${signedAmount}) over (partition by ${investmentEvent.currency} order by ${order} rows between unbounded preceding and current row))::text`,
+        createdAt: investmentEvent.createdAt,
+      })
+      .from(investmentEvent)
+      .where(eq(investmentEvent.projectId, projectId))
+      .orderBy(asc(investmentEvent.eventDate), asc(investmentEvent.createdAt), asc(investmentEvent.id)),
+  ).execute();
   return rows;
 }
 

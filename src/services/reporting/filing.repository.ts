@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { reportFiling, reportRevision } from '../../db/schema/reporting';
 import { hasPermission, type Actor, type ZoneFamily } from '../../domain/identity/roles';
 import type { FilingFacts } from './filing.policy';
+import { executeNamed, named } from '../../db/named-statements';
 import { rowsOf } from '../../db/rows';
 
 export type ReporterKind = 'project' | 'zone';
@@ -115,7 +116,7 @@ function toFiling(r: Raw): FilingRow {
 }
 
 export async function findFilingById(db: Db, id: string): Promise<FilingRow | undefined> {
-  const row = one(rowsOf(await db.execute(sql`${filingSelect} where f.id = ${id}`)));
+  const row = one(rowsOf(await executeNamed(db, sql`${filingSelect} where f.id = ${id}`)));
   return row ? toFiling(row) : undefined;
 }
 
@@ -149,11 +150,13 @@ export async function insertFiling(db: Db, values: typeof reportFiling.$inferIns
 export type RevisionRow = typeof reportRevision.$inferSelect;
 
 export async function findRevisions(db: Db, filingId: string): Promise<RevisionRow[]> {
-  return db
-    .select()
-    .from(reportRevision)
-    .where(eq(reportRevision.filingId, filingId))
-    .orderBy(asc(reportRevision.revisionNo));
+  return named(
+    db
+      .select()
+      .from(reportRevision)
+      .where(eq(reportRevision.filingId, filingId))
+      .orderBy(asc(reportRevision.revisionNo)),
+  ).execute();
 }
 
 export async function insertRevision(db: Db, values: typeof reportRevision.$inferInsert): Promise<void> {
