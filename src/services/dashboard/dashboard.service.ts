@@ -85,8 +85,7 @@ export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
     { expected: 0, received: 0, overdue: 0 },
   );
   const asOf = [records.asOf, reports.asOf, monitoring.asOf ?? ''].sort().at(-1)!;
-  const m = sumBy([...records.rows, ...reports.rows], 'none').get('');
-  const p = sumBy([...records.before, ...reports.before], 'none').get('');
+  const { m, p } = sumsOf(records, reports);
   const figures = records.indicators.map((i): DashboardFigure => {
     const value = evaluate(i, m);
     const target = i.target ? (records.kcnTargets[i.target.indicator] ?? null) : null;
@@ -113,6 +112,29 @@ export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
     occupancyByZone: records.occupancyByZone,
     completeness: { period, ...totals },
   };
+}
+
+type Part = { rows: FactRow[]; before: FactRow[] };
+type Sums = {
+  m: ReturnType<ReturnType<typeof sumBy>['get']>;
+  p: ReturnType<ReturnType<typeof sumBy>['get']>;
+};
+/** Sums per pair of kept parts: each part is the same object while nothing it reads changed. */
+const sumsKept = new WeakMap<Part, WeakMap<Part, Sums>>();
+
+/** This year's and last year's sums of the two parts' rows: added up once per pair of parts, not per load. */
+function sumsOf(records: Part, reports: Part): Sums {
+  let byReports = sumsKept.get(records);
+  if (!byReports) sumsKept.set(records, (byReports = new WeakMap()));
+  let sums = byReports.get(reports);
+  if (!sums) {
+    sums = {
+      m: sumBy([...records.rows, ...reports.rows], 'none').get(''),
+      p: sumBy([...records.before, ...reports.before], 'none').get(''),
+    };
+    byReports.set(reports, sums);
+  }
+  return sums;
 }
 
 function sourcesOf(deps: ServiceDeps): IndicatorSources {
