@@ -104,13 +104,28 @@ export async function completenessReport(
     deps.db,
     `completeness|${query.period}|${forms.join(',')}|${groupBy}|${caller}`,
     `${state.registryVersion}|${revision}|${overdue}`,
-    async (): Promise<CompletenessReport> => ({
-      period: query.period,
-      asOf: now.toISOString(),
-      ...count(expected.list, filings, actor, groupBy, now.getTime()),
-    }),
+    async (): Promise<CompletenessReport> => {
+      const counted = count(expected.list, filings, actor, groupBy, now.getTime());
+      const report = {
+        period: query.period,
+        asOf: now.toISOString(),
+        rows: counted.rows,
+      } as CompletenessReport;
+      // The outstanding list (ten thousand reports at city scale) is built when read, once: the reports page
+      // reads a page of it (`completenessPage`) and the dashboard none; the watch list reads it whole.
+      let built: OutstandingObligation[] | undefined;
+      Object.defineProperty(report, 'outstanding', {
+        enumerable: true,
+        get: () => (built ??= counted.outstanding(0, counted.outstandingTotal)),
+      });
+      countedOf.set(report, counted);
+      return report;
+    },
   );
 }
+
+/** What `count` found, per kept table: a page of the outstanding list is built without the rest. */
+const countedOf = new WeakMap<CompletenessReport, Counted>();
 
 /** The completeness table with one page of its outstanding list: what the HTTP route answers. */
 export type CompletenessPage = Omit<CompletenessReport, 'outstanding'> & {
@@ -138,13 +153,14 @@ export async function completenessPage(
   if (!page) {
     if (pages.size >= MAX_PAGES_KEPT) pages.clear();
     const start = (query.page - 1) * query.pageSize;
+    const counted = countedOf.get(report)!;
     page = {
       period: report.period,
       asOf: report.asOf,
       rows: report.rows,
       outstanding: {
-        items: report.outstanding.slice(start, start + query.pageSize),
-        total: report.outstanding.length,
+        items: counted.outstanding(start, Math.min(start + query.pageSize, counted.outstandingTotal)),
+        total: counted.outstandingTotal,
       },
     };
     pages.set(key, page);
@@ -158,11 +174,19 @@ type Submissions = ReadonlyMap<string, Submission>;
 /** `localeCompare`'s order, with one collator instead of one per comparison (ten thousand outstanding). */
 const collator = new Intl.Collator();
 
+type Counted = {
+  rows: CompletenessRowView[];
+  outstandingTotal: number;
+  /** The outstanding reports from `start` to `end` (exclusive), in the list's order. */
+  outstanding(start: number, end: number): OutstandingObligation[];
+};
+
 /**
- * Counts the obligations the caller may read, per group, and lists the outstanding ones — overdue first, then
+ * Counts the obligations the caller may read, per group, and finds the outstanding ones — overdue first, then
  * by due date and reporter code. That is the order of `expected` itself (`expectedReports`): a report is overdue
  * exactly when its due day is over, so every overdue report is due before every pending one; the list is kept
- * in that order once per registry, not sorted again after every submission.
+ * in that order once per registry, not sorted again after every submission. The outstanding reports are noted
+ * by position; their items are built only for the part of the list that is read.
  */
 function count(
   expected: readonly Expected[],
@@ -170,10 +194,12 @@ function count(
   actor: Actor,
   groupBy: CompletenessGroup,
   nowMs: number,
-): Pick<CompletenessReport, 'rows' | 'outstanding'> {
+): Counted {
   const rows = new Map<string, CompletenessRowView>();
-  const outstanding: OutstandingObligation[] = [];
-  for (const e of expected) {
+  const at: number[] = [];
+  const statuses: Timeliness[] = [];
+  for (let i = 0; i < expected.length; i += 1) {
+    const e = expected[i]!;
     if (!canReadFiling(actor, e.facts)) continue;
     const o = e.obligation;
     const key = e.groupKeys[groupBy];
@@ -195,8 +221,7 @@ function count(
       };
       rows.set(key, row);
     }
-    const filing = filings.get(e.key);
-    const status = timelinessAt(o.dueAt.getTime(), filing?.submittedAt ?? null, nowMs);
+    const status = timelinessAt(o.dueAt.getTime(), filings.get(e.key)?.submittedAt ?? null, nowMs);
     row.expected += 1;
     if (status === 'on_time' || status === 'late') row.received += 1;
     if (status === 'on_time') row.onTime += 1;
@@ -204,22 +229,8 @@ function count(
     if (status === 'overdue') row.overdue += 1;
     if (status === 'pending') row.pending += 1;
     if (status === 'overdue' || status === 'pending') {
-      outstanding.push({
-        formCode: o.formCode,
-        period: o.period,
-        reporter: {
-          kind: o.reporter.kind,
-          id: o.reporter.id,
-          code: e.reporter?.code ?? null,
-          name: e.reporter?.name ?? null,
-          ...(o.reporter.kind === 'project' ? { investorName: e.reporter?.investorName ?? null } : {}),
-        },
-        zoneCode: e.zone?.code ?? null,
-        communeCode: e.commune?.code ?? null,
-        dueDate: o.dueDate,
-        status,
-        filingStatus: filing?.status ?? null,
-      });
+      at.push(i);
+      statuses.push(status);
     }
   }
   return {
@@ -227,7 +238,31 @@ function count(
       (a, b) =>
         a.formCode.localeCompare(b.formCode) || (a.group.code ?? '').localeCompare(b.group.code ?? ''),
     ),
-    outstanding,
+    outstandingTotal: at.length,
+    outstanding: (start, end) => {
+      const items: OutstandingObligation[] = [];
+      for (let n = start; n < end; n += 1) {
+        const e = expected[at[n]!]!;
+        const o = e.obligation;
+        items.push({
+          formCode: o.formCode,
+          period: o.period,
+          reporter: {
+            kind: o.reporter.kind,
+            id: o.reporter.id,
+            code: e.reporter?.code ?? null,
+            name: e.reporter?.name ?? null,
+            ...(o.reporter.kind === 'project' ? { investorName: e.reporter?.investorName ?? null } : {}),
+          },
+          zoneCode: e.zone?.code ?? null,
+          communeCode: e.commune?.code ?? null,
+          dueDate: o.dueDate,
+          status: statuses[n]!,
+          filingStatus: filings.get(e.key)?.status ?? null,
+        });
+      }
+      return items;
+    },
   };
 }
 
