@@ -148,7 +148,14 @@ describe('the leader’s view', () => {
     await officer.getByTestId('app-shell').waitFor();
     await officer.goto(`${izis.url}/reports/filings/${filingId}`);
     await officer.getByRole('button', { name: 'Tiếp nhận' }).click();
+    // The acceptance's own answer, so that a failure says whether the server refused, never answered or the
+    // page did not show it (this step once timed out in CI with nothing else to go on).
+    const accepted = officer.waitForResponse(
+      (r) => r.url().endsWith(`/api/filings/${filingId}/accept`) && r.request().method() === 'POST',
+    );
     await officer.locator('.ant-modal-confirm').getByRole('button', { name: 'Tiếp nhận' }).click();
+    const answer = await accepted;
+    expect(answer.status(), await answer.text()).toBe(200);
     await officer.getByTestId('filing-status').getByText('Đã tiếp nhận').waitFor();
     await page.reload();
     await revenue.waitFor({ timeout: 30_000 });
