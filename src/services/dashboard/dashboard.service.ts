@@ -115,10 +115,8 @@ export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
 }
 
 type Part = { rows: FactRow[]; before: FactRow[] };
-type Sums = {
-  m: ReturnType<ReturnType<typeof sumBy>['get']>;
-  p: ReturnType<ReturnType<typeof sumBy>['get']>;
-};
+/** `sumBy(…, 'none')`'s one total: this year's (`m`) and last year's (`p`). */
+type Sums = { m: Record<string, number> | undefined; p: Record<string, number> | undefined };
 /** Sums per pair of kept parts: each part is the same object while nothing it reads changed. */
 const sumsKept = new WeakMap<Part, WeakMap<Part, Sums>>();
 
