@@ -66,7 +66,7 @@ export async function leaders(
     } finally {
       await db.close();
     }
-    const izis = await startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl });
+    const izis = await startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl, ready: true });
     try {
       await idle();
       const session = await signIn(izis.url);

@@ -288,7 +288,10 @@ async function load(processes: RunningIzis[], people: User[], zones: OfficerZone
   const queue: { id: string; version: number }[] = [];
   const submittedIds: string[] = [];
   const acceptedIds: string[] = [];
-  const until = performance.now() + seconds * 1000;
+  /** Every answered request's start (s after the load began) and time, for the p95 of each window. */
+  const timeline: { at: number; ms: number; kind: Kind }[] = [];
+  const began = performance.now();
+  const until = began + seconds * 1000;
   let turn = 0;
   const run = async (user: User, index: number) => {
     // Users arrive spread over the first think time, not all in the same millisecond.
@@ -304,6 +307,7 @@ async function load(processes: RunningIzis[], people: User[], zones: OfficerZone
           errors.push(`${step.kind} ${step.path}: ${res.status} ${res.text().slice(0, 160)}`);
         } else {
           (times.get(step.kind) ?? times.set(step.kind, []).get(step.kind)!).push(ms);
+          timeline.push({ at: (t - began) / 1000, ms, kind: step.kind });
           if (step.kind === 'save draft' || step.kind === 'submit') {
             const saved = JSON.parse(res.text()) as { id: string; version: number };
             user.filing = { id: saved.id, version: saved.version };
@@ -323,7 +327,7 @@ async function load(processes: RunningIzis[], people: User[], zones: OfficerZone
     }
   };
   await Promise.all(people.map(run));
-  return { times, errors, submittedIds, acceptedIds };
+  return { times, errors, submittedIds, acceptedIds, timeline };
 }
 
 export async function mixed(databaseUrl: string | undefined) {
@@ -337,8 +341,9 @@ export async function mixed(databaseUrl: string | undefined) {
   await (await startIzis({ databaseUrl: url })).stop();
   const { tenants } = await prepare(url);
   const processes = [
-    await startIzis({ databaseUrl: url, env: serverEnv }),
-    await startIzis({ databaseUrl: url, env: serverEnv }),
+    // Each joins the balancer once ready (its start's warm-up over: server/warm-up.ts).
+    await startIzis({ databaseUrl: url, env: serverEnv, ready: true }),
+    await startIzis({ databaseUrl: url, env: serverEnv, ready: true }),
   ];
   try {
     const database = await openPostgres(url);
@@ -368,7 +373,7 @@ export async function mixed(databaseUrl: string | undefined) {
     console.log(
       `  [mixed] ${people.length} users (${tenants.length} tenants) on two processes for ${seconds} s, think ${thinkMs} ms`,
     );
-    const { times, errors, submittedIds, acceptedIds } = await load(processes, people, zones);
+    const { times, errors, submittedIds, acceptedIds, timeline } = await load(processes, people, zones);
     const memory = processes.map((p) => rssMb(p.process.pid!));
     const all: number[] = [];
     for (const [kind, list] of [...times].sort(([a], [b]) => a.localeCompare(b))) {
@@ -393,6 +398,52 @@ export async function mixed(databaseUrl: string | undefined) {
       unit: 'ms',
       target: `< ${TARGET_MS} ms, 0 errors`,
       met: p95 < TARGET_MS && errors.length === 0,
+    });
+    // Where in time the tail is: the p95 of the requests started in each window of the run.
+    const window = seconds >= 120 ? 30 : 10;
+    const windows = new Map<number, number[]>();
+    for (const { at, ms } of timeline) {
+      const w = Math.floor(at / window);
+      (windows.get(w) ?? windows.set(w, []).get(w)!).push(ms);
+    }
+    rows.push({
+      ...label,
+      metric: `p95 per ${window} s window (requests)`,
+      value: NaN,
+      unit: [...windows]
+        .sort(([a], [b]) => a - b)
+        .map(
+          ([w, list]) =>
+            `${w * window}–${(w + 1) * window} s: ${round(
+              percentile(
+                list.sort((a, b) => a - b),
+                95,
+              ),
+            )} ms (${list.length})`,
+        )
+        .join('; '),
+    });
+    // The first window (the users' first steps: every tenant's drafts and submission, every view computed for
+    // the first time) by kind.
+    const first = new Map<Kind, number[]>();
+    for (const { at, ms, kind } of timeline)
+      if (at < window) (first.get(kind) ?? first.set(kind, []).get(kind)!).push(ms);
+    rows.push({
+      ...label,
+      metric: `first ${window} s: p95 by kind (requests)`,
+      value: NaN,
+      unit: [...first]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(
+          ([kind, list]) =>
+            `${kind} ${round(
+              percentile(
+                list.sort((a, b) => a - b),
+                95,
+              ),
+            )} ms (${list.length})`,
+        )
+        .join('; '),
     });
     rows.push({ ...label, metric: 'errors', value: errors.length, unit: errors.slice(0, 3).join('; ') });
     rows.push({

@@ -157,7 +157,7 @@ export async function pages(
       await db.close();
     }
     // The first start after the load warms the files the restart then reads, as on a server in use.
-    const warm = await startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl });
+    const warm = await startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl, ready: true });
     await warm.stop();
     const izis = await restart(label, () => startIzis({ dataDir: first.dataDir, databaseUrl: pgUrl }));
     try {

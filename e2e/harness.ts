@@ -68,6 +68,8 @@ export async function startIzis(
     databaseUrl?: string | null;
     env?: Record<string, string>;
     startTimeoutMs?: number;
+    /** Wait until `/api/ready` too (the start's warm-up over), as a balancer does before it sends users. */
+    ready?: boolean;
   } = {},
 ): Promise<RunningIzis> {
   const port = await freePort();
@@ -108,7 +110,7 @@ export async function startIzis(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`IZIS exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${url}/api/${options.ready ? 'ready' : 'health'}`)).ok) break;
     } catch {
       // not listening yet
     }

@@ -14,6 +14,8 @@ import type { DocumentStore } from '../services/document/document.store';
 import type { InquiryOptions } from '../services/inquiry/inquiry.service';
 
 /** What the HTTP app needs from the outside world; `createApp(deps)` never listens by itself. */
+import type { WarmUp } from './warm-up';
+
 export type AppDeps = {
   database: Database;
   auth: AuthSettings;
@@ -40,6 +42,8 @@ export type AppDeps = {
   version: string;
   /** Investor inquiries: proof-of-work difficulty, retention, rate limit (defaults when omitted). */
   inquiry?: Partial<InquiryOptions>;
+  /** The start's warm-up (server/warm-up.ts): `GET /api/ready` answers 503 until it is over. None: ready. */
+  warmUp?: Pick<WarmUp, 'ready'>;
 };
 
 export type AppEnv = {

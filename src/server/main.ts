@@ -8,6 +8,7 @@ import { ConfigError, parseConfig } from '../services/system/config';
 import { demoSignIns } from '../services/system/demo-seed';
 import { createLogger } from '../services/system/logger';
 import { createMailer } from '../services/system/mailer';
+import { startWarmUp } from './warm-up';
 import { startReminderTimer } from '../services/reporting/reminder.scheduler';
 import { createDocumentStore } from '../services/document/document.store';
 import { startBackupTimer } from '../services/backup/backup.scheduler';
@@ -31,6 +32,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
   const runtime = await openRuntime(config, log);
   const webDir = `${rootDir}dist/web`;
   const clock = offsetClock(config.testClockOffsetDays);
+  const reads = createReadRouting(runtime.database, runtime.replicas);
+  const warmUp = config.warmUpSeconds
+    ? startWarmUp({ db: runtime.database.db, reads, clock, log, budgetMs: config.warmUpSeconds * 1000 })
+    : undefined;
   const app = createApp({
     database: runtime.database,
     auth: runtime.auth,
@@ -42,7 +47,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
     publicUrl: config.publicUrl,
     trustedProxies: config.trustedProxies,
     slowRequestMs: config.slowRequestMs,
-    reads: createReadRouting(runtime.database, runtime.replicas),
+    reads,
+    warmUp,
     metricsToken: config.metricsToken,
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     webDir: existsSync(webDir) ? webDir : undefined,

@@ -54,6 +54,7 @@ export function createTestApp(
       | 'reads'
       | 'publicRateLimitPerMinute'
       | 'inquiry'
+      | 'warmUp'
     >
   > = {},
 ) {

@@ -4,8 +4,10 @@ import {
   comparisonPeriod,
   duePeriodsOfYear,
   formatPeriod,
+  lastEndedPeriod,
   parsePeriod,
   parsePeriodLabel,
+  periodBeingReported,
   periodId,
   periodTerms,
   resolveDateRule,
@@ -58,6 +60,17 @@ describe('period identifiers', () => {
     const h1 = parsePeriod('2025-H1')!;
     expect(periodId(comparisonPeriod(h1, 'same_period_last_year'))).toBe('2024-H1');
     expect(periodId(comparisonPeriod(parsePeriod('2025-Q1')!, 'preceding'))).toBe('2024-Q4');
+  });
+});
+
+describe('the period being reported and the last one ended', () => {
+  it('turn at the end of June', () => {
+    expect(periodBeingReported('2026-06-30')).toBe('2026-H1');
+    expect(periodBeingReported('2026-07-01')).toBe('2026');
+    expect(periodBeingReported('2026-12-31')).toBe('2026');
+    expect(lastEndedPeriod('2026-06-30')).toBe('2025');
+    expect(lastEndedPeriod('2026-07-01')).toBe('2026-H1');
+    expect(lastEndedPeriod('2026-01-01')).toBe('2025');
   });
 });
 

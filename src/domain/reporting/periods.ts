@@ -44,6 +44,22 @@ export function periodId(period: Period): string {
   }
 }
 
+/**
+ * The statutory period being reported on, on a day (`YYYY-MM-DD`): until the end of June the first half (due
+ * 20/6), then the year (due 20/12; Circular 14 has no separate second-half report). What the reports pages open
+ * on.
+ */
+export function periodBeingReported(day: string): string {
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) <= 6 ? `${year}-H1` : String(year);
+}
+
+/** The last statutory period whose half-year has ended, on a day: 2026-H1 from July, else the year before. */
+export function lastEndedPeriod(day: string): string {
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) > 6 ? `${year}-H1` : String(year - 1);
+}
+
 /** Which sub-period of its year a period is: month 1–12, quarter 1–4, half 1–2; 1 for a year. */
 export function subPeriodOf(period: Period): number {
   switch (period.type) {

@@ -4,6 +4,7 @@ import { indicatorByCode, type IndicatorDefinition } from '../../domain/analysis
 import { sameRangeLastYear, type DateRange } from '../../domain/analysis/period-range';
 import type { Dashboard, DashboardFigure } from '../../domain/dashboard/dashboard.schema';
 import { localDateOf } from '../../domain/reporting/calendar';
+import { lastEndedPeriod } from '../../domain/reporting/periods';
 import { AppError } from '../../domain/shared/errors';
 import { IndicatorSources } from '../analysis/indicator.service';
 import { requireActor, type ServiceDeps } from '../deps';
@@ -44,12 +45,6 @@ const HEADLINES = [
 
 const YEARS_CHARTED = 6;
 
-/** The last reporting period whose statutory half-year has ended: 2026-H1 from July, else last year. */
-function currentReportingPeriod(today: string): string {
-  const year = Number(today.slice(0, 4));
-  return Number(today.slice(5, 7)) > 6 ? `${year}-H1` : String(year - 1);
-}
-
 /**
  * The dashboard of the actor's scope, in parts kept per family of what each reads (services/system/memo.ts,
  * docs/decisions/0029) and the day: the registry, ledger and plan part while the records' version holds, the
@@ -74,7 +69,7 @@ export async function getDashboard(deps: ServiceDeps): Promise<Dashboard> {
     () => reportsPart(deps, records.range, records.previous),
   );
   const monitoring = await monitoringDashboardFigures(deps, Number(today.slice(0, 4)), versions);
-  const period = currentReportingPeriod(today);
+  const period = lastEndedPeriod(today);
   const completeness = await completenessReport(deps, { period, groupBy: 'form' });
   const totals = completeness.rows.reduce(
     (s, r) => ({

@@ -39,6 +39,13 @@ describe('configuration', () => {
     expect(() => parseConfig({ IZIS_UPLOAD_MAX_MB: 'lots' })).toThrow(/IZIS_UPLOAD_MAX_MB/);
   });
 
+  it('warms up for at most 60 s at start unless told otherwise; 0 turns it off', () => {
+    expect(parseConfig({}).warmUpSeconds).toBe(60);
+    expect(parseConfig({ IZIS_WARM_UP_SECONDS: '0' }).warmUpSeconds).toBe(0);
+    expect(() => parseConfig({ IZIS_WARM_UP_SECONDS: '-1' })).toThrow(/IZIS_WARM_UP_SECONDS/);
+    expect(() => parseConfig({ IZIS_WARM_UP_SECONDS: 'soon' })).toThrow(/IZIS_WARM_UP_SECONDS/);
+  });
+
   it('refuses a port outside 1–65535', () => {
     expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => parseConfig({ PORT: '3000.5' })).toThrow(/PORT/);

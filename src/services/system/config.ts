@@ -98,6 +98,12 @@ const envSchema = z.object({
     .min(1, 'must be a whole number of milliseconds between 1 and 600000')
     .max(600_000, 'must be a whole number of milliseconds between 1 and 600000')
     .default(1000),
+  IZIS_WARM_UP_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds between 0 (off) and 600' })
+    .int('must be a whole number of seconds between 0 (off) and 600')
+    .min(0, 'must be a whole number of seconds between 0 (off) and 600')
+    .max(600, 'must be a whole number of seconds between 0 (off) and 600')
+    .default(60),
   IZIS_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   IZIS_REMINDER_INTERVAL_MINUTES: z.coerce
     .number({ error: 'must be a whole number of minutes between 0 (off) and 10080' })
@@ -171,6 +177,8 @@ export type AppConfig = {
   publicUrl: string | undefined;
   /** An API request slower than this is logged at warn level with its route (IZIS_SLOW_REQUEST_MS). */
   slowRequestMs: number;
+  /** The start's warm-up: at most this many seconds computing the officials' views (IZIS_WARM_UP_SECONDS; 0 = off). */
+  warmUpSeconds: number;
   /** Bearer token for `GET /metrics` from other machines (IZIS_METRICS_TOKEN); without it, loopback only. */
   metricsToken: string | undefined;
   /** Requests per minute per client address on the public catalogue (IZIS_PUBLIC_RATE_LIMIT; 0 = off). */
@@ -253,6 +261,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       .filter(Boolean),
     publicUrl: e.IZIS_PUBLIC_URL,
     slowRequestMs: e.IZIS_SLOW_REQUEST_MS,
+    warmUpSeconds: e.IZIS_WARM_UP_SECONDS,
     metricsToken: e.IZIS_METRICS_TOKEN,
     publicRateLimitPerMinute: e.IZIS_PUBLIC_RATE_LIMIT,
     loginMaxFailures: e.IZIS_LOGIN_MAX_FAILURES,

@@ -17,6 +17,31 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return rows[0];
 }
 
+/**
+ * Active users holding any of `roles`, the most recently signed-in first (those never signed in last), at most
+ * `limit`: whose views a starting process computes before it says it is ready (server/warm-up.ts).
+ */
+export async function findRecentUsersWithRoles(
+  db: Db,
+  roles: readonly string[],
+  limit: number,
+): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(appUser)
+    .where(
+      and(
+        eq(appUser.status, 'active'),
+        exists(
+          sql`(select 1 from ${roleAssignment} where ${roleAssignment.userId} = ${appUser.id}
+            and ${inArray(roleAssignment.roleCode, [...roles])})`,
+        ),
+      ),
+    )
+    .orderBy(sql`${appUser.lastSignInAt} desc nulls last`, asc(appUser.username))
+    .limit(limit);
+}
+
 export async function findAssignments(db: Db, userIds: string[]): Promise<AssignmentRow[]> {
   if (userIds.length === 0) return [];
   return db

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ping } from '../../../db/client';
 import { latestMigrationTag, schemaVersion } from '../../../db/migrate';
 import type { AppDeps, AppEnv } from '../../context';
-import { getHealth } from './health.routes';
+import { getHealth, getReady } from './health.routes';
 
 export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(getHealth, async (c) => {
@@ -23,4 +23,11 @@ export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
       return c.json({ status: 'unavailable' as const, error: (error as Error).message }, 503);
     }
   });
+
+  // Liveness is /api/health; a balancer sends users to a process once this says ready.
+  app.openapi(getReady, (c) =>
+    deps.warmUp && !deps.warmUp.ready()
+      ? c.json({ status: 'warming' as const }, 503)
+      : c.json({ status: 'ready' as const }, 200),
+  );
 }

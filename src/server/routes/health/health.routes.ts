@@ -35,3 +35,17 @@ export const getHealth = createRoute({
     ),
   },
 });
+
+export const getReady = createRoute({
+  method: 'get',
+  path: '/api/ready',
+  tags: ['System'],
+  summary: 'Readiness for a balancer: 503 while the process computes its first views (server/warm-up.ts)',
+  responses: {
+    200: jsonResponse(z.object({ status: z.literal('ready') }), 'Ready: send users here'),
+    503: jsonResponse(
+      z.object({ status: z.literal('warming') }),
+      'Still warming up: alive, but slow at first',
+    ),
+  },
+});

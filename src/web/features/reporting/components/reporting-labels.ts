@@ -1,7 +1,7 @@
 import { formForPeriod } from '../../../../domain/reporting/catalogue';
 import type { FormCode, FormVersion, UnitCode } from '../../../../domain/reporting/form-types';
 import { indicatorOf } from '../../../../domain/reporting/indicators';
-import { formatPeriod, parsePeriod } from '../../../../domain/reporting/periods';
+import { formatPeriod, parsePeriod, periodBeingReported } from '../../../../domain/reporting/periods';
 import type { Locale } from '../../../lib/locale-store';
 import type { MessageKey } from '../../../lib/messages';
 import type { FilingStatus } from '../api/reporting-api';
@@ -49,13 +49,10 @@ export function periodChoices(today: Date = new Date(), asked?: string | null): 
   return out;
 }
 
-/**
- * The period being reported on now: until the end of June the first half (due 20/6), then the year (due
- * 20/12; Circular 14 has no separate second-half report).
- */
+/** The period being reported on today, on the browser's calendar (domain/reporting/periods.ts says which). */
 export function currentPeriod(today: Date = new Date()): string {
-  const year = today.getFullYear();
-  return today.getMonth() < 6 ? `${year}-H1` : String(year);
+  const month = String(today.getMonth() + 1).padStart(2, '0');
+  return periodBeingReported(`${today.getFullYear()}-${month}-01`);
 }
 
 export const unitKey = (unit: string): MessageKey => `reports.unit.${unit as UnitCode}`;
