@@ -67,13 +67,15 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
         { method: c.req.method, route, status: `${Math.floor(c.res.status / 100)}xx` },
         ms / 1000,
       );
-      if (c.res.status >= 500) log.warn(line, 'request');
+      // A readiness probe answered 503 while the process warms up (server/warm-up.ts) is an answer, not a failure.
+      const failed = c.res.status >= 500 && c.req.path !== '/api/ready';
+      if (failed) log.warn(line, 'request');
       else if (ms >= (deps.slowRequestMs ?? 1000)) {
         slowRequests.inc({ route });
         log.warn({ ...line, route }, 'slow request');
       } else log.debug(line, 'request');
       durations.push(ms);
-      if (c.res.status >= 500) failures += 1;
+      if (failed) failures += 1;
       summarise(now);
     }
   };
