@@ -70,6 +70,11 @@ export async function startIzis(
     startTimeoutMs?: number;
     /** Wait until `/api/ready` too (the start's warm-up over), as a balancer does before it sends users. */
     ready?: boolean;
+    /**
+     * The start's warm-up (server/warm-up.ts): on when waiting for `ready`, else off — the browser tests start a
+     * server per file on CI's two cores, and what they check does not depend on kept views being warm.
+     */
+    warmUp?: boolean;
   } = {},
 ): Promise<RunningIzis> {
   const port = await freePort();
@@ -89,6 +94,7 @@ export async function startIzis(
     PORT: String(port),
     IZIS_DATA_DIR: dataDir,
     IZIS_LOG_LEVEL: 'warn',
+    ...((options.warmUp ?? options.ready) ? {} : { IZIS_WARM_UP_SECONDS: '0' }),
     ...options.env,
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
