@@ -14,7 +14,8 @@ import {
   compiledReport,
   getCompilation,
 } from './compilation.service';
-import { completenessReport } from './completeness.service';
+import { completenessCounts, completenessReport, type CompletenessGroup } from './completeness.service';
+import type { Db } from '../../db/client';
 import { acceptFiling, returnFiling, saveDraft, submitFiling } from './filing.service';
 import { rowsOf } from '../../db/rows';
 
@@ -382,5 +383,104 @@ describe('after an acceptance only the changed filings are read, and the result 
       await compileDirect(as('department'), b04, { id: null }),
     );
     expect(compilationRefreshes.full).toBe(before + 1);
+  });
+});
+
+describe('the completeness table after a change counts again only the reports that changed', () => {
+  const groups: CompletenessGroup[] = ['form', 'commune', 'zone'];
+  /**
+   * Every reader's table, in every grouping, as kept (brought up to date from the last one counted) and as
+   * counted in full on a handle with nothing kept (the same connections, a new cache), outstanding list and all.
+   */
+  async function expectSameAsFullCount(incrementally = true) {
+    const before = { ...completenessCounts };
+    const fresh = Object.create(database.db) as Db;
+    const readers = Object.keys(actors) as (keyof typeof actors)[];
+    for (const who of readers) {
+      for (const groupBy of groups) {
+        const kept = await completenessReport(as(who), { period: PERIOD, groupBy });
+        const full = await completenessReport(testDeps(fresh, actors[who], clock), {
+          period: PERIOD,
+          groupBy,
+        });
+        expect({ rows: kept.rows, outstanding: kept.outstanding }).toEqual({
+          rows: full.rows,
+          outstanding: full.outstanding,
+        });
+      }
+    }
+    if (incrementally) {
+      // Each kept table brought up to date, and each fresh one counted in full.
+      expect(completenessCounts.incremental - before.incremental).toBe(readers.length * groups.length);
+      expect(completenessCounts.full - before.full).toBe(readers.length * groups.length);
+    }
+  }
+  const code = async () =>
+    (
+      (await database.db.execute(sql`
+        select p.code from project p join organisation o on o.id = p.investor_id
+        where p.status = 'operating'
+          and not exists (select 1 from report_filing f where f.reporter_ref = p.id::text and f.period = ${PERIOD})
+        order by p.code limit 1`)) as unknown as { rows: { code: string }[] }
+    ).rows[0]?.code;
+
+  it('a draft, a submission, a return, a resubmission, an acceptance, a removal and a late first submission', async () => {
+    await expectSameAsFullCount(false);
+    const project = await code();
+    expect(project).toBeDefined();
+    // Filed by an administrator (the tenant's own projects have all been filed by the tests above).
+    const filer = testDeps(database.db, (await makeUser(database.db)).actor, clock);
+    const draft = () =>
+      saveDraft(filer, {
+        formCode: 'B01',
+        period: PERIOD,
+        reporter: { kind: 'project', code: project! },
+        values: { revenue_vnd: 5, state_budget_vnd: 1, workers: 12, avg_income_vnd: 8 },
+      });
+    let filing = await draft(); // a filing appears, not submitted: outstanding with its status
+    await expectSameAsFullCount();
+    filing = await submitFiling(filer, filing.id, { version: filing.version });
+    await expectSameAsFullCount();
+    filing = await returnFiling(as('department'), filing.id, { version: filing.version, reason: 'Sai số' });
+    filing = await draft();
+    filing = await submitFiling(filer, filing.id, { version: filing.version });
+    await acceptFiling(as('department'), filing.id, { version: filing.version });
+    await expectSameAsFullCount(); // several revisions of the submissions behind: the log reaches back
+    // A draft-only filing removed in plain SQL (submitted revisions cannot be deleted): owed as before, no status.
+    const other = await code();
+    const removed = await saveDraft(filer, {
+      formCode: 'B01',
+      period: PERIOD,
+      reporter: { kind: 'project', code: other! },
+      values: { revenue_vnd: 1, state_budget_vnd: 1, workers: 2, avg_income_vnd: 8 },
+    });
+    await expectSameAsFullCount();
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from report_revision where filing_id = ${removed.id}`);
+      await tx.execute(sql`delete from report_filing where id = ${removed.id}`);
+    });
+    await expectSameAsFullCount();
+    // A report submitted after its due day, in plain SQL: received, late.
+    await database.db.execute(sql`
+      insert into report_filing (form_code, period, reporter_kind, reporter_ref, zone_id, commune_id,
+        organisation_id, family, status, current_revision, due_at, first_submitted_at)
+      select 'B01', ${PERIOD}, 'project', p.id::text, z.id, z.commune_id, p.investor_id, 'CCN', 'submitted', 1,
+        '2026-06-20T16:59:59.999Z', '2026-06-25T03:00:00Z'
+      from project p join zone z on z.id = p.zone_id
+      where p.status = 'operating' and not exists (select 1 from report_filing f
+        where f.reporter_ref = p.id::text and f.period = ${PERIOD}) order by p.code limit 1`);
+    await expectSameAsFullCount();
+  });
+
+  it('a deadline passing counts again in full', async () => {
+    await expectSameAsFullCount(false);
+    const before = { ...completenessCounts };
+    const later = manualClock(new Date('2026-06-21T02:00:00Z'));
+    await completenessReport(testDeps(database.db, actors.department, later), {
+      period: PERIOD,
+      groupBy: 'form',
+    });
+    expect(completenessCounts.full).toBe(before.full + 1);
+    expect(completenessCounts.incremental).toBe(before.incremental);
   });
 });

@@ -88,7 +88,7 @@ export async function completenessReport(
   // updated with the filings written since (services/system/memo.ts, compilation.repository's change state).
   const state = await loadChangeState(deps.db);
   const expected = await owedReports(deps, query.period, forms, state.registryVersion);
-  const { byKey: filings, revision } = await submissions(deps, query.period, state);
+  const filings = await submissions(deps, query.period, state);
   const now = deps.clock.now();
   const groupBy = query.groupBy ?? 'commune';
   // The table depends on the clock only through which due days are over, and on the caller only through
@@ -100,29 +100,43 @@ export async function completenessReport(
   ]);
   // The kept table itself is the answer (the same object while nothing it reads changed, so the route can keep
   // its encoded body); its "as of" is the instant it was counted — true, since nothing it depends on changed.
-  return memo(
-    deps.db,
-    `completeness|${query.period}|${forms.join(',')}|${groupBy}|${caller}`,
-    `${state.registryVersion}|${revision}|${overdue}`,
-    async (): Promise<CompletenessReport> => {
-      const counted = count(expected.list, filings, actor, groupBy, now.getTime());
-      const report = {
-        period: query.period,
-        asOf: now.toISOString(),
-        rows: counted.rows,
-      } as CompletenessReport;
-      // The outstanding list (ten thousand reports at city scale) is built when read, once: the reports page
-      // reads a page of it (`completenessPage`) and the dashboard none; the watch list reads it whole.
-      let built: OutstandingObligation[] | undefined;
-      Object.defineProperty(report, 'outstanding', {
-        enumerable: true,
-        get: () => (built ??= counted.outstanding(0, counted.outstandingTotal)),
-      });
-      countedOf.set(report, counted);
-      return report;
-    },
-  );
+  const key = `completeness|${query.period}|${forms.join(',')}|${groupBy}|${caller}`;
+  const base = `${state.registryVersion}|${overdue}`;
+  return memo(deps.db, key, `${base}|${filings.revision}`, async (): Promise<CompletenessReport> => {
+    // After a submission or acceptance the same reader's table is the last one counted with the reports that
+    // changed since counted again (the registry and the deadlines passed being the same), not all of them.
+    const previous = lastCounted(deps.db, key);
+    const recounted =
+      previous?.base === base
+        ? recount(previous, expected.list, filings, actor, groupBy, now.getTime())
+        : undefined;
+    completenessCounts[recounted ? 'incremental' : 'full'] += 1;
+    const counted = recounted ?? count(expected.list, filings, actor, groupBy, now.getTime());
+    keepCounted(deps.db, key, {
+      base,
+      revision: filings.revision,
+      byGroup: counted.byGroup,
+      outstandingTotal: counted.outstandingTotal,
+    });
+    const report = {
+      period: query.period,
+      asOf: now.toISOString(),
+      rows: counted.rows,
+    } as CompletenessReport;
+    // The outstanding list (ten thousand reports at city scale) is built when read, once: the reports page
+    // reads a page of it (`completenessPage`) and the dashboard none; the watch list reads it whole.
+    let built: OutstandingObligation[] | undefined;
+    Object.defineProperty(report, 'outstanding', {
+      enumerable: true,
+      get: () => (built ??= counted.outstanding(0, counted.outstandingTotal)),
+    });
+    countedOf.set(report, counted);
+    return report;
+  });
 }
+
+/** Tables counted in full and brought up to date from the last one (`recount`), since the process started. */
+export const completenessCounts = { full: 0, incremental: 0 };
 
 /** What `count` found, per kept table: a page of the outstanding list is built without the rest. */
 const countedOf = new WeakMap<CompletenessReport, Counted>();
@@ -169,7 +183,6 @@ export async function completenessPage(
 }
 
 type Submission = { id: string; submittedAt: Date | null; status: string };
-type Submissions = ReadonlyMap<string, Submission>;
 
 /** `localeCompare`'s order, with one collator instead of one per comparison (ten thousand outstanding). */
 const collator = new Intl.Collator();
@@ -179,25 +192,49 @@ type Counted = {
   outstandingTotal: number;
   /** The outstanding reports from `start` to `end` (exclusive), in the list's order. */
   outstanding(start: number, end: number): OutstandingObligation[];
+  /** Its rows by group key (not changed once counted). */
+  byGroup: ReadonlyMap<string, CompletenessRowView>;
 };
 
 /**
- * Counts the obligations the caller may read, per group, and finds the outstanding ones — overdue first, then
- * by due date and reporter code. That is the order of `expected` itself (`expectedReports`): a report is overdue
- * exactly when its due day is over, so every overdue report is due before every pending one; the list is kept
- * in that order once per registry, not sorted again after every submission. The outstanding reports are noted
- * by position; their items are built only for the part of the list that is read.
+ * What `recount` needs of a table counted before: its rows, its outstanding total, the submissions' revision
+ * it counted, and the registry and deadlines passed it was counted for (`base`). No submissions map: a reader
+ * who stopped asking does not keep one alive.
+ */
+type CountedBefore = {
+  base: string;
+  revision: number;
+  byGroup: ReadonlyMap<string, CompletenessRowView>;
+  outstandingTotal: number;
+};
+
+/** A row's counters for one report of the given status, added (+1) or taken away (-1). */
+function tally(row: CompletenessRowView, status: Timeliness, sign: 1 | -1) {
+  if (status === 'on_time' || status === 'late') row.received += sign;
+  if (status === 'on_time') row.onTime += sign;
+  if (status === 'late') row.late += sign;
+  if (status === 'overdue') row.overdue += sign;
+  if (status === 'pending') row.pending += sign;
+}
+
+const outstandingStatus = (status: Timeliness) => status === 'overdue' || status === 'pending';
+
+/**
+ * Counts the obligations the caller may read, per group. The outstanding reports — overdue first, then by due
+ * date and reporter code — are the order of `expected` itself (`expectedReports`): a report is overdue exactly
+ * when its due day is over, so every overdue report is due before every pending one; the list is kept in that
+ * order once per registry, not sorted again after every submission. They are found when read, as far as read
+ * (the reports page reads a page of twenty; the watch list all).
  */
 function count(
   expected: readonly Expected[],
-  filings: Submissions,
+  filings: KeptSubmissions,
   actor: Actor,
   groupBy: CompletenessGroup,
   nowMs: number,
 ): Counted {
   const rows = new Map<string, CompletenessRowView>();
-  const at: number[] = [];
-  const statuses: Timeliness[] = [];
+  let outstandingTotal = 0;
   for (let i = 0; i < expected.length; i += 1) {
     const e = expected[i]!;
     if (!canReadFiling(actor, e.facts)) continue;
@@ -221,27 +258,86 @@ function count(
       };
       rows.set(key, row);
     }
-    const status = timelinessAt(o.dueAt.getTime(), filings.get(e.key)?.submittedAt ?? null, nowMs);
+    const status = timelinessAt(o.dueAt.getTime(), filings.byKey.get(e.key)?.submittedAt ?? null, nowMs);
     row.expected += 1;
-    if (status === 'on_time' || status === 'late') row.received += 1;
-    if (status === 'on_time') row.onTime += 1;
-    if (status === 'late') row.late += 1;
-    if (status === 'overdue') row.overdue += 1;
-    if (status === 'pending') row.pending += 1;
-    if (status === 'overdue' || status === 'pending') {
-      at.push(i);
-      statuses.push(status);
-    }
+    tally(row, status, 1);
+    if (outstandingStatus(status)) outstandingTotal += 1;
   }
+  return counted(rows, outstandingTotal, expected, filings, actor, nowMs);
+}
+
+/**
+ * `previous` brought up to `filings`: the rows of the reports whose submission changed since it was counted
+ * (the submissions' change log) counted again, the others as they were. Undefined when the log does not reach
+ * back to it (then `count` counts everything). Only valid with the same registry and deadlines passed.
+ */
+function recount(
+  previous: CountedBefore,
+  expected: readonly Expected[],
+  filings: KeptSubmissions,
+  actor: Actor,
+  groupBy: CompletenessGroup,
+  nowMs: number,
+): Counted | undefined {
+  const before = changedSince(filings, previous.revision);
+  if (!before) return undefined;
+  const rows = new Map([...previous.byGroup].map(([key, row]) => [key, { ...row, group: { ...row.group } }]));
+  let outstandingTotal = previous.outstandingTotal;
+  const index = indexOf(expected);
+  for (const [key, was] of before) {
+    const i = index.get(key);
+    if (i === undefined) continue; // a filing no obligation of the period asks for: counted nowhere
+    const e = expected[i]!;
+    if (!canReadFiling(actor, e.facts)) continue;
+    const row = rows.get(e.groupKeys[groupBy])!;
+    const dueAt = e.obligation.dueAt.getTime();
+    const from = timelinessAt(dueAt, was?.submittedAt ?? null, nowMs);
+    const to = timelinessAt(dueAt, filings.byKey.get(key)?.submittedAt ?? null, nowMs);
+    if (from === to) continue;
+    tally(row, from, -1);
+    tally(row, to, 1);
+    outstandingTotal += Number(outstandingStatus(to)) - Number(outstandingStatus(from));
+  }
+  return counted(rows, outstandingTotal, expected, filings, actor, nowMs);
+}
+
+/** A counted table: its rows in order, and its outstanding reports found when read. */
+function counted(
+  rows: Map<string, CompletenessRowView>,
+  outstandingTotal: number,
+  expected: readonly Expected[],
+  filings: KeptSubmissions,
+  actor: Actor,
+  nowMs: number,
+): Counted {
+  // Positions in `expected` of the outstanding reports found so far, and how far the list was read.
+  const at: number[] = [];
+  const statuses: Timeliness[] = [];
+  let read = 0;
   return {
     rows: [...rows.values()].sort(
       (a, b) =>
         a.formCode.localeCompare(b.formCode) || (a.group.code ?? '').localeCompare(b.group.code ?? ''),
     ),
-    outstandingTotal: at.length,
+    byGroup: rows,
+    outstandingTotal,
     outstanding: (start, end) => {
+      while (at.length < end && read < expected.length) {
+        const i = read++;
+        const e = expected[i]!;
+        if (!canReadFiling(actor, e.facts)) continue;
+        const status = timelinessAt(
+          e.obligation.dueAt.getTime(),
+          filings.byKey.get(e.key)?.submittedAt ?? null,
+          nowMs,
+        );
+        if (outstandingStatus(status)) {
+          at.push(i);
+          statuses.push(status);
+        }
+      }
       const items: OutstandingObligation[] = [];
-      for (let n = start; n < end; n += 1) {
+      for (let n = start; n < Math.min(end, at.length); n += 1) {
         const e = expected[at[n]!]!;
         const o = e.obligation;
         items.push({
@@ -258,12 +354,37 @@ function count(
           communeCode: e.commune?.code ?? null,
           dueDate: o.dueDate,
           status: statuses[n]!,
-          filingStatus: filings.get(e.key)?.status ?? null,
+          filingStatus: filings.byKey.get(e.key)?.status ?? null,
         });
       }
       return items;
     },
   };
+}
+
+/** Each expected report's position by obligation key, once per list. */
+const indexes = new WeakMap<readonly Expected[], Map<string, number>>();
+function indexOf(expected: readonly Expected[]): Map<string, number> {
+  let index = indexes.get(expected);
+  if (!index) indexes.set(expected, (index = new Map(expected.map((e, i) => [e.key, i]))));
+  return index;
+}
+
+/** The last table counted per kept key and database. */
+const lastTables = new WeakMap<Db, Map<string, CountedBefore>>();
+/** As many as the kept views' cache holds (services/system/memo.ts): one per reader's table at most. */
+const MAX_TABLES_KEPT = 128;
+
+function lastCounted(db: Db, key: string) {
+  return lastTables.get(db)?.get(key);
+}
+
+function keepCounted(db: Db, key: string, table: CountedBefore) {
+  let tables = lastTables.get(db);
+  if (!tables) lastTables.set(db, (tables = new Map()));
+  tables.delete(key);
+  tables.set(key, table);
+  while (tables.size > MAX_TABLES_KEPT) tables.delete(tables.keys().next().value!);
 }
 
 /**
@@ -369,7 +490,31 @@ type KeptSubmissions = {
   revision: number;
   byKey: Map<string, Submission>;
   keyOf: Map<string, string>;
+  /** The last revisions' changes, oldest first, each from the revision before it (empty after a full read). */
+  log: readonly SubmissionChange[];
 };
+
+/** What one revision changed: the submission each changed key had before it (undefined: none). */
+type SubmissionChange = { from: number; to: number; before: ReadonlyMap<string, Submission | undefined> };
+/** Revisions whose changes are kept: a table counted further back is counted again in full. */
+const MAX_CHANGES_KEPT = 64;
+
+/**
+ * The submission each key had at `revision`, for every key changed since (through the change log); undefined
+ * when the log does not reach back to it.
+ */
+function changedSince(
+  filings: KeptSubmissions,
+  revision: number,
+): Map<string, Submission | undefined> | undefined {
+  const changed = new Map<string, Submission | undefined>();
+  if (revision === filings.revision) return changed;
+  const start = filings.log.findIndex((c) => c.from === revision);
+  if (start < 0) return undefined;
+  for (const change of filings.log.slice(start))
+    for (const [key, was] of change.before) if (!changed.has(key)) changed.set(key, was);
+  return changed;
+}
 const keptSubmissions = new WeakMap<Db, Map<string, KeptSubmissions>>();
 /** Revisions are numbered across databases and periods: two reads never share a number for different contents. */
 let revisions = 0;
@@ -393,23 +538,41 @@ function submissions(deps: ServiceDeps, period: string, state: ChangeState): Pro
         revision: ++revisions,
         byKey: new Map(),
         keyOf: new Map(),
+        log: [],
       };
       for (const [id, key, submittedAt, status] of changes.rows) put(next, id, key, submittedAt, status);
       perDb.set(period, next);
       return next;
     }
     // A new object per revision: a counted table computed from the previous one keeps reading it.
+    const changed = changes.rows.length > 0 || changes.removed.length > 0;
     const next: KeptSubmissions = {
       watermark,
-      revision: changes.rows.length || changes.removed.length ? ++revisions : kept.revision,
+      revision: changed ? ++revisions : kept.revision,
       byKey: new Map(kept.byKey),
       keyOf: new Map(kept.keyOf),
+      log: kept.log,
     };
-    for (const id of changes.removed) drop(next, id);
+    // Each key's submission before this revision, for the tables counted at the last one (`recount`).
+    const before = new Map<string, Submission | undefined>();
+    const note = (key: string | undefined) => {
+      if (key !== undefined && !before.has(key)) before.set(key, kept.byKey.get(key));
+    };
+    for (const id of changes.removed) {
+      note(kept.keyOf.get(id));
+      drop(next, id);
+    }
     for (const [id, key, submittedAt, status] of changes.rows) {
+      note(kept.keyOf.get(id));
+      note(key);
       drop(next, id);
       put(next, id, key, submittedAt, status);
     }
+    if (changed)
+      next.log = [
+        ...kept.log.slice(1 - MAX_CHANGES_KEPT),
+        { from: kept.revision, to: next.revision, before },
+      ];
     perDb.set(period, next);
     return next;
   });
