@@ -49,7 +49,7 @@ const zoneCount = (dashboard: { figures: { code: string; value: number | null }[
   dashboard.figures.find((f) => f.code === 'zones')?.value;
 
 describe.runIf(runs)('heavy reads from a streaming replica', () => {
-  it('reads the dashboard from the replica, yet a user reads back their own write at once; lag is visible', async () => {
+  it('reads the dashboard and Biểu 04 from the replica, yet a user reads back their own write at once; lag is visible', async () => {
     const { user } = await makeUser(primary!.db, { username: 'replica-admin' });
     const { app } = createTestApp(
       primary!,
@@ -61,6 +61,9 @@ describe.runIf(runs)('heavy reads from a streaming replica', () => {
 
     const before = await officer.request('GET', '/api/dashboard');
     expect(before.status).toBe(200);
+    const b04 = '/api/compilations?formCode=B04&period=2026-H1';
+    const statutoryBefore = await officer.request('GET', b04);
+    expect(statutoryBefore.status).toBe(200);
 
     // Replay stops: the replica keeps what it has; the primary goes on.
     await standbyAdmin!.query('select pg_wal_replay_pause()');
@@ -72,6 +75,11 @@ describe.runIf(runs)('heavy reads from a streaming replica', () => {
     const fromReplica = await officer.request('GET', '/api/dashboard');
     expect(fromReplica.headers.get('x-izis-read-from')).toBe('replica-1');
     expect(zoneCount(fromReplica.body)).toBe(zoneCount(before.body)); // the replica's (older) figure
+    // The statutory report too: Biểu 04 of the city, computed from the replica.
+    const statutory = await officer.request('GET', b04);
+    expect(statutory.status).toBe(200);
+    expect(statutory.headers.get('x-izis-read-from')).toBe('replica-1');
+    expect(statutory.body.report.items).toEqual(statutoryBefore.body.report.items);
 
     // The user's own write: the next heavy read goes to the primary, since the replica has not replayed it.
     const created = await officer.request('POST', '/api/zones', {
@@ -81,6 +89,7 @@ describe.runIf(runs)('heavy reads from a streaming replica', () => {
     const own = await officer.request('GET', '/api/dashboard');
     expect(own.headers.get('x-izis-read-from')).toBe('primary');
     expect(zoneCount(own.body)).toBe(zoneCount(before.body)! + 2);
+    expect((await officer.request('GET', b04)).headers.get('x-izis-read-from')).toBe('primary');
 
     const health = await officer.request('GET', '/api/health');
     expect(health.body.replicas).toEqual([
