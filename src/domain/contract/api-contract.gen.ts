@@ -5381,7 +5381,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and readiness: database reachable, schema version */
+        /** Liveness: database reachable, schema version (readiness: GET /api/ready) */
         get: {
             parameters: {
                 query?: never;

@@ -26,7 +26,7 @@ export const getHealth = createRoute({
   method: 'get',
   path: '/api/health',
   tags: ['System'],
-  summary: 'Liveness and readiness: database reachable, schema version',
+  summary: 'Liveness: database reachable, schema version (readiness: GET /api/ready)',
   responses: {
     200: jsonResponse(healthSchema, 'Healthy'),
     503: jsonResponse(
