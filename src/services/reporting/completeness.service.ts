@@ -7,6 +7,7 @@ import { parsePeriod } from '../../domain/reporting/periods';
 import { AppError, validationError } from '../../domain/shared/errors';
 import { requireActor, type ServiceDeps } from '../deps';
 import { memo } from '../system/memo';
+import { editLayered, LayeredMap } from '../../domain/shared/layered-map';
 import type { Db } from '../../db/client';
 import { loadChangeState, type ChangeState, type RegistrySnapshot } from './compilation.repository';
 import { registrySnapshot } from './compilation.service';
@@ -488,8 +489,8 @@ function expectedReports(
 type KeptSubmissions = {
   watermark: string;
   revision: number;
-  byKey: Map<string, Submission>;
-  keyOf: Map<string, string>;
+  byKey: LayeredMap<string, Submission>;
+  keyOf: LayeredMap<string, string>;
   /** The last revisions' changes, oldest first, each from the revision before it (empty after a full read). */
   log: readonly SubmissionChange[];
 };
@@ -533,26 +534,22 @@ function submissions(deps: ServiceDeps, period: string, state: ChangeState): Pro
     const watermark = (await loadChangeState(deps.db)).watermark;
     const changes = await loadSubmissions(deps, period, kept?.watermark ?? null);
     if (!kept || changes.everything) {
+      const all = { byKey: new Map<string, Submission>(), keyOf: new Map<string, string>() };
+      for (const [id, key, submittedAt, status] of changes.rows) put(all, id, key, submittedAt, status);
       const next: KeptSubmissions = {
         watermark,
         revision: ++revisions,
-        byKey: new Map(),
-        keyOf: new Map(),
+        byKey: LayeredMap.of(all.byKey),
+        keyOf: LayeredMap.of(all.keyOf),
         log: [],
       };
-      for (const [id, key, submittedAt, status] of changes.rows) put(next, id, key, submittedAt, status);
       perDb.set(period, next);
       return next;
     }
-    // A new object per revision: a counted table computed from the previous one keeps reading it.
+    // A new version per revision (sharing the bulk of the last one): a table counted from the previous one keeps
+    // reading it unchanged.
     const changed = changes.rows.length > 0 || changes.removed.length > 0;
-    const next: KeptSubmissions = {
-      watermark,
-      revision: changed ? ++revisions : kept.revision,
-      byKey: new Map(kept.byKey),
-      keyOf: new Map(kept.keyOf),
-      log: kept.log,
-    };
+    const edit = { byKey: editLayered(kept.byKey), keyOf: editLayered(kept.keyOf) };
     // Each key's submission before this revision, for the tables counted at the last one (`recount`).
     const before = new Map<string, Submission | undefined>();
     const note = (key: string | undefined) => {
@@ -560,30 +557,39 @@ function submissions(deps: ServiceDeps, period: string, state: ChangeState): Pro
     };
     for (const id of changes.removed) {
       note(kept.keyOf.get(id));
-      drop(next, id);
+      drop(edit, id);
     }
     for (const [id, key, submittedAt, status] of changes.rows) {
       note(kept.keyOf.get(id));
       note(key);
-      drop(next, id);
-      put(next, id, key, submittedAt, status);
+      drop(edit, id);
+      put(edit, id, key, submittedAt, status);
     }
-    if (changed)
-      next.log = [
-        ...kept.log.slice(1 - MAX_CHANGES_KEPT),
-        { from: kept.revision, to: next.revision, before },
-      ];
+    const revision = changed ? ++revisions : kept.revision;
+    const next: KeptSubmissions = {
+      watermark,
+      revision,
+      byKey: edit.byKey.done(),
+      keyOf: edit.keyOf.done(),
+      log: changed
+        ? [...kept.log.slice(1 - MAX_CHANGES_KEPT), { from: kept.revision, to: revision, before }]
+        : kept.log,
+    };
     perDb.set(period, next);
     return next;
   });
 }
 
-function put(kept: KeptSubmissions, id: string, key: string, submittedAt: number | null, status: string) {
+/** The two maps of kept submissions as they are written: plain maps, or a new version's edits. */
+type Writable<K, V> = { get(key: K): V | undefined; set(key: K, value: V): void; delete(key: K): void };
+type SubmissionMaps = { byKey: Writable<string, Submission>; keyOf: Writable<string, string> };
+
+function put(kept: SubmissionMaps, id: string, key: string, submittedAt: number | null, status: string) {
   kept.byKey.set(key, { id, submittedAt: submittedAt === null ? null : new Date(submittedAt), status });
   kept.keyOf.set(id, key);
 }
 
-function drop(kept: KeptSubmissions, id: string) {
+function drop(kept: SubmissionMaps, id: string) {
   const key = kept.keyOf.get(id);
   if (key === undefined) return;
   kept.keyOf.delete(id);
