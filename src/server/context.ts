@@ -12,10 +12,9 @@ import type { ImportLimits } from '../services/import/import-limits';
 import type { Logger } from '../services/system/logger';
 import type { DocumentStore } from '../services/document/document.store';
 import type { InquiryOptions } from '../services/inquiry/inquiry.service';
-
-/** What the HTTP app needs from the outside world; `createApp(deps)` never listens by itself. */
 import type { WarmUp } from './warm-up';
 
+/** What the HTTP app needs from the outside world; `createApp(deps)` never listens by itself. */
 export type AppDeps = {
   database: Database;
   auth: AuthSettings;
@@ -53,6 +52,8 @@ export type AppEnv = {
     log: Logger;
     session: ResolvedSession | null;
     sessionProblem: 'auth.session_expired' | null;
+    /** The 5xx is the answer itself (a readiness probe while warming up): not logged or counted as a failure. */
+    deliberate5xx: boolean;
     /** deps.limits, for route middleware declared before the app exists (upload body limits). */
     limits: AppDeps['limits'];
   };

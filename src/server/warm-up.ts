@@ -42,13 +42,16 @@ const OFFICIAL_ROLES: readonly RoleCode[] = [
 const MAX_READERS = 8;
 const GROUPS: readonly CompletenessGroup[] = ['form', 'commune'];
 
-export function startWarmUp(options: {
+export type WarmUpOptions = {
   db: Db;
   reads?: ReadRouting;
   clock: Clock;
   log: Logger;
+  /** Stop after this long (default 60 s). */
   budgetMs?: number;
-}): WarmUp {
+};
+
+export function startWarmUp(options: WarmUpOptions): WarmUp {
   let finished = false;
   const done = warmUp(options)
     .catch((error: unknown) => {
@@ -62,15 +65,10 @@ export function startWarmUp(options: {
   return { ready: () => finished, done };
 }
 
-async function warmUp(options: {
-  db: Db;
-  reads?: ReadRouting;
-  clock: Clock;
-  log: Logger;
-  budgetMs?: number;
-}): Promise<WarmUpReport> {
+async function warmUp(options: WarmUpOptions): Promise<WarmUpReport> {
   const started = performance.now();
-  const deadline = started + (options.budgetMs ?? 60_000);
+  const budgetMs = options.budgetMs ?? 60_000;
+  const deadline = started + budgetMs;
   const readers = await officials(options.db);
   // Heavy reads go where the routes send them: a caught-up replica when there is one (server/context.ts).
   const readDb = options.reads?.enabled ? (await options.reads.readDb(null)).db : options.db;
@@ -99,7 +97,7 @@ async function warmUp(options: {
     }
     for (const view of views) {
       if (performance.now() > deadline) {
-        options.log.warn({ budgetMs: options.budgetMs ?? 60_000 }, 'warm-up stopped at its time budget');
+        options.log.warn({ budgetMs }, 'warm-up stopped at its time budget');
         return { ...report, ms: Math.round(performance.now() - started) };
       }
       try {

@@ -47,6 +47,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('log', log);
     c.set('session', null);
     c.set('sessionProblem', null);
+    c.set('deliberate5xx', false);
     c.set('limits', deps.limits);
     const started = performance.now();
     c.header('X-Request-Id', requestId);
@@ -67,8 +68,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
         { method: c.req.method, route, status: `${Math.floor(c.res.status / 100)}xx` },
         ms / 1000,
       );
-      // A readiness probe answered 503 while the process warms up (server/warm-up.ts) is an answer, not a failure.
-      const failed = c.res.status >= 500 && c.req.path !== '/api/ready';
+      const failed = c.res.status >= 500 && !c.get('deliberate5xx');
       if (failed) log.warn(line, 'request');
       else if (ms >= (deps.slowRequestMs ?? 1000)) {
         slowRequests.inc({ route });

@@ -259,7 +259,7 @@ function count(
       };
       rows.set(key, row);
     }
-    const status = timelinessAt(o.dueAt.getTime(), filings.byKey.get(e.key)?.submittedAt ?? null, nowMs);
+    const status = statusNow(e, filings, nowMs);
     row.expected += 1;
     tally(row, status, 1);
     if (outstandingStatus(status)) outstandingTotal += 1;
@@ -291,9 +291,8 @@ function recount(
     const e = expected[i]!;
     if (!canReadFiling(actor, e.facts)) continue;
     const row = rows.get(e.groupKeys[groupBy])!;
-    const dueAt = e.obligation.dueAt.getTime();
-    const from = timelinessAt(dueAt, was?.submittedAt ?? null, nowMs);
-    const to = timelinessAt(dueAt, filings.byKey.get(key)?.submittedAt ?? null, nowMs);
+    const from = timelinessAt(e.obligation.dueAt.getTime(), was?.submittedAt ?? null, nowMs);
+    const to = statusNow(e, filings, nowMs);
     if (from === to) continue;
     tally(row, from, -1);
     tally(row, to, 1);
@@ -327,11 +326,7 @@ function counted(
         const i = read++;
         const e = expected[i]!;
         if (!canReadFiling(actor, e.facts)) continue;
-        const status = timelinessAt(
-          e.obligation.dueAt.getTime(),
-          filings.byKey.get(e.key)?.submittedAt ?? null,
-          nowMs,
-        );
+        const status = statusNow(e, filings, nowMs);
         if (outstandingStatus(status)) {
           at.push(i);
           statuses.push(status);
@@ -396,6 +391,11 @@ function keepCounted(db: Db, key: string, table: CountedBefore) {
 function timelinessAt(dueAt: number, submittedAt: Date | null, now: number): Timeliness {
   if (submittedAt) return submittedAt.getTime() <= dueAt ? 'on_time' : 'late';
   return now <= dueAt ? 'pending' : 'overdue';
+}
+
+/** An expected report's timeliness with the submissions of `filings`. */
+function statusNow(e: Expected, filings: KeptSubmissions, nowMs: number): Timeliness {
+  return timelinessAt(e.obligation.dueAt.getTime(), filings.byKey.get(e.key)?.submittedAt ?? null, nowMs);
 }
 
 /** One expected report with everything the table needs about it, worked out once per registry snapshot. */

@@ -25,9 +25,10 @@ export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   });
 
   // Liveness is /api/health; a balancer sends users to a process once this says ready.
-  app.openapi(getReady, (c) =>
-    deps.warmUp && !deps.warmUp.ready()
-      ? c.json({ status: 'warming' as const }, 503)
-      : c.json({ status: 'ready' as const }, 200),
-  );
+  app.openapi(getReady, (c) => {
+    if (!deps.warmUp || deps.warmUp.ready()) return c.json({ status: 'ready' as const }, 200);
+    // Still warming up (server/warm-up.ts): an answer, not a failure.
+    c.set('deliberate5xx', true);
+    return c.json({ status: 'warming' as const }, 503);
+  });
 }
